@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+// Every toy distribution is sampled once (seeded) into a finite set of `count` points, so toy and
+// image data share one batching path and "epochs" mean the same thing everywhere.
+const count = z.int().min(16).max(1_000_000).default(10_000)
+  .describe('How many points are drawn from the distribution (once, seeded) to form the dataset.');
+const sigma = (fallback: number) =>
+  z.number().positive().max(10).default(fallback).describe('Standard deviation of each Gaussian.');
+
+export const ringData = z.strictObject({
+  kind: z.literal('ring').describe('N Gaussians evenly spaced on a circle (the classic mode-collapse test).'),
+  modes: z.int().min(1).max(64).default(8).describe('Number of Gaussians on the ring.'),
+  radius: z.number().positive().max(100).default(2).describe('Radius of the ring.'),
+  sigma: sigma(0.02),
+  count,
+});
+
+export const gridData = z.strictObject({
+  kind: z.literal('grid').describe('An N×N grid of Gaussians.'),
+  size: z.int().min(1).max(16).default(5).describe('N: the grid has N×N Gaussians.'),
+  spacing: z.number().positive().max(100).default(2).describe('Distance between neighbouring Gaussians.'),
+  sigma: sigma(0.05),
+  count,
+});
+
+export const spiralData = z.strictObject({
+  kind: z.literal('spiral').describe('An Archimedean spiral with Gaussian noise.'),
+  turns: z.number().positive().max(10).default(1.5).describe('How many times the spiral winds.'),
+  noise: z.number().min(0).max(1).default(0.02).describe('Noise added to each point, relative to the spiral size.'),
+  count,
+});
+
+export const moonsData = z.strictObject({
+  kind: z.literal('moons').describe('Two interleaving half circles.'),
+  noise: z.number().min(0).max(1).default(0.05).describe('Standard deviation of the noise added to each point.'),
+  count,
+});
+
+export const lineData = z.strictObject({
+  kind: z.literal('line').describe("GAN Lab's line: points spread uniformly along a segment."),
+  noise: z.number().min(0).max(1).default(0.01).describe('Standard deviation of the noise across the line.'),
+  count,
+});
+
+export const twoGaussiansData = z.strictObject({
+  kind: z.literal('two-gaussians').describe("GAN Lab's two Gaussian clusters."),
+  separation: z.number().positive().max(100).default(2).describe('Distance between the two centres.'),
+  sigma: sigma(0.15),
+  count,
+});
+
+export const blobsData = z.strictObject({
+  kind: z.literal('blobs').describe("GAN Lab's disjoint distribution: separated blobs of different sizes."),
+  blobs: z.int().min(2).max(12).default(3).describe('Number of blobs.'),
+  sigma: sigma(0.08),
+  count,
+});
+
+export const mnistData = z.strictObject({
+  kind: z.literal('mnist').describe('The 10,000 handwritten digits embedded in GAN Studio (28×28 grayscale).'),
+  digits: z.array(z.int().min(0).max(9)).min(1).max(10).optional()
+    .describe('Keep only these digits (default: all ten).'),
+  limit: z.int().min(1).max(10_000).optional().describe('Use at most this many images.'),
+});
+
+export const folderData = z.strictObject({
+  kind: z.literal('folder').describe('A folder of PNG/JPEG images; class subfolders give labels.'),
+  path: z.string().min(1).describe('Folder path, relative to the config file.'),
+  size: z.int().min(4).max(256).default(32).describe('Images are resized to size×size pixels.'),
+  channels: z.union([z.literal(1), z.literal(3)]).default(3).describe('1 for grayscale, 3 for RGB.'),
+});
+
+export const idxData = z.strictObject({
+  kind: z.literal('idx').describe('MNIST-format IDX files (optionally .gz), e.g. Fashion-MNIST.'),
+  images: z.string().min(1).describe('Path of the images IDX file, relative to the config file.'),
+  labels: z.string().min(1).optional().describe('Path of the labels IDX file (optional).'),
+  limit: z.int().min(1).optional().describe('Use at most this many images.'),
+});
+
+export const dataSchema = z.discriminatedUnion('kind', [
+  ringData, gridData, spiralData, moonsData, lineData, twoGaussiansData, blobsData,
+  mnistData, folderData, idxData,
+]).describe('What the GAN learns to generate.');
+
+export type DataConfig = z.output<typeof dataSchema>;
+export type ToyDataConfig = Extract<DataConfig, { kind: ToyDataKind }>;
+export const toyDataKinds = ['ring', 'grid', 'spiral', 'moons', 'line', 'two-gaussians', 'blobs'] as const;
+export type ToyDataKind = (typeof toyDataKinds)[number];
+
+export function isToyData(data: DataConfig): data is ToyDataConfig {
+  return (toyDataKinds as readonly string[]).includes(data.kind);
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+export const activationNames = ['relu', 'leakyRelu', 'elu', 'selu', 'tanh', 'sigmoid', 'linear'] as const;
+const activation = (fallback: (typeof activationNames)[number]) =>
+  z.enum(activationNames).default(fallback).describe('Activation after each hidden layer.');
+
+const latentSize = (fallback: number) =>
+  z.int().min(1).max(1024).default(fallback).describe('Size of the noise vector z fed to the generator.');
+
+const hidden = (fallback: number[]) =>
+  z.array(z.int().min(1).max(8192)).min(1).max(16).default(fallback)
+    .describe('Width of each hidden layer, input side first.');
+
+const mlpGenerator = z.strictObject({
+  hidden: hidden([128, 128]),
+  activation: activation('relu'),
+  batchNorm: z.boolean().default(false).describe('Batch normalisation after each hidden layer.'),
+});
+
+const mlpDiscriminator = z.strictObject({
+  hidden: hidden([128, 128]),
+  activation: activation('leakyRelu'),
+  batchNorm: z.boolean().default(false).describe('Batch normalisation after each hidden layer (not after the first).'),
+});
+
+export const mlpModel = z.strictObject({
+  kind: z.literal('mlp').describe('Fully connected generator and discriminator (the original GAN).'),
+  latentSize: latentSize(64),
+  generator: mlpGenerator.prefault({}),
+  discriminator: mlpDiscriminator.prefault({}),
+});
+
+const channels = z.int().min(1).max(1024).default(64)
+  .describe('Channel base: the widest convolution next to the image has this many channels, doubling per level away from it.');
+
+export const dcganModel = z.strictObject({
+  kind: z.literal('dcgan').describe('Deep convolutional GAN (Radford et al. 2015): strided (transposed) convolutions.'),
+  latentSize: latentSize(100),
+  imageSize: z.union([z.literal(28), z.literal(32), z.literal(64)]).optional()
+    .describe('Image side in pixels: 28, 32 or 64 (default: the data\'s size). Must match the data.'),
+  generator: z.strictObject({
+    channels,
+    activation: activation('relu'),
+    batchNorm: z.boolean().default(true).describe('Batch normalisation after each transposed convolution.'),
+  }).prefault({}),
+  discriminator: z.strictObject({
+    channels,
+    activation: activation('leakyRelu'),
+    batchNorm: z.boolean().default(true).describe('Batch normalisation after each convolution but the first.'),
+  }).prefault({}),
+});
+
+export const modelSchema = z.discriminatedUnion('kind', [mlpModel, dcganModel])
+  .describe('Generator and discriminator architecture.');
+
+export type ModelConfig = z.output<typeof modelSchema>;
+export type MlpModelConfig = z.output<typeof mlpModel>;
+export type DcganModelConfig = z.output<typeof dcganModel>;
+export type ActivationName = (typeof activationNames)[number];

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+const learningRate = (fallback: number) =>
+  z.number().positive().max(10).default(fallback).describe('Learning rate.');
+
+export const adamOptimizer = z.strictObject({
+  kind: z.literal('adam'),
+  learningRate: learningRate(2e-4),
+  beta1: z.number().min(0).lt(1).default(0.5).describe('Decay of the first-moment estimate (0.5 is the DCGAN choice).'),
+  beta2: z.number().min(0).lt(1).default(0.999).describe('Decay of the second-moment estimate.'),
+});
+
+export const sgdOptimizer = z.strictObject({
+  kind: z.literal('sgd').describe('Stochastic gradient descent, with momentum as in the original GAN paper.'),
+  learningRate: learningRate(0.01),
+  momentum: z.number().min(0).lt(1).default(0.5).describe('Momentum (0 for plain SGD).'),
+});
+
+export const rmspropOptimizer = z.strictObject({
+  kind: z.literal('rmsprop').describe('RMSprop, as used by the original WGAN.'),
+  learningRate: learningRate(5e-5),
+  decay: z.number().min(0).lt(1).default(0.9).describe('Decay of the running mean of squared gradients.'),
+  momentum: z.number().min(0).lt(1).default(0).describe('Momentum.'),
+});
+
+export const optimizerSchema = z.discriminatedUnion('kind', [adamOptimizer, sgdOptimizer, rmspropOptimizer]);
+export type OptimizerConfig = z.output<typeof optimizerSchema>;
+
+export const trainingSchema = z.strictObject({
+  batchSize: z.int().min(1).max(4096).default(64).describe('Examples per batch, real and generated alike.'),
+  steps: z.int().min(1).max(10_000_000).optional()
+    .describe('Generator steps to train (each preceded by dSteps discriminator steps). Default 2000 unless epochs is set.'),
+  epochs: z.number().positive().max(100_000).optional()
+    .describe('Alternative to steps: passes over the real data (each discriminator step consumes one real batch).'),
+  dSteps: z.int().min(1).max(100).default(1).describe('k: discriminator steps per generator step (Goodfellow et al. 2014).'),
+  generatorOptimizer: optimizerSchema.prefault({ kind: 'adam' }).describe('Optimizer of the generator.'),
+  discriminatorOptimizer: optimizerSchema.prefault({ kind: 'adam' }).describe('Optimizer of the discriminator.'),
+});
+export type TrainingConfig = z.output<typeof trainingSchema>;
+
+export const loggingSchema = z.strictObject({
+  every: z.int().min(1).default(10).describe('Write a metrics line every N steps.'),
+  histogramEvery: z.int().min(1).default(50).describe('Write histograms of D outputs every N steps.'),
+  histogramBins: z.int().min(2).max(200).default(30).describe('Number of histogram bins.'),
+});
+
+export const samplesSchema = z.strictObject({
+  every: z.int().min(1).default(200).describe('Save a sample grid every N steps (and at the end).'),
+  count: z.int().min(1).max(1024).default(64)
+    .describe('Samples per grid, all from the same fixed noise (points for 2D data).'),
+  keepLast: z.int().min(0).optional().describe('Keep only the newest K grids (default: keep all).'),
+});
+
+export const checkpointsSchema = z.strictObject({
+  every: z.int().min(1).default(500).describe('Save a resumable checkpoint every N steps (and at the end).'),
+  keepLast: z.int().min(1).max(1000).default(3).describe('Keep only the newest K checkpoints.'),
+});
+
+export const backendNames = ['auto', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof backendNames)[number];
+export const backendSchema = z.enum(backendNames).default('auto')
+  .describe('auto picks the fastest available: tensorflow-gpu, then tensorflow (native), then wasm, then cpu.');
