@@ -1,0 +1,49 @@
+// Builds everything that ships: the embedded MNIST binary, the TF.js .wasm binaries in media/,
+// and the esbuild bundles in dist/. `node scripts/build.mjs --watch` rebuilds bundles on change.
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { buildMnist } from './build-mnist.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+// Native TF.js packages are optional and loaded lazily at run time, never bundled.
+const external = ['@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu'];
+
+function copyWasmBinaries() {
+  const source = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
+  const target = path.join(root, 'media', 'generated', 'wasm');
+  fs.mkdirSync(target, { recursive: true });
+  for (const name of fs.readdirSync(source).filter((file) => file.endsWith('.wasm'))) {
+    fs.copyFileSync(path.join(source, name), path.join(target, name));
+  }
+}
+
+const entries = [
+  { in: 'src/cli/index.ts', out: 'cli' },
+];
+
+async function main() {
+  buildMnist();
+  copyWasmBinaries();
+  const watch = process.argv.includes('--watch');
+  for (const entry of entries) {
+    const options = {
+      entryPoints: [path.join(root, entry.in)],
+      outfile: path.join(root, 'dist', `${entry.out}.js`),
+      bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true,
+      external, logLevel: 'warning', legalComments: 'none',
+    };
+    if (watch) await (await esbuild.context(options)).watch();
+    else await esbuild.build(options);
+  }
+  if (!watch) fs.chmodSync(path.join(root, 'dist', 'cli.js'), 0o755);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,86 @@
+import * as path from 'node:path';
+import { loadConfigFile } from '../../core/config/parse';
+import { backendNames, type BackendName } from '../../core/config/trainingSchema';
+import { UserError } from '../../core/errors';
+import { DEFAULT_RUNS_DIR } from '../../core/run/layout';
+import { readStoredConfig } from '../../core/run/runReader';
+import { TrainingSession } from '../../core/train/session';
+import { intOption, parseArgs, stringOption } from '../args';
+import { formatDuration, ProgressPrinter } from '../progressBar';
+import type { CommandIO } from './io';
+
+export const trainUsage = 'usage: gan-studio train <config> [--steps N] [--resume <runDir>] [--backend B] [--runs-dir D]';
+
+export async function trainCommand(argv: readonly string[], io: CommandIO): Promise<number> {
+  const args = parseArgs(argv, { steps: 'value', resume: 'value', backend: 'value', 'runs-dir': 'value' }, trainUsage);
+  const [configPath, ...extra] = args.positional;
+  if (extra.length) throw new UserError(`unexpected argument '${extra[0]}'\n${trainUsage}`);
+  const resumeDir = stringOption(args, 'resume');
+  if (!configPath && !resumeDir) throw new UserError(`train needs a config file or --resume <runDir>\n${trainUsage}`);
+  const backend = backendOption(stringOption(args, 'backend'));
+  const steps = intOption(args, 'steps', 1);
+  const config = configPath ? await loadConfigFile(configPath) : undefined;
+  if (config && resumeDir) await assertSameConfig(resumeDir, config.hash, configPath!);
+
+  const session = await TrainingSession.create({
+    runsDir: stringOption(args, 'runs-dir') ?? DEFAULT_RUNS_DIR,
+    ...(resumeDir ? { resumeDir } : { config }),
+    ...(steps !== undefined ? { steps } : {}),
+    ...(backend ? { backend } : {}),
+  });
+  const printer = new ProgressPrinter(io.stderr);
+  session.on((event) => {
+    if (event.type === 'started') {
+      io.out(`${event.resumed ? 'Resuming' : 'Training'} ${event.runId} from step ${event.step} to ${event.totalSteps}`);
+      io.out(`  run folder: ${event.runDir}`);
+      io.out(`  data:       ${event.dataset}`);
+      io.out(`  backend:    ${event.backend.backend} — ${event.backend.reason}`);
+    } else if (event.type === 'progress') {
+      printer.update(event);
+    }
+  });
+  const interrupt = () => {
+    if (session.info.status !== 'running' && session.info.status !== 'paused') process.exit(130);
+    printer.clear();
+    io.err('Stopping at the next step boundary (saving a checkpoint); press Ctrl-C again to quit at once.');
+    process.removeListener('SIGINT', interrupt);
+    process.once('SIGINT', () => process.exit(130));
+    session.stop();
+  };
+  process.on('SIGINT', interrupt);
+  try {
+    const started = Date.now();
+    const info = await session.run();
+    printer.clear();
+    const took = formatDuration((Date.now() - started) / 1000);
+    const latest = info.lastSample ? path.join(session.runDir, info.lastSample.path) : undefined;
+    if (info.status === 'failed') {
+      io.err(`Training failed at step ${info.step}: ${info.error ?? 'unknown error'}`);
+      if (info.lastCheckpoint) io.err(`  last good checkpoint: step ${info.lastCheckpoint.step} (resume with --resume ${session.runDir})`);
+      return 1;
+    }
+    io.out(`${info.status === 'completed' ? 'Completed' : 'Stopped at'} step ${info.step}/${info.totalSteps} in ${took}.`);
+    if (latest) io.out(`  samples: ${latest}`);
+    if (info.status === 'stopped') io.out(`  resume with: gan-studio train --resume ${session.runDir}`);
+    return 0;
+  } finally {
+    process.removeListener('SIGINT', interrupt);
+    session.dispose();
+  }
+}
+
+export function backendOption(value: string | undefined): BackendName | undefined {
+  if (value === undefined) return undefined;
+  if (!(backendNames as readonly string[]).includes(value)) {
+    throw new UserError(`--backend must be one of ${backendNames.join(', ')}; found '${value}'`);
+  }
+  return value as BackendName;
+}
+
+async function assertSameConfig(runDir: string, hash: string, configPath: string): Promise<void> {
+  const stored = await readStoredConfig(runDir);
+  if (stored.hash !== hash) {
+    throw new UserError(`${configPath} has changed since ${runDir} started (config hash ${hash} ≠ ${stored.hash}); ` +
+      'resume without the config to continue the run as it was, or train the config as a new run');
+  }
+}

@@ -1,0 +1,129 @@
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import type { BackendName } from '../config/trainingSchema';
+import { UserError, errorMessage } from '../errors';
+import { findPackageRoot } from '../util/packageRoot';
+import { registerMissingGradients } from './gradients';
+import { loadNative, nativePackages, type NativeBackend } from './nativeLoader';
+import { setTf, type TF } from './tf';
+import { conv2DBackpropFilterWasm } from './wasmKernels';
+
+export type ConcreteBackend = Exclude<BackendName, 'auto'>;
+export const backendRanking: readonly ConcreteBackend[] = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'];
+
+export interface BackendAttempt {
+  readonly backend: ConcreteBackend;
+  readonly ok: boolean;
+  readonly detail: string;
+}
+
+/** Which backend runs and why; recorded in run.json and printed by the CLI. */
+export interface BackendReport {
+  readonly backend: ConcreteBackend;
+  readonly requested: BackendName;
+  readonly reason: string;
+  readonly attempts: readonly BackendAttempt[];
+}
+
+export interface BackendOptions {
+  /** Extra folders whose node_modules may hold a native package. */
+  readonly nativeSearchDirs?: readonly string[];
+}
+
+let active: BackendReport | undefined;
+
+/**
+ * Picks and activates a backend: `auto` tries tensorflow-gpu → tensorflow → wasm → cpu and takes
+ * the first that works; a named backend must work or this throws a UserError saying why. A native
+ * backend, once loaded, stays for the life of the process (tfjs-node can only load once).
+ */
+export async function initBackend(requested: BackendName, options: BackendOptions = {}): Promise<BackendReport> {
+  if (active && (requested === active.backend || (requested === 'auto' && isNative(active.backend)))) return active;
+  if (active && isNative(active.backend)) {
+    throw new UserError(`backend '${requested}' cannot be used: this process already runs '${active.backend}'`);
+  }
+  const candidates = requested === 'auto' ? backendRanking : [requested];
+  const attempts: BackendAttempt[] = [];
+  for (const backend of candidates) {
+    const attempt = await tryBackend(backend, options);
+    attempts.push(attempt);
+    if (attempt.ok) {
+      const reason = requested === 'auto'
+        ? `auto: ${attempts.map((a) => `${a.backend} ${a.ok ? 'ok' : `unavailable (${a.detail})`}`).join('; ')}`
+        : `requested in config or command line: ${attempt.detail}`;
+      active = { backend, requested, reason, attempts };
+      return active;
+    }
+  }
+  throw new UserError(`backend '${requested}' is not available: ${attempts.map((a) => a.detail).join('; ')}.` +
+    (requested === 'auto' ? '' : ` Use backend: auto to pick the fastest available one.`));
+}
+
+export function activeBackend(): BackendReport | undefined {
+  return active;
+}
+
+function isNative(backend: ConcreteBackend): backend is NativeBackend {
+  return backend in nativePackages;
+}
+
+async function tryBackend(backend: ConcreteBackend, options: BackendOptions): Promise<BackendAttempt> {
+  try {
+    if (isNative(backend)) {
+      const loaded = loadNative(backend, options.nativeSearchDirs ?? []);
+      if (!loaded.ok) return { backend, ok: false, detail: loaded.detail };
+      return await activate(loaded.tf, 'tensorflow', backend, `loaded ${nativePackages[backend]} from ${loaded.from}`);
+    }
+    const pure = await loadPureTf();
+    const attempt = await activate(pure, backend, backend, 'plain JavaScript kernels');
+    if (!attempt.ok || backend !== 'wasm') return attempt;
+    const simd = await pure.env().getAsync('WASM_HAS_SIMD_SUPPORT');
+    return { ...attempt, detail: `WebAssembly, SIMD ${simd ? 'on' : 'off'}` };
+  } catch (error) {
+    return { backend, ok: false, detail: errorMessage(error) };
+  }
+}
+
+async function activate(namespace: TF, tfBackendName: string, backend: ConcreteBackend, detail: string): Promise<BackendAttempt> {
+  const ok = await quietly(() => namespace.setBackend(tfBackendName));
+  if (!ok) return { backend, ok: false, detail: `TF.js could not initialise the ${tfBackendName} backend` };
+  await namespace.ready();
+  setTf(namespace);
+  registerMissingGradients(namespace);
+  return { backend, ok: true, detail };
+}
+
+let pureTf: Promise<TF> | undefined;
+
+function loadPureTf(): Promise<TF> {
+  pureTf ??= (async () => {
+    const namespace: TF = await import('./pureTf');
+    await import('@tensorflow/tfjs-backend-cpu');
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    wasm.setWasmPaths(wasmDirectory());
+    namespace.registerKernel(conv2DBackpropFilterWasm(namespace));
+    return namespace;
+  })();
+  return pureTf;
+}
+
+/** The .wasm binaries: copied into media/ by the build, or straight from node_modules in development. */
+function wasmDirectory(): string {
+  const shipped = path.join(findPackageRoot(), 'media', 'generated', 'wasm');
+  if (fs.existsSync(path.join(shipped, 'tfjs-backend-wasm.wasm'))) return shipped + path.sep;
+  const requireHere = createRequire(__filename);
+  return path.dirname(requireHere.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm')) + path.sep;
+}
+
+/** TF.js greets Node users on console.warn when a backend starts; keep that out of our output. */
+async function quietly<T>(action: () => Promise<T>): Promise<T> {
+  const warn = console.warn;
+  console.warn = () => undefined;
+  try {
+    return await action();
+  } finally {
+    console.warn = warn;
+  }
+}
+

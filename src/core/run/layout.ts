@@ -1,0 +1,36 @@
+import * as path from 'node:path';
+
+/** File names inside a run directory (README, "Run directory"). */
+export const runFiles = {
+  config: 'config.json',
+  info: 'run.json',
+  metrics: 'metrics.jsonl',
+  histograms: 'histograms.jsonl',
+  samples: 'samples',
+  latestSample: path.join('samples', 'latest.png'),
+  checkpoints: 'checkpoints',
+} as const;
+
+export const DEFAULT_RUNS_DIR = path.join('.gan', 'runs');
+
+export function sampleFile(step: number): string {
+  return path.join(runFiles.samples, `step-${step}.png`);
+}
+
+export function checkpointDir(step: number): string {
+  return path.join(runFiles.checkpoints, `step-${step}`);
+}
+
+/** The step in a `step-N` / `step-N.png` name, or undefined for anything else. */
+export function stepOfName(name: string): number | undefined {
+  const match = /^step-(\d+)(\.png)?$/.exec(name);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** A run id: the config name and the local start time, e.g. ring-20261122-221503. */
+export function makeRunId(name: string, now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}` +
+    `-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+  return `${name}-${stamp}`;
+}

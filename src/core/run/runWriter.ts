@@ -1,0 +1,95 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { GanConfig } from '../config/schema';
+import { appendJsonLine, writeFileAtomic, writeJsonAtomic } from './atomicFile';
+import { filterJsonLines, isObjectWithStep } from './jsonLines';
+import { makeRunId, runFiles, sampleFile, stepOfName } from './layout';
+import type { HistogramRecord, MetricsRecord, RunInfo } from './records';
+
+/** config.json: the resolved config (every default filled in) and its hash. */
+export interface StoredConfig {
+  readonly hash: string;
+  readonly configFile?: string;
+  readonly config: GanConfig;
+}
+
+/**
+ * Writes one run directory. run.json writes are chained so they land in order even when callers
+ * do not await them; every file a reader opens whole is written atomically.
+ */
+export class RunWriter {
+  private infoWrite: Promise<void> = Promise.resolve();
+
+  private constructor(readonly dir: string, private info: RunInfo) {}
+
+  get runId(): string {
+    return this.info.runId;
+  }
+
+  get current(): RunInfo {
+    return this.info;
+  }
+
+  /** Creates a new, uniquely named run directory under runsDir. */
+  static async create(runsDir: string, stored: StoredConfig, info: Omit<RunInfo, 'runId'>): Promise<RunWriter> {
+    await fs.promises.mkdir(runsDir, { recursive: true });
+    const base = makeRunId(stored.config.name, new Date());
+    for (let attempt = 1; ; attempt++) {
+      const runId = attempt === 1 ? base : `${base}-${attempt}`;
+      const dir = path.join(runsDir, runId);
+      try {
+        await fs.promises.mkdir(dir);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+        throw error;
+      }
+      await fs.promises.mkdir(path.join(dir, runFiles.samples));
+      await writeJsonAtomic(path.join(dir, runFiles.config), stored);
+      const writer = new RunWriter(dir, { ...info, runId });
+      await writer.update({});
+      return writer;
+    }
+  }
+
+  /** Reopens an existing run to continue it from `step`: history past that step is dropped. */
+  static async reopen(dir: string, info: RunInfo, step: number): Promise<RunWriter> {
+    const keep = (record: { step: number }) => record.step <= step;
+    await filterJsonLines(path.join(dir, runFiles.metrics), isObjectWithStep, keep);
+    await filterJsonLines(path.join(dir, runFiles.histograms), isObjectWithStep, keep);
+    await fs.promises.mkdir(path.join(dir, runFiles.samples), { recursive: true });
+    return new RunWriter(dir, info);
+  }
+
+  update(patch: Partial<Omit<RunInfo, 'runId' | 'format'>>): Promise<void> {
+    this.info = { ...this.info, ...patch, updatedAt: new Date().toISOString() };
+    const snapshot = this.info;
+    this.infoWrite = this.infoWrite.then(() => writeJsonAtomic(path.join(this.dir, runFiles.info), snapshot));
+    return this.infoWrite;
+  }
+
+  appendMetrics(record: MetricsRecord): Promise<void> {
+    return appendJsonLine(path.join(this.dir, runFiles.metrics), record);
+  }
+
+  appendHistogram(record: HistogramRecord): Promise<void> {
+    return appendJsonLine(path.join(this.dir, runFiles.histograms), record);
+  }
+
+  /** Saves a sample grid as samples/step-N.png and samples/latest.png, keeping the newest `keepLast`. */
+  async writeSample(step: number, png: Uint8Array, keepLast?: number): Promise<string> {
+    const relative = sampleFile(step);
+    await writeFileAtomic(path.join(this.dir, relative), png);
+    await writeFileAtomic(path.join(this.dir, runFiles.latestSample), png);
+    if (keepLast !== undefined) await this.pruneSamples(keepLast);
+    return relative;
+  }
+
+  private async pruneSamples(keepLast: number): Promise<void> {
+    const folder = path.join(this.dir, runFiles.samples);
+    const steps = (await fs.promises.readdir(folder))
+      .map((name) => ({ name, step: stepOfName(name) }))
+      .filter((entry): entry is { name: string; step: number } => entry.step !== undefined)
+      .sort((a, b) => b.step - a.step);
+    await Promise.all(steps.slice(keepLast).map((entry) => fs.promises.rm(path.join(folder, entry.name), { force: true })));
+  }
+}

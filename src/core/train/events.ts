@@ -1,0 +1,14 @@
+import type { BackendReport } from '../backend/init';
+import type { HistogramRecord, MetricsRecord, RunStatus } from '../run/records';
+
+/** What a training session reports while it runs; the CLI, the worker and tests all listen to these. */
+export type TrainingEvent =
+  | { readonly type: 'started'; readonly runId: string; readonly runDir: string; readonly step: number;
+      readonly totalSteps: number; readonly backend: BackendReport; readonly dataset: string; readonly resumed: boolean }
+  | { readonly type: 'progress'; readonly step: number; readonly totalSteps: number; readonly stepsPerSecond: number;
+      readonly etaSeconds: number; readonly dLoss: number; readonly gLoss: number }
+  | { readonly type: 'metrics'; readonly record: MetricsRecord }
+  | { readonly type: 'histogram'; readonly record: HistogramRecord }
+  | { readonly type: 'sample'; readonly step: number; readonly path: string }
+  | { readonly type: 'checkpoint'; readonly step: number; readonly path: string }
+  | { readonly type: 'status'; readonly status: RunStatus; readonly step: number; readonly error?: string };

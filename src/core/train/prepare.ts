@@ -1,0 +1,140 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Variable } from '@tensorflow/tfjs-core';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { initBackend, type BackendReport } from '../backend/init';
+import type { BackendName } from '../config/trainingSchema';
+import type { DataConfig } from '../config/dataSchema';
+import type { GanConfig } from '../config/schema';
+import { resolveSteps } from '../config/schedule';
+import type { Dataset } from '../data/dataset';
+import { loadDataset } from '../data/load';
+import { EpochSampler } from '../data/sampler';
+import { UserError } from '../errors';
+import { buildModels, type GanModels } from '../models';
+import { adversarialObjective } from '../objectives/adversarial';
+import { realTarget } from '../objectives/labelSmoothing';
+import { RUN_FORMAT, type RunInfo } from '../run/records';
+import { isTrainerAlive } from '../run/liveness';
+import { readRunInfo, readStoredConfig } from '../run/runReader';
+import { RunWriter } from '../run/runWriter';
+import { Random, type RandomState } from '../util/random';
+import { latestCheckpoint, loadCheckpoint } from './checkpoint';
+import { createOptimizer } from './optimizers';
+import type { StepContext } from './steps';
+
+export interface TrainOptions {
+  /** Where new runs are created. */
+  readonly runsDir: string;
+  /** Start a new run from this config (data paths are resolved against `file`'s folder)… */
+  readonly config?: { readonly config: GanConfig; readonly hash: string; readonly file?: string };
+  /** …or continue the run in this directory from its latest checkpoint. */
+  readonly resumeDir?: string;
+  /** Total generator steps (overrides the config; extends a resumed run). */
+  readonly steps?: number;
+  readonly backend?: BackendName;
+  readonly nativeSearchDirs?: readonly string[];
+}
+
+/** Everything the loop needs, built by prepareRun for a new or resumed run. */
+export interface PreparedRun {
+  readonly config: GanConfig;
+  readonly writer: RunWriter;
+  readonly dataset: Dataset;
+  readonly models: GanModels;
+  readonly ctx: StepContext;
+  readonly random: Random;
+  readonly sampler: EpochSampler;
+  readonly startStep: number;
+  readonly elapsedSeconds: number;
+  readonly totalSteps: number;
+  readonly backend: BackendReport;
+  readonly histogramRange?: readonly [number, number];
+  readonly resumed: boolean;
+}
+
+export async function prepareRun(options: TrainOptions): Promise<PreparedRun> {
+  const resume = options.resumeDir !== undefined ? await readResumeTarget(options.resumeDir) : undefined;
+  const source = resume?.stored ?? options.config;
+  if (!source) throw new UserError('nothing to train: give a config or a run directory to resume');
+  const config = resolveDataPaths(source.config, source.file);
+  const backend = await initBackend(options.backend ?? config.backend, { nativeSearchDirs: options.nativeSearchDirs ?? [] });
+  const dataset = await loadDataset(config.data, { baseDir: process.cwd(), seed: config.seed });
+  const totalSteps = options.steps ?? resume?.info.totalSteps ?? resolveSteps(config, dataset.count);
+  const models = buildModels(config.model, dataset, config.seed);
+  const ctx = stepContext(config, models.generator, models.discriminator);
+  const common = { config, dataset, models, ctx, totalSteps, backend };
+
+  if (resume) {
+    const checkpoint = await latestCheckpoint(resume.dir);
+    if (!checkpoint) {
+      throw new UserError(`${resume.dir} has no complete checkpoint to resume from; start a new run instead`, resume.dir);
+    }
+    const state = await loadCheckpoint(checkpoint.dir, {
+      generator: models.generator, discriminator: models.discriminator,
+      generatorOptimizer: ctx.generatorOptimizer, discriminatorOptimizer: ctx.discriminatorOptimizer,
+    });
+    if (totalSteps <= state.step) {
+      throw new UserError(`${resume.dir} is already at step ${state.step}; pass --steps above ${state.step} to train further`, resume.dir);
+    }
+    const writer = await RunWriter.reopen(resume.dir, resume.info, state.step);
+    return {
+      ...common, writer, resumed: true, startStep: state.step, elapsedSeconds: state.elapsedSeconds,
+      random: new Random([...state.random] as RandomState),
+      sampler: new EpochSampler(dataset.count, config.seed, state.sampler),
+      ...(state.histogramRange ? { histogramRange: state.histogramRange } : {}),
+    };
+  }
+  const now = new Date().toISOString();
+  const info: Omit<RunInfo, 'runId'> = {
+    format: RUN_FORMAT, name: config.name, status: 'running', step: 0, totalSteps, seed: config.seed,
+    configHash: source.hash, ...(source.file ? { configFile: path.resolve(source.file) } : {}),
+    dataset: dataset.description, startedAt: now, updatedAt: now, pid: process.pid, hostname: os.hostname(),
+  };
+  const stored = { hash: source.hash, ...(source.file ? { configFile: path.resolve(source.file) } : {}), config };
+  const writer = await RunWriter.create(options.runsDir, stored, info);
+  return {
+    ...common, writer, resumed: false, startStep: 0, elapsedSeconds: 0,
+    random: Random.derive(config.seed, 0x7a11),
+    sampler: new EpochSampler(dataset.count, config.seed),
+  };
+}
+
+function stepContext(config: GanConfig, generator: LayersModel, discriminator: LayersModel): StepContext {
+  const variables = (model: LayersModel) => model.trainableWeights.map((weight) => weight.read() as Variable);
+  const { regularizers, objective, training } = config;
+  return {
+    generator, discriminator,
+    objective: adversarialObjective(objective),
+    generatorOptimizer: createOptimizer(training.generatorOptimizer),
+    discriminatorOptimizer: createOptimizer(training.discriminatorOptimizer),
+    generatorVariables: variables(generator),
+    discriminatorVariables: variables(discriminator),
+    realTarget: realTarget(regularizers),
+    ...(regularizers.gradientPenalty ? { gradientPenaltyWeight: regularizers.gradientPenalty.weight } : {}),
+    ...(regularizers.r1 ? { r1Gamma: regularizers.r1.gamma } : {}),
+    ...(objective.kind === 'wasserstein' && objective.weightClip !== undefined ? { weightClip: objective.weightClip } : {}),
+  };
+}
+
+/** Makes data paths absolute so the stored config (and a resume) works from any working folder. */
+function resolveDataPaths(config: GanConfig, configFile: string | undefined): GanConfig {
+  const base = configFile ? path.dirname(path.resolve(configFile)) : process.cwd();
+  const absolute = (p: string) => path.resolve(base, p);
+  const data: DataConfig = config.data.kind === 'folder' ? { ...config.data, path: absolute(config.data.path) }
+    : config.data.kind === 'idx' ? {
+      ...config.data, images: absolute(config.data.images),
+      ...(config.data.labels ? { labels: absolute(config.data.labels) } : {}),
+    }
+    : config.data;
+  return { ...config, data };
+}
+
+async function readResumeTarget(dir: string): Promise<{ dir: string; info: RunInfo; stored: Awaited<ReturnType<typeof readStoredConfig>> & { file?: string } }> {
+  const info = await readRunInfo(dir);
+  if ((info.status === 'running' || info.status === 'paused') && info.pid !== process.pid && isTrainerAlive(info)) {
+    throw new UserError(`${dir} is still being trained by process ${info.pid}; stop it before resuming`, dir);
+  }
+  const stored = await readStoredConfig(dir);
+  return { dir, info, stored: { ...stored, ...(stored.configFile ? { file: stored.configFile } : {}) } };
+}

@@ -1,0 +1,230 @@
+import type { Tensor } from '@tensorflow/tfjs-core';
+import { tf } from '../backend/tf';
+import { gather } from '../data/sampler';
+import { errorMessage } from '../errors';
+import { instanceNoiseSigma } from '../objectives/instanceNoise';
+import type { MetricsRecord, RunInfo, RunStatus } from '../run/records';
+import type { Disposable } from '../util/disposable';
+import { Emitter } from '../util/emitter';
+import { saveCheckpoint } from './checkpoint';
+import { interpolationWeights, normalTensor } from './draws';
+import { discriminatorHistogram, fixedNoise, renderSamples, sampleCount } from './evaluation';
+import type { TrainingEvent } from './events';
+import { prepareRun, type PreparedRun, type TrainOptions } from './prepare';
+import { discriminatorStep, generatorStep, type DiscriminatorStepResult, type GeneratorStepResult } from './steps';
+import { Throughput } from './throughput';
+
+/**
+ * One training run and its controls. `run()` drives the loop of the original paper (k D-steps, then
+ * one G-step) until the step budget, a stop request or a failure; pause/resume/stop take effect at
+ * the next step boundary. Everything it learns goes to the run directory as it happens.
+ */
+export class TrainingSession implements Disposable {
+  private readonly emitter = new Emitter<TrainingEvent>();
+  private step: number;
+  private elapsedSeconds: number;
+  private histogramRange: readonly [number, number] | undefined;
+  private stopRequested = false;
+  private pauseGate: { promise: Promise<void>; release: () => void } | undefined;
+  private readonly throughput = new Throughput();
+  private readonly noise: Float32Array;
+  private lastCheckpointStep: number;
+  private lastHistogramStep = -1;
+  private lastSampleStep = -1;
+
+  private constructor(private readonly run_: PreparedRun) {
+    this.step = run_.startStep;
+    this.lastCheckpointStep = run_.startStep;
+    this.elapsedSeconds = run_.elapsedSeconds;
+    this.histogramRange = run_.histogramRange;
+    const { config, dataset, models } = run_;
+    this.noise = fixedNoise(config.seed, sampleCount(dataset, config.samples.count), models.latentSize);
+  }
+
+  /** Prepares a new run (or reopens one to resume): backend, data, models, run directory. */
+  static async create(options: TrainOptions): Promise<TrainingSession> {
+    return new TrainingSession(await prepareRun(options));
+  }
+
+  get runId(): string { return this.run_.writer.runId; }
+  get runDir(): string { return this.run_.writer.dir; }
+  get totalSteps(): number { return this.run_.totalSteps; }
+  get info(): RunInfo { return this.run_.writer.current; }
+
+  on(listener: (event: TrainingEvent) => void): Disposable {
+    return this.emitter.on(listener);
+  }
+
+  pause(): void {
+    if (this.pauseGate || this.stopRequested) return;
+    let release = () => undefined as void;
+    const promise = new Promise<void>((resolve) => { release = resolve; });
+    this.pauseGate = { promise, release };
+  }
+
+  resume(): void {
+    const gate = this.pauseGate;
+    this.pauseGate = undefined;
+    gate?.release();
+  }
+
+  /** Asks the loop to stop at the next step boundary; it then saves a checkpoint and samples. */
+  stop(): void {
+    this.stopRequested = true;
+    this.resume();
+  }
+
+  async run(): Promise<RunInfo> {
+    const { writer, totalSteps, backend, dataset, resumed } = this.run_;
+    await writer.update({ status: 'running', totalSteps, backend, pid: process.pid });
+    this.emitter.fire({ type: 'started', runId: this.runId, runDir: this.runDir, step: this.step, totalSteps, backend, dataset: dataset.description, resumed });
+    try {
+      if (!resumed) await this.evaluate(true);
+      while (this.step < totalSteps && !this.stopRequested) {
+        if (this.pauseGate) await this.waitWhilePaused();
+        if (this.stopRequested) break;
+        const failure = this.trainOneStep();
+        if (failure) return await this.finish('failed', failure);
+        await this.afterStep();
+        // Yield so signals, worker messages and pause/stop requests are handled between steps.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      await this.evaluate(true);
+      return await this.finish(this.step >= totalSteps ? 'completed' : 'stopped');
+    } catch (error) {
+      return await this.finish('failed', errorMessage(error));
+    }
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+    this.run_.models.dispose();
+    this.run_.ctx.generatorOptimizer.dispose();
+    this.run_.ctx.discriminatorOptimizer.dispose();
+  }
+
+  private latest: { d: DiscriminatorStepResult; g: GeneratorStepResult; sigma: number } | undefined;
+
+  /** Runs k D-steps and one G-step; returns a failure reason when a loss or gradient is not finite. */
+  private trainOneStep(): string | undefined {
+    const { config, dataset, ctx, random, sampler, models } = this.run_;
+    const batch = config.training.batchSize;
+    const sigma = instanceNoiseSigma(config.regularizers.instanceNoise, this.step);
+    const exampleShape = [batch, ...dataset.exampleShape];
+    const started = performance.now();
+    let d: DiscriminatorStepResult | undefined;
+    for (let k = 0; k < config.training.dSteps; k++) {
+      const draws = tf.tidy(() => ({
+        real: tf.tensor(gather(dataset, sampler.next(batch)), exampleShape),
+        z: normalTensor(random, [batch, models.latentSize]),
+        ...(sigma > 0 ? { instanceNoise: { sigma, real: normalTensor(random, exampleShape), fake: normalTensor(random, exampleShape) } } : {}),
+        ...(ctx.gradientPenaltyWeight !== undefined ? { epsilon: interpolationWeights(random, batch, dataset.exampleShape.length) } : {}),
+      }));
+      try {
+        d = discriminatorStep(ctx, draws);
+      } finally {
+        tf.dispose(draws as unknown as Tensor[] | Record<string, Tensor>);
+      }
+    }
+    const z = normalTensor(random, [batch, models.latentSize]);
+    const fakeNoise = sigma > 0 ? normalTensor(random, exampleShape) : undefined;
+    let g: GeneratorStepResult;
+    try {
+      g = generatorStep(ctx, z, fakeNoise ? { sigma, fake: fakeNoise } : undefined);
+    } finally {
+      tf.dispose([z, ...(fakeNoise ? [fakeNoise] : [])]);
+    }
+    this.step += 1;
+    const seconds = (performance.now() - started) / 1000;
+    this.elapsedSeconds += seconds;
+    this.throughput.record(seconds);
+    this.latest = { d: d!, g, sigma };
+    const bad = Object.entries({ 'discriminator loss': d!.loss, 'generator loss': g.loss, 'discriminator gradient norm': d!.gradNorm, 'generator gradient norm': g.gradNorm })
+      .find(([, value]) => !Number.isFinite(value));
+    return bad ? `${bad[0]} became ${bad[1]} at step ${this.step}; the last good checkpoint is kept` : undefined;
+  }
+
+  private async afterStep(): Promise<void> {
+    const { config, totalSteps } = this.run_;
+    const { d, g } = this.latest!;
+    const rate = this.throughput.stepsPerSecond();
+    this.emitter.fire({ type: 'progress', step: this.step, totalSteps, stepsPerSecond: rate,
+      etaSeconds: rate > 0 ? (totalSteps - this.step) / rate : 0, dLoss: d.loss, gLoss: g.loss });
+    if (this.step % config.logging.every === 0) await this.logMetrics();
+    if (this.step % config.checkpoints.every === 0) await this.checkpoint();
+    await this.evaluate(false);
+  }
+
+  private async logMetrics(): Promise<void> {
+    const { d, g, sigma } = this.latest!;
+    const rate = this.throughput.stepsPerSecond();
+    const record: MetricsRecord = {
+      step: this.step, time: new Date().toISOString(), elapsedSeconds: round(this.elapsedSeconds),
+      dLoss: d.loss, gLoss: g.loss, dLossReal: d.lossReal, dLossFake: d.lossFake,
+      ...(d.gradientPenalty !== undefined ? { gradientPenalty: d.gradientPenalty } : {}),
+      ...(d.r1Penalty !== undefined ? { r1Penalty: d.r1Penalty } : {}),
+      dReal: d.meanReal, dFake: d.meanFake, gradNormD: d.gradNorm, gradNormG: g.gradNorm,
+      ...(sigma > 0 ? { instanceNoiseSigma: sigma } : {}),
+      stepsPerSecond: round(rate), examplesPerSecond: round(rate * this.run_.config.training.batchSize),
+    };
+    await this.run_.writer.appendMetrics(record);
+    await this.run_.writer.update({ step: this.step });
+    this.emitter.fire({ type: 'metrics', record });
+  }
+
+  /** Histograms and sample grids on their schedules (or now, when `force`). */
+  private async evaluate(force: boolean): Promise<void> {
+    const { config, models, ctx, dataset, writer } = this.run_;
+    if ((force || this.step % config.logging.histogramEvery === 0) && this.lastHistogramStep !== this.step) {
+      this.lastHistogramStep = this.step;
+      const record = discriminatorHistogram(this.step, config.seed, models, ctx.objective, dataset, config.logging.histogramBins, this.histogramRange);
+      this.histogramRange ??= ctx.objective.histogramRange === undefined ? [record.lo, record.hi] : undefined;
+      await writer.appendHistogram(record);
+      this.emitter.fire({ type: 'histogram', record });
+    }
+    if ((force || this.step % config.samples.every === 0) && this.lastSampleStep !== this.step) {
+      this.lastSampleStep = this.step;
+      const png = renderSamples(models.generator, this.noise, models.latentSize, dataset);
+      const path = await writer.writeSample(this.step, png, config.samples.keepLast);
+      await writer.update({ step: this.step, lastSample: { step: this.step, path } });
+      this.emitter.fire({ type: 'sample', step: this.step, path });
+    }
+  }
+
+  private async checkpoint(): Promise<void> {
+    if (this.lastCheckpointStep === this.step && this.step > 0 && this.run_.writer.current.lastCheckpoint) return;
+    const { models, ctx, random, sampler, writer, config } = this.run_;
+    const dir = await saveCheckpoint(writer.dir, {
+      generator: models.generator, discriminator: models.discriminator,
+      generatorOptimizer: ctx.generatorOptimizer, discriminatorOptimizer: ctx.discriminatorOptimizer,
+    }, {
+      step: this.step, elapsedSeconds: this.elapsedSeconds, random: random.state(), sampler: sampler.state(),
+      ...(this.histogramRange ? { histogramRange: this.histogramRange } : {}),
+    }, config.checkpoints.keepLast);
+    this.lastCheckpointStep = this.step;
+    const relative = dir.slice(writer.dir.length + 1);
+    await writer.update({ step: this.step, lastCheckpoint: { step: this.step, path: relative } });
+    this.emitter.fire({ type: 'checkpoint', step: this.step, path: relative });
+  }
+
+  private async waitWhilePaused(): Promise<void> {
+    await this.run_.writer.update({ status: 'paused', step: this.step });
+    this.emitter.fire({ type: 'status', status: 'paused', step: this.step });
+    while (this.pauseGate) await this.pauseGate.promise;
+    if (!this.stopRequested) {
+      await this.run_.writer.update({ status: 'running' });
+      this.emitter.fire({ type: 'status', status: 'running', step: this.step });
+    }
+  }
+
+  private async finish(status: RunStatus, error?: string): Promise<RunInfo> {
+    if (status !== 'failed') await this.checkpoint();
+    await this.run_.writer.update({ status, step: this.step, endedAt: new Date().toISOString(), ...(error ? { error } : {}) });
+    this.emitter.fire({ type: 'status', status, step: this.step, ...(error ? { error } : {}) });
+    return this.run_.writer.current;
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

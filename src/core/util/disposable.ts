@@ -1,0 +1,22 @@
+/** Anything holding a resource that must be released; mirrors vscode.Disposable without importing it. */
+export interface Disposable {
+  dispose(): void;
+}
+
+/** Owns disposables registered with it and releases them, newest first, exactly once. */
+export class DisposableStore implements Disposable {
+  private readonly items: Disposable[] = [];
+  private disposed = false;
+
+  add<T extends Disposable>(item: T): T {
+    if (this.disposed) item.dispose();
+    else this.items.push(item);
+    return item;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const item of this.items.splice(0).reverse()) item.dispose();
+  }
+}
