@@ -1,0 +1,45 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after } from 'node:test';
+import { configHash } from '../../../src/core/config/configHash';
+import { ganConfigSchema, type GanConfig, type GanConfigInput } from '../../../src/core/config/schema';
+import type { TrainingEvent } from '../../../src/core/train/events';
+import type { TrainOptions } from '../../../src/core/train/prepare';
+import { TrainingSession } from '../../../src/core/train/session';
+import type { RunInfo } from '../../../src/core/run/records';
+
+/** A resolved config from a partial one, as the parser would produce it. */
+export function resolvedConfig(input: GanConfigInput): { config: GanConfig; hash: string } {
+  const config = ganConfigSchema.parse(input);
+  return { config, hash: configHash(config) };
+}
+
+/** A temporary folder removed when the test file ends. */
+export function tempDir(prefix = 'gan-studio-test-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export interface FinishedRun {
+  readonly info: RunInfo;
+  readonly runDir: string;
+  readonly events: TrainingEvent[];
+}
+
+/** Trains to the end (or until `onEvent` stops the session) and disposes the session. */
+export async function train(options: TrainOptions, onEvent?: (event: TrainingEvent, session: TrainingSession) => void): Promise<FinishedRun> {
+  const session = await TrainingSession.create(options);
+  const events: TrainingEvent[] = [];
+  session.on((event) => {
+    events.push(event);
+    onEvent?.(event, session);
+  });
+  try {
+    const info = await session.run();
+    return { info, runDir: session.runDir, events };
+  } finally {
+    session.dispose();
+  }
+}
