@@ -67,7 +67,7 @@ export const folderData = z.strictObject({
   kind: z.literal('folder').describe('A folder of PNG/JPEG images; class subfolders give labels.'),
   path: z.string().min(1).describe('Folder path, relative to the config file.'),
   size: z.int().min(4).max(256).default(32).describe('Images are resized to size×size pixels.'),
-  channels: z.union([z.literal(1), z.literal(3)]).default(3).describe('1 for grayscale, 3 for RGB.'),
+  channels: z.literal([1, 3]).default(3).describe('1 for grayscale, 3 for RGB.'),
 });
 
 export const idxData = z.strictObject({

@@ -15,13 +15,13 @@ const mlpGenerator = z.strictObject({
   hidden: hidden([128, 128]),
   activation: activation('relu'),
   batchNorm: z.boolean().default(false).describe('Batch normalisation after each hidden layer.'),
-});
+}).describe('The generator G: noise z → a sample.');
 
 const mlpDiscriminator = z.strictObject({
   hidden: hidden([128, 128]),
   activation: activation('leakyRelu'),
   batchNorm: z.boolean().default(false).describe('Batch normalisation after each hidden layer (not after the first).'),
-});
+}).describe('The discriminator D: a sample → the score that it is real.');
 
 export const mlpModel = z.strictObject({
   kind: z.literal('mlp').describe('Fully connected generator and discriminator (the original GAN).'),
@@ -36,18 +36,19 @@ const channels = z.int().min(1).max(1024).default(64)
 export const dcganModel = z.strictObject({
   kind: z.literal('dcgan').describe('Deep convolutional GAN (Radford et al. 2015): strided (transposed) convolutions.'),
   latentSize: latentSize(100),
-  imageSize: z.union([z.literal(28), z.literal(32), z.literal(64)]).optional()
+  // One multi-value literal (not a union of literals) so a bad value reports the allowed sizes.
+  imageSize: z.literal([28, 32, 64]).optional()
     .describe('Image side in pixels: 28, 32 or 64 (default: the data\'s size). Must match the data.'),
   generator: z.strictObject({
     channels,
     activation: activation('relu'),
     batchNorm: z.boolean().default(true).describe('Batch normalisation after each transposed convolution.'),
-  }).prefault({}),
+  }).prefault({}).describe('The generator G: noise z → an image, by transposed convolutions.'),
   discriminator: z.strictObject({
     channels,
     activation: activation('leakyRelu'),
     batchNorm: z.boolean().default(true).describe('Batch normalisation after each convolution but the first.'),
-  }).prefault({}),
+  }).prefault({}).describe('The discriminator D: an image → the score that it is real, by strided convolutions.'),
 });
 
 export const modelSchema = z.discriminatedUnion('kind', [mlpModel, dcganModel])

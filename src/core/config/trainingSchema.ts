@@ -4,7 +4,7 @@ const learningRate = (fallback: number) =>
   z.number().positive().max(10).default(fallback).describe('Learning rate.');
 
 export const adamOptimizer = z.strictObject({
-  kind: z.literal('adam'),
+  kind: z.literal('adam').describe('Adam (Kingma & Ba 2014), the usual GAN optimizer.'),
   learningRate: learningRate(2e-4),
   beta1: z.number().min(0).lt(1).default(0.5).describe('Decay of the first-moment estimate (0.5 is the DCGAN choice).'),
   beta2: z.number().min(0).lt(1).default(0.999).describe('Decay of the second-moment estimate.'),
@@ -23,7 +23,8 @@ export const rmspropOptimizer = z.strictObject({
   momentum: z.number().min(0).lt(1).default(0).describe('Momentum.'),
 });
 
-export const optimizerSchema = z.discriminatedUnion('kind', [adamOptimizer, sgdOptimizer, rmspropOptimizer]);
+export const optimizerSchema = z.discriminatedUnion('kind', [adamOptimizer, sgdOptimizer, rmspropOptimizer])
+  .describe('Optimizer and its hyperparameters.');
 export type OptimizerConfig = z.output<typeof optimizerSchema>;
 
 export const trainingSchema = z.strictObject({
@@ -35,26 +36,26 @@ export const trainingSchema = z.strictObject({
   dSteps: z.int().min(1).max(100).default(1).describe('k: discriminator steps per generator step (Goodfellow et al. 2014).'),
   generatorOptimizer: optimizerSchema.prefault({ kind: 'adam' }).describe('Optimizer of the generator.'),
   discriminatorOptimizer: optimizerSchema.prefault({ kind: 'adam' }).describe('Optimizer of the discriminator.'),
-});
+}).describe('Training schedule: batch size, length, the k:1 step ratio and the optimizers.');
 export type TrainingConfig = z.output<typeof trainingSchema>;
 
 export const loggingSchema = z.strictObject({
   every: z.int().min(1).default(10).describe('Write a metrics line every N steps.'),
   histogramEvery: z.int().min(1).default(50).describe('Write histograms of D outputs every N steps.'),
   histogramBins: z.int().min(2).max(200).default(30).describe('Number of histogram bins.'),
-});
+}).describe('What goes into metrics.jsonl and histograms.jsonl, and how often.');
 
 export const samplesSchema = z.strictObject({
   every: z.int().min(1).default(200).describe('Save a sample grid every N steps (and at the end).'),
   count: z.int().min(1).max(1024).default(64)
     .describe('Samples per grid, all from the same fixed noise (points for 2D data).'),
-  keepLast: z.int().min(0).optional().describe('Keep only the newest K grids (default: keep all).'),
-});
+  keepLast: z.int().min(1).optional().describe('Keep only the newest K grids (default: keep all).'),
+}).describe('Sample grids saved under samples/ in the run directory.');
 
 export const checkpointsSchema = z.strictObject({
   every: z.int().min(1).default(500).describe('Save a resumable checkpoint every N steps (and at the end).'),
   keepLast: z.int().min(1).max(1000).default(3).describe('Keep only the newest K checkpoints.'),
-});
+}).describe('Resumable checkpoints under checkpoints/ in the run directory.');
 
 export const backendNames = ['auto', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof backendNames)[number];

@@ -1,0 +1,117 @@
+import { isMap, isNode, isScalar, isSeq } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+
+export type FieldPath = readonly (string | number)[];
+
+/** 1-based, end exclusive, like editor diagnostics. */
+export interface SourceRange {
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+/** Which part of a `key: value` pair an issue is about. */
+export type Anchor = 'key' | 'value';
+
+interface Step {
+  readonly key?: Node;
+  readonly value?: Node;
+}
+
+/** Maps field paths and character offsets of a parsed YAML (or JSON) document to line/column ranges. */
+export class SourceMap {
+  constructor(
+    private readonly doc: Document,
+    private readonly lineCounter: LineCounter,
+    private readonly text: string,
+    /** Lines before the document, e.g. of a markdown note around a fenced config block. */
+    private readonly lineOffset = 0,
+  ) {}
+
+  /**
+   * Where the value (or key) at `path` is written. A path that is not in the document (a missing
+   * required field) resolves to the nearest written ancestor's key, so the issue lands on the
+   * mapping that lacks the field.
+   */
+  locate(path: FieldPath, anchor: Anchor): SourceRange {
+    const { step, complete } = this.walk(path);
+    const preferValue = complete && anchor === 'value' && hasExtent(step.value);
+    const node = preferValue ? step.value : step.key ?? step.value;
+    return node?.range ? this.rangeOf(node.range[0], node.range[1]) : this.rangeOf(0, 0);
+  }
+
+  /** The field path whose key or value contains `offset` (deepest first); [] for the document. */
+  pathAt(offset: number): FieldPath {
+    const path: (string | number)[] = [];
+    let node: unknown = this.doc.contents;
+    for (;;) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => contains(item.key, offset) || contains(item.value, offset));
+        const key = pair && isScalar(pair.key) ? pair.key.value : undefined;
+        if (!pair || (typeof key !== 'string' && typeof key !== 'number')) return path;
+        path.push(key);
+        if (contains(pair.key, offset)) return path;
+        node = pair.value;
+      } else if (isSeq(node)) {
+        const index = node.items.findIndex((item) => contains(item, offset));
+        if (index < 0) return path;
+        path.push(index);
+        node = node.items[index];
+      } else {
+        return path;
+      }
+    }
+  }
+
+  /** The range between two character offsets, trailing whitespace trimmed so it ends on the text. */
+  rangeOf(start: number, end: number): SourceRange {
+    let trimmedEnd = end;
+    while (trimmedEnd > start && /\s/.test(this.text.charAt(trimmedEnd - 1))) trimmedEnd--;
+    const from = this.lineCounter.linePos(start);
+    const to = this.lineCounter.linePos(trimmedEnd);
+    return {
+      line: from.line + this.lineOffset,
+      column: from.col,
+      endLine: to.line + this.lineOffset,
+      endColumn: to.col,
+    };
+  }
+
+  /** Follows `path` as far as the document goes. */
+  private walk(path: FieldPath): { step: Step; complete: boolean } {
+    let step: Step = { value: nodeOrUndefined(this.doc.contents) };
+    for (const segment of path) {
+      const next = child(step.value, segment);
+      if (!next) return { step, complete: false };
+      step = next;
+    }
+    return { step, complete: true };
+  }
+}
+
+function child(node: Node | undefined, segment: string | number): Step | undefined {
+  if (isMap(node)) {
+    const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+    return pair && { key: nodeOrUndefined(pair.key), value: nodeOrUndefined(pair.value) };
+  }
+  if (isSeq(node) && typeof segment === 'number') {
+    const item = node.items[segment];
+    return isNode(item) ? { value: item } : undefined;
+  }
+  return undefined;
+}
+
+function nodeOrUndefined(value: unknown): Node | undefined {
+  return isNode(value) ? value : undefined;
+}
+
+/** An empty value (`modes:` with nothing after it) has a zero-length range: point at its key instead. */
+function hasExtent(node: Node | undefined): boolean {
+  return !!node?.range && node.range[1] > node.range[0];
+}
+
+function contains(node: unknown, offset: number): boolean {
+  const range = isNode(node) ? node.range : undefined;
+  return !!range && range[0] <= offset && offset < range[1];
+}
