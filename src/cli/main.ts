@@ -25,9 +25,13 @@ export function helpText(): string {
 /** Runs one CLI invocation and returns its exit code: 0 ok, 1 failure, 2 bad input. */
 export async function main(argv: readonly string[], io: CommandIO = processIO): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (!name) {
+    io.err(helpText());
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.out(helpText());
-    return name ? 0 : 2;
+    return 0;
   }
   const command = commands[name];
   if (!command) {

@@ -6,6 +6,7 @@ import { tf } from '../../src/core/backend/tf';
 import type { GanConfigInput } from '../../src/core/config/schema';
 import { readRun } from '../../src/core/run/runReader';
 import type { MetricsRecord } from '../../src/core/run/records';
+import { TrainingSession } from '../../src/core/train/session';
 import { useTestBackend } from './support/backend';
 import { resolvedConfig, tempDir, train } from './support/training';
 
@@ -122,4 +123,23 @@ test('pause holds the loop at a step boundary until resume', async () => {
   assert.equal(pausedAt, 10);
   assert.deepEqual(statuses, ['paused@10', 'running@10', 'completed@30']);
   assert.equal(run.info.status, 'completed');
+});
+
+test('a rejected resume frees what it built, and a resume drops samples newer than its checkpoint', async () => {
+  await useTestBackend();
+  const runsDir = tempDir();
+  const run = await train({ runsDir, config: resolvedConfig({
+    ...stateful, training: { ...stateful.training, steps: 30 }, samples: { every: 10 }, checkpoints: { every: 20, keepLast: 5 },
+  }) });
+  const before = tf.memory().numTensors;
+  await assert.rejects(TrainingSession.create({ runsDir, resumeDir: run.runDir }), /already at step 30; pass --steps above 30/);
+  assert.equal(tf.memory().numTensors, before, 'no tensors left behind by the rejected resume');
+
+  // Lose the step-30 checkpoint: resuming goes back to step 20, so the step-30 grid is history no more.
+  fs.rmSync(path.join(run.runDir, 'checkpoints', 'step-30'), { recursive: true });
+  const session = await TrainingSession.create({ runsDir, resumeDir: run.runDir, steps: 40 });
+  session.dispose();
+  const samples = fs.readdirSync(path.join(run.runDir, 'samples')).sort();
+  assert.deepEqual(samples, ['latest.png', 'step-0.png', 'step-10.png', 'step-20.png']);
+  assert.deepEqual(fs.readFileSync(path.join(run.runDir, 'samples', 'latest.png')), fs.readFileSync(path.join(run.runDir, 'samples', 'step-20.png')));
 });

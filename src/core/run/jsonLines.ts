@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { writeFileAtomic } from './atomicFile';
 
 /**
  * Parses a .jsonl file, skipping a torn (incomplete) last line left by a crash mid-append and any
@@ -30,7 +31,7 @@ export async function readJsonLines<T>(file: string, isRecord: (value: unknown) 
 /** Rewrites a .jsonl file keeping only the records `keep` accepts (used when resuming a run). */
 export async function filterJsonLines<T>(file: string, isRecord: (value: unknown) => value is T, keep: (record: T) => boolean): Promise<void> {
   const records = (await readJsonLines(file, isRecord)).filter(keep);
-  await fs.promises.writeFile(file, records.map((record) => JSON.stringify(record) + '\n').join(''));
+  await writeFileAtomic(file, records.map((record) => JSON.stringify(record) + '\n').join(''));
 }
 
 export function isObjectWithStep(value: unknown): value is { step: number } {

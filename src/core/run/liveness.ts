@@ -8,8 +8,9 @@ export function isTrainerAlive(info: RunInfo): boolean {
   try {
     process.kill(info.pid, 0);
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -56,8 +56,14 @@ export class RunWriter {
     const keep = (record: { step: number }) => record.step <= step;
     await filterJsonLines(path.join(dir, runFiles.metrics), isObjectWithStep, keep);
     await filterJsonLines(path.join(dir, runFiles.histograms), isObjectWithStep, keep);
-    await fs.promises.mkdir(path.join(dir, runFiles.samples), { recursive: true });
-    return new RunWriter(dir, info);
+    const samples = path.join(dir, runFiles.samples);
+    await fs.promises.mkdir(samples, { recursive: true });
+    const kept = await removeStepFiles(samples, (sampleStep) => sampleStep > step);
+    const lastSample = kept.at(-1);
+    const { lastSample: _discarded, ...rest } = info;
+    const writer = new RunWriter(dir, lastSample ? { ...rest, lastSample: { step: lastSample.step, path: sampleFile(lastSample.step) } } : rest);
+    if (lastSample) await writeFileAtomic(path.join(dir, runFiles.latestSample), await fs.promises.readFile(lastSample.file));
+    return writer;
   }
 
   update(patch: Partial<Omit<RunInfo, 'runId' | 'format'>>): Promise<void> {
@@ -86,10 +92,24 @@ export class RunWriter {
 
   private async pruneSamples(keepLast: number): Promise<void> {
     const folder = path.join(this.dir, runFiles.samples);
-    const steps = (await fs.promises.readdir(folder))
-      .map((name) => ({ name, step: stepOfName(name) }))
-      .filter((entry): entry is { name: string; step: number } => entry.step !== undefined)
-      .sort((a, b) => b.step - a.step);
-    await Promise.all(steps.slice(keepLast).map((entry) => fs.promises.rm(path.join(folder, entry.name), { force: true })));
+    const newest = (await stepFiles(folder)).slice(-keepLast).map((entry) => entry.step);
+    await removeStepFiles(folder, (step) => !newest.includes(step));
   }
+}
+
+/** `step-N.png` files of a folder, ascending by step. */
+async function stepFiles(folder: string): Promise<{ step: number; file: string }[]> {
+  return (await fs.promises.readdir(folder))
+    .flatMap((name) => {
+      const step = stepOfName(name);
+      return step === undefined ? [] : [{ step, file: path.join(folder, name) }];
+    })
+    .sort((a, b) => a.step - b.step);
+}
+
+/** Removes the step files whose step matches; returns the ones kept. */
+async function removeStepFiles(folder: string, remove: (step: number) => boolean): Promise<{ step: number; file: string }[]> {
+  const files = await stepFiles(folder);
+  await Promise.all(files.filter((entry) => remove(entry.step)).map((entry) => fs.promises.rm(entry.file, { force: true })));
+  return files.filter((entry) => !remove(entry.step));
 }

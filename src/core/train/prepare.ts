@@ -17,7 +17,7 @@ import { realTarget } from '../objectives/labelSmoothing';
 import { RUN_FORMAT, type RunInfo } from '../run/records';
 import { isTrainerAlive } from '../run/liveness';
 import { readRunInfo, readStoredConfig } from '../run/runReader';
-import { RunWriter } from '../run/runWriter';
+import { RunWriter, type StoredConfig } from '../run/runWriter';
 import { Random, type RandomState } from '../util/random';
 import { latestCheckpoint, loadCheckpoint } from './checkpoint';
 import { createOptimizer } from './optimizers';
@@ -66,24 +66,12 @@ export async function prepareRun(options: TrainOptions): Promise<PreparedRun> {
   const common = { config, dataset, models, ctx, totalSteps, backend };
 
   if (resume) {
-    const checkpoint = await latestCheckpoint(resume.dir);
-    if (!checkpoint) {
-      throw new UserError(`${resume.dir} has no complete checkpoint to resume from; start a new run instead`, resume.dir);
+    try {
+      return { ...common, ...await resumeState(resume, common) };
+    } catch (error) {
+      disposeModelsAndOptimizers(common);
+      throw error;
     }
-    const state = await loadCheckpoint(checkpoint.dir, {
-      generator: models.generator, discriminator: models.discriminator,
-      generatorOptimizer: ctx.generatorOptimizer, discriminatorOptimizer: ctx.discriminatorOptimizer,
-    });
-    if (totalSteps <= state.step) {
-      throw new UserError(`${resume.dir} is already at step ${state.step}; pass --steps above ${state.step} to train further`, resume.dir);
-    }
-    const writer = await RunWriter.reopen(resume.dir, resume.info, state.step);
-    return {
-      ...common, writer, resumed: true, startStep: state.step, elapsedSeconds: state.elapsedSeconds,
-      random: new Random([...state.random] as RandomState),
-      sampler: new EpochSampler(dataset.count, config.seed, state.sampler),
-      ...(state.histogramRange ? { histogramRange: state.histogramRange } : {}),
-    };
   }
   const now = new Date().toISOString();
   const info: Omit<RunInfo, 'runId'> = {
@@ -98,6 +86,35 @@ export async function prepareRun(options: TrainOptions): Promise<PreparedRun> {
     random: Random.derive(config.seed, 0x7a11),
     sampler: new EpochSampler(dataset.count, config.seed),
   };
+}
+
+/** Restores weights, optimizer state and counters from the run's latest complete checkpoint. */
+async function resumeState(resume: ResumeTarget, common: Pick<PreparedRun, 'config' | 'dataset' | 'models' | 'ctx' | 'totalSteps'>) {
+  const { models, ctx, config, dataset, totalSteps } = common;
+  const checkpoint = await latestCheckpoint(resume.dir);
+  if (!checkpoint) {
+    throw new UserError(`${resume.dir} has no complete checkpoint to resume from; start a new run instead`, resume.dir);
+  }
+  const state = await loadCheckpoint(checkpoint.dir, {
+    generator: models.generator, discriminator: models.discriminator,
+    generatorOptimizer: ctx.generatorOptimizer, discriminatorOptimizer: ctx.discriminatorOptimizer,
+  });
+  if (totalSteps <= state.step) {
+    throw new UserError(`${resume.dir} is already at step ${state.step}; pass --steps above ${state.step} to train further`, resume.dir);
+  }
+  const writer = await RunWriter.reopen(resume.dir, resume.info, state.step);
+  return {
+    writer, resumed: true, startStep: state.step, elapsedSeconds: state.elapsedSeconds,
+    random: new Random([...state.random] as RandomState),
+    sampler: new EpochSampler(dataset.count, config.seed, state.sampler),
+    ...(state.histogramRange ? { histogramRange: state.histogramRange } : {}),
+  };
+}
+
+export function disposeModelsAndOptimizers(run: Pick<PreparedRun, 'models' | 'ctx'>): void {
+  run.models.dispose();
+  run.ctx.generatorOptimizer.dispose();
+  run.ctx.discriminatorOptimizer.dispose();
 }
 
 function stepContext(config: GanConfig, generator: LayersModel, discriminator: LayersModel): StepContext {
@@ -130,7 +147,13 @@ function resolveDataPaths(config: GanConfig, configFile: string | undefined): Ga
   return { ...config, data };
 }
 
-async function readResumeTarget(dir: string): Promise<{ dir: string; info: RunInfo; stored: Awaited<ReturnType<typeof readStoredConfig>> & { file?: string } }> {
+interface ResumeTarget {
+  readonly dir: string;
+  readonly info: RunInfo;
+  readonly stored: StoredConfig & { readonly file?: string };
+}
+
+async function readResumeTarget(dir: string): Promise<ResumeTarget> {
   const info = await readRunInfo(dir);
   if ((info.status === 'running' || info.status === 'paused') && info.pid !== process.pid && isTrainerAlive(info)) {
     throw new UserError(`${dir} is still being trained by process ${info.pid}; stop it before resuming`, dir);

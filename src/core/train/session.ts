@@ -10,7 +10,7 @@ import { saveCheckpoint } from './checkpoint';
 import { interpolationWeights, normalTensor } from './draws';
 import { discriminatorHistogram, fixedNoise, renderSamples, sampleCount } from './evaluation';
 import type { TrainingEvent } from './events';
-import { prepareRun, type PreparedRun, type TrainOptions } from './prepare';
+import { disposeModelsAndOptimizers, prepareRun, type PreparedRun, type TrainOptions } from './prepare';
 import { discriminatorStep, generatorStep, type DiscriminatorStepResult, type GeneratorStepResult } from './steps';
 import { Throughput } from './throughput';
 
@@ -98,9 +98,7 @@ export class TrainingSession implements Disposable {
 
   dispose(): void {
     this.emitter.dispose();
-    this.run_.models.dispose();
-    this.run_.ctx.generatorOptimizer.dispose();
-    this.run_.ctx.discriminatorOptimizer.dispose();
+    disposeModelsAndOptimizers(this.run_);
   }
 
   private latest: { d: DiscriminatorStepResult; g: GeneratorStepResult; sigma: number } | undefined;
