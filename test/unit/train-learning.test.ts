@@ -4,6 +4,7 @@ import type { Tensor } from '@tensorflow/tfjs-core';
 import { tf } from '../../src/core/backend/tf';
 import { loadDataset } from '../../src/core/data/load';
 import type { Dataset } from '../../src/core/data/dataset';
+import type { GanConfigInput } from '../../src/core/config/schema';
 import { modeCoverage } from '../../src/core/eval/modeCoverage';
 import { buildModels } from '../../src/core/models';
 import { restoreGenerator } from '../../src/core/train/restore';
@@ -17,9 +18,27 @@ function generate(generator: LayersModel, latentSize: number, count: number, see
   return tf.tidy(() => (generator.apply(tf.tensor(noise, [count, latentSize]), { training: false }) as Tensor).dataSync() as Float32Array);
 }
 
-test('a short run on an 8-Gaussian ring learns: modes covered and sample quality rise', async () => {
+/**
+ * Measures samples of the untrained generator (same seed, same initial weights), trains the config
+ * to the end, and measures samples of the trained one from the same noise.
+ */
+async function beforeAndAfter<T>(input: GanConfigInput, count: number, measure: (samples: Float32Array, dataset: Dataset) => T) {
   await useTestBackend();
-  const { config, hash } = resolvedConfig({
+  const { config, hash } = resolvedConfig(input);
+  const dataset = await loadDataset(config.data, { baseDir: '.', seed: config.seed });
+  const initial = buildModels(config.model, dataset, config.seed);
+  const before = measure(generate(initial.generator, initial.latentSize, count, 9), dataset);
+  initial.dispose();
+  const run = await train({ runsDir: tempDir(), config: { config, hash } });
+  assert.equal(run.info.status, 'completed');
+  const restored = await restoreGenerator(run.runDir);
+  const after = measure(generate(restored.generator, restored.latentSize, count, 9), dataset);
+  restored.dispose();
+  return { before, after };
+}
+
+test('a short run on an 8-Gaussian ring learns: modes covered and sample quality rise', async () => {
+  const { before, after: afterTraining } = await beforeAndAfter({
     name: 'ring-learns', seed: 1,
     data: { kind: 'ring', modes: 8, sigma: 0.05, count: 4000 },
     model: { kind: 'mlp', latentSize: 8, generator: { hidden: [64, 64] }, discriminator: { hidden: [64, 64] } },
@@ -29,17 +48,7 @@ test('a short run on an 8-Gaussian ring learns: modes covered and sample quality
       discriminatorOptimizer: { kind: 'adam', learningRate: 0.002 },
     },
     logging: { every: 50 }, samples: { every: 400 }, checkpoints: { every: 400 },
-  });
-  const dataset = await loadDataset(config.data, { baseDir: '.', seed: config.seed });
-  const initial = buildModels(config.model, dataset, config.seed);
-  const before = modeCoverage(generate(initial.generator, initial.latentSize, 2500, 9), dataset.mixture!);
-  initial.dispose();
-
-  const run = await train({ runsDir: tempDir(), config: { config, hash } });
-  assert.equal(run.info.status, 'completed');
-  const restored = await restoreGenerator(run.runDir);
-  const afterTraining = modeCoverage(generate(restored.generator, restored.latentSize, 2500, 9), dataset.mixture!);
-  restored.dispose();
+  }, 2500, (samples, dataset) => modeCoverage(samples, dataset.mixture!));
 
   assert.ok(afterTraining.modesCovered >= 6, `modes covered after training: ${afterTraining.modesCovered}/8`);
   assert.ok(afterTraining.modesCovered > before.modesCovered, `before ${before.modesCovered}, after ${afterTraining.modesCovered}`);
@@ -71,8 +80,7 @@ function nearestRealDistance(samples: Float32Array, dataset: Dataset, reals: num
 }
 
 test('a short MNIST run moves its samples toward real digits', async () => {
-  await useTestBackend();
-  const { config, hash } = resolvedConfig({
+  const { before, after } = await beforeAndAfter({
     name: 'mnist-moves', seed: 3,
     data: { kind: 'mnist', limit: 2000 },
     model: { kind: 'mlp', latentSize: 32, generator: { hidden: [128] }, discriminator: { hidden: [128] } },
@@ -82,16 +90,6 @@ test('a short MNIST run moves its samples toward real digits', async () => {
       discriminatorOptimizer: { kind: 'adam', learningRate: 0.001 },
     },
     logging: { every: 50 }, samples: { every: 150 }, checkpoints: { every: 150 },
-  });
-  const dataset = await loadDataset(config.data, { baseDir: '.', seed: config.seed });
-  const initial = buildModels(config.model, dataset, config.seed);
-  const before = nearestRealDistance(generate(initial.generator, initial.latentSize, 32, 5), dataset, 300);
-  initial.dispose();
-
-  const run = await train({ runsDir: tempDir(), config: { config, hash } });
-  assert.equal(run.info.status, 'completed');
-  const restored = await restoreGenerator(run.runDir);
-  const afterTraining = nearestRealDistance(generate(restored.generator, restored.latentSize, 32, 5), dataset, 300);
-  restored.dispose();
-  assert.ok(afterTraining < before * 0.9, `nearest-real distance before ${before.toFixed(2)}, after ${afterTraining.toFixed(2)}`);
+  }, 32, (samples, dataset) => nearestRealDistance(samples, dataset, 300));
+  assert.ok(after < before * 0.9, `nearest-real distance before ${before.toFixed(2)}, after ${after.toFixed(2)}`);
 });

@@ -53,14 +53,7 @@ export async function readRun(dir: string): Promise<RunSnapshot> {
 
 /** Runs under runsDir, newest first; folders that are not runs (or are half-written) are skipped. */
 export async function listRuns(runsDir: string): Promise<{ dir: string; info: RunInfo }[]> {
-  let names: string[];
-  try {
-    names = await fs.promises.readdir(runsDir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  const runs = await Promise.all(names.map(async (name) => {
+  const runs = await Promise.all((await readdirOrEmpty(runsDir)).map(async (name) => {
     const dir = path.join(runsDir, name);
     try {
       return { dir, info: await readRunInfo(dir) };
@@ -74,17 +67,20 @@ export async function listRuns(runsDir: string): Promise<{ dir: string; info: Ru
 
 /** `step-N` entries of a folder, ascending by step. */
 export async function listStepEntries(folder: string): Promise<StepFile[]> {
-  let names: string[];
+  return (await readdirOrEmpty(folder)).flatMap((name) => {
+    const step = stepOfName(name);
+    return step === undefined ? [] : [{ step, path: path.join(folder, name) }];
+  }).sort((a, b) => a.step - b.step);
+}
+
+/** A folder's entries; a folder that does not exist yet has none. */
+async function readdirOrEmpty(folder: string): Promise<string[]> {
   try {
-    names = await fs.promises.readdir(folder);
+    return await fs.promises.readdir(folder);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  return names.flatMap((name) => {
-    const step = stepOfName(name);
-    return step === undefined ? [] : [{ step, path: path.join(folder, name) }];
-  }).sort((a, b) => a.step - b.step);
 }
 
 async function readJson(file: string): Promise<unknown> {

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import type { GanConfig } from '../config/schema';
 import { appendJsonLine, writeFileAtomic, writeJsonAtomic } from './atomicFile';
 import { filterJsonLines, isObjectWithStep } from './jsonLines';
-import { makeRunId, runFiles, sampleFile, stepOfName } from './layout';
+import { makeRunId, runFiles, sampleFile } from './layout';
+import { listStepEntries, type StepFile } from './runReader';
 import type { HistogramRecord, MetricsRecord, RunInfo } from './records';
 
 /** config.json: the resolved config (every default filled in) and its hash. */
@@ -62,7 +63,7 @@ export class RunWriter {
     const lastSample = kept.at(-1);
     const { lastSample: _discarded, ...rest } = info;
     const writer = new RunWriter(dir, lastSample ? { ...rest, lastSample: { step: lastSample.step, path: sampleFile(lastSample.step) } } : rest);
-    if (lastSample) await writeFileAtomic(path.join(dir, runFiles.latestSample), await fs.promises.readFile(lastSample.file));
+    if (lastSample) await writeFileAtomic(path.join(dir, runFiles.latestSample), await fs.promises.readFile(lastSample.path));
     return writer;
   }
 
@@ -92,24 +93,14 @@ export class RunWriter {
 
   private async pruneSamples(keepLast: number): Promise<void> {
     const folder = path.join(this.dir, runFiles.samples);
-    const newest = (await stepFiles(folder)).slice(-keepLast).map((entry) => entry.step);
+    const newest = (await listStepEntries(folder)).slice(-keepLast).map((entry) => entry.step);
     await removeStepFiles(folder, (step) => !newest.includes(step));
   }
 }
 
-/** `step-N.png` files of a folder, ascending by step. */
-async function stepFiles(folder: string): Promise<{ step: number; file: string }[]> {
-  return (await fs.promises.readdir(folder))
-    .flatMap((name) => {
-      const step = stepOfName(name);
-      return step === undefined ? [] : [{ step, file: path.join(folder, name) }];
-    })
-    .sort((a, b) => a.step - b.step);
-}
-
-/** Removes the step files whose step matches; returns the ones kept. */
-async function removeStepFiles(folder: string, remove: (step: number) => boolean): Promise<{ step: number; file: string }[]> {
-  const files = await stepFiles(folder);
-  await Promise.all(files.filter((entry) => remove(entry.step)).map((entry) => fs.promises.rm(entry.file, { force: true })));
+/** Removes the step files whose step matches; returns the ones kept, ascending by step. */
+async function removeStepFiles(folder: string, remove: (step: number) => boolean): Promise<StepFile[]> {
+  const files = await listStepEntries(folder);
+  await Promise.all(files.filter((entry) => remove(entry.step)).map((entry) => fs.promises.rm(entry.path, { force: true })));
   return files.filter((entry) => !remove(entry.step));
 }
