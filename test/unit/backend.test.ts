@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { activeBackend, initBackend } from '../../src/core/backend/init';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { Tensor, Tensor4D } from '@tensorflow/tfjs-core';
 import { tf } from '../../src/core/backend/tf';
 
@@ -19,21 +20,140 @@ test('a named native backend that is missing is a clear user error', async () =>
     error.name === 'UserError' && /@tensorflow\/tfjs-node is not installed/.test(error.message));
 });
 
-test('wasm computes the conv filter gradient the cpu backend computes', async () => {
-  const x = [...Array(2 * 7 * 7 * 3).keys()].map((i) => Math.sin(i));
-  const dy = [...Array(2 * 4 * 4 * 5).keys()].map((i) => Math.cos(i * 0.7));
-  const gradients: number[][] = [];
-  for (const backend of ['cpu', 'wasm'] as const) {
-    await initBackend(backend);
-    const result = tf.tidy(() => {
-      const input = tf.tensor4d(x, [2, 7, 7, 3]);
-      const kernel = tf.zeros([3, 3, 3, 5]) as Tensor4D;
-      const [grad] = tf.grads((w: Tensor) =>
-        tf.sum(tf.mul(tf.conv2d(input, w as Tensor4D, 2, 'same'), tf.tensor4d(dy, [2, 4, 4, 5]))))([kernel]);
-      return Array.from(grad!.dataSync());
-    });
-    gradients.push(result);
-  }
-  assert.equal(gradients[0]!.length, 3 * 3 * 3 * 5);
-  gradients[0]!.forEach((value, i) => assert.ok(Math.abs(value - gradients[1]![i]!) < 1e-4, `index ${i}`));
+type Pad = 'same' | 'valid' | number;
+type Pair = [number, number];
+
+/** One convolution: input [batch, height, width, inChannels], filter [kh, kw, inChannels, outChannels]. */
+interface ConvCase {
+  readonly input: [number, number, number, number];
+  readonly kernel: number | Pair;
+  readonly outChannels: number;
+  readonly strides: number | Pair;
+  readonly pad: Pad;
+}
+
+const pair = (value: number | Pair): Pair => (typeof value === 'number' ? [value, value] : value);
+/** Deterministic, sign-changing values, so that a misplaced term shows. */
+const wave = (size: number, phase: number) => Float32Array.from({ length: size }, (_, i) => Math.sin(i * 0.37 + phase));
+
+function filterShape(c: ConvCase): [number, number, number, number] {
+  const [kh, kw] = pair(c.kernel);
+  return [kh, kw, c.input[3], c.outChannels];
+}
+
+/**
+ * The filter gradient of Σ conv2d(x, w) ⊙ dy on the active backend, through the gradient TF.js
+ * training takes (conv2d's gradient calls Conv2DBackpropFilter). Checks, on the way, that the
+ * call leaves no tensor and no backend buffer behind.
+ */
+function conv2dFilterGradient(c: ConvCase): Float32Array {
+  const x = tf.tensor4d(wave(c.input.reduce((a, b) => a * b), 0), c.input);
+  const w = tf.zeros(filterShape(c)) as Tensor4D;
+  const outShape = tf.conv2d(x, w, c.strides, c.pad).shape;
+  const dy = tf.tensor4d(wave(outShape.reduce((a, b) => a * b), 1), outShape);
+  const grad = withoutLeaks(() => tf.grads((v: Tensor) =>
+    tf.sum(tf.mul(tf.conv2d(x, v as Tensor4D, c.strides, c.pad), dy)))([w])[0]!);
+  tf.dispose([x, w, dy]);
+  return grad;
+}
+
+/** The same for a transposed convolution, whose filter gradient is Conv2DBackpropFilter with x and dy swapped. */
+function conv2dTransposeFilterGradient(c: ConvCase): Float32Array {
+  const [batch, height, width, channels] = c.input;
+  const [sh, sw] = pair(c.strides);
+  const [kh, kw] = pair(c.kernel);
+  const outShape: [number, number, number, number] = c.pad === 'same'
+    ? [batch, height * sh, width * sw, c.outChannels]
+    : [batch, (height - 1) * sh + kh, (width - 1) * sw + kw, c.outChannels];
+  const x = tf.tensor4d(wave(batch * height * width * channels, 0), c.input);
+  // conv2dTranspose filters are [kh, kw, outChannels, inChannels].
+  const w = tf.zeros([kh, kw, c.outChannels, channels]) as Tensor4D;
+  const dy = tf.tensor4d(wave(outShape.reduce((a, b) => a * b), 1), outShape);
+  const grad = withoutLeaks(() => tf.grads((v: Tensor) =>
+    tf.sum(tf.mul(tf.conv2dTranspose(x, v as Tensor4D, outShape, c.strides, c.pad as 'same' | 'valid'), dy)))([w])[0]!);
+  tf.dispose([x, w, dy]);
+  return grad;
+}
+
+function withoutLeaks(compute: () => Tensor): Float32Array {
+  const tensors = tf.memory().numTensors;
+  const buffers = tf.backend().numDataIds();
+  const result = compute();
+  const values = result.dataSync() as Float32Array;
+  result.dispose();
+  assert.equal(tf.memory().numTensors, tensors, 'tensors left behind');
+  assert.equal(tf.backend().numDataIds(), buffers, `${tf.getBackend()} buffers left behind`);
+  return values;
+}
+
+async function onCpuAndWasm(compute: () => Float32Array): Promise<[Float32Array, Float32Array]> {
+  await initBackend('cpu');
+  const expected = compute();
+  await initBackend('wasm');
+  return [expected, compute()];
+}
+
+function assertClose(actual: Float32Array, expected: Float32Array, label: string): void {
+  assert.equal(actual.length, expected.length, label);
+  let scale = 1;
+  for (const value of expected) scale = Math.max(scale, Math.abs(value));
+  // Float32 sums of a few thousand terms in a different order: compare relative to the largest entry.
+  expected.forEach((value, i) => assert.ok(Math.abs(actual[i]! - value) <= 1e-4 * scale,
+    `${label}: index ${i}: wasm ${actual[i]} vs cpu ${value}`));
+}
+
+const describe = (c: ConvCase) =>
+  `input ${c.input.join('x')}, kernel ${pair(c.kernel).join('x')}, ${c.outChannels} out, strides ${pair(c.strides).join('x')}, pad ${c.pad}`;
+
+const convCases: ConvCase[] = [
+  { input: [2, 7, 7, 3], kernel: 3, outChannels: 5, strides: 2, pad: 'same' },
+  { input: [1, 7, 7, 1], kernel: 3, outChannels: 3, strides: 1, pad: 'same' },
+  { input: [3, 7, 7, 3], kernel: 4, outChannels: 8, strides: 2, pad: 'same' },
+  { input: [3, 7, 7, 8], kernel: 5, outChannels: 1, strides: 1, pad: 'valid' },
+  // 'valid' leaves the last row and column unread by any window: the input must be cropped.
+  { input: [1, 7, 7, 3], kernel: 4, outChannels: 3, strides: 2, pad: 'valid' },
+  { input: [3, 28, 28, 1], kernel: 5, outChannels: 8, strides: 2, pad: 'valid' },
+  { input: [3, 28, 28, 1], kernel: 4, outChannels: 8, strides: 2, pad: 'same' },
+  { input: [1, 28, 28, 8], kernel: 3, outChannels: 3, strides: 1, pad: 'same' },
+  { input: [3, 7, 7, 3], kernel: 3, outChannels: 8, strides: 2, pad: 1 },
+  { input: [1, 9, 6, 3], kernel: [3, 4], outChannels: 8, strides: [2, 1], pad: 'same' },
+  { input: [3, 9, 6, 1], kernel: [5, 2], outChannels: 3, strides: [1, 2], pad: 'valid' },
+  // The only window lies wholly in the padding: the gradient is zero.
+  { input: [2, 2, 2, 3], kernel: 1, outChannels: 2, strides: 5, pad: 1 },
+];
+
+for (const c of convCases) {
+  test(`wasm conv2d filter gradient matches the cpu backend: ${describe(c)}`, async () => {
+    const [expected, actual] = await onCpuAndWasm(() => conv2dFilterGradient(c));
+    assert.equal(actual.length, filterShape(c).reduce((a, b) => a * b));
+    assertClose(actual, expected, describe(c));
+  });
+}
+
+const transposeCases: ConvCase[] = [
+  { input: [3, 7, 7, 8], kernel: 4, outChannels: 3, strides: 2, pad: 'same' },
+  { input: [1, 14, 14, 3], kernel: 4, outChannels: 1, strides: 2, pad: 'same' },
+  { input: [3, 5, 5, 3], kernel: 3, outChannels: 8, strides: 2, pad: 'valid' },
+];
+
+for (const c of transposeCases) {
+  test(`wasm conv2dTranspose filter gradient matches the cpu backend: ${describe(c)}`, async () => {
+    const [expected, actual] = await onCpuAndWasm(() => conv2dTransposeFilterGradient(c));
+    assertClose(actual, expected, describe(c));
+  });
+}
+
+test('the wasm filter gradient leaves the wasm heap as it found it over many calls', async () => {
+  await initBackend('wasm');
+  const backend = tf.backend() as BackendWasm;
+  // Any view from the heap tells its current size: the heap only grows, never shrinks.
+  const probe = tf.scalar(0);
+  const heapBytes = () => backend.typedArrayFromHeap(probe).buffer.byteLength;
+  const c: ConvCase = { input: [8, 14, 14, 16], kernel: 4, outChannels: 32, strides: 2, pad: 'same' };
+  conv2dFilterGradient(c);
+  const heap = heapBytes();
+  // Each call makes a fresh XNNPACK operator for a fresh filter; a leak would grow the heap quickly.
+  for (let i = 0; i < 40; i++) conv2dFilterGradient(c);
+  assert.equal(heapBytes(), heap);
+  probe.dispose();
 });
