@@ -10,16 +10,30 @@ export function binCounts(values: ArrayLike<number>, lo: number, hi: number, bin
 }
 
 /**
- * A symmetric range for unbounded scores (Wasserstein critics): 1.5× the largest magnitude seen,
- * rounded up to 1, 2 or 5 × a power of ten, so later histograms share bins and stay comparable.
+ * A range for unbounded scores (Wasserstein critics), whose scale and offset drift as training
+ * goes: it spans every finite value, widened outward to multiples of a 1-2-5 step of a tenth of
+ * the spread, so consecutive histograms keep the same round edges while the scores stay put.
  */
-export function niceSymmetricRange(values: ArrayLike<number>): [number, number] {
-  let largest = 0;
-  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i]!)) largest = Math.max(largest, Math.abs(values[i]!));
-  const target = Math.max(largest * 1.5, 1e-3);
-  const power = 10 ** Math.floor(Math.log10(target));
-  const step = [1, 2, 5, 10].find((m) => m * power >= target)! * power;
-  return [-step, step];
+export function niceRange(values: ArrayLike<number>): [number, number] {
+  let low = Infinity;
+  let high = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (!Number.isFinite(value)) continue;
+    low = Math.min(low, value);
+    high = Math.max(high, value);
+  }
+  if (low === Infinity) return [-1, 1];
+  const spread = Math.max(high - low, 1e-3);
+  const power = 10 ** Math.floor(Math.log10(spread / 10));
+  const step = [1, 2, 5, 10].find((m) => m * power >= spread / 10)! * power;
+  const lo = Math.floor(low / step) * step;
+  const hi = Math.ceil(high / step) * step;
+  return [round(lo), round(hi > lo ? hi : lo + step)];
+}
+
+function round(value: number): number {
+  return Number(value.toPrecision(12));
 }
 
 export function mean(values: ArrayLike<number>): number {

@@ -15,7 +15,6 @@ export interface ResumeState {
   readonly elapsedSeconds: number;
   readonly random: readonly number[];
   readonly sampler: SamplerState;
-  readonly histogramRange?: readonly [number, number];
 }
 
 export interface CheckpointParts {

@@ -3,7 +3,7 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { tf } from '../backend/tf';
 import type { Dataset } from '../data/dataset';
 import { gather } from '../data/sampler';
-import { binCounts, mean, niceSymmetricRange } from '../eval/histogram';
+import { binCounts, mean, niceRange } from '../eval/histogram';
 import type { AdversarialObjective } from '../objectives/adversarial';
 import { renderImageGrid } from '../render/grid';
 import { renderScatter } from '../render/scatter';
@@ -19,10 +19,13 @@ const HISTOGRAM_EXAMPLES = 512;
 /** 2D sample plots need enough points to show the modes, whatever samples.count says. */
 const MIN_SCATTER_POINTS = 512;
 
-/** Histograms of D's displayed output on real and generated data, D and G in inference mode. */
+/**
+ * Histograms of D's displayed output on real and generated data, D and G in inference mode, over
+ * the objective's fixed range (or, for unbounded critics, a range that spans this step's scores).
+ */
 export function discriminatorHistogram(
   step: number, seed: number, models: { generator: LayersModel; discriminator: LayersModel; latentSize: number },
-  objective: AdversarialObjective, dataset: Dataset, bins: number, fixedRange: readonly [number, number] | undefined,
+  objective: AdversarialObjective, dataset: Dataset, bins: number,
 ): HistogramRecord {
   const random = Random.derive(seed, histogramSalt, step);
   const count = Math.min(HISTOGRAM_EXAMPLES, dataset.count);
@@ -33,7 +36,7 @@ export function discriminatorHistogram(
     const score = (batch: Tensor) => objective.displayed(models.discriminator.apply(batch, { training: false }) as Tensor);
     return [score(realBatch).dataSync(), score(fakeBatch).dataSync()];
   });
-  const [lo, hi] = fixedRange ?? objective.histogramRange ?? niceSymmetricRange([...real, ...fake]);
+  const [lo, hi] = objective.histogramRange ?? niceRange([...real, ...fake]);
   return {
     step, lo, hi, real: binCounts(real, lo, hi, bins), fake: binCounts(fake, lo, hi, bins),
     realMean: mean(real), fakeMean: mean(fake),

@@ -49,7 +49,6 @@ export interface PreparedRun {
   readonly elapsedSeconds: number;
   readonly totalSteps: number;
   readonly backend: BackendReport;
-  readonly histogramRange?: readonly [number, number];
   readonly resumed: boolean;
 }
 
@@ -107,7 +106,6 @@ async function resumeState(resume: ResumeTarget, common: Pick<PreparedRun, 'conf
     writer, resumed: true, startStep: state.step, elapsedSeconds: state.elapsedSeconds,
     random: new Random([...state.random] as RandomState),
     sampler: new EpochSampler(dataset.count, config.seed, state.sampler),
-    ...(state.histogramRange ? { histogramRange: state.histogramRange } : {}),
   };
 }
 

@@ -23,7 +23,6 @@ export class TrainingSession implements Disposable {
   private readonly emitter = new Emitter<TrainingEvent>();
   private step: number;
   private elapsedSeconds: number;
-  private histogramRange: readonly [number, number] | undefined;
   private stopRequested = false;
   private pauseGate: { promise: Promise<void>; release: () => void } | undefined;
   private readonly throughput = new Throughput();
@@ -36,7 +35,6 @@ export class TrainingSession implements Disposable {
     this.step = run_.startStep;
     this.lastCheckpointStep = run_.startStep;
     this.elapsedSeconds = run_.elapsedSeconds;
-    this.histogramRange = run_.histogramRange;
     const { config, dataset, models } = run_;
     this.noise = fixedNoise(config.seed, sampleCount(dataset, config.samples.count), models.latentSize);
   }
@@ -175,8 +173,7 @@ export class TrainingSession implements Disposable {
     const { config, models, ctx, dataset, writer } = this.run_;
     if ((force || this.step % config.logging.histogramEvery === 0) && this.lastHistogramStep !== this.step) {
       this.lastHistogramStep = this.step;
-      const record = discriminatorHistogram(this.step, config.seed, models, ctx.objective, dataset, config.logging.histogramBins, this.histogramRange);
-      this.histogramRange ??= ctx.objective.histogramRange === undefined ? [record.lo, record.hi] : undefined;
+      const record = discriminatorHistogram(this.step, config.seed, models, ctx.objective, dataset, config.logging.histogramBins);
       await writer.appendHistogram(record);
       this.emitter.fire({ type: 'histogram', record });
     }
@@ -197,7 +194,6 @@ export class TrainingSession implements Disposable {
       generatorOptimizer: ctx.generatorOptimizer, discriminatorOptimizer: ctx.discriminatorOptimizer,
     }, {
       step: this.step, elapsedSeconds: this.elapsedSeconds, random: random.state(), sampler: sampler.state(),
-      ...(this.histogramRange ? { histogramRange: this.histogramRange } : {}),
     }, config.checkpoints.keepLast);
     this.lastCheckpointStep = this.step;
     const relative = dir.slice(writer.dir.length + 1);
