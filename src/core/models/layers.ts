@@ -16,7 +16,7 @@ export function seededKernels(random: Random, make: (seed: number) => Initialize
   return () => make(random.uint32());
 }
 
-/** layer.apply on one symbolic tensor; TF.js types the result as any of its four shapes. */
+/** layer.apply on one symbolic tensor; TF.js types the result as a union of four shapes. */
 export function connect(layer: layers.Layer, input: SymbolicTensor): SymbolicTensor {
   return layer.apply(input) as SymbolicTensor;
 }

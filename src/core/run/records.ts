@@ -55,7 +55,7 @@ export interface MetricsRecord {
   readonly examplesPerSecond: number;
 }
 
-/** One line of histograms.jsonl: D outputs on real and generated data over fixed bins [lo, hi]. */
+/** One line of histograms.jsonl: D outputs on real and generated data over equal bins spanning [lo, hi]. */
 export interface HistogramRecord {
   readonly step: number;
   readonly lo: number;
