@@ -24,6 +24,7 @@ function copyWasmBinaries() {
 
 const entries = [
   { in: 'src/cli/index.ts', out: 'cli' },
+  { in: 'src/trainer/main.ts', out: 'trainer' },
 ];
 
 async function main() {
