@@ -30,6 +30,8 @@ export class TrainingSession implements Disposable {
   private lastCheckpointStep: number;
   private lastHistogramStep = -1;
   private lastSampleStep = -1;
+  /** The last step's results, for the metrics line and progress event that follow it. */
+  private latest: { d: DiscriminatorStepResult; g: GeneratorStepResult; sigma: number } | undefined;
 
   private constructor(private readonly run_: PreparedRun) {
     this.step = run_.startStep;
@@ -98,8 +100,6 @@ export class TrainingSession implements Disposable {
     this.emitter.dispose();
     disposeModelsAndOptimizers(this.run_);
   }
-
-  private latest: { d: DiscriminatorStepResult; g: GeneratorStepResult; sigma: number } | undefined;
 
   /** Runs k D-steps and one G-step; returns a failure reason when a loss or gradient is not finite. */
   private trainOneStep(): string | undefined {
