@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Tensor } from '@tensorflow/tfjs-core';
-import { tf } from '../../src/core/backend/tf';
 import { loadDataset } from '../../src/core/data/load';
 import type { Dataset } from '../../src/core/data/dataset';
 import type { GanConfigInput } from '../../src/core/config/schema';
 import { modeCoverage } from '../../src/core/eval/modeCoverage';
 import { buildModels } from '../../src/core/models';
+import { generateFromNoise } from '../../src/core/train/evaluation';
 import { restoreGenerator } from '../../src/core/train/restore';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { Random } from '../../src/core/util/random';
@@ -15,7 +14,7 @@ import { resolvedConfig, tempDir, train } from './support/training';
 
 function generate(generator: LayersModel, latentSize: number, count: number, seed: number): Float32Array {
   const noise = new Random(seed).fillNormal(new Float32Array(count * latentSize));
-  return tf.tidy(() => (generator.apply(tf.tensor(noise, [count, latentSize]), { training: false }) as Tensor).dataSync() as Float32Array);
+  return generateFromNoise(generator, noise, latentSize);
 }
 
 /**

@@ -1,12 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomInt } from 'node:crypto';
-import type { Tensor } from '@tensorflow/tfjs-core';
-import { tf } from '../../core/backend/tf';
 import { UserError } from '../../core/errors';
-import { renderImageGrid } from '../../core/render/grid';
-import { renderScatter } from '../../core/render/scatter';
 import { writeFileAtomic } from '../../core/run/atomicFile';
+import { generateFromNoise, renderExamples } from '../../core/train/evaluation';
 import { restoreGenerator } from '../../core/train/restore';
 import { Random } from '../../core/util/random';
 import { intOption, parseArgs, stringOption } from '../args';
@@ -29,18 +26,14 @@ export async function sampleCommand(argv: readonly string[], io: CommandIO): Pro
   try {
     const { generator, latentSize, dataset } = restored;
     const noise = new Random(seed).fillNormal(new Float32Array(count * latentSize));
-    const values = tf.tidy(() =>
-      (generator.apply(tf.tensor(noise, [count, latentSize]), { training: false }) as Tensor).dataSync() as Float32Array);
+    const values = generateFromNoise(generator, noise, latentSize);
     await fs.promises.mkdir(path.dirname(path.resolve(out)), { recursive: true });
     if (format === '.json') {
       const size = values.length / count;
       const samples = Array.from({ length: count }, (_, i) => Array.from(values.subarray(i * size, (i + 1) * size)));
       await writeFileAtomic(out, JSON.stringify({ step: restored.step, seed, shape: [count, ...dataset.exampleShape], samples }) + '\n');
     } else {
-      const png = dataset.kind === 'points'
-        ? renderScatter(dataset.values.subarray(0, Math.min(dataset.count, 2000) * 2), values)
-        : renderImageGrid(values, dataset.exampleShape, { scale: dataset.exampleShape[0]! <= 32 ? 2 : 1 });
-      await writeFileAtomic(out, png);
+      await writeFileAtomic(out, renderExamples(values, dataset));
     }
     io.out(`Wrote ${count} samples from step ${restored.step} (seed ${seed}) to ${out}`);
     return 0;

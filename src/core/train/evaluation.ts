@@ -52,15 +52,23 @@ export function sampleCount(dataset: Dataset, requested: number): number {
   return dataset.kind === 'points' ? Math.max(requested, MIN_SCATTER_POINTS) : requested;
 }
 
-/** Generates from `noise` and renders a PNG: an image grid, or a scatter over real points for 2D data. */
-export function renderSamples(generator: LayersModel, noise: Float32Array, latentSize: number, dataset: Dataset): Buffer {
+/** The generator's output for `noise` (inference mode), example-major. */
+export function generateFromNoise(generator: LayersModel, noise: Float32Array, latentSize: number): Float32Array {
   const count = noise.length / latentSize;
-  const generated = tf.tidy(() =>
+  return tf.tidy(() =>
     (generator.apply(tf.tensor(noise, [count, latentSize]), { training: false }) as Tensor).dataSync() as Float32Array);
+}
+
+/** A PNG of generated examples: an image grid, or a scatter over real points for 2D data. */
+export function renderExamples(generated: Float32Array, dataset: Dataset): Buffer {
   if (dataset.kind === 'points') {
     const shown = Math.min(dataset.count, 2000);
     return renderScatter(dataset.values.subarray(0, shown * 2), generated);
   }
   const scale = dataset.exampleShape[0]! <= 32 ? 2 : 1;
   return renderImageGrid(generated, dataset.exampleShape, { scale });
+}
+
+export function renderSamples(generator: LayersModel, noise: Float32Array, latentSize: number, dataset: Dataset): Buffer {
+  return renderExamples(generateFromNoise(generator, noise, latentSize), dataset);
 }

@@ -8,6 +8,7 @@ import type { DataConfig } from '../config/dataSchema';
 import type { GanConfig } from '../config/schema';
 import { resolveSteps } from '../config/schedule';
 import type { Dataset } from '../data/dataset';
+import { resolveDataPath } from '../data/dataFiles';
 import { loadDataset } from '../data/load';
 import { EpochSampler } from '../data/sampler';
 import { UserError } from '../errors';
@@ -135,7 +136,7 @@ function stepContext(config: GanConfig, generator: LayersModel, discriminator: L
 /** Makes data paths absolute so the stored config (and a resume) works from any working folder. */
 function resolveDataPaths(config: GanConfig, configFile: string | undefined): GanConfig {
   const base = configFile ? path.dirname(path.resolve(configFile)) : process.cwd();
-  const absolute = (p: string) => path.resolve(base, p);
+  const absolute = (p: string) => resolveDataPath(p, base);
   const data: DataConfig = config.data.kind === 'folder' ? { ...config.data, path: absolute(config.data.path) }
     : config.data.kind === 'idx' ? {
       ...config.data, images: absolute(config.data.images),
