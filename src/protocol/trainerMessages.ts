@@ -1,13 +1,24 @@
+import type { BackendName } from '../core/config/trainingSchema';
 import type { RunInfo } from '../core/run/records';
 import type { TrainingEvent } from '../core/train/events';
 import type { TrainOptions } from '../core/train/prepare';
 
+/** Writes a run's generator (latest checkpoint) as a TF.js LayersModel into `outDir`. */
+export interface ExportRequest {
+  readonly runDir: string;
+  readonly outDir: string;
+  readonly backend?: BackendName;
+  readonly nativeSearchDirs?: readonly string[];
+}
+
 /**
  * The one protocol between the extension host and a trainer, whichever transport carries it (a
- * worker thread or a forked Node process): plain data only, discriminated by `type`.
+ * worker thread or a forked Node process): plain data only, discriminated by `type`. A trainer
+ * does one job (`train` or `export`) and exits.
  */
 export type HostToTrainer =
-  | { readonly type: 'start'; readonly options: TrainOptions }
+  | { readonly type: 'train'; readonly options: TrainOptions }
+  | { readonly type: 'export'; readonly request: ExportRequest }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
   | { readonly type: 'stop' };
@@ -16,5 +27,7 @@ export type TrainerToHost =
   | { readonly type: 'event'; readonly event: TrainingEvent }
   /** The run ended (completed, stopped or failed during training); the trainer exits next. */
   | { readonly type: 'finished'; readonly info: RunInfo }
-  /** The run could not start or the trainer broke; `userError` marks a problem the user can fix. */
+  /** The export job wrote these files, from the checkpoint at `step`. */
+  | { readonly type: 'exported'; readonly files: readonly string[]; readonly step: number }
+  /** The job could not start or the trainer broke; `userError` marks a problem the user can fix. */
   | { readonly type: 'error'; readonly message: string; readonly userError: boolean };

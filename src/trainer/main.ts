@@ -1,5 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { errorMessage, isUserError } from '../core/errors';
+import { exportGenerator } from '../core/train/exportGenerator';
+import { restoreGenerator } from '../core/train/restore';
 import { TrainingSession } from '../core/train/session';
 import type { HostToTrainer, TrainerToHost } from '../protocol/trainerMessages';
 
@@ -23,22 +25,27 @@ function connectToHost(): HostPort {
       onMessage: (handler) => process.on('message', (message) => handler(message as HostToTrainer)),
       close: () => process.disconnect(),
     };
+    // The host went away (window reload or close): end now. The run reads as interrupted (its
+    // recorded pid is dead) and resumes from its last checkpoint, as with a worker thread.
+    process.on('disconnect', () => process.exit(0));
   }
   throw new Error('the GAN Studio trainer runs as a worker thread or a forked process, started by the extension');
 }
 
 /**
- * Hosts one training session for the extension: takes `start`, then pause/resume/stop, and
- * reports every session event. Training runs here, never on the extension host's thread.
+ * Does one job for the extension: a training session (then pause/resume/stop, reporting every
+ * session event) or a generator export. TF.js runs here, never on the extension host's thread.
  */
 function serve(host: HostPort): void {
   let session: TrainingSession | undefined;
   let stopEarly = false;
   host.onMessage((message) => {
     switch (message.type) {
-      case 'start':
+      case 'train':
         if (!session) void run(message.options);
         return;
+      case 'export':
+        return void runExport(message.request);
       case 'pause':
         return session?.pause();
       case 'resume':
@@ -49,7 +56,7 @@ function serve(host: HostPort): void {
     }
   });
 
-  async function run(options: Extract<HostToTrainer, { type: 'start' }>['options']): Promise<void> {
+  async function run(options: Extract<HostToTrainer, { type: 'train' }>['options']): Promise<void> {
     try {
       session = await TrainingSession.create(options);
       session.on((event) => host.send({ type: 'event', event }));
@@ -60,6 +67,21 @@ function serve(host: HostPort): void {
       host.send({ type: 'error', message: errorMessage(error), userError: isUserError(error) });
     } finally {
       session?.dispose();
+      host.close();
+    }
+  }
+
+  async function runExport(request: Extract<HostToTrainer, { type: 'export' }>['request']): Promise<void> {
+    try {
+      const restored = await restoreGenerator(request.runDir, request.backend, request.nativeSearchDirs);
+      try {
+        host.send({ type: 'exported', files: await exportGenerator(restored, request.outDir), step: restored.step });
+      } finally {
+        restored.dispose();
+      }
+    } catch (error) {
+      host.send({ type: 'error', message: errorMessage(error), userError: isUserError(error) });
+    } finally {
       host.close();
     }
   }

@@ -5,7 +5,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readRunInfo } from '../../src/core/run/runReader';
 import type { TrainingEvent } from '../../src/core/train/events';
-import { TrainerClient, type TrainerTransport } from '../../src/trainer/client';
+import type { TrainerTransport } from '../../src/trainer/channel';
+import { TrainerClient } from '../../src/trainer/client';
+import { exportInTrainer } from '../../src/trainer/exportJob';
+import { UserError } from '../../src/core/errors';
 import { resolvedConfig, tempDir, train } from './support/training';
 
 const root = path.join(__dirname, '..', '..');
@@ -74,4 +77,23 @@ test('a start the user must fix comes back as a user error, not a crash', async 
   const outcome = await client.done;
   assert.ok(outcome.kind === 'error' && outcome.userError, JSON.stringify(outcome));
   assert.match(outcome.message, /missing-run.*run\.json does not exist/);
+});
+
+test('an export job in a trainer writes a LayersModel of the run\'s generator', async () => {
+  const run = await train({ runsDir: tempDir(), config: tiny(10) });
+  const outDir = path.join(tempDir(), 'exported');
+  const result = await exportInTrainer(entry, 'worker', { runDir: run.runDir, outDir, backend: 'wasm' });
+  assert.equal(result.step, 10);
+  assert.deepEqual(result.files.map((file) => path.basename(file)).sort(), ['gan-studio.json', 'model.json', 'weights.bin']);
+  const model = JSON.parse(fs.readFileSync(path.join(outDir, 'model.json'), 'utf8')) as { modelTopology: { class_name: string } };
+  assert.ok(['Model', 'Functional', 'Sequential'].includes(model.modelTopology.class_name), model.modelTopology.class_name);
+});
+
+test('an export of a run without a checkpoint is a user error naming the run', async () => {
+  const runsDir = tempDir();
+  const runDir = path.join(runsDir, 'empty-run');
+  fs.mkdirSync(runDir);
+  fs.writeFileSync(path.join(runDir, 'config.json'), JSON.stringify({ hash: 'x', config: tiny(5).config }));
+  await assert.rejects(exportInTrainer(entry, 'process', { runDir, outDir: tempDir(), backend: 'wasm' }),
+    (error: Error) => error instanceof UserError && /empty-run has no checkpoint yet/.test(error.message));
 });

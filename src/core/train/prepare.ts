@@ -35,6 +35,14 @@ export interface TrainOptions {
   readonly steps?: number;
   readonly backend?: BackendName;
   readonly nativeSearchDirs?: readonly string[];
+  /** Overrides the config's samples/checkpoints keepLast (the extension's retention settings). */
+  readonly retention?: { readonly samples?: number; readonly checkpoints?: number };
+}
+
+/** How many sample grids (undefined: all) and checkpoints a run keeps. */
+export interface Retention {
+  readonly samples: number | undefined;
+  readonly checkpoints: number;
 }
 
 /** Everything the loop needs, built by prepareRun for a new or resumed run. */
@@ -51,6 +59,7 @@ export interface PreparedRun {
   readonly totalSteps: number;
   readonly backend: BackendReport;
   readonly resumed: boolean;
+  readonly retention: Retention;
 }
 
 export async function prepareRun(options: TrainOptions): Promise<PreparedRun> {
@@ -63,7 +72,11 @@ export async function prepareRun(options: TrainOptions): Promise<PreparedRun> {
   const totalSteps = options.steps ?? resume?.info.totalSteps ?? resolveSteps(config, dataset.count);
   const models = buildModels(config.model, dataset, config.seed);
   const ctx = stepContext(config, models.generator, models.discriminator);
-  const common = { config, dataset, models, ctx, totalSteps, backend };
+  const retention: Retention = {
+    samples: options.retention?.samples ?? config.samples.keepLast,
+    checkpoints: options.retention?.checkpoints ?? config.checkpoints.keepLast,
+  };
+  const common = { config, dataset, models, ctx, totalSteps, backend, retention };
 
   if (resume) {
     try {

@@ -20,11 +20,13 @@ export interface RestoredGenerator {
 }
 
 /** The generator of a run as of its latest checkpoint, for sampling and export. */
-export async function restoreGenerator(runDir: string, backend: BackendName = 'auto'): Promise<RestoredGenerator> {
+export async function restoreGenerator(
+  runDir: string, backend: BackendName = 'auto', nativeSearchDirs: readonly string[] = [],
+): Promise<RestoredGenerator> {
   const stored = await readStoredConfig(runDir);
   const checkpoint = await latestCheckpoint(runDir);
   if (!checkpoint) throw new UserError(`${runDir} has no checkpoint yet: train it first (checkpoints.every sets how often one is saved)`, runDir);
-  await initBackend(backend);
+  await initBackend(backend, { nativeSearchDirs });
   const dataset = await loadDataset(stored.config.data, { baseDir: process.cwd(), seed: stored.config.seed });
   const models = buildModels(stored.config.model, dataset, stored.config.seed);
   await loadCheckpoint(checkpoint.dir, { generator: models.generator });

@@ -180,7 +180,7 @@ export class TrainingSession implements Disposable {
     if ((force || this.step % config.samples.every === 0) && this.lastSampleStep !== this.step) {
       this.lastSampleStep = this.step;
       const png = renderSamples(models.generator, this.noise, models.latentSize, dataset);
-      const path = await writer.writeSample(this.step, png, config.samples.keepLast);
+      const path = await writer.writeSample(this.step, png, this.run_.retention.samples);
       await writer.update({ step: this.step, lastSample: { step: this.step, path } });
       this.emitter.fire({ type: 'sample', step: this.step, path });
     }
@@ -188,13 +188,13 @@ export class TrainingSession implements Disposable {
 
   private async checkpoint(): Promise<void> {
     if (this.lastCheckpointStep === this.step && this.step > 0 && this.run_.writer.current.lastCheckpoint) return;
-    const { models, ctx, random, sampler, writer, config } = this.run_;
+    const { models, ctx, random, sampler, writer } = this.run_;
     const dir = await saveCheckpoint(writer.dir, {
       generator: models.generator, discriminator: models.discriminator,
       generatorOptimizer: ctx.generatorOptimizer, discriminatorOptimizer: ctx.discriminatorOptimizer,
     }, {
       step: this.step, elapsedSeconds: this.elapsedSeconds, random: random.state(), sampler: sampler.state(),
-    }, config.checkpoints.keepLast);
+    }, this.run_.retention.checkpoints);
     this.lastCheckpointStep = this.step;
     const relative = dir.slice(writer.dir.length + 1);
     await writer.update({ step: this.step, lastCheckpoint: { step: this.step, path: relative } });
