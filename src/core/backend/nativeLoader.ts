@@ -17,26 +17,33 @@ export type NativeLoad = { ok: true; tf: TF; from: string } | { ok: false; detai
  */
 export function loadNative(backend: NativeBackend, searchDirs: readonly string[]): NativeLoad {
   const packageName = nativePackages[backend];
+  const found = findNative(backend, searchDirs);
+  if (!found) return { ok: false, detail: `${packageName} is not installed` };
+  try {
+    const namespace = createRequire(found.origin)(found.resolved) as Partial<TF>;
+    if (typeof namespace.tidy !== 'function' || typeof namespace.sequential !== 'function') {
+      return { ok: false, detail: `${packageName} at ${found.resolved} does not export the TF.js API` };
+    }
+    return { ok: true, tf: namespace as TF, from: found.resolved };
+  } catch (error) {
+    return { ok: false, detail: `${packageName} is installed but failed to load: ${firstLine(error)}` };
+  }
+}
+
+/**
+ * Where a native package would load from (first the extra folders, then the project), without
+ * loading it: the extension host uses this to pick a transport and must never load TF.js itself.
+ */
+export function findNative(backend: NativeBackend, searchDirs: readonly string[]): { resolved: string; origin: string } | undefined {
   const origins = [...searchDirs.map((dir) => path.join(dir, 'noop.js')), __filename];
   for (const origin of origins) {
-    const requireFrom = createRequire(origin);
-    let resolved: string;
     try {
-      resolved = requireFrom.resolve(packageName);
+      return { resolved: createRequire(origin).resolve(nativePackages[backend]), origin };
     } catch {
-      continue;
-    }
-    try {
-      const namespace = requireFrom(resolved) as Partial<TF>;
-      if (typeof namespace.tidy !== 'function' || typeof namespace.sequential !== 'function') {
-        return { ok: false, detail: `${packageName} at ${resolved} does not export the TF.js API` };
-      }
-      return { ok: true, tf: namespace as TF, from: resolved };
-    } catch (error) {
-      return { ok: false, detail: `${packageName} is installed but failed to load: ${firstLine(error)}` };
+      // not in this folder: try the next
     }
   }
-  return { ok: false, detail: `${packageName} is not installed` };
+  return undefined;
 }
 
 function firstLine(error: unknown): string {

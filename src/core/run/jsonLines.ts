@@ -37,3 +37,27 @@ export async function filterJsonLines<T>(file: string, isRecord: (value: unknown
 export function isObjectWithStep(value: unknown): value is { step: number } {
   return typeof value === 'object' && value !== null && typeof (value as { step?: unknown }).step === 'number';
 }
+
+/**
+ * The last well-formed record of a .jsonl file, reading only its tail (views refresh often and a
+ * long run's metrics file grows to megabytes). Undefined when there is none in the tail.
+ */
+export async function readLastJsonLine<T>(file: string, isRecord: (value: unknown) => value is T, tailBytes = 16_384): Promise<T | undefined> {
+  let handle: fs.promises.FileHandle;
+  try {
+    handle = await fs.promises.open(file, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  try {
+    const { size } = await handle.stat();
+    const length = Math.min(size, tailBytes);
+    const buffer = Buffer.alloc(length);
+    await handle.read(buffer, 0, length, size - length);
+    // The first line of a partial tail may be cut; parseJsonLines skips it like a torn line.
+    return parseJsonLines(buffer.toString('utf8'), isRecord).at(-1);
+  } finally {
+    await handle.close();
+  }
+}

@@ -24,6 +24,8 @@ export class TrainingSession implements Disposable {
   private step: number;
   private elapsedSeconds: number;
   private stopRequested = false;
+  /** Set when the stop ends the run as interrupted (its host is going away), with why. */
+  private interruption: string | undefined;
   private pauseGate: { promise: Promise<void>; release: () => void } | undefined;
   private readonly throughput = new Throughput();
   private readonly noise: Float32Array;
@@ -68,9 +70,13 @@ export class TrainingSession implements Disposable {
     gate?.release();
   }
 
-  /** Asks the loop to stop at the next step boundary; it then saves a checkpoint and samples. */
-  stop(): void {
+  /**
+   * Asks the loop to stop at the next step boundary; it then saves a checkpoint and samples. With
+   * `interruption` the run ends `interrupted` with that reason, to be resumed later, not `stopped`.
+   */
+  stop(interruption?: string): void {
     this.stopRequested = true;
+    this.interruption ??= interruption;
     this.resume();
   }
 
@@ -90,7 +96,8 @@ export class TrainingSession implements Disposable {
         await new Promise((resolve) => setImmediate(resolve));
       }
       await this.evaluate(true);
-      return await this.finish(this.step >= totalSteps ? 'completed' : 'stopped');
+      if (this.step >= totalSteps) return await this.finish('completed');
+      return await this.finish(this.interruption ? 'interrupted' : 'stopped', this.interruption);
     } catch (error) {
       return await this.finish('failed', errorMessage(error));
     }

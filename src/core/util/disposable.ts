@@ -20,3 +20,16 @@ export class DisposableStore implements Disposable {
     for (const item of this.items.splice(0).reverse()) item.dispose();
   }
 }
+
+/** A base for classes that own resources: whatever they `register` is disposed with them. */
+export abstract class DisposableOwner implements Disposable {
+  private readonly owned = new DisposableStore();
+
+  protected register<T extends Disposable>(item: T): T {
+    return this.owned.add(item);
+  }
+
+  dispose(): void {
+    this.owned.dispose();
+  }
+}

@@ -1,0 +1,105 @@
+import { UserError } from '../core/errors';
+import { nativePackages } from '../core/backend/nativeLoader';
+import type { NativeBackend } from '../core/backend/nativeLoader';
+
+/** Where an install failed: starting npm, npm itself (with the package's install script), or loading the result. */
+export type InstallPhase = 'npm' | 'load' | 'spawn';
+
+/** A failed native install, with the output it was diagnosed from so the UI can offer the full log. */
+export class NativeInstallError extends UserError {
+  constructor(readonly backend: NativeBackend, readonly phase: InstallPhase, readonly output: string) {
+    super(describeInstallFailure(backend, output, phase));
+  }
+}
+
+const pureJsNote = 'The pure-JS backends (wasm, cpu) keep working.';
+
+/** Turns npm's or the load check's output into one actionable sentence or two, ending with the pure-JS note. */
+export function describeInstallFailure(backend: NativeBackend, output: string, phase: InstallPhase): string {
+  return `${diagnose(backend, output, phase)} ${pureJsNote}`;
+}
+
+// Checked in order: a libtensorflow download failure also mentions ENOTFOUND, so it must win over
+// the generic network rule; disk and permission errors can surface during any of the others.
+function diagnose(backend: NativeBackend, output: string, phase: InstallPhase): string {
+  const packageName = nativePackages[backend];
+  if (npmMissing(output, phase)) {
+    return `npm was not found on PATH, so ${packageName} cannot be installed. Install Node.js with npm ` +
+      '(https://nodejs.org), check that `npm --version` works in a terminal, then restart VS Code and retry.';
+  }
+  if (phase === 'spawn') return `Could not start npm to install ${packageName}: ${tail(output)}.`;
+  if (/\bENOSPC\b|no space left on device/i.test(output)) {
+    return `The disk is full: installing ${packageName} failed with ENOSPC. The native packages unpack ` +
+      'hundreds of megabytes (more for the GPU build); free some space and retry.';
+  }
+  const permission = /\b(EACCES|EPERM)\b/.exec(output);
+  if (permission) {
+    const where = /^npm (?:error|ERR!) path (.+)$/m.exec(output)?.[1];
+    return `Permission denied (${permission[1]}) writing ${where ?? 'the install folder'} while installing ${packageName}. ` +
+      'Check that the folder is writable by you; on Windows a file in use (an antivirus scan, or a native ' +
+      'backend this window already loaded) also causes this, so reload the window and retry.';
+  }
+  if (phase === 'load') {
+    const cuda = describeMissingCuda(packageName, output);
+    if (cuda) return cuda;
+  }
+  if (/libtensorflow/i.test(output)) {
+    const reason = errorLine(output) ?? tail(output);
+    return phase === 'npm'
+      ? `${packageName} could not finish installing: the native package needs to download libtensorflow from ` +
+        `storage.googleapis.com at install time, and that download failed (${reason}). Allow access to ` +
+        'storage.googleapis.com (a proxy can be set with HTTPS_PROXY, a mirror with TFJS_NODE_CDN_STORAGE), then retry.'
+      : `${packageName} is installed but its libtensorflow library is missing or broken (${reason}). It is ` +
+        'downloaded from storage.googleapis.com at install time: reinstall with access to that host.';
+  }
+  const network = /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ECONNRESET)\b|\bnetwork\b/i.exec(output);
+  if (network) {
+    const reason = /failed, reason: (.+)$/m.exec(output)?.[1] ?? network[1] ?? tail(output);
+    const url = /request to (\S+) failed/.exec(output)?.[1];
+    return `npm could not reach the package registry${url ? ` (${url})` : ''} to download ${packageName}: ${reason}. ` +
+      'Check the network connection and npm\'s proxy and registry settings (`npm config get proxy`, ' +
+      '`npm config get registry`), then retry.';
+  }
+  return phase === 'npm'
+    ? `npm failed to install ${packageName}: ${tail(output)}.`
+    : `${packageName} installed but failed to load in a test process: ${tail(output)}.`;
+}
+
+function npmMissing(output: string, phase: InstallPhase): boolean {
+  // On Windows npm runs through cmd.exe, which starts fine and then cannot find npm itself.
+  const notRecognised = /is not recognized as an internal or external command/.test(output);
+  if (phase === 'spawn') return /\bENOENT\b/.test(output) || notRecognised;
+  return phase === 'npm' && notRecognised && !/^npm (?:error|ERR!)/m.test(output);
+}
+
+// Libraries that tfjs-node-gpu 4.x (libtensorflow 2.9, CUDA 11.2, cuDNN 8.1) links against.
+const cudaLibrary = /\b(?:lib)?(cudart|cudnn|cublasLt|cublas|cufft|curand|cusolver|cusparse)(?:64_\d+\.dll|\.so(?:\.\d+)*)/;
+
+function describeMissingCuda(packageName: string, output: string): string | undefined {
+  const library = cudaLibrary.exec(output);
+  // Windows does not name the missing DLL, only the binding that needed it.
+  const unnamedDll = packageName.endsWith('-gpu') && /The specified module could not be found/.test(output);
+  if (!library && !unnamedDll) return undefined;
+  const requirement = 'tfjs-node-gpu 4.x needs CUDA 11.2 and cuDNN 8.1';
+  if (!library) {
+    return `${packageName} installed, but a DLL its native binding needs could not be found (usually cudart64_110.dll ` +
+      `or cudnn64_8.dll): ${requirement}, with their bin folders on PATH. Install them, then reload the window.`;
+  }
+  const [name, component] = [library[0], library[1] === 'cudnn' ? 'cuDNN 8.1' : 'CUDA 11.2'];
+  const searchPath = name.endsWith('.dll') ? 'PATH' : 'LD_LIBRARY_PATH (or the system library path)';
+  return `${packageName} installed, but it cannot load ${name}, which is part of ${component}: ${requirement}, ` +
+    `with their libraries on ${searchPath}. Install them, then reload the window.`;
+}
+
+function errorLine(output: string): string | undefined {
+  return /^(?:npm (?:error|ERR!) )?\s*(?:\w*Error): (.+)$/m.exec(output)?.[1]?.trim();
+}
+
+/** The last few lines that say something, without npm's prefixes, warnings, stack frames and log pointer. */
+function tail(output: string, count = 4): string {
+  const meaningful = output.split(/\r?\n/)
+    .filter((line) => !/^npm (?:warn|WARN|notice)\b/.test(line))
+    .map((line) => line.replace(/^npm (?:error|ERR!)\s?/, '').trim())
+    .filter((line) => line && !/^at |A complete log of this run|^Node\.js v\d/.test(line));
+  return meaningful.slice(-count).join('; ') || 'no output';
+}

@@ -1,0 +1,85 @@
+import type { RunStatus } from '../core/run/records';
+import type { RunView } from './runView';
+
+/** A codicon id and the theme colour id that tints it. */
+export interface StatusIcon {
+  readonly id: string;
+  readonly color?: string;
+}
+
+/** How the runs view shows a run; the tree maps this 1:1 onto a TreeItem. */
+export interface RunPresentation {
+  readonly label: string;
+  readonly description: string;
+  readonly tooltip: string;
+  readonly icon: StatusIcon;
+  /** Space-separated flags that menus test with `viewItem =~ /\bflag\b/`. */
+  readonly contextValue: string;
+}
+
+const statusIcons: Record<RunStatus, StatusIcon> = {
+  running: { id: 'sync~spin', color: 'charts.blue' },
+  paused: { id: 'debug-pause', color: 'charts.yellow' },
+  completed: { id: 'pass', color: 'testing.iconPassed' },
+  stopped: { id: 'debug-stop' },
+  failed: { id: 'error', color: 'testing.iconFailed' },
+  interrupted: { id: 'warning', color: 'charts.orange' },
+};
+
+export function presentRun(run: RunView): RunPresentation {
+  const progress = `${run.step}/${run.totalSteps}`;
+  const losses = run.dLoss !== undefined && run.gLoss !== undefined ? ` · D ${formatLoss(run.dLoss)} G ${formatLoss(run.gLoss)}` : '';
+  const speed = run.status === 'running' && run.stepsPerSecond ? ` · ${formatRate(run.stepsPerSecond)} it/s` : '';
+  const tooltip = [
+    `${run.runId} — ${run.status}`,
+    `step ${progress}${run.checkpointStep !== undefined ? ` (checkpoint at ${run.checkpointStep})` : ''}`,
+    ...(run.dLoss !== undefined && run.gLoss !== undefined ? [`D loss ${formatLoss(run.dLoss)}, G loss ${formatLoss(run.gLoss)}`] : []),
+    ...(run.backend ? [`backend: ${run.backend}`] : []),
+    ...(run.configFile ? [`config: ${run.configFile}`] : []),
+    `started ${run.startedAt}`,
+    ...(run.error ? [run.error] : []),
+    run.dir,
+  ].join('\n');
+  return {
+    label: run.runId,
+    description: `${run.status} ${progress}${losses}${speed}`,
+    tooltip,
+    icon: statusIcons[run.status],
+    contextValue: runFlags(run).join(' '),
+  };
+}
+
+/** What can be done with a run, as menu flags. */
+export function runFlags(run: RunView): string[] {
+  const flags = ['run'];
+  if (run.live) flags.push('live', run.status === 'paused' ? 'paused' : 'training');
+  else flags.push('idle');
+  if (run.checkpointStep !== undefined) {
+    flags.push('checkpoint');
+    if (!run.live) flags.push('resumable');
+  }
+  return flags;
+}
+
+export function formatLoss(value: number): string {
+  return Math.abs(value) >= 100 || (Math.abs(value) < 0.01 && value !== 0) ? value.toExponential(2) : value.toFixed(3);
+}
+
+export function formatRate(stepsPerSecond: number): string {
+  return stepsPerSecond >= 10 ? stepsPerSecond.toFixed(0) : stepsPerSecond.toFixed(1);
+}
+
+/** The status bar text for the runs this window trains (undefined hides the item). */
+export function statusBarText(live: readonly RunView[]): { text: string; tooltip: string; run: RunView } | undefined {
+  const [first] = live;
+  if (!first) return undefined;
+  const icon = first.status === 'paused' ? '$(debug-pause)' : '$(sync~spin)';
+  const rate = first.status === 'running' && first.stepsPerSecond ? ` · ${formatRate(first.stepsPerSecond)} it/s` : first.status === 'paused' ? ' · paused' : '';
+  const more = live.length > 1 ? ` (+${live.length - 1})` : '';
+  return {
+    // A name is the user's text: "$(" in it must not turn into an icon.
+    text: `${icon} ${first.name.replaceAll('$(', '$\u200b(')} ${first.step}/${first.totalSteps}${rate}${more}`,
+    tooltip: [...live.map((run) => `${run.runId}: ${run.status} ${run.step}/${run.totalSteps}`), 'Click to open the dashboard'].join('\n'),
+    run: first,
+  };
+}

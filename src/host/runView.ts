@@ -1,0 +1,72 @@
+import * as path from 'node:path';
+import { effectiveStatus } from '../core/run/liveness';
+import type { MetricsRecord, RunInfo, RunStatus } from '../core/run/records';
+import type { TrainingEvent } from '../core/train/events';
+
+/** Where a workspace folder keeps its runs. */
+export interface RunsLocation {
+  /** The workspace folder's name, shown when there are several. */
+  readonly label: string;
+  /** The workspace folder's path: config files are shown relative to it. */
+  readonly root: string;
+  readonly runsDir: string;
+}
+
+/** One run as the views show it: from disk, then kept current by its trainer's events. */
+export interface RunView {
+  readonly dir: string;
+  readonly runId: string;
+  readonly name: string;
+  readonly status: RunStatus;
+  readonly step: number;
+  readonly totalSteps: number;
+  readonly startedAt: string;
+  /** The config the run came from, relative to its workspace folder when inside it. */
+  readonly group: string;
+  readonly configFile?: string;
+  readonly dLoss?: number;
+  readonly gLoss?: number;
+  readonly stepsPerSecond?: number;
+  readonly backend?: string;
+  readonly error?: string;
+  readonly checkpointStep?: number;
+  /** Being trained by this window right now (controls apply). */
+  readonly live: boolean;
+}
+
+export function runViewFromDisk(dir: string, info: RunInfo, metrics: MetricsRecord | undefined, location: RunsLocation): RunView {
+  return {
+    dir, runId: info.runId, name: info.name, status: effectiveStatus(info), step: info.step, totalSteps: info.totalSteps,
+    startedAt: info.startedAt, group: configGroup(info, location), live: false,
+    ...(info.configFile ? { configFile: info.configFile } : {}),
+    ...(metrics ? { dLoss: metrics.dLoss, gLoss: metrics.gLoss, stepsPerSecond: metrics.stepsPerSecond } : {}),
+    ...(info.backend ? { backend: info.backend.backend } : {}),
+    ...(info.error ? { error: info.error } : {}),
+    ...(info.lastCheckpoint ? { checkpointStep: info.lastCheckpoint.step } : {}),
+  };
+}
+
+/** A run's view after one of its trainer's events. */
+export function applyEvent(view: RunView, event: TrainingEvent): RunView {
+  switch (event.type) {
+    case 'started':
+      return { ...view, status: 'running', step: event.step, totalSteps: event.totalSteps, backend: event.backend.backend, live: true };
+    case 'progress':
+      return { ...view, step: event.step, totalSteps: event.totalSteps, dLoss: event.dLoss, gLoss: event.gLoss, stepsPerSecond: event.stepsPerSecond };
+    case 'checkpoint':
+      return { ...view, checkpointStep: event.step };
+    case 'status': {
+      const live = event.status === 'running' || event.status === 'paused';
+      return { ...view, status: event.status, step: event.step, live, ...(event.error ? { error: event.error } : {}) };
+    }
+    default:
+      return view;
+  }
+}
+
+function configGroup(info: RunInfo, location: RunsLocation): string {
+  if (!info.configFile) return info.name;
+  const relative = path.relative(location.root, info.configFile);
+  const inside = relative && !relative.startsWith('..') && !path.isAbsolute(relative);
+  return (inside ? relative : path.basename(info.configFile)).split(path.sep).join('/');
+}

@@ -1,0 +1,122 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readLastJsonLine } from '../../src/core/run/jsonLines';
+import { isMetricsRecord, type RunInfo } from '../../src/core/run/records';
+import { readRunInfo } from '../../src/core/run/runReader';
+import { discoverRuns, settleRunsOfEndedWindows, TRAINER_GONE } from '../../src/host/runDiscovery';
+import { presentRun, runFlags, statusBarText } from '../../src/host/runPresentation';
+import { applyEvent, type RunView } from '../../src/host/runView';
+import { resolvedConfig, tempDir, train } from './support/training';
+
+const tiny = (name: string, steps: number) => resolvedConfig({
+  name, seed: 3, data: { kind: 'ring', count: 300 },
+  model: { kind: 'mlp', latentSize: 2, generator: { hidden: [8] }, discriminator: { hidden: [8] } },
+  training: { steps, batchSize: 16 }, logging: { every: 5 }, samples: { every: 10 }, checkpoints: { every: 10 },
+});
+
+async function workspaceWithRuns() {
+  const root = tempDir();
+  const runsDir = path.join(root, '.gan', 'runs');
+  const configFile = path.join(root, 'configs', 'ring.gan.yaml');
+  const first = await train({ runsDir, config: { ...tiny('ring', 20), file: configFile }, backend: 'wasm' });
+  // Run ids carry the start second: make the second run's distinct.
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  const second = await train({ runsDir, config: tiny('other', 10), backend: 'wasm' });
+  fs.mkdirSync(path.join(runsDir, 'not-a-run'));
+  return { root, runsDir, configFile, first, second, location: { label: 'ws', root, runsDir } };
+}
+
+test('discovery lists the runs of a folder newest first, grouped by their config, with their last losses', async () => {
+  const { location, first, second } = await workspaceWithRuns();
+  const runs = await discoverRuns([location]);
+  assert.deepEqual(runs.map((run) => run.dir), [second.runDir, first.runDir]);
+  const [other, ring] = runs as [RunView, RunView];
+  assert.equal(ring.group, 'configs/ring.gan.yaml');
+  assert.equal(other.group, 'other', 'a run without a config file is grouped by its name');
+  assert.equal(ring.status, 'completed');
+  assert.equal(ring.step, 20);
+  assert.equal(ring.checkpointStep, 20);
+  assert.equal(ring.live, false);
+  const last = await readLastJsonLine(path.join(first.runDir, 'metrics.jsonl'), isMetricsRecord);
+  assert.equal(ring.dLoss, last?.dLoss);
+  assert.equal(last?.step, 20);
+  assert.deepEqual(await discoverRuns([{ ...location, runsDir: path.join(location.root, 'missing') }]), []);
+});
+
+test('the last metrics record is read from the file tail, skipping a torn last line', async () => {
+  const file = path.join(tempDir(), 'metrics.jsonl');
+  const lines = Array.from({ length: 2000 }, (_, step) => JSON.stringify({ step, dLoss: step / 10, gLoss: 1 }));
+  fs.writeFileSync(file, lines.join('\n') + '\n{"step": 2000, "dLo');
+  assert.equal((await readLastJsonLine(file, isMetricsRecord))?.step, 1999);
+  assert.equal(await readLastJsonLine(path.join(tempDir(), 'none.jsonl'), isMetricsRecord), undefined);
+});
+
+test('runs whose trainer died with an earlier window are marked interrupted and offered once', async () => {
+  const { location, first } = await workspaceWithRuns();
+  const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+  const info = await readRunInfo(first.runDir);
+  const orphaned: RunInfo = { ...info, status: 'running', pid: Number(dead) };
+  delete (orphaned as { endedAt?: string }).endedAt;
+  fs.writeFileSync(path.join(first.runDir, 'run.json'), JSON.stringify(orphaned));
+  const runs = await discoverRuns([location]);
+  assert.equal(runs.find((run) => run.dir === first.runDir)?.status, 'interrupted', 'a dead trainer reads as interrupted');
+  const offered = await settleRunsOfEndedWindows(runs, () => false);
+  assert.deepEqual(offered.map((run) => run.dir), [first.runDir]);
+  const marked = await readRunInfo(first.runDir);
+  assert.equal(marked.status, 'interrupted');
+  assert.equal(marked.error, TRAINER_GONE);
+  const again = await settleRunsOfEndedWindows(await discoverRuns([location]), () => false);
+  assert.deepEqual(again.map((run) => run.dir), [first.runDir], 'still resumable on the next look; the extension remembers what it offered');
+  assert.deepEqual(await settleRunsOfEndedWindows(runs, (dir) => dir === first.runDir), [], 'a run this window trains is left alone');
+});
+
+const view = (over: Partial<RunView>): RunView => ({
+  dir: '/w/.gan/runs/ring-1', runId: 'ring-1', name: 'ring', status: 'running', step: 10, totalSteps: 100,
+  startedAt: '2026-11-23T00:00:00.000Z', group: 'ring.gan.yaml', live: true, ...over,
+});
+
+test('trainer events move a run view along: started, progress, checkpoint, paused, ended', () => {
+  let run = view({ status: 'interrupted', live: false });
+  const backend = { backend: 'wasm' as const, requested: 'auto' as const, reason: 'no native package', attempts: [] };
+  run = applyEvent(run, { type: 'started', runId: 'ring-1', runDir: run.dir, step: 10, totalSteps: 200, backend, dataset: 'ring', resumed: true });
+  assert.deepEqual([run.status, run.live, run.totalSteps, run.backend], ['running', true, 200, 'wasm']);
+  run = applyEvent(run, { type: 'progress', step: 20, totalSteps: 200, stepsPerSecond: 42, etaSeconds: 4, dLoss: 1.2, gLoss: 0.7 });
+  assert.deepEqual([run.step, run.dLoss, run.gLoss, run.stepsPerSecond], [20, 1.2, 0.7, 42]);
+  run = applyEvent(run, { type: 'checkpoint', step: 20, path: 'checkpoints/step-20' });
+  assert.equal(run.checkpointStep, 20);
+  run = applyEvent(run, { type: 'status', status: 'paused', step: 20 });
+  assert.deepEqual([run.status, run.live], ['paused', true]);
+  run = applyEvent(run, { type: 'status', status: 'failed', step: 25, error: 'NaN in D loss' });
+  assert.deepEqual([run.status, run.live, run.error], ['failed', false, 'NaN in D loss']);
+});
+
+test('menu flags say which commands apply to a run', () => {
+  assert.deepEqual(runFlags(view({})), ['run', 'live', 'training']);
+  assert.deepEqual(runFlags(view({ status: 'paused', checkpointStep: 5 })), ['run', 'live', 'paused', 'checkpoint']);
+  assert.deepEqual(runFlags(view({ status: 'interrupted', live: false, checkpointStep: 5 })), ['run', 'idle', 'checkpoint', 'resumable']);
+  assert.deepEqual(runFlags(view({ status: 'failed', live: false })), ['run', 'idle']);
+});
+
+test('a run is presented with its status icon, progress, losses and speed', () => {
+  const shown = presentRun(view({ dLoss: 1.38629, gLoss: 0.000123, stepsPerSecond: 35.4, backend: 'wasm', error: undefined }));
+  assert.equal(shown.label, 'ring-1');
+  assert.equal(shown.description, 'running 10/100 · D 1.386 G 1.23e-4 · 35 it/s');
+  assert.equal(shown.icon.id, 'sync~spin');
+  assert.match(shown.tooltip, /backend: wasm/);
+  const failed = presentRun(view({ status: 'failed', live: false, error: 'NaN in G loss at step 12' }));
+  assert.equal(failed.icon.id, 'error');
+  assert.match(failed.tooltip, /NaN in G loss at step 12/);
+  assert.doesNotMatch(failed.description, /it\/s/, 'no speed for a run that is not training');
+});
+
+test('the status bar shows the first live run, its speed, and how many more train', () => {
+  assert.equal(statusBarText([]), undefined);
+  const one = statusBarText([view({ stepsPerSecond: 7.25 })]);
+  assert.equal(one?.text, '$(sync~spin) ring 10/100 · 7.3 it/s');
+  const two = statusBarText([view({ status: 'paused' }), view({ runId: 'grid-1', name: 'grid' })]);
+  assert.equal(two?.text, '$(debug-pause) ring 10/100 · paused (+1)');
+  assert.match(two?.tooltip ?? '', /grid-1: running 10\/100/);
+});

@@ -1,0 +1,213 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import {
+  NativeInstallError,
+  describeInstallFailure,
+  installNativeBackend,
+  isNativeInstalled,
+  nativeInstallDir,
+  nativeTfjsVersion,
+} from '../../src/host/nativeInstall';
+import type { NativePackageSpec } from '../../src/host/nativeInstall';
+
+const fixtures = path.join(__dirname, '..', 'fixtures', 'native-install');
+const fixture = (name: string) => fs.readFileSync(path.join(fixtures, name), 'utf8');
+const pureJsNote = /The pure-JS backends \(wasm, cpu\) keep working\.$/;
+
+function tempDir(label: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `gan-native-${label}-`));
+}
+
+/** Asserts the message matches every pattern and ends with the pure-JS note. */
+function assertMessage(message: string, ...patterns: RegExp[]): void {
+  for (const pattern of patterns) assert.match(message, pattern);
+  assert.match(message, pureJsNote);
+}
+
+test('the pinned native version is the installed tfjs-core version', () => {
+  const core = JSON.parse(fs.readFileSync(require.resolve('@tensorflow/tfjs-core/package.json'), 'utf8')) as { version: string };
+  assert.equal(nativeTfjsVersion, core.version);
+});
+
+test('the install folder is <storage>/native', () => {
+  assert.equal(nativeInstallDir(path.join('/store', 'gan')), path.join('/store', 'gan', 'native'));
+});
+
+describe('describeInstallFailure', () => {
+  test('real npm output, default reporter: the libtensorflow download from storage.googleapis.com failed', () => {
+    const message = describeInstallFailure('tensorflow', fixture('npm-libtensorflow-download.txt'), 'npm');
+    assertMessage(message,
+      /^@tensorflow\/tfjs-node could not finish installing/,
+      /needs to download libtensorflow from storage\.googleapis\.com at install time/,
+      /\(getaddrinfo ENOTFOUND storage\.googleapis\.com\)/,
+      /TFJS_NODE_CDN_STORAGE/);
+  });
+
+  test('real npm output with --foreground-scripts gives the same diagnosis', () => {
+    const message = describeInstallFailure('tensorflow', fixture('npm-libtensorflow-download-foreground.txt'), 'npm');
+    assertMessage(message, /download libtensorflow from storage\.googleapis\.com/, /getaddrinfo ENOTFOUND storage\.googleapis\.com/);
+  });
+
+  test('real npm output for an unreachable registry names the request and the reason', () => {
+    const message = describeInstallFailure('tensorflow-gpu', fixture('npm-registry-enotfound.txt'), 'npm');
+    assertMessage(message,
+      /^npm could not reach the package registry \(https:\/\/registry\.gan-studio\.invalid\/@tensorflow%2ftfjs-node\)/,
+      /download @tensorflow\/tfjs-node-gpu: getaddrinfo ENOTFOUND registry\.gan-studio\.invalid\./,
+      /npm config get proxy/);
+    assert.doesNotMatch(message, /libtensorflow/);
+  });
+
+  test('bare network error codes are network failures', () => {
+    for (const code of ['EAI_AGAIN', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNRESET']) {
+      assertMessage(describeInstallFailure('tensorflow', `npm error code ${code}\nnpm error errno ${code}`, 'npm'),
+        new RegExp(`could not reach the package registry to download @tensorflow/tfjs-node: ${code}\\.`));
+    }
+  });
+
+  test('EACCES names the path npm could not write', () => {
+    const output = [
+      'npm error code EACCES',
+      'npm error syscall mkdir',
+      'npm error path /home/ana/.config/Code/User/globalStorage/gan-studio.gan-studio/native/node_modules',
+      'npm error errno -13',
+      "npm error Error: EACCES: permission denied, mkdir '/home/ana/.config/Code/User/globalStorage/gan-studio.gan-studio/native/node_modules'",
+    ].join('\n');
+    assertMessage(describeInstallFailure('tensorflow', output, 'npm'),
+      /^Permission denied \(EACCES\) writing \/home\/ana\/\.config\/Code\/User\/globalStorage\/gan-studio\.gan-studio\/native\/node_modules while installing @tensorflow\/tfjs-node\./);
+  });
+
+  test('EPERM on Windows mentions files in use', () => {
+    const output = "npm error code EPERM\nnpm error Error: EPERM: operation not permitted, unlink 'C:\\Users\\ana\\native\\node_modules\\@tensorflow\\tfjs-node\\lib\\napi-v8\\tfjs_binding.node'";
+    assertMessage(describeInstallFailure('tensorflow', output, 'npm'), /Permission denied \(EPERM\)/, /reload the window/);
+  });
+
+  test('ENOSPC, even during the libtensorflow download, is a full disk', () => {
+    const output = "* Downloading libtensorflow\nError: ENOSPC: no space left on device, write\nnpm error code 1";
+    assertMessage(describeInstallFailure('tensorflow-gpu', output, 'npm'), /^The disk is full: installing @tensorflow\/tfjs-node-gpu failed with ENOSPC/);
+  });
+
+  test('a GPU build missing libcudart.so.11.0 names the library and the CUDA/cuDNN versions', () => {
+    const output = 'libcudart.so.11.0: cannot open shared object file: No such file or directory';
+    assertMessage(describeInstallFailure('tensorflow-gpu', output, 'load'),
+      /cannot load libcudart\.so\.11\.0, which is part of CUDA 11\.2/,
+      /tfjs-node-gpu 4\.x needs CUDA 11\.2 and cuDNN 8\.1/,
+      /LD_LIBRARY_PATH/);
+  });
+
+  test('missing cuDNN and Windows DLLs are recognised too', () => {
+    assertMessage(describeInstallFailure('tensorflow-gpu', 'libcudnn.so.8: cannot open shared object file', 'load'),
+      /cannot load libcudnn\.so\.8, which is part of cuDNN 8\.1/);
+    assertMessage(describeInstallFailure('tensorflow-gpu', 'Could not load dynamic library cudart64_110.dll', 'load'),
+      /cannot load cudart64_110\.dll, which is part of CUDA 11\.2/, /on PATH\./);
+    assertMessage(describeInstallFailure('tensorflow-gpu', 'The specified module could not be found.\r\n\\\\?\\C:\\native\\tfjs_binding.node', 'load'),
+      /a DLL its native binding needs could not be found \(usually cudart64_110\.dll or cudnn64_8\.dll\)/);
+  });
+
+  test('npm missing from PATH, by spawn ENOENT or by cmd.exe', () => {
+    for (const [output, phase] of [
+      ['npm: spawn npm ENOENT', 'spawn'],
+      ["'npm' is not recognized as an internal or external command,\r\noperable program or batch file.", 'npm'],
+    ] as const) {
+      assertMessage(describeInstallFailure('tensorflow', output, phase), /^npm was not found on PATH, so @tensorflow\/tfjs-node cannot be installed/);
+    }
+  });
+
+  test('anything else quotes the last meaningful lines, without npm noise', () => {
+    const output = [
+      'npm warn deprecated inflight@1.0.6: This module is not supported',
+      'npm error code E404',
+      'npm error 404 Not Found - GET https://registry.npmjs.org/@tensorflow%2ftfjs-nod - Not found',
+      'npm error A complete log of this run can be found in: /root/.npm/_logs/x-debug-0.log',
+    ].join('\n');
+    const message = describeInstallFailure('tensorflow', output, 'npm');
+    assert.equal(message,
+      'npm failed to install @tensorflow/tfjs-node: code E404; 404 Not Found - GET https://registry.npmjs.org/@tensorflow%2ftfjs-nod - Not found. ' +
+      'The pure-JS backends (wasm, cpu) keep working.');
+  });
+});
+
+describe('isNativeInstalled', () => {
+  let storageDir = '';
+  before(() => { storageDir = tempDir('present'); });
+  after(() => fs.rmSync(storageDir, { recursive: true, force: true }));
+
+  test('resolves the package from the install folder without loading it', () => {
+    assert.equal(isNativeInstalled('tensorflow', storageDir), undefined);
+    const packageDir = path.join(nativeInstallDir(storageDir), 'node_modules', '@tensorflow', 'tfjs-node');
+    fs.mkdirSync(packageDir, { recursive: true });
+    fs.writeFileSync(path.join(packageDir, 'package.json'), '{"name":"@tensorflow/tfjs-node","main":"main.js"}');
+    fs.writeFileSync(path.join(packageDir, 'main.js'), "throw new Error('isNativeInstalled must not load the package');");
+    assert.equal(isNativeInstalled('tensorflow', storageDir), path.join(packageDir, 'main.js'));
+    assert.equal(isNativeInstalled('tensorflow-gpu', storageDir), undefined);
+  });
+});
+
+describe('installNativeBackend with real npm and local probe packages', () => {
+  let workDir = '';
+  let loads: NativePackageSpec = { name: '', spec: '' };
+  let missingCudnn: NativePackageSpec = { name: '', spec: '' };
+  const storageDir = () => path.join(workDir, 'storage');
+
+  before(async () => {
+    workDir = tempDir('install');
+    loads = await pack('probe-loads', 'gan-studio-native-probe');
+    missingCudnn = await pack('probe-missing-cudnn', 'gan-studio-native-probe-no-cudnn');
+  });
+  after(() => fs.rmSync(workDir, { recursive: true, force: true }));
+
+  // A tarball, like the registry serves: npm would symlink a folder, placing the package outside the install folder.
+  async function pack(fixtureDir: string, name: string): Promise<NativePackageSpec> {
+    const { stdout } = await promisify(execFile)('npm', ['pack', '--silent', '--pack-destination', workDir], {
+      cwd: path.join(fixtures, fixtureDir),
+      shell: process.platform === 'win32',
+    });
+    return { name, spec: path.join(workDir, stdout.trim()) };
+  }
+
+  test('a package that loads resolves with its folder inside the install folder', async () => {
+    const lines: string[] = [];
+    const installed = await installNativeBackend({ backend: 'tensorflow', storageDir: storageDir(), packageSpec: loads, log: (line) => lines.push(line) });
+    assert.equal(installed.packageDir, path.join(nativeInstallDir(storageDir()), 'node_modules', 'gan-studio-native-probe'));
+    assert.equal(installed.version, '1.0.0');
+    assert.ok(lines.some((line) => /added 1 package/.test(line)), `npm output reached the log: ${lines.join('\n')}`);
+  });
+
+  test('a GPU package that cannot load cuDNN is a NativeInstallError naming libcudnn.so.8, and the first backend stays', async () => {
+    const lines: string[] = [];
+    await assert.rejects(
+      installNativeBackend({ backend: 'tensorflow-gpu', storageDir: storageDir(), packageSpec: missingCudnn, log: (line) => lines.push(line) }),
+      (error: unknown) => {
+        assert.ok(error instanceof NativeInstallError, `not a NativeInstallError: ${String(error)}`);
+        assert.equal(error.phase, 'load');
+        assertMessage(error.message, /cannot load libcudnn\.so\.8, which is part of cuDNN 8\.1/, /needs CUDA 11\.2 and cuDNN 8\.1/);
+        return true;
+      });
+    assert.ok(lines.some((line) => /added 1 package/.test(line)), `npm output reached the log: ${lines.join('\n')}`);
+    assert.ok(lines.includes('libcudnn.so.8: cannot open shared object file: No such file or directory'), 'the load error reached the log');
+    // Installing a second backend must not prune the first (npm does that with --no-save).
+    assert.ok(fs.existsSync(path.join(nativeInstallDir(storageDir()), 'node_modules', 'gan-studio-native-probe', 'index.js')));
+  });
+
+  test('an npm command that does not exist says npm was not found', async () => {
+    await assert.rejects(
+      installNativeBackend({ backend: 'tensorflow', storageDir: storageDir(), npmCommand: 'gan-studio-no-such-npm', log: () => undefined }),
+      (error: unknown) => {
+        assert.ok(error instanceof NativeInstallError);
+        assert.equal(error.phase, 'spawn');
+        assertMessage(error.message, /^npm was not found on PATH/);
+        return true;
+      });
+  });
+
+  test('an aborted install rejects with the AbortError, not a diagnosis', async () => {
+    const aborted = AbortSignal.abort();
+    await assert.rejects(
+      installNativeBackend({ backend: 'tensorflow', storageDir: storageDir(), packageSpec: loads, log: () => undefined, signal: aborted }),
+      { name: 'AbortError' });
+  });
+});
