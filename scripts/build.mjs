@@ -10,8 +10,9 @@ import { buildMnist } from './build-mnist.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
-// Native TF.js packages are optional and loaded lazily at run time, never bundled.
-const external = ['@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu'];
+// Native TF.js packages are optional and loaded lazily at run time, never bundled; `vscode` is
+// provided by the extension host.
+const external = ['@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu', 'vscode'];
 
 function copyWasmBinaries() {
   const source = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
@@ -25,6 +26,7 @@ function copyWasmBinaries() {
 const entries = [
   { in: 'src/cli/index.ts', out: 'cli' },
   { in: 'src/trainer/main.ts', out: 'trainer' },
+  { in: 'src/extension/extension.ts', out: 'extension' },
 ];
 
 async function main() {
@@ -36,12 +38,18 @@ async function main() {
       entryPoints: [path.join(root, entry.in)],
       outfile: path.join(root, 'dist', `${entry.out}.js`),
       bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true,
-      external, logLevel: 'warning', legalComments: 'none',
+      external, logLevel: 'warning', legalComments: 'none', metafile: true,
     };
     if (watch) await (await esbuild.context(options)).watch();
-    else await esbuild.build(options);
+    else writeBundleInputs(entry.out, (await esbuild.build(options)).metafile);
   }
   if (!watch) fs.chmodSync(path.join(root, 'dist', 'cli.js'), 0o755);
+}
+
+/** Lists each bundle's input modules (dist/<name>.inputs.json): tests check what the host bundle holds. */
+function writeBundleInputs(name, metafile) {
+  const inputs = Object.keys(metafile.inputs).sort();
+  fs.writeFileSync(path.join(root, 'dist', `${name}.inputs.json`), JSON.stringify(inputs, null, 1));
 }
 
 main().catch((error) => {

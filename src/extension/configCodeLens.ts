@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import * as path from 'node:path';
+import { DisposableOwner } from '../core/util/disposable';
+import type { RunsModel } from './runsModel';
+
+/** Config files, as a document selector (CodeLens and diagnostics use it). */
+export const CONFIG_SELECTOR: vscode.DocumentSelector = [
+  { scheme: 'file', pattern: '**/*.gan.{yaml,yml,json}' },
+  { scheme: 'untitled', pattern: '**/*.gan.{yaml,yml,json}' },
+];
+
+/** "▶ Train" and "Open Dashboard" (its latest run) at the top of a config file. */
+export class ConfigCodeLens extends DisposableOwner implements vscode.CodeLensProvider {
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor(private readonly model: RunsModel) {
+    super();
+    this.register(model.onDidChange(() => this.changed.fire()));
+    this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()));
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const top = new vscode.Range(0, 0, 0, 0);
+    const lenses: vscode.CodeLens[] = [];
+    if (vscode.workspace.isTrusted) {
+      lenses.push(new vscode.CodeLens(top, { title: '$(play) Train', command: 'ganStudio.trainConfig', arguments: [document.uri], tooltip: 'Train this config' }));
+    }
+    const file = path.resolve(document.uri.fsPath);
+    const latest = this.model.runs.find((run) => run.configFile && path.resolve(run.configFile) === file);
+    if (latest) {
+      lenses.push(new vscode.CodeLens(top, {
+        title: `Open Dashboard (${latest.status} ${latest.step}/${latest.totalSteps})`,
+        command: 'ganStudio.openDashboard', arguments: [latest.dir], tooltip: latest.runId,
+      }));
+    }
+    return lenses;
+  }
+}

@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import { DisposableOwner } from '../core/util/disposable';
+import { configDiagnostics, isConfigFile } from '../host/configDiagnostics';
+
+const DEBOUNCE_MS = 300;
+
+/**
+ * Problems for open config files from the engine's own validator (the same one training uses),
+ * whatever other extensions are installed; updated as the user types, debounced.
+ */
+export class ConfigDiagnostics extends DisposableOwner {
+  private readonly collection = this.register(vscode.languages.createDiagnosticCollection('gan-studio'));
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  constructor() {
+    super();
+    this.register(vscode.workspace.onDidOpenTextDocument((document) => this.validate(document)));
+    this.register(vscode.workspace.onDidChangeTextDocument(({ document }) => this.schedule(document)));
+    this.register(vscode.workspace.onDidCloseTextDocument((document) => {
+      this.cancel(document.uri);
+      this.collection.delete(document.uri);
+    }));
+    this.register({ dispose: () => [...this.timers.values()].forEach((timer) => clearTimeout(timer)) });
+    vscode.workspace.textDocuments.forEach((document) => this.validate(document));
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    if (!isConfigFile(document.uri.path)) return;
+    this.cancel(document.uri);
+    this.timers.set(document.uri.toString(), setTimeout(() => this.validate(document), DEBOUNCE_MS));
+  }
+
+  private cancel(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+  }
+
+  private validate(document: vscode.TextDocument): void {
+    if (!isConfigFile(document.uri.path) || document.isClosed) return;
+    this.timers.delete(document.uri.toString());
+    const found = configDiagnostics(document.getText(), { file: document.uri.path });
+    this.collection.set(document.uri, found.map((problem) => {
+      const range = new vscode.Range(problem.startLine, problem.startCharacter, problem.endLine, problem.endCharacter);
+      const diagnostic = new vscode.Diagnostic(range, problem.message, vscode.DiagnosticSeverity.Error);
+      diagnostic.source = 'GAN Studio';
+      if (problem.field) diagnostic.code = problem.field;
+      return diagnostic;
+    }));
+  }
+}

@@ -1,0 +1,79 @@
+import * as vscode from 'vscode';
+import * as path from 'node:path';
+import { readLastJsonLine } from '../core/run/jsonLines';
+import { runFiles } from '../core/run/layout';
+import { isMetricsRecord } from '../core/run/records';
+import { DisposableOwner } from '../core/util/disposable';
+import { Throttle } from '../core/util/throttle';
+import { makeNonce } from '../host/html';
+import { renderRunSummary } from '../host/runSummaryHtml';
+import type { RunsModel } from './runsModel';
+import type { SettingsService } from './settingsService';
+
+/**
+ * Owns the run panels: one per run, revealed if already open, refreshed from the run directory as
+ * the run changes (throttled to the refresh-rate setting, skipped while hidden).
+ */
+export class DashboardPanels extends DisposableOwner {
+  private readonly panels = new Map<string, RunPanel>();
+
+  constructor(private readonly model: RunsModel, private readonly settings: SettingsService, private readonly extensionUri: vscode.Uri) {
+    super();
+    this.register(model.onDidChange(() => this.panels.forEach((panel) => panel.refresh())));
+    this.register({ dispose: () => this.panels.forEach((panel) => panel.dispose()) });
+  }
+
+  open(runDir: string): void {
+    const existing = this.panels.get(runDir);
+    if (existing) return existing.reveal();
+    const panel = new RunPanel(runDir, this.model, this.settings, this.extensionUri, () => this.panels.delete(runDir));
+    this.panels.set(runDir, panel);
+  }
+}
+
+class RunPanel extends DisposableOwner {
+  private readonly panel: vscode.WebviewPanel;
+  private readonly throttle: Throttle;
+
+  constructor(private readonly runDir: string, private readonly model: RunsModel, settings: SettingsService, extensionUri: vscode.Uri, onClosed: () => void) {
+    super();
+    this.panel = this.register(vscode.window.createWebviewPanel('ganStudio.run', path.basename(runDir), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      enableScripts: false,
+      localResourceRoots: [vscode.Uri.file(runDir)],
+    }));
+    this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icons', 'gan-studio.svg');
+    this.throttle = this.register(new Throttle(() => void this.render(), 1000 / settings.current.refreshRate));
+    this.register(this.panel.onDidChangeViewState(() => this.refresh()));
+    this.register(this.panel.onDidDispose(() => {
+      onClosed();
+      this.dispose();
+    }));
+    void this.render();
+  }
+
+  reveal(): void {
+    this.panel.reveal(undefined, true);
+  }
+
+  refresh(): void {
+    if (this.panel.visible) this.throttle.schedule();
+  }
+
+  private async render(): Promise<void> {
+    const run = this.model.find(this.runDir);
+    if (!run) {
+      this.panel.webview.html = '<!DOCTYPE html><html><body><p>This run no longer exists.</p></body></html>';
+      return;
+    }
+    const metrics = await readLastJsonLine(path.join(this.runDir, runFiles.metrics), isMetricsRecord);
+    const sample = vscode.Uri.file(path.join(this.runDir, runFiles.latestSample));
+    const hasSample = await vscode.workspace.fs.stat(sample).then(() => true, () => false);
+    const webview = this.panel.webview;
+    webview.html = renderRunSummary({
+      run, cspSource: webview.cspSource, nonce: makeNonce(),
+      ...(metrics ? { metrics } : {}),
+      // The step in the query makes the webview fetch the new grid instead of its cached copy.
+      ...(hasSample ? { sampleUri: webview.asWebviewUri(sample).with({ query: `step=${run.step}` }).toString() } : {}),
+    });
+  }
+}

@@ -1,0 +1,50 @@
+// Measured from the moment the bundle starts loading, so activation time includes module load.
+const loadStarted = performance.now();
+
+import * as vscode from 'vscode';
+import { nativeInstallDir } from '../host/nativeInstall';
+import { RunManager } from '../host/runManager';
+import { registerCommand } from './commands/command';
+import { commandFactories } from './commands';
+import { CONFIG_SELECTOR, ConfigCodeLens } from './configCodeLens';
+import { ConfigDiagnostics } from './configDiagnostics';
+import { DashboardPanels } from './dashboardPanels';
+import { offerToResumeInterruptedRuns } from './interruptedRunsOffer';
+import { OutputLog } from './outputLog';
+import { RunNotifications } from './runNotifications';
+import { RunsModel } from './runsModel';
+import { RUNS_VIEW_ID, RunsTree } from './runsTree';
+import type { Services } from './services';
+import { SettingsService } from './settingsService';
+import { TrainingStatusBar } from './statusBar';
+
+let manager: RunManager | undefined;
+
+/** Wires the pieces together; TF.js is never loaded here (training runs in trainers). */
+export function activate(context: vscode.ExtensionContext): void {
+  const own = <T extends vscode.Disposable>(item: T): T => { context.subscriptions.push(item); return item; };
+  const settings = own(new SettingsService());
+  const nativeDir = nativeInstallDir(context.globalStorageUri.fsPath);
+  manager = new RunManager(context.asAbsolutePath('dist/trainer.js'), () => ({ ...settings.current, nativeSearchDirs: [nativeDir] }));
+  const log = own(new OutputLog(manager));
+  const runs = own(new RunsModel(settings, manager));
+  const services: Services = {
+    context, settings, runs, manager, log, nativeDir,
+    dashboards: own(new DashboardPanels(runs, settings, context.extensionUri)),
+    trainerEntry: context.asAbsolutePath('dist/trainer.js'),
+  };
+  for (const factory of commandFactories) own(registerCommand(factory(services), services));
+  own(vscode.window.createTreeView(RUNS_VIEW_ID, { treeDataProvider: own(new RunsTree(runs)), showCollapseAll: true }));
+  own(new TrainingStatusBar(runs));
+  own(new RunNotifications(manager, log));
+  own(vscode.languages.registerCodeLensProvider(CONFIG_SELECTOR, own(new ConfigCodeLens(runs))));
+  own(new ConfigDiagnostics());
+  void offerToResumeInterruptedRuns(context, runs, manager);
+  log.channel.info(`GAN Studio activated in ${(performance.now() - loadStarted).toFixed(1)} ms`);
+}
+
+/** Stops this window's trainers at a step boundary with a checkpoint, so their runs resume later. */
+export async function deactivate(): Promise<void> {
+  await manager?.shutdown(3000);
+  manager = undefined;
+}

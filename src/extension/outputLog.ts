@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import { DisposableOwner } from '../core/util/disposable';
+import type { RunManager, RunManagerEvent } from '../host/runManager';
+
+/** The "GAN Studio" output channel: what each trainer did and printed, one line per fact. */
+export class OutputLog extends DisposableOwner {
+  readonly channel = this.register(vscode.window.createOutputChannel('GAN Studio', { log: true }));
+
+  constructor(manager: RunManager) {
+    super();
+    this.register(manager.on((event) => this.write(event)));
+  }
+
+  show(): void {
+    this.channel.show(true);
+  }
+
+  private write(update: RunManagerEvent): void {
+    const name = update.run.runDir ? update.run.runDir.split(/[\\/]/).at(-1) : update.run.label;
+    const log = this.channel;
+    if (update.type === 'log') return log.info(`[${name}] ${update.line}`);
+    if (update.type === 'ended') {
+      const { outcome } = update;
+      if (outcome.kind === 'finished') return log.info(`[${name}] ended ${outcome.info.status} at step ${outcome.info.step}`);
+      return log.error(`[${name}] ${outcome.message}`);
+    }
+    const { event } = update;
+    switch (event.type) {
+      case 'started':
+        log.info(`[${name}] ${event.resumed ? 'resumed' : 'started'} at step ${event.step}/${event.totalSteps} in ${event.runDir}`);
+        log.info(`[${name}] backend ${event.backend.backend}: ${event.backend.reason}`);
+        return log.info(`[${name}] data: ${event.dataset}`);
+      case 'checkpoint':
+        return log.info(`[${name}] checkpoint at step ${event.step}`);
+      case 'status':
+        if (event.status === 'failed') return log.error(`[${name}] failed at step ${event.step}: ${event.error ?? 'no reason given'}`);
+        return log.info(`[${name}] ${event.status} at step ${event.step}${event.error ? `: ${event.error}` : ''}`);
+      case 'progress':
+        return log.trace(`[${name}] step ${event.step}/${event.totalSteps} D ${event.dLoss} G ${event.gLoss} ${event.stepsPerSecond} it/s`);
+      default:
+        return;
+    }
+  }
+}

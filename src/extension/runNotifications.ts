@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import { DisposableOwner } from '../core/util/disposable';
+import type { ActiveRun, RunManager } from '../host/runManager';
+import type { TrainerOutcome } from '../trainer/client';
+import type { OutputLog } from './outputLog';
+
+type Action = 'Open Dashboard' | 'Open Config' | 'Show Log' | 'Resume';
+
+/** Tells the user how each run of this window ended, with the actions that help next. */
+export class RunNotifications extends DisposableOwner {
+  constructor(manager: RunManager, private readonly log: OutputLog) {
+    super();
+    this.register(manager.on((event) => {
+      if (event.type === 'ended') void this.notify(event.run, event.outcome);
+    }));
+  }
+
+  private async notify(run: ActiveRun, outcome: TrainerOutcome): Promise<void> {
+    const name = run.runDir ? run.runDir.split(/[\\/]/).at(-1) : run.label;
+    const configActions: Action[] = run.configFile ? ['Open Config'] : [];
+    const resumable: Action[] = run.runDir ? ['Resume'] : [];
+    let choice: Action | undefined;
+    if (outcome.kind === 'finished') {
+      const { status, step, error } = outcome.info;
+      if (status === 'completed') {
+        choice = await vscode.window.showInformationMessage(`GAN Studio: ${name} completed (${step} steps).`, 'Open Dashboard');
+      } else if (status === 'failed') {
+        choice = await vscode.window.showErrorMessage(`GAN Studio: ${name} failed at step ${step}: ${error ?? 'no reason given'}`,
+          ...resumable, 'Show Log', ...configActions);
+      }
+    } else if (outcome.kind === 'error') {
+      choice = await vscode.window.showErrorMessage(`GAN Studio: ${outcome.userError ? '' : 'the trainer failed: '}${outcome.message}`,
+        ...configActions, 'Show Log');
+    } else {
+      choice = await vscode.window.showErrorMessage(`GAN Studio: ${name}: ${outcome.message}.`, ...(outcome.info?.lastCheckpoint ? resumable : []),
+        'Show Log', ...configActions);
+    }
+    if (choice === 'Show Log') this.log.show();
+    else if (choice === 'Open Config' && run.configFile) await vscode.window.showTextDocument(vscode.Uri.file(run.configFile));
+    else if (choice === 'Resume') await vscode.commands.executeCommand('ganStudio.resumeFromCheckpoint', run.runDir);
+    else if (choice === 'Open Dashboard') await vscode.commands.executeCommand('ganStudio.openDashboard', run.runDir);
+  }
+}
