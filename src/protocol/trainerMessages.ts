@@ -21,7 +21,8 @@ export type HostToTrainer =
   | { readonly type: 'export'; readonly request: ExportRequest }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
-  | { readonly type: 'stop' };
+  /** Stop at the next step boundary with a checkpoint; with `interruption` the run ends interrupted. */
+  | { readonly type: 'stop'; readonly interruption?: string };
 
 export type TrainerToHost =
   | { readonly type: 'event'; readonly event: TrainingEvent }

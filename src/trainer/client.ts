@@ -44,8 +44,10 @@ export class TrainerClient implements Disposable {
 
   pause(): void { this.channel.post({ type: 'pause' }); }
   resume(): void { this.channel.post({ type: 'resume' }); }
-  /** Stops at the next step boundary, with a checkpoint. */
-  stop(): void { this.channel.post({ type: 'stop' }); }
+  /** Stops at the next step boundary, with a checkpoint; with `interruption` the run ends interrupted. */
+  stop(interruption?: string): void {
+    this.channel.post(interruption ? { type: 'stop', interruption } : { type: 'stop' });
+  }
 
   /** Ends the trainer at once (no checkpoint); the run is marked interrupted. */
   dispose(): void {

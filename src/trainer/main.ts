@@ -38,7 +38,7 @@ function connectToHost(): HostPort {
  */
 function serve(host: HostPort): void {
   let session: TrainingSession | undefined;
-  let stopEarly = false;
+  let stopEarly: { interruption?: string } | undefined;
   host.onMessage((message) => {
     switch (message.type) {
       case 'train':
@@ -51,8 +51,8 @@ function serve(host: HostPort): void {
       case 'resume':
         return session?.resume();
       case 'stop':
-        stopEarly = true;
-        return session?.stop();
+        stopEarly = message.interruption ? { interruption: message.interruption } : {};
+        return session?.stop(message.interruption);
     }
   });
 
@@ -60,7 +60,7 @@ function serve(host: HostPort): void {
     try {
       session = await TrainingSession.create(options);
       session.on((event) => host.send({ type: 'event', event }));
-      if (stopEarly) session.stop();
+      if (stopEarly) session.stop(stopEarly.interruption);
       const info = await session.run();
       host.send({ type: 'finished', info });
     } catch (error) {
