@@ -16,7 +16,13 @@ export class ConfigCodeLens extends DisposableOwner implements vscode.CodeLensPr
 
   constructor(private readonly model: RunsModel) {
     super();
-    this.register(model.onDidChange(() => this.changed.fire()));
+    // Only whether a config has a run matters here, not every step of it.
+    let configsWithRuns = '';
+    this.register(model.onDidChange(() => {
+      const now = [...new Set(model.runs.map((run) => `${run.configFile}>${run.dir}`))].join('|');
+      if (now !== configsWithRuns) this.changed.fire();
+      configsWithRuns = now;
+    }));
     this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()));
   }
 
@@ -30,8 +36,7 @@ export class ConfigCodeLens extends DisposableOwner implements vscode.CodeLensPr
     const latest = this.model.runs.find((run) => run.configFile && path.resolve(run.configFile) === file);
     if (latest) {
       lenses.push(new vscode.CodeLens(top, {
-        title: `Open Dashboard (${latest.status} ${latest.step}/${latest.totalSteps})`,
-        command: 'ganStudio.openDashboard', arguments: [latest.dir], tooltip: latest.runId,
+        title: 'Open Dashboard', command: 'ganStudio.openDashboard', arguments: [latest.dir], tooltip: `Latest run: ${latest.runId}`,
       }));
     }
     return lenses;

@@ -10,37 +10,55 @@ import { renderRunSummary } from '../host/runSummaryHtml';
 import type { RunsModel } from './runsModel';
 import type { SettingsService } from './settingsService';
 
+const VIEW_TYPE = 'ganStudio.run';
+
 /**
  * Owns the run panels: one per run, revealed if already open, refreshed from the run directory as
- * the run changes (throttled to the refresh-rate setting, skipped while hidden).
+ * the run changes (throttled to the refresh-rate setting, skipped while hidden), and restored
+ * after a window reload.
  */
-export class DashboardPanels extends DisposableOwner {
+export class DashboardPanels extends DisposableOwner implements vscode.WebviewPanelSerializer<{ runDir?: unknown }> {
   private readonly panels = new Map<string, RunPanel>();
 
   constructor(private readonly model: RunsModel, private readonly settings: SettingsService, private readonly extensionUri: vscode.Uri) {
     super();
     this.register(model.onDidChange(() => this.panels.forEach((panel) => panel.refresh())));
     this.register({ dispose: () => this.panels.forEach((panel) => panel.dispose()) });
+    this.register(vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, this));
   }
 
   open(runDir: string): void {
     const existing = this.panels.get(runDir);
     if (existing) return existing.reveal();
-    const panel = new RunPanel(runDir, this.model, this.settings, this.extensionUri, () => this.panels.delete(runDir));
-    this.panels.set(runDir, panel);
+    this.adopt(runDir, vscode.window.createWebviewPanel(VIEW_TYPE, path.basename(runDir),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, panelOptions(runDir)));
+  }
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: { runDir?: unknown } | undefined): Promise<void> {
+    const runDir = typeof state?.runDir === 'string' ? state.runDir : undefined;
+    if (!runDir || this.panels.has(runDir)) return panel.dispose();
+    panel.webview.options = panelOptions(runDir);
+    await this.model.refresh();
+    this.adopt(runDir, panel);
+  }
+
+  private adopt(runDir: string, panel: vscode.WebviewPanel): void {
+    this.panels.set(runDir, new RunPanel(runDir, panel, this.model, this.settings, this.extensionUri, () => this.panels.delete(runDir)));
   }
 }
 
+/** The page runs one nonce'd script (it records the run for restore) and loads only the run's images. */
+function panelOptions(runDir: string): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return { enableScripts: true, localResourceRoots: [vscode.Uri.file(runDir)] };
+}
+
 class RunPanel extends DisposableOwner {
-  private readonly panel: vscode.WebviewPanel;
   private readonly throttle: Throttle;
 
-  constructor(private readonly runDir: string, private readonly model: RunsModel, settings: SettingsService, extensionUri: vscode.Uri, onClosed: () => void) {
+  constructor(private readonly runDir: string, private readonly panel: vscode.WebviewPanel, private readonly model: RunsModel,
+    settings: SettingsService, extensionUri: vscode.Uri, onClosed: () => void) {
     super();
-    this.panel = this.register(vscode.window.createWebviewPanel('ganStudio.run', path.basename(runDir), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: false,
-      localResourceRoots: [vscode.Uri.file(runDir)],
-    }));
+    this.register(panel);
     this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icons', 'gan-studio.svg');
     this.throttle = this.register(new Throttle(() => void this.render(), 1000 / settings.current.refreshRate));
     this.register(this.panel.onDidChangeViewState(() => this.refresh()));

@@ -15,7 +15,8 @@ export interface RunSummaryInput {
 
 /**
  * The run panel's page: status, progress, the latest losses and D outputs, and the latest sample
- * grid, from the run directory. No script; every run-controlled string is escaped.
+ * grid, from the run directory. Every run-controlled string is escaped; the one script (nonce'd)
+ * only records which run the panel shows, so the panel comes back after a window reload.
  */
 export function renderRunSummary({ run, metrics, sampleUri, cspSource, nonce }: RunSummaryInput): string {
   const rows: [string, string][] = [
@@ -34,7 +35,7 @@ export function renderRunSummary({ run, metrics, sampleUri, cspSource, nonce }: 
     : '<p>No sample grid yet.</p>';
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${cspSource}; style-src 'nonce-${nonce}';">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${cspSource}; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>${escapeHtml(run.runId)}</title>
 <style nonce="${nonce}">
@@ -44,7 +45,9 @@ td { font-family: var(--vscode-editor-font-family); }
 .error { color: var(--vscode-errorForeground); }
 img { image-rendering: pixelated; max-width: 100%; width: 448px; border: 1px solid var(--vscode-panel-border); }
 </style></head>
-<body><h2>${escapeHtml(run.runId)}</h2>${error}<table>${table}</table>${sample}</body></html>`;
+<body data-run-dir="${escapeHtml(run.dir)}"><h2>${escapeHtml(run.runId)}</h2>${error}<table>${table}</table>${sample}
+<script nonce="${nonce}">acquireVsCodeApi().setState({ runDir: document.body.dataset.runDir });</script>
+</body></html>`;
 }
 
 function metricRows(metrics: MetricsRecord): [string, string][] {

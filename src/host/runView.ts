@@ -49,8 +49,10 @@ export function runViewFromDisk(dir: string, info: RunInfo, metrics: MetricsReco
 /** A run's view after one of its trainer's events. */
 export function applyEvent(view: RunView, event: TrainingEvent): RunView {
   switch (event.type) {
-    case 'started':
-      return { ...view, status: 'running', step: event.step, totalSteps: event.totalSteps, backend: event.backend.backend, live: true };
+    case 'started': {
+      const { error: _previousError, ...rest } = view;
+      return { ...rest, status: 'running', step: event.step, totalSteps: event.totalSteps, backend: event.backend.backend, live: true };
+    }
     case 'progress':
       return { ...view, step: event.step, totalSteps: event.totalSteps, dLoss: event.dLoss, gLoss: event.gLoss, stepsPerSecond: event.stepsPerSecond };
     case 'checkpoint':

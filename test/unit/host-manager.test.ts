@@ -87,6 +87,7 @@ test('closing the window stops each trainer with a checkpoint and leaves its run
   assert.deepEqual(fs.readdirSync(path.join(runDir, 'checkpoints')), [`step-${info.step}`], 'the retention setting keeps one checkpoint');
   const resumed = await train({ runsDir, resumeDir: runDir, steps: info.step + 5, backend: 'wasm' });
   assert.equal(resumed.info.status, 'completed');
+  assert.equal(resumed.info.error, undefined, 'the reason it was interrupted goes once it trains again');
 });
 
 test('the transport follows the backend: worker for pure JS, process for native', () => {

@@ -79,10 +79,10 @@ const view = (over: Partial<RunView>): RunView => ({
 });
 
 test('trainer events move a run view along: started, progress, checkpoint, paused, ended', () => {
-  let run = view({ status: 'interrupted', live: false });
+  let run = view({ status: 'interrupted', live: false, error: 'the window was reloaded' });
   const backend = { backend: 'wasm' as const, requested: 'auto' as const, reason: 'no native package', attempts: [] };
   run = applyEvent(run, { type: 'started', runId: 'ring-1', runDir: run.dir, step: 10, totalSteps: 200, backend, dataset: 'ring', resumed: true });
-  assert.deepEqual([run.status, run.live, run.totalSteps, run.backend], ['running', true, 200, 'wasm']);
+  assert.deepEqual([run.status, run.live, run.totalSteps, run.backend, run.error], ['running', true, 200, 'wasm', undefined]);
   run = applyEvent(run, { type: 'progress', step: 20, totalSteps: 200, stepsPerSecond: 42, etaSeconds: 4, dLoss: 1.2, gLoss: 0.7 });
   assert.deepEqual([run.step, run.dLoss, run.gLoss, run.stepsPerSecond], [20, 1.2, 0.7, 42]);
   run = applyEvent(run, { type: 'checkpoint', step: 20, path: 'checkpoints/step-20' });

@@ -61,7 +61,8 @@ export class RunWriter {
     await fs.promises.mkdir(samples, { recursive: true });
     const kept = await removeStepFiles(samples, (sampleStep) => sampleStep > step);
     const lastSample = kept.at(-1);
-    const { lastSample: _discarded, ...rest } = info;
+    // The previous ending (its time and why) no longer describes a run that trains again.
+    const { lastSample: _discarded, error: _previousError, endedAt: _previousEnd, ...rest } = info;
     const writer = new RunWriter(dir, lastSample ? { ...rest, lastSample: { step: lastSample.step, path: sampleFile(lastSample.step) } } : rest);
     if (lastSample) await writeFileAtomic(path.join(dir, runFiles.latestSample), await fs.promises.readFile(lastSample.path));
     return writer;

@@ -6,7 +6,8 @@ import type { RunsModel } from '../runsModel';
 
 /**
  * The run a command acts on: from a runs-view node, a run folder (string or Uri), or, from the
- * palette, a quick pick over the runs that `eligible` accepts. Undefined when the user cancels.
+ * palette, a quick pick over the runs that `eligible` accepts (none when a single live run is
+ * eligible). Undefined when the user cancels.
  */
 export async function resolveRun(model: RunsModel, arg: unknown, eligible: (run: RunView) => boolean, purpose: string): Promise<RunView | undefined> {
   const dir = runDirOf(arg);
@@ -21,6 +22,8 @@ export async function resolveRun(model: RunsModel, arg: unknown, eligible: (run:
     void vscode.window.showInformationMessage(`GAN Studio: there is no run to ${purpose}.`);
     return undefined;
   }
+  // One live run is the obvious target of Stop or Pause; anything else the user picks.
+  if (candidates.length === 1 && candidates[0]?.live) return candidates[0];
   const picked = await vscode.window.showQuickPick(candidates.map((run) => ({
     label: run.runId, description: `${run.status} ${run.step}/${run.totalSteps}`, detail: run.group, run,
   })), { placeHolder: `Run to ${purpose}`, matchOnDescription: true, matchOnDetail: true });
