@@ -115,5 +115,7 @@ install_apt_packages
 install_tools
 
 log "chromium: $(chromium --version 2>/dev/null || echo 'not found')"
-log "code-server: $("$TOOLS/node_modules/.bin/code-server" --version 2>/dev/null | head -n1)"
+# Versions are read from package.json: `code-server --version` would write a default
+# config file into ~/.config/code-server.
+log "code-server: $(installed_version code-server), playwright-core: $(installed_version playwright-core), @vscode/vsce: $(installed_version @vscode/vsce)"
 log "done in $(($(date +%s) - started)) s"

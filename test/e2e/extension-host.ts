@@ -1,0 +1,158 @@
+// GAN Studio in a real VS Code (code-server 1.100): packages the extension, opens a fixture
+// workspace and drives the features of the extension host like a user would.
+//   test/e2e/setup.sh                         # once
+//   npm run build && test/e2e/run.sh extension-host.ts
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  ARTIFACTS_DIR, E2E_DIR, REPO_ROOT, RUNS_DIR, makeRunDir, openBrowser, openFile, packageExtension, pollUntil, runCommand,
+  startCodeServer, takeScreenshot, waitForActiveEditorText, waitForExtensionActivation, waitForExtensionHostLog,
+  waitForNotification, waitForStatusBarItem, waitForWorkbench, webviewContent, type Page,
+} from './harness';
+
+const EXTENSION_ID = 'gan-studio.gan-studio';
+
+interface RunJson { status: string; step: number; error?: string }
+
+function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+function runsOf(workspace: string, prefix: string): string[] {
+  const runsDir = path.join(workspace, '.gan', 'runs');
+  return fs.existsSync(runsDir) ? fs.readdirSync(runsDir).filter((name) => name.startsWith(`${prefix}-`)).map((name) => path.join(runsDir, name)).sort() : [];
+}
+
+function runJson(runDir: string): RunJson {
+  return JSON.parse(fs.readFileSync(path.join(runDir, 'run.json'), 'utf8')) as RunJson;
+}
+
+async function waitForRun(workspace: string, prefix: string, accept: (info: RunJson, dir: string) => boolean, timeoutMs = 60_000): Promise<string> {
+  return pollUntil(async () => runsOf(workspace, prefix).find((dir) => {
+    try { return accept(runJson(dir), dir); } catch { return false; }
+  }), { timeoutMs, describe: async () => `no ${prefix} run as expected: ${JSON.stringify(runsOf(workspace, prefix).map((dir) => { try { return runJson(dir); } catch { return dir; } }))}` });
+}
+
+async function clickNotificationButton(page: Page, message: RegExp, button: string): Promise<void> {
+  const toast = page.locator('.notification-toast', { hasText: message }).first();
+  await toast.locator('.monaco-button', { hasText: button }).first().click();
+}
+
+async function pickQuickItem(page: Page, label: string): Promise<void> {
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: label }).first().click();
+}
+
+async function main(): Promise<number> {
+  const artifacts = makeRunDir(ARTIFACTS_DIR, 'extension-host');
+  const workspace = path.join(makeRunDir(RUNS_DIR, 'gan-ws'), 'ws');
+  fs.cpSync(path.join(E2E_DIR, 'fixtures', 'gan-workspace'), workspace, { recursive: true });
+  const vsix = await packageExtension(REPO_ROOT);
+  console.log(`vsix: ${vsix} (${(fs.statSync(vsix).size / 1e6).toFixed(1)} MB)`);
+  const server = await startCodeServer({ workspaceFolder: workspace, vsixFiles: [vsix], label: 'gan', userSettings: { 'ganStudio.refreshRate': 4 } });
+  const session = await openBrowser(server.url);
+  const { page } = session;
+  let passed = 0;
+  let failed = 0;
+  const step = async (name: string, body: () => Promise<void>) => {
+    const started = Date.now();
+    try {
+      await body();
+      passed++;
+      console.log(`  ok    ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    } catch (error) {
+      failed++;
+      console.log(`  FAIL  ${name}\n        ${String(error instanceof Error ? error.message : error).replace(/\n/g, '\n        ')}`);
+    }
+    await takeScreenshot(page, artifacts, name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()).catch(() => undefined);
+  };
+  try {
+    await waitForWorkbench(page);
+    await step('activates when a config opens, fast and without errors', async () => {
+      await openFile(page, 'ring-tiny.gan.yaml');
+      const activation = await waitForExtensionActivation(server.userDataDir, EXTENSION_ID);
+      assert(!activation.errors.length, activation.errors.map((line) => line.line).join('\n'));
+      const [line] = await waitForExtensionHostLog(server.userDataDir, /GAN Studio activated in [\d.]+ ms/);
+      console.log(`        ${/GAN Studio activated in [\d.]+ ms/.exec(line?.line ?? '')?.[0]}`);
+    });
+    await step('the config shows a Train CodeLens', async () => {
+      await page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Train' }).first().waitFor({ timeout: 20_000 });
+    });
+    await step('Train Config trains the active config: run folder fills, status bar shows progress', async () => {
+      await runCommand(page, 'GAN Studio: Train Config');
+      await waitForStatusBarItem(page, /ring-tiny \d+\/400/, 30_000);
+      const dir = await waitForRun(workspace, 'ring-tiny', (info) => info.step > 0);
+      assert(fs.existsSync(path.join(dir, 'metrics.jsonl')), 'metrics.jsonl');
+    });
+    await step('the run panel opens beside with the run and its sample grid', async () => {
+      const frame = webviewContent(page);
+      await frame.locator('h2', { hasText: 'ring-tiny-' }).waitFor({ timeout: 20_000 });
+      await frame.locator('img').first().waitFor({ timeout: 20_000 });
+    });
+    await step('completion is announced and recorded', async () => {
+      await waitForNotification(page, /ring-tiny-.* completed \(400 steps\)/, 90_000);
+      await waitForRun(workspace, 'ring-tiny', (info) => info.status === 'completed');
+    });
+    await step('the GAN Runs view lists the run under its config', async () => {
+      await page.locator('.activitybar .action-item a[aria-label^="GAN Studio"]').click();
+      await page.locator('.pane-body .monaco-list-row', { hasText: 'ring-tiny.gan.yaml' }).first().waitFor({ timeout: 15_000 });
+      await page.locator('.pane-body .monaco-list-row', { hasText: /ring-tiny-.*completed 400\/400/ }).first().waitFor({ timeout: 15_000 });
+    });
+    await step('a config error shows in Problems at its line', async () => {
+      await openFile(page, 'broken.gan.yaml');
+      await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
+      const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'training.batchSize' }).first();
+      await row.waitFor({ timeout: 15_000 });
+      const text = await row.innerText();
+      assert(/\[Ln 5, Col 14\]/.test(text), `problem row: ${text}`);
+    });
+    await step('pause, resume and stop reach a running trainer', async () => {
+      await openFile(page, 'ring-long.gan.yaml');
+      await runCommand(page, 'GAN Studio: Train Config');
+      await waitForRun(workspace, 'ring-long', (info) => info.status === 'running' && info.step >= 20);
+      await runCommand(page, 'GAN Studio: Pause Run');
+      await waitForStatusBarItem(page, /ring-long \d+\/1000000 · paused/, 20_000);
+      const pausedAt = runJson(await waitForRun(workspace, 'ring-long', (info) => info.status === 'paused')).step;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      assert(runsOf(workspace, 'ring-long').every((dir) => runJson(dir).step === pausedAt), 'a paused run does not move');
+      await runCommand(page, 'GAN Studio: Resume Run');
+      await waitForRun(workspace, 'ring-long', (info) => info.status === 'running' && info.step > pausedAt);
+      await runCommand(page, 'GAN Studio: Stop Run');
+      await waitForRun(workspace, 'ring-long', (info) => info.status === 'stopped');
+    });
+    await step('New Config from Template writes a renamed example into the workspace and opens it', async () => {
+      await runCommand(page, 'GAN Studio: New Config from Template', 15_000, { opensInput: true });
+      await pickQuickItem(page, 'grid');
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      await input.fill('my-grid');
+      await input.press('Enter');
+      await waitForActiveEditorText(page, 'name: my-grid', 15_000);
+      assert(fs.existsSync(path.join(workspace, 'my-grid.gan.yaml')), 'my-grid.gan.yaml written');
+    });
+    await step('after a window reload the run panel comes back, and the interrupted run is offered for resume and resumes', async () => {
+      await runCommand(page, 'GAN Studio: Resume from Checkpoint', 15_000, { opensInput: true });
+      await pickQuickItem(page, 'ring-long-');
+      const dir = await waitForRun(workspace, 'ring-long', (info) => info.status === 'running');
+      await runCommand(page, 'Developer: Reload Window');
+      await waitForWorkbench(page);
+      await waitForNotification(page, /ring-long-.* interrupted when the window closed or reloaded/, 60_000);
+      await webviewContent(page).locator('h2', { hasText: /^ring-(long|tiny)-/ }).waitFor({ timeout: 20_000 });
+      const interrupted = runJson(dir);
+      assert(interrupted.status === 'interrupted', `after reload: ${JSON.stringify(interrupted)}`);
+      await clickNotificationButton(page, /interrupted when the window closed/, 'Resume');
+      await waitForRun(workspace, 'ring-long', (info) => info.status === 'running' && info.step > interrupted.step);
+      await runCommand(page, 'GAN Studio: Stop Run');
+      await waitForRun(workspace, 'ring-long', (info) => info.status === 'stopped');
+    });
+  } finally {
+    await session.close().catch(() => undefined);
+    await server.stop();
+  }
+  console.log(`artifacts: ${artifacts}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed ? 1 : 0;
+}
+
+main().then((code) => process.exit(code), (error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,117 @@
+// Driving the workbench like a user: wait for it to load, run palette commands, open files.
+import * as path from 'node:path';
+import type { Page } from './playwright';
+import { escapeRegExp, matches, pollUntil, type TextMatcher } from './waiting';
+
+/** Selectors of VS Code's DOM (1.100) the helpers rely on, in one place for upgrades. */
+export const SELECTORS = {
+  workbench: '.monaco-workbench',
+  statusBar: '[id="workbench.parts.statusbar"]',
+  quickInput: '.quick-input-widget',
+  quickInputBox: '.quick-input-widget .quick-input-box input',
+  quickInputRow: '.quick-input-widget .quick-input-list .monaco-list-row',
+  activeTab: '.tabs-container .tab.active',
+  activeEditorLines: '.editor-group-container.active .monaco-editor .view-lines',
+} as const;
+
+/**
+ * Resolves once the workbench is usable: its DOM is up, the remote indicator no longer
+ * says "Opening Remote..." (the server connection is established) and the Problems item
+ * is in the status bar — it is added when the workbench has restored its parts, about
+ * when the explorer shows the folder. Extensions activate later (onStartupFinished comes
+ * seconds after); wait for what a test needs, e.g. waitForExtensionActivation().
+ */
+export async function waitForWorkbench(page: Page, timeoutMs = 60_000): Promise<void> {
+  await page.locator(SELECTORS.workbench).waitFor({ state: 'visible', timeout: timeoutMs });
+  await page
+    .locator(`${SELECTORS.statusBar} [id="status.host"]`)
+    .filter({ hasNotText: /Opening Remote/i })
+    .waitFor({ state: 'visible', timeout: timeoutMs });
+  await page.locator(`${SELECTORS.statusBar} [id="status.problems"]`).waitFor({ state: 'visible', timeout: timeoutMs });
+}
+
+/**
+ * Runs a command by its title as the command palette shows it ("Category: Title"): F1,
+ * type the title, pick the row whose label is exactly that title. Picking the exact row,
+ * rather than pressing Enter on whatever is first, avoids running a recently-used or
+ * fuzzy-matched neighbour.
+ */
+export async function runCommand(page: Page, title: string, timeoutMs = 15_000, options: { opensInput?: boolean } = {}): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator(SELECTORS.quickInputBox);
+  await input.waitFor({ state: 'visible', timeout: timeoutMs });
+  // F1 pre-fills ">" (command mode); fill() replaces it, so put it back.
+  await input.fill(`>${title}`);
+  const row = page
+    .locator(SELECTORS.quickInputRow)
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(title)}\\s*$`) }) })
+    .first();
+  try {
+    await row.waitFor({ state: 'visible', timeout: timeoutMs });
+  } catch (error) {
+    const seen = await page.locator(`${SELECTORS.quickInputRow} .label-name`).allInnerTexts();
+    await page.keyboard.press('Escape');
+    throw new Error(`command "${title}" not in the palette; rows: ${JSON.stringify(seen)}`, { cause: error });
+  }
+  await row.click();
+  // A command that asks something (a quick pick, an input box) reuses the widget at once.
+  if (!options.opensInput) await page.locator(SELECTORS.quickInput).waitFor({ state: 'hidden', timeout: timeoutMs });
+}
+
+/**
+ * Opens a workspace file with Quick Open (Ctrl+P), given its path relative to the
+ * workspace folder, and waits for its editor tab to be the active one.
+ */
+export async function openFile(page: Page, relativePath: string, timeoutMs = 20_000): Promise<void> {
+  const baseName = path.basename(relativePath);
+  await page.keyboard.press('Control+P');
+  const input = page.locator(SELECTORS.quickInputBox);
+  await input.waitFor({ state: 'visible', timeout: timeoutMs });
+  await input.fill(relativePath);
+  // File search results arrive asynchronously (ripgrep on the server); wait until the
+  // focused row is the file before pressing Enter.
+  const focused = page.locator(`${SELECTORS.quickInputRow}.focused`).filter({ hasText: baseName });
+  await focused.waitFor({ state: 'visible', timeout: timeoutMs });
+  await page.keyboard.press('Enter');
+  await page
+    .locator(SELECTORS.activeTab)
+    .filter({ hasText: baseName })
+    .waitFor({ state: 'visible', timeout: timeoutMs });
+}
+
+/**
+ * Text of the active text editor as rendered. Monaco only renders the visible lines, so
+ * this is the whole file only for files that fit on screen.
+ */
+export async function readActiveEditorText(page: Page): Promise<string> {
+  const lines = page.locator(`${SELECTORS.activeEditorLines} .view-line`);
+  // Lines are absolutely positioned and may be in any DOM order; sort by their top offset.
+  const rows = await lines.evaluateAll((elements) =>
+    elements.map((element) => ({
+      top: Number.parseFloat((element as HTMLElement).style.top || '0'),
+      text: (element.textContent ?? '').replace(/\u00a0/g, ' '),
+    })),
+  );
+  return rows
+    .sort((a, b) => a.top - b.top)
+    .map((row) => row.text)
+    .join('\n');
+}
+
+/**
+ * Waits until the active editor shows text containing/matching `matcher`; the tab becomes
+ * active before Monaco has rendered the model's lines, so reading right away gives "".
+ */
+export async function waitForActiveEditorText(page: Page, matcher: TextMatcher, timeoutMs = 15_000): Promise<string> {
+  return pollUntil(
+    async () => {
+      const text = await readActiveEditorText(page);
+      return matches(text, matcher) ? text : undefined;
+    },
+    {
+      timeoutMs,
+      describe: async () =>
+        `active editor never showed ${String(matcher)}; it shows ${JSON.stringify(await readActiveEditorText(page))}`,
+    },
+  );
+}
