@@ -5,7 +5,8 @@ import { runFiles } from '../core/run/layout';
 import { isMetricsRecord } from '../core/run/records';
 import { DisposableOwner } from '../core/util/disposable';
 import { Throttle } from '../core/util/throttle';
-import { makeNonce } from '../host/html';
+import { errorMessage } from '../core/errors';
+import { escapeHtml, makeNonce } from '../host/html';
 import { renderRunSummary } from '../host/runSummaryHtml';
 import type { RunsModel } from './runsModel';
 import type { SettingsService } from './settingsService';
@@ -20,7 +21,8 @@ const VIEW_TYPE = 'ganStudio.run';
 export class DashboardPanels extends DisposableOwner implements vscode.WebviewPanelSerializer<{ runDir?: unknown }> {
   private readonly panels = new Map<string, RunPanel>();
 
-  constructor(private readonly model: RunsModel, private readonly settings: SettingsService, private readonly extensionUri: vscode.Uri) {
+  constructor(private readonly model: RunsModel, private readonly settings: SettingsService, private readonly extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel) {
     super();
     this.register(model.onDidChange(() => this.panels.forEach((panel) => panel.refresh())));
     this.register({ dispose: () => this.panels.forEach((panel) => panel.dispose()) });
@@ -36,14 +38,17 @@ export class DashboardPanels extends DisposableOwner implements vscode.WebviewPa
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: { runDir?: unknown } | undefined): Promise<void> {
     const runDir = typeof state?.runDir === 'string' ? state.runDir : undefined;
+    this.log.info(`restoring the panel of ${runDir ?? 'an unknown run'}`);
     if (!runDir || this.panels.has(runDir)) return panel.dispose();
-    panel.webview.options = panelOptions(runDir);
+    // The restored panel keeps the options it was created with (panelOptions); setting them again
+    // reloads its frame, which can leave it blank.
     await this.model.refresh();
     this.adopt(runDir, panel);
   }
 
   private adopt(runDir: string, panel: vscode.WebviewPanel): void {
-    this.panels.set(runDir, new RunPanel(runDir, panel, this.model, this.settings, this.extensionUri, () => this.panels.delete(runDir)));
+    this.panels.set(runDir, new RunPanel(runDir, panel, this.model, this.settings, this.extensionUri,
+      (message) => this.log.error(message), () => this.panels.delete(runDir)));
   }
 }
 
@@ -56,7 +61,7 @@ class RunPanel extends DisposableOwner {
   private readonly throttle: Throttle;
 
   constructor(private readonly runDir: string, private readonly panel: vscode.WebviewPanel, private readonly model: RunsModel,
-    settings: SettingsService, extensionUri: vscode.Uri, onClosed: () => void) {
+    settings: SettingsService, extensionUri: vscode.Uri, private readonly onError: (message: string) => void, onClosed: () => void) {
     super();
     this.register(panel);
     this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icons', 'gan-studio.svg');
@@ -78,9 +83,17 @@ class RunPanel extends DisposableOwner {
   }
 
   private async render(): Promise<void> {
+    try {
+      await this.renderRun();
+    } catch (error) {
+      this.onError(`the panel of ${this.runDir} could not be drawn: ${errorMessage(error)}`);
+    }
+  }
+
+  private async renderRun(): Promise<void> {
     const run = this.model.find(this.runDir);
     if (!run) {
-      this.panel.webview.html = '<!DOCTYPE html><html><body><p>This run no longer exists.</p></body></html>';
+      this.panel.webview.html = `<!DOCTYPE html><html><body><p>${escapeHtml(this.runDir)} is not a run (any more).</p></body></html>`;
       return;
     }
     const metrics = await readLastJsonLine(path.join(this.runDir, runFiles.metrics), isMetricsRecord);

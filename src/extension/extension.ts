@@ -1,6 +1,3 @@
-// Measured from the moment the bundle starts loading, so activation time includes module load.
-const loadStarted = performance.now();
-
 import * as vscode from 'vscode';
 import { nativeInstallDir } from '../host/nativeInstall';
 import { RunManager } from '../host/runManager';
@@ -9,7 +6,7 @@ import { commandFactories } from './commands';
 import { CONFIG_SELECTOR, ConfigCodeLens } from './configCodeLens';
 import { ConfigDiagnostics } from './configDiagnostics';
 import { DashboardPanels } from './dashboardPanels';
-import { offerToResumeInterruptedRuns } from './interruptedRunsOffer';
+import { InterruptedRunsOffer } from './interruptedRunsOffer';
 import { OutputLog } from './outputLog';
 import { RunNotifications } from './runNotifications';
 import { RunsModel } from './runsModel';
@@ -19,6 +16,10 @@ import { SettingsService } from './settingsService';
 import { TrainingStatusBar } from './statusBar';
 
 let manager: RunManager | undefined;
+
+/** Set by the bundle's first line (scripts/build.mjs), so activation time includes loading the modules. */
+declare const __ganStudioLoadStart: number | undefined;
+const loadStarted = typeof __ganStudioLoadStart === 'number' ? __ganStudioLoadStart : performance.now();
 
 /** Wires the pieces together; TF.js is never loaded here (training runs in trainers). */
 export function activate(context: vscode.ExtensionContext): void {
@@ -30,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const runs = own(new RunsModel(settings, manager));
   const services: Services = {
     context, settings, runs, manager, log, nativeDir,
-    dashboards: own(new DashboardPanels(runs, settings, context.extensionUri)),
+    dashboards: own(new DashboardPanels(runs, settings, context.extensionUri, log.channel)),
     trainerEntry: context.asAbsolutePath('dist/trainer.js'),
   };
   for (const factory of commandFactories) own(registerCommand(factory(services), services));
@@ -39,8 +40,8 @@ export function activate(context: vscode.ExtensionContext): void {
   own(new RunNotifications(manager, log));
   own(vscode.languages.registerCodeLensProvider(CONFIG_SELECTOR, own(new ConfigCodeLens(runs))));
   own(new ConfigDiagnostics());
-  void offerToResumeInterruptedRuns(context, runs, manager);
-  log.channel.info(`GAN Studio activated in ${(performance.now() - loadStarted).toFixed(1)} ms`);
+  own(new InterruptedRunsOffer(context, runs, manager, log.channel));
+  log.channel.info(`GAN Studio activated in ${(performance.now() - loadStarted).toFixed(1)} ms (bundle load and activate())`);
 }
 
 /** Stops this window's trainers at a step boundary with a checkpoint, so their runs resume later. */

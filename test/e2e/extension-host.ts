@@ -128,11 +128,33 @@ async function main(): Promise<number> {
       await waitForActiveEditorText(page, 'name: my-grid', 15_000);
       assert(fs.existsSync(path.join(workspace, 'my-grid.gan.yaml')), 'my-grid.gan.yaml written');
     });
+    await step('Export Generator writes a TF.js LayersModel where the user picks', async () => {
+      await runCommand(page, 'GAN Studio: Export Generator', 15_000, { opensInput: true });
+      await pickQuickItem(page, 'ring-tiny-');
+      // code-server's folder picker is the simple (quick input) file dialog; it opens on the
+      // workspace folder, which is where this export goes.
+      await page.locator('.quick-input-widget .quick-input-box input').waitFor({ timeout: 15_000 });
+      await page.locator('.quick-input-widget .monaco-button', { hasText: 'Export Here' }).first().click();
+      await waitForNotification(page, /exported the generator of ring-tiny-.* \(step 400\)/, 60_000);
+      const exported = fs.readdirSync(workspace).find((name) => name.endsWith('-generator'));
+      assert(exported, `no export folder in ${fs.readdirSync(workspace).join(', ')}`);
+      for (const file of ['model.json', 'weights.bin', 'gan-studio.json']) assert(fs.existsSync(path.join(workspace, exported, file)), file);
+    });
+    await step('Install Native Backend reports why the install failed, and training still works', async () => {
+      await runCommand(page, 'GAN Studio: Install Native Backend', 15_000, { opensInput: true });
+      await pickQuickItem(page, 'CPU (native TensorFlow)');
+      // This machine reaches the npm registry but not storage.googleapis.com, where tfjs-node's
+      // install script downloads libtensorflow: the message must say exactly that.
+      const message = await waitForNotification(page, /could not finish installing|registry|npm was not found/, 240_000);
+      assert(/storage\.googleapis\.com/.test(message), message);
+      assert(/pure-JS backends \(wasm, cpu\) keep working/.test(message), message);
+    });
     await step('after a window reload the run panel comes back, and the interrupted run is offered for resume and resumes', async () => {
       await runCommand(page, 'GAN Studio: Resume from Checkpoint', 15_000, { opensInput: true });
       await pickQuickItem(page, 'ring-long-');
       const dir = await waitForRun(workspace, 'ring-long', (info) => info.status === 'running');
-      await runCommand(page, 'Developer: Reload Window');
+      // Reloading the page is a window reload in code-server: a new extension host starts.
+      await page.reload();
       await waitForWorkbench(page);
       await waitForNotification(page, /ring-long-.* interrupted when the window closed or reloaded/, 60_000);
       await webviewContent(page).locator('h2', { hasText: /^ring-(long|tiny)-/ }).waitFor({ timeout: 20_000 });

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { nativePackages, type NativeBackend } from '../../core/backend/nativeLoader';
-import { installNativeBackend as install, isNativeInstalled } from '../../host/nativeInstall';
+import { installNativeBackend as install, isNativeInstalled, NativeInstallError } from '../../host/nativeInstall';
 import { ensureTrusted } from '../trust';
 import type { CommandFactory } from './command';
 
@@ -36,7 +36,14 @@ export const installNativeBackend: CommandFactory = (services) => ({
           progress.report({ message: line.slice(0, 80) });
         },
       });
+    }).then((installed) => installed, async (error: unknown) => {
+      if (error instanceof Error && error.name === 'AbortError') return undefined;
+      if (!(error instanceof NativeInstallError)) throw error;
+      // npm's own output is in the log; the message says what went wrong in a sentence.
+      if (await vscode.window.showErrorMessage(`GAN Studio: ${error.message}`, 'Show Log')) services.log.show();
+      return undefined;
     });
+    if (!result) return;
     void vscode.window.showInformationMessage(
       `GAN Studio: ${name} ${result.version} is installed. New runs with backend "auto" (or "${picked.backend}") train on it, in a separate process.`);
   },
