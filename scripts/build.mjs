@@ -26,8 +26,11 @@ function copyWasmBinaries() {
 const entries = [
   { in: 'src/cli/index.ts', out: 'cli' },
   { in: 'src/trainer/main.ts', out: 'trainer' },
-  // The banner stamps the moment the host starts loading the bundle: activation time includes it.
-  { in: 'src/extension/extension.ts', out: 'extension', banner: { js: '"use strict";\nvar __ganStudioLoadStart = performance.now();' } },
+  // Banner and footer stamp when the host starts and ends evaluating the bundle, for the
+  // activation figures the extension logs.
+  { in: 'src/extension/extension.ts', out: 'extension',
+    banner: { js: '"use strict";\nvar __ganStudioLoadStart = performance.now();' },
+    footer: { js: 'var __ganStudioLoadEnd = performance.now();' } },
 ];
 
 async function main() {
@@ -40,7 +43,7 @@ async function main() {
       outfile: path.join(root, 'dist', `${entry.out}.js`),
       bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true,
       external, logLevel: 'warning', legalComments: 'none', metafile: true,
-      ...(entry.banner ? { banner: entry.banner } : {}),
+      ...(entry.banner ? { banner: entry.banner, footer: entry.footer } : {}),
     };
     if (watch) await (await esbuild.context(options)).watch();
     else writeBundleInputs(entry.out, (await esbuild.build(options)).metafile);

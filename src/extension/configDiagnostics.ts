@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { DisposableOwner } from '../core/util/disposable';
-import { configDiagnostics, isConfigFile } from '../host/configDiagnostics';
+import { isConfigFile } from '../host/configFiles';
 
 const DEBOUNCE_MS = 300;
 
@@ -14,20 +14,20 @@ export class ConfigDiagnostics extends DisposableOwner {
 
   constructor() {
     super();
-    this.register(vscode.workspace.onDidOpenTextDocument((document) => this.validate(document)));
+    this.register(vscode.workspace.onDidOpenTextDocument((document) => void this.validate(document)));
     this.register(vscode.workspace.onDidChangeTextDocument(({ document }) => this.schedule(document)));
     this.register(vscode.workspace.onDidCloseTextDocument((document) => {
       this.cancel(document.uri);
       this.collection.delete(document.uri);
     }));
     this.register({ dispose: () => [...this.timers.values()].forEach((timer) => clearTimeout(timer)) });
-    vscode.workspace.textDocuments.forEach((document) => this.validate(document));
+    vscode.workspace.textDocuments.forEach((document) => void this.validate(document));
   }
 
   private schedule(document: vscode.TextDocument): void {
     if (!isConfigFile(document.uri.path)) return;
     this.cancel(document.uri);
-    this.timers.set(document.uri.toString(), setTimeout(() => this.validate(document), DEBOUNCE_MS));
+    this.timers.set(document.uri.toString(), setTimeout(() => void this.validate(document), DEBOUNCE_MS));
   }
 
   private cancel(uri: vscode.Uri): void {
@@ -36,9 +36,12 @@ export class ConfigDiagnostics extends DisposableOwner {
     this.timers.delete(key);
   }
 
-  private validate(document: vscode.TextDocument): void {
+  private async validate(document: vscode.TextDocument): Promise<void> {
     if (!isConfigFile(document.uri.path) || document.isClosed) return;
     this.timers.delete(document.uri.toString());
+    // The validator (zod, yaml) loads with the first config checked, after activation.
+    const { configDiagnostics } = await import('../host/configDiagnostics');
+    if (document.isClosed) return;
     const found = configDiagnostics(document.getText(), { file: document.uri.path });
     this.collection.set(document.uri, found.map((problem) => {
       const range = new vscode.Range(problem.startLine, problem.startCharacter, problem.endLine, problem.endCharacter);

@@ -12,13 +12,6 @@ export interface ConfigDiagnostic {
   readonly field: string;
 }
 
-/** Config files the extension validates, trains and decorates. */
-export const CONFIG_FILE_PATTERN = /\.gan\.(ya?ml|json)$/i;
-
-export function isConfigFile(file: string): boolean {
-  return CONFIG_FILE_PATTERN.test(file);
-}
-
 /** Validates a config's text with the engine's own validator and places each problem in it. */
 export function configDiagnostics(text: string, options: { file?: string; format?: ConfigFormat; lineOffset?: number } = {}): ConfigDiagnostic[] {
   const result = parseConfigText(text, options);

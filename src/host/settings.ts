@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { backendNames, type BackendName } from '../core/config/trainingSchema';
+import { backendNames, type BackendName } from '../core/config/backendNames';
 import { DEFAULT_RUNS_DIR } from '../core/run/layout';
 
 /** The `ganStudio.*` settings, read once into an immutable snapshot and re-read on change. */

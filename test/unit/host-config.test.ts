@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseConfigText } from '../../src/core/config/parse';
-import { configDiagnostics, isConfigFile } from '../../src/host/configDiagnostics';
+import { configDiagnostics } from '../../src/host/configDiagnostics';
+import { isConfigFile } from '../../src/host/configFiles';
 import { readSettings } from '../../src/host/settings';
 import { checkConfigName, freeConfigPath, listTemplates, renderTemplate } from '../../src/host/templates';
 

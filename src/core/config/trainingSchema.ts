@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { backendNames } from './backendNames';
 
 const learningRate = (fallback: number) =>
   z.number().positive().max(10).default(fallback).describe('Learning rate.');
@@ -57,7 +58,6 @@ export const checkpointsSchema = z.strictObject({
   keepLast: z.int().min(1).max(1000).default(3).describe('Keep only the newest K checkpoints.'),
 }).describe('Resumable checkpoints under checkpoints/ in the run directory.');
 
-export const backendNames = ['auto', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
-export type BackendName = (typeof backendNames)[number];
+export { backendNames, type BackendName } from './backendNames';
 export const backendSchema = z.enum(backendNames).default('auto')
   .describe('auto picks the fastest available: tensorflow-gpu, then tensorflow (native), then wasm, then cpu.');

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { checkConfigName, freeConfigPath, listTemplates, renderTemplate } from '../../host/templates';
 import type { CommandFactory } from './command';
 
 /** Writes a built-in example, renamed, into the workspace (or an explorer folder) and opens it. */
 export const newConfigFromTemplate: CommandFactory = (services) => ({
   id: 'ganStudio.newConfigFromTemplate',
   async execute(arg?: unknown) {
+    // Templates are validated with the config schema, loaded on first use (activation stays quick).
+    const { checkConfigName, freeConfigPath, listTemplates, renderTemplate } = await import('../../host/templates');
     const templates = await listTemplates(services.context.asAbsolutePath('examples'));
     const picked = await vscode.window.showQuickPick(templates.map((template) => ({
       label: template.id, detail: template.description, template,

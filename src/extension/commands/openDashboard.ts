@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { isConfigFile } from '../../host/configDiagnostics';
+import { isConfigFile } from '../../host/configFiles';
 import type { CommandFactory } from './command';
 import { resolveRun } from './runTarget';
 

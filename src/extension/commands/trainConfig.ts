@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { formatIssues } from '../../core/errors';
-import { parseConfigText } from '../../core/config/parse';
-import { isConfigFile } from '../../host/configDiagnostics';
+import { isConfigFile } from '../../host/configFiles';
 import { runsDirOf } from '../../host/settings';
 import { ensureTrusted } from '../trust';
 import type { CommandFactory } from './command';
@@ -19,6 +18,8 @@ export const trainConfig: CommandFactory = (services) => ({
     // Train what the user sees: unsaved edits are saved first, as a run button would.
     if (document.isDirty) await document.save();
     const file = uri.fsPath;
+    // The validator (zod, yaml) loads on first use, not with the extension: activation stays quick.
+    const { parseConfigText } = await import('../../core/config/parse');
     const parsed = parseConfigText(document.getText(), { file });
     if (!parsed.ok) {
       services.log.channel.error(formatIssues(parsed.issues, file));
