@@ -15,6 +15,8 @@ export interface CodeServerOptions {
   vsixFiles?: readonly string[];
   /** Merged over DEFAULT_USER_SETTINGS into User/settings.json. */
   userSettings?: Record<string, JsonValue>;
+  /** Keep Workspace Trust on (the default turns it off, so every folder is trusted). */
+  workspaceTrust?: boolean;
   /** Names the run folder under .work/runs. */
   label?: string;
   startTimeoutMs?: number;
@@ -184,7 +186,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       'none',
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--ignore-last-opened',
       options.workspaceFolder,
