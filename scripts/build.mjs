@@ -31,6 +31,8 @@ const entries = [
   { in: 'src/extension/extension.ts', out: 'extension',
     banner: { js: '"use strict";\nvar __ganStudioLoadStart = performance.now();' },
     footer: { js: 'var __ganStudioLoadEnd = performance.now();' } },
+  // The dashboard webview: a browser bundle (and its CSS) loaded through asWebviewUri.
+  { in: 'webview/src/main.ts', out: 'webview/dashboard', platform: 'browser', format: 'iife' },
 ];
 
 async function main() {
@@ -41,7 +43,8 @@ async function main() {
     const options = {
       entryPoints: [path.join(root, entry.in)],
       outfile: path.join(root, 'dist', `${entry.out}.js`),
-      bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true,
+      bundle: true, platform: entry.platform ?? 'node', target: entry.platform === 'browser' ? 'chrome120' : 'node20',
+      format: entry.format ?? 'cjs', sourcemap: true,
       external, logLevel: 'warning', legalComments: 'none', metafile: true,
       ...(entry.banner ? { banner: entry.banner, footer: entry.footer } : {}),
     };
@@ -54,7 +57,7 @@ async function main() {
 /** Lists each bundle's input modules (dist/<name>.inputs.json): tests check what the host bundle holds. */
 function writeBundleInputs(name, metafile) {
   const inputs = Object.keys(metafile.inputs).sort();
-  fs.writeFileSync(path.join(root, 'dist', `${name}.inputs.json`), JSON.stringify(inputs, null, 1));
+  fs.writeFileSync(path.join(root, 'dist', `${name.replaceAll('/', '-')}.inputs.json`), JSON.stringify(inputs, null, 1));
 }
 
 main().catch((error) => {

@@ -8,23 +8,10 @@ import { registerMissingGradients } from './gradients';
 import { loadNative, nativePackages, type NativeBackend } from './nativeLoader';
 import { setTf, type TF } from './tf';
 import { conv2DBackpropFilterWasm } from './wasmKernels';
+import type { BackendAttempt, BackendReport, ConcreteBackend } from './report';
 
-export type ConcreteBackend = Exclude<BackendName, 'auto'>;
+export type { BackendAttempt, BackendReport, ConcreteBackend } from './report';
 export const backendRanking: readonly ConcreteBackend[] = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'];
-
-export interface BackendAttempt {
-  readonly backend: ConcreteBackend;
-  readonly ok: boolean;
-  readonly detail: string;
-}
-
-/** Which backend runs and why; recorded in run.json and printed by the CLI. */
-export interface BackendReport {
-  readonly backend: ConcreteBackend;
-  readonly requested: BackendName;
-  readonly reason: string;
-  readonly attempts: readonly BackendAttempt[];
-}
 
 export interface BackendOptions {
   /** Extra folders whose node_modules may hold a native package. */

@@ -6,6 +6,8 @@ export const runFiles = {
   info: 'run.json',
   metrics: 'metrics.jsonl',
   histograms: 'histograms.jsonl',
+  /** 2D data only: FieldRecord lines (D over the plane, G's gradient directions). */
+  field: 'field.jsonl',
   samples: 'samples',
   latestSample: path.join('samples', 'latest.png'),
   checkpoints: 'checkpoints',

@@ -1,4 +1,4 @@
-import type { BackendReport } from '../backend/init';
+import type { BackendReport } from '../backend/report';
 
 /** The run-directory contract (README, "Run directory"). Bump RUN_FORMAT on incompatible change. */
 export const RUN_FORMAT = 1;
@@ -65,6 +65,39 @@ export interface HistogramRecord {
   readonly fake: readonly number[];
   readonly realMean: number;
   readonly fakeMean: number;
+}
+
+/** A point of the data plane, in the data's own (normalised) coordinates. */
+export type PlanePoint = readonly [number, number];
+
+/**
+ * One line of field.jsonl (2D data only): the "GAN Lab" view of a step. D's output over a grid
+ * covering the plane, a fixed sample of real points, the generated points of the run's fixed
+ * noise, and for each generated point the direction the generator's next update moves it.
+ */
+export interface FieldRecord {
+  readonly step: number;
+  /** The plane shown; the grid and the points use these coordinates. */
+  readonly bounds: { readonly xMin: number; readonly xMax: number; readonly yMin: number; readonly yMax: number };
+  /** Grid cells per side. */
+  readonly size: number;
+  /**
+   * D's displayed output per cell, row-major, row 0 at yMax (the top, as in an image): cell (i, j)
+   * is centred at x = xMin + (i + ½)·w, y = yMax − (j + ½)·h with w, h the cell sizes.
+   */
+  readonly scores: readonly number[];
+  /** The range scores are coloured over: [0, 1] for probabilities, else the min and max seen. */
+  readonly scoreRange: readonly [number, number];
+  readonly real: readonly PlanePoint[];
+  readonly fake: readonly PlanePoint[];
+  /** Per fake point: −∂(generator loss)/∂x, the way G's gradient pushes that sample (unscaled). */
+  readonly arrows: readonly PlanePoint[];
+}
+
+export function isFieldRecord(value: unknown): value is FieldRecord {
+  const record = value as Partial<FieldRecord> | null;
+  return typeof record === 'object' && record !== null && typeof record.step === 'number'
+    && Array.isArray(record.scores) && Array.isArray(record.fake) && Array.isArray(record.arrows);
 }
 
 export function isMetricsRecord(value: unknown): value is MetricsRecord {

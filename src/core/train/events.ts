@@ -1,4 +1,4 @@
-import type { BackendReport } from '../backend/init';
+import type { BackendReport } from '../backend/report';
 import type { HistogramRecord, MetricsRecord, RunStatus } from '../run/records';
 
 /** What a training session reports while it runs; the CLI, the worker and tests all listen to these. */
