@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isToyDataKind, type ToyDataKind } from './dataKinds';
 
 // Every toy distribution is sampled once (seeded) into a finite set of `count` points, so toy and
 // image data share one batching path and "epochs" mean the same thing everywhere.
@@ -84,9 +85,8 @@ export const dataSchema = z.discriminatedUnion('kind', [
 
 export type DataConfig = z.output<typeof dataSchema>;
 export type ToyDataConfig = Extract<DataConfig, { kind: ToyDataKind }>;
-export const toyDataKinds = ['ring', 'grid', 'spiral', 'moons', 'line', 'two-gaussians', 'blobs'] as const;
-export type ToyDataKind = (typeof toyDataKinds)[number];
+export { toyDataKinds, type ToyDataKind } from './dataKinds';
 
 export function isToyData(data: DataConfig): data is ToyDataConfig {
-  return (toyDataKinds as readonly string[]).includes(data.kind);
+  return isToyDataKind(data.kind);
 }

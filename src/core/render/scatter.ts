@@ -1,3 +1,4 @@
+import { planeBounds } from '../eval/plane';
 import { blankPixels, encodePng, type Rgb, type RgbaPixels } from './png';
 
 export interface ScatterOptions {
@@ -15,8 +16,9 @@ export const scatterColours = {
 } as const satisfies Record<string, Rgb>;
 
 /**
- * A scatter plot of 2D points (x, y interleaved) over the [-1, 1]² view, y pointing up: real points
- * in grey beneath generated points in orange. Points outside the view are not drawn.
+ * A scatter plot of 2D points (x, y interleaved) over the data plane (planeBounds, the same view
+ * the dashboard's field uses), y pointing up: real points in grey beneath generated points in
+ * orange. Points outside the view are not drawn.
  */
 export function renderScatter(real: Float32Array, generated: Float32Array, options: ScatterOptions = {}): Buffer {
   const size = Math.max(16, Math.round(options.size ?? 320));
@@ -24,9 +26,10 @@ export function renderScatter(real: Float32Array, generated: Float32Array, optio
   const canvas = blankPixels(size, size, scatterColours.background);
   // A margin of one dot keeps dots on the view's edge whole; the frame marks the edge itself.
   const view: View = { first: radius + 1, span: size - 1 - 2 * (radius + 1) };
-  const [low, middle, high] = [-1, 0, 1].map((v) => toPixel(view, v)) as [number, number, number];
+  const [low, high] = [view.first, view.first + view.span];
+  const [middleX, middleY] = [toPixelX(view, 0), toPixelY(view, 0)];
   for (let i = low; i <= high; i++) {
-    for (const [x, y] of [[i, low], [i, high], [low, i], [high, i], [i, middle], [middle, i]] as const) {
+    for (const [x, y] of [[i, low], [i, high], [low, i], [high, i], [i, middleY], [middleX, i]] as const) {
       paint(canvas, x, y, scatterColours.axes);
     }
   }
@@ -35,14 +38,19 @@ export function renderScatter(real: Float32Array, generated: Float32Array, optio
   return encodePng(canvas);
 }
 
-/** Where [-1, 1] lands on the canvas: from pixel `first`, `span` pixels long. */
+/** Where the plane lands on the canvas: from pixel `first`, `span` pixels long on both axes. */
 interface View {
   readonly first: number;
   readonly span: number;
 }
 
-function toPixel(view: View, value: number): number {
-  return Math.round(view.first + ((value + 1) / 2) * view.span);
+function toPixelX(view: View, x: number): number {
+  return Math.round(view.first + ((x - planeBounds.xMin) / (planeBounds.xMax - planeBounds.xMin)) * view.span);
+}
+
+/** Rows grow downwards, y upwards. */
+function toPixelY(view: View, y: number): number {
+  return Math.round(view.first + ((planeBounds.yMax - y) / (planeBounds.yMax - planeBounds.yMin)) * view.span);
 }
 
 function drawPoints(canvas: RgbaPixels, view: View, points: Float32Array, radius: number, colour: Rgb): void {
@@ -50,9 +58,9 @@ function drawPoints(canvas: RgbaPixels, view: View, points: Float32Array, radius
     const x = points[i]!;
     const y = points[i + 1]!;
     // Also rejects NaN, which fails every comparison.
-    if (!(Math.abs(x) <= 1 && Math.abs(y) <= 1)) continue;
-    const centreX = toPixel(view, x);
-    const centreY = toPixel(view, -y);
+    if (!(x >= planeBounds.xMin && x <= planeBounds.xMax && y >= planeBounds.yMin && y <= planeBounds.yMax)) continue;
+    const centreX = toPixelX(view, x);
+    const centreY = toPixelY(view, y);
     for (let dy = -radius; dy <= radius; dy++) {
       for (let dx = -radius; dx <= radius; dx++) {
         // r² + r rounds the disk out so small radii look round rather than diamond-shaped.

@@ -4,8 +4,8 @@ import { UserError } from '../errors';
 import { readJsonLines } from './jsonLines';
 import { runFiles, stepOfName } from './layout';
 import {
-  isHistogramRecord, isMetricsRecord, isRunInfo,
-  type HistogramRecord, type MetricsRecord, type RunInfo,
+  isFieldRecord, isHistogramRecord, isMetricsRecord, isRunInfo,
+  type FieldRecord, type HistogramRecord, type MetricsRecord, type RunInfo,
 } from './records';
 import type { StoredConfig } from './runWriter';
 
@@ -22,6 +22,8 @@ export interface RunSnapshot {
   readonly stored: StoredConfig;
   readonly metrics: readonly MetricsRecord[];
   readonly histograms: readonly HistogramRecord[];
+  /** 2D data only (empty otherwise): the field.jsonl records. */
+  readonly fields: readonly FieldRecord[];
   readonly samples: readonly StepFile[];
 }
 
@@ -41,14 +43,15 @@ export async function readStoredConfig(dir: string): Promise<StoredConfig> {
 }
 
 export async function readRun(dir: string): Promise<RunSnapshot> {
-  const [info, stored, metrics, histograms, samples] = await Promise.all([
+  const [info, stored, metrics, histograms, fields, samples] = await Promise.all([
     readRunInfo(dir),
     readStoredConfig(dir),
     readJsonLines(path.join(dir, runFiles.metrics), isMetricsRecord),
     readJsonLines(path.join(dir, runFiles.histograms), isHistogramRecord),
+    readJsonLines(path.join(dir, runFiles.field), isFieldRecord),
     listStepEntries(path.join(dir, runFiles.samples)),
   ]);
-  return { dir, info, stored, metrics, histograms, samples };
+  return { dir, info, stored, metrics, histograms, fields, samples };
 }
 
 /** Runs under runsDir, newest first; folders that are not runs (or are half-written) are skipped. */

@@ -5,7 +5,7 @@ import { appendJsonLine, writeFileAtomic, writeJsonAtomic } from './atomicFile';
 import { filterJsonLines, isObjectWithStep } from './jsonLines';
 import { makeRunId, runFiles, sampleFile } from './layout';
 import { listStepEntries, type StepFile } from './runReader';
-import type { HistogramRecord, MetricsRecord, RunInfo } from './records';
+import type { FieldRecord, HistogramRecord, MetricsRecord, RunInfo } from './records';
 
 /** config.json: the resolved config (every default filled in) and its hash. */
 export interface StoredConfig {
@@ -57,6 +57,7 @@ export class RunWriter {
     const keep = (record: { step: number }) => record.step <= step;
     await filterJsonLines(path.join(dir, runFiles.metrics), isObjectWithStep, keep);
     await filterJsonLines(path.join(dir, runFiles.histograms), isObjectWithStep, keep);
+    await filterJsonLines(path.join(dir, runFiles.field), isObjectWithStep, keep);
     const samples = path.join(dir, runFiles.samples);
     await fs.promises.mkdir(samples, { recursive: true });
     const kept = await removeStepFiles(samples, (sampleStep) => sampleStep > step);
@@ -81,6 +82,10 @@ export class RunWriter {
 
   appendHistogram(record: HistogramRecord): Promise<void> {
     return appendJsonLine(path.join(this.dir, runFiles.histograms), record);
+  }
+
+  appendField(record: FieldRecord): Promise<void> {
+    return appendJsonLine(path.join(this.dir, runFiles.field), record);
   }
 
   /** Saves a sample grid as samples/step-N.png and samples/latest.png, keeping the newest `keepLast`. */

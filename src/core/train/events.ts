@@ -1,5 +1,5 @@
 import type { BackendReport } from '../backend/report';
-import type { HistogramRecord, MetricsRecord, RunStatus } from '../run/records';
+import type { FieldRecord, HistogramRecord, MetricsRecord, RunStatus } from '../run/records';
 
 /** What a training session reports while it runs; the CLI, the worker and tests all listen to these. */
 export type TrainingEvent =
@@ -9,6 +9,8 @@ export type TrainingEvent =
       readonly etaSeconds: number; readonly dLoss: number; readonly gLoss: number }
   | { readonly type: 'metrics'; readonly record: MetricsRecord }
   | { readonly type: 'histogram'; readonly record: HistogramRecord }
+  /** 2D data only, on the histogram schedule: D over the plane and G's gradient per generated point. */
+  | { readonly type: 'field'; readonly record: FieldRecord }
   | { readonly type: 'sample'; readonly step: number; readonly path: string }
   | { readonly type: 'checkpoint'; readonly step: number; readonly path: string }
   | { readonly type: 'status'; readonly status: RunStatus; readonly step: number; readonly error?: string };

@@ -2,6 +2,7 @@ import type { Tensor } from '@tensorflow/tfjs-core';
 import { tf } from '../backend/tf';
 import { gather } from '../data/sampler';
 import { errorMessage } from '../errors';
+import { discriminatorField } from '../eval/field';
 import { instanceNoiseSigma } from '../objectives/instanceNoise';
 import type { MetricsRecord, RunInfo, RunStatus } from '../run/records';
 import type { Disposable } from '../util/disposable';
@@ -183,6 +184,7 @@ export class TrainingSession implements Disposable {
       const record = discriminatorHistogram(this.step, config.seed, models, ctx.objective, dataset, config.logging.histogramBins);
       await writer.appendHistogram(record);
       this.emitter.fire({ type: 'histogram', record });
+      if (dataset.kind === 'points') await this.logField();
     }
     if ((force || this.step % config.samples.every === 0) && this.lastSampleStep !== this.step) {
       this.lastSampleStep = this.step;
@@ -191,6 +193,13 @@ export class TrainingSession implements Disposable {
       await writer.update({ step: this.step, lastSample: { step: this.step, path } });
       this.emitter.fire({ type: 'sample', step: this.step, path });
     }
+  }
+
+  private async logField(): Promise<void> {
+    const { config, models, ctx, dataset, writer } = this.run_;
+    const record = discriminatorField(this.step, config.seed, models, ctx.objective, dataset, this.noise);
+    await writer.appendField(record);
+    this.emitter.fire({ type: 'field', record });
   }
 
   private async checkpoint(): Promise<void> {

@@ -1,0 +1,75 @@
+import type { Tensor } from '@tensorflow/tfjs-core';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { tf } from '../backend/tf';
+import type { ObjectiveKind } from '../config/objectiveSchema';
+import type { Dataset } from '../data/dataset';
+import { gather } from '../data/sampler';
+import type { AdversarialObjective } from '../objectives/adversarial';
+import type { FieldRecord, PlanePoint } from '../run/records';
+import { Random } from '../util/random';
+import { cellCentres, planeBounds } from './plane';
+
+/** Grid cells per side: 1024 D evaluations, enough to show the decision surface's shape. */
+export const FIELD_GRID_SIZE = 32;
+/** Real and generated points per record; more would only grow every line of field.jsonl. */
+export const FIELD_POINTS = 256;
+// The real subset has its own stream so it is the same at every step and independent of training.
+const fieldRealSalt = 0xf1e1d;
+/** Objectives whose `displayed` output is a sigmoid probability, coloured over [0, 1]. */
+const probabilityObjectives: ReadonlySet<ObjectiveKind> = new Set(['minimax', 'non-saturating']);
+
+/**
+ * The "GAN Lab" view of a step for 2D data, both networks in inference mode: D's displayed output
+ * on the plane's grid, a fixed real subset, G's output for the run's fixed noise, and per generated
+ * point −∂(generator loss)/∂x, the direction gradient descent on G's loss pushes that sample.
+ */
+export function discriminatorField(
+  step: number, seed: number, models: { generator: LayersModel; discriminator: LayersModel; latentSize: number },
+  objective: AdversarialObjective, dataset: Dataset, noise: Float32Array,
+): FieldRecord {
+  if (dataset.kind !== 'points') throw new Error(`a field needs 2D points; ${dataset.description} is ${dataset.kind}`);
+  const size = FIELD_GRID_SIZE;
+  const fakeCount = Math.min(FIELD_POINTS, noise.length / models.latentSize);
+  const computed = tf.tidy(() => {
+    const score = (x: Tensor) => models.discriminator.apply(x, { training: false }) as Tensor;
+    const grid = tf.tensor(cellCentres(planeBounds, size), [size * size, 2]);
+    const z = tf.tensor(noise.subarray(0, fakeCount * models.latentSize), [fakeCount, models.latentSize]);
+    const fake = models.generator.apply(z, { training: false }) as Tensor;
+    // A function of the points, not of G's weights: how the loss changes as each sample moves.
+    const lossGradient = tf.grad((x: Tensor) => objective.generatorLoss(score(x)));
+    return {
+      scores: objective.displayed(score(grid)).dataSync(),
+      fake: fake.dataSync(),
+      arrows: tf.neg(lossGradient(fake)).dataSync(),
+    };
+  });
+  const scores = Array.from(computed.scores, significant);
+  return {
+    step, bounds: planeBounds, size, scores,
+    scoreRange: probabilityObjectives.has(objective.kind) ? [0, 1] : [Math.min(...scores), Math.max(...scores)],
+    real: planePoints(gather(dataset, fixedSubset(seed, dataset.count, FIELD_POINTS))),
+    fake: planePoints(computed.fake),
+    arrows: planePoints(computed.arrows),
+  };
+}
+
+/** Up to `limit` distinct indices below `count`, the same for a seed (a partial Fisher–Yates shuffle). */
+function fixedSubset(seed: number, count: number, limit: number): Int32Array {
+  const random = Random.derive(seed, fieldRealSalt);
+  const order = Int32Array.from({ length: count }, (_, i) => i);
+  const taken = Math.min(limit, count);
+  for (let i = 0; i < taken; i++) {
+    const j = i + random.int(count - i);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order.subarray(0, taken);
+}
+
+function planePoints(values: ArrayLike<number>): PlanePoint[] {
+  return Array.from({ length: values.length / 2 }, (_, i) => [significant(values[2 * i]!), significant(values[2 * i + 1]!)] as const);
+}
+
+/** Four significant digits: plenty for a plot, and it keeps each line of field.jsonl small. */
+function significant(value: number): number {
+  return Number(value.toPrecision(4));
+}
