@@ -33,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const runs = own(new RunsModel(settings, manager));
   const services: Services = {
     context, settings, runs, manager, log, nativeDir,
-    dashboards: own(new DashboardPanels(runs, settings, context.extensionUri, log.channel)),
+    dashboards: own(new DashboardPanels(runs, manager, settings, context.extensionUri, log.channel)),
     trainerEntry: context.asAbsolutePath('dist/trainer.js'),
   };
   for (const factory of commandFactories) own(registerCommand(factory(services), services));

@@ -1,0 +1,104 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { JsonLinesFollower } from '../../src/core/run/jsonLinesFollower';
+import { isMetricsRecord, type MetricsRecord } from '../../src/core/run/records';
+import { runHeader, toMetricSeries } from '../../src/host/dashboardContent';
+import { RunFeed, type FeedContext } from '../../src/host/dashboardFeed';
+import { renderDashboardShell } from '../../src/host/dashboardHtml';
+import { escapeHtml, makeNonce } from '../../src/host/html';
+import type { RunView } from '../../src/host/runView';
+import type { HostToDashboard, RunHeader } from '../../src/protocol/dashboardMessages';
+import { resolvedConfig, tempDir, train } from './support/training';
+
+const view = (over: Partial<RunView> = {}): RunView => ({
+  dir: '/w/.gan/runs/ring-1', runId: 'ring-1', name: 'ring', status: 'running', step: 100, totalSteps: 400,
+  startedAt: '2026-11-23T00:00:00.000Z', group: 'ring.gan.yaml', live: true, stepsPerSecond: 50, ...over,
+});
+const context = (header: RunHeader): FeedContext => ({ header, compare: [], canSnapshotToNote: false });
+const record = (step: number, extra: Partial<MetricsRecord> = {}): MetricsRecord => ({
+  step, time: '', elapsedSeconds: step, dLoss: 1, gLoss: 2, dLossReal: 0.5, dLossFake: 0.5, dReal: 0.6, dFake: 0.4,
+  gradNormD: 1, gradNormG: 1, stepsPerSecond: 10, examplesPerSecond: 640, ...extra,
+});
+
+test('metrics become chart columns; columns no row has are left out, gaps are null', () => {
+  const series = toMetricSeries([record(1), record(2, { gradientPenalty: 0.3 }), record(3)]);
+  assert.deepEqual(series.steps, [1, 2, 3]);
+  assert.deepEqual(series.values.gradientPenalty, [null, 0.3, null]);
+  assert.equal(series.values.r1Penalty, undefined);
+  assert.deepEqual(series.values.dLoss, [1, 1, 1]);
+});
+
+test('the header says what the data and D outputs are, and the ETA of a running run', () => {
+  const ring = runHeader(view(), { data: { kind: 'ring' }, objective: { kind: 'non-saturating' } });
+  assert.deepEqual([ring.dataKind, ring.outputsAreProbabilities, ring.etaSeconds], ['points', true, 6]);
+  const digits = runHeader(view({ status: 'completed', live: false }), { data: { kind: 'mnist' }, objective: { kind: 'wasserstein' } });
+  assert.deepEqual([digits.dataKind, digits.outputsAreProbabilities, digits.etaSeconds, digits.stepsPerSecond], ['images', false, undefined, undefined]);
+});
+
+test('a follower returns only complete new lines, and everything again after a rewrite', async () => {
+  const file = path.join(tempDir(), 'metrics.jsonl');
+  const follower = new JsonLinesFollower(file, isMetricsRecord);
+  assert.deepEqual(await follower.read(), { reset: false, records: [] });
+  fs.writeFileSync(file, `${JSON.stringify(record(1))}\n${JSON.stringify(record(2)).slice(0, 20)}`);
+  assert.deepEqual((await follower.read()).records.map((r) => r.step), [1], 'a half-written line waits');
+  fs.appendFileSync(file, `${JSON.stringify(record(2)).slice(20)}\n${JSON.stringify(record(3))}\n`);
+  assert.deepEqual((await follower.read()).records.map((r) => r.step), [2, 3]);
+  const replacement = `${file}.tmp`;
+  fs.writeFileSync(replacement, `${JSON.stringify(record(1))}\n`);
+  fs.renameSync(replacement, file);
+  const reread = await follower.read();
+  assert.equal(reread.reset, true);
+  assert.deepEqual(reread.records.map((r) => r.step), [1]);
+});
+
+test('a run feed sends a snapshot, then only what is new, numbered; rewritten history means a new snapshot', async () => {
+  const runsDir = tempDir();
+  const { runDir } = await train({ runsDir, backend: 'wasm', config: resolvedConfig({
+    name: 'feed', seed: 5, data: { kind: 'ring', count: 300 },
+    model: { kind: 'mlp', latentSize: 2, generator: { hidden: [8] }, discriminator: { hidden: [8] } },
+    training: { steps: 30, batchSize: 16 }, logging: { every: 5, histogramEvery: 10 }, samples: { every: 10 }, checkpoints: { every: 10 },
+  }) });
+  const feed = new RunFeed(runDir, (file) => `webview:${path.relative(runDir, file)}`);
+  const header = runHeader(view({ dir: runDir }), { data: { kind: 'ring' }, objective: { kind: 'non-saturating' } });
+  await feed.refresh();
+  const first = feed.snapshot(context(header));
+  assert.equal(first.type, 'snapshot');
+  assert.ok(first.type === 'snapshot' && first.version === 1);
+  if (first.type !== 'snapshot') return;
+  assert.deepEqual(first.metrics.steps, [5, 10, 15, 20, 25, 30]);
+  assert.deepEqual(first.samples.map((frame) => frame.uri), ['webview:samples/step-0.png', 'webview:samples/step-10.png',
+    'webview:samples/step-20.png', 'webview:samples/step-30.png']);
+  assert.ok(first.histograms.length >= 3);
+
+  await feed.refresh();
+  assert.equal(feed.update(context(header)), undefined, 'nothing new, nothing sent');
+  fs.appendFileSync(path.join(runDir, 'metrics.jsonl'), `${JSON.stringify(record(35))}\n`);
+  await feed.refresh();
+  const next = feed.update(context({ ...header, step: 35 })) as Extract<HostToDashboard, { type: 'update' }>;
+  assert.equal(next.type, 'update');
+  assert.equal(next.version, 2);
+  assert.deepEqual(next.metrics.steps, [35]);
+  assert.deepEqual([next.histograms.length, next.samples.length], [0, 0]);
+  const headerOnly = feed.update(context({ ...header, step: 36 }));
+  assert.ok(headerOnly?.type === 'update' && headerOnly.version === 3 && headerOnly.metrics.steps.length === 0);
+
+  fs.rmSync(path.join(runDir, 'samples', 'step-0.png'));
+  await feed.refresh();
+  const afterRetention = feed.update(context(header));
+  assert.ok(afterRetention?.type === 'snapshot' && afterRetention.version === 4, 'a vanished grid means a snapshot');
+  assert.equal(afterRetention.samples.length, 3);
+});
+
+test('the dashboard page has a strict CSP with a nonce and escapes the run folder it records', () => {
+  const nonce = makeNonce();
+  const html = renderDashboardShell({
+    runDir: '/w/"><script>alert(1)</script>', title: '<b>x</b>', scriptUri: 'src:/dashboard.js', styleUri: 'src:/dashboard.css', cspSource: 'src:', nonce,
+  });
+  assert.ok(html.includes(`default-src 'none'; img-src src: data:; style-src src: 'nonce-${nonce}'; script-src 'nonce-${nonce}'; font-src src:`));
+  assert.deepEqual(html.match(/<script[^>]*>/g), [`<script nonce="${nonce}" src="src:/dashboard.js">`]);
+  assert.ok(html.includes(`data-run-dir="${escapeHtml('/w/"><script>alert(1)</script>')}"`));
+  assert.ok(html.includes('<title>&lt;b&gt;x&lt;/b&gt;</title>'));
+  assert.equal(escapeHtml(`a&b<c>"d'`), 'a&amp;b&lt;c&gt;&quot;d&#39;');
+});
