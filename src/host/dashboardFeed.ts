@@ -32,6 +32,8 @@ export class RunFeed {
   private sent = { metrics: 0, histograms: 0, samples: 0, field: undefined as FieldRecord | undefined, header: '' };
   private needsSnapshot = true;
   private version = 0;
+  /** Bumped when history is rewritten: a resumed run rewrites step-N.png, so old URIs must not be cached. */
+  private generation = 0;
 
   constructor(private readonly runDir: string, private readonly sampleUri: (file: string) => string) {
     this.metricsFile = new JsonLinesFollower(path.join(runDir, runFiles.metrics), isMetricsRecord);
@@ -48,7 +50,9 @@ export class RunFeed {
     this.histograms = histograms.reset ? histograms.records : [...this.histograms, ...histograms.records];
     if (fields.reset) this.field = undefined;
     this.field = fields.records.at(-1) ?? this.field;
-    const frames = sampleFiles.map((file) => ({ step: file.step, uri: this.sampleUri(file.path) }));
+    if (metrics.reset || histograms.reset || fields.reset) this.generation++;
+    const query = this.generation ? `?g=${this.generation}` : '';
+    const frames = sampleFiles.map((file) => ({ step: file.step, uri: `${this.sampleUri(file.path)}${query}` }));
     const known = new Set(frames.map((frame) => frame.step));
     if (metrics.reset || histograms.reset || fields.reset || this.samples.some((frame) => !known.has(frame.step))) this.needsSnapshot = true;
     this.samples = frames;

@@ -83,10 +83,13 @@ async function main(): Promise<number> {
       const dir = await waitForRun(workspace, 'ring-tiny', (info) => info.step > 0);
       assert(fs.existsSync(path.join(dir, 'metrics.jsonl')), 'metrics.jsonl');
     });
-    await step('the run panel opens beside with the run and its sample grid', async () => {
+    await step('the dashboard opens beside with the run, its charts, histogram, samples and plane view', async () => {
       const frame = webviewContent(page);
-      await frame.locator('h2', { hasText: 'ring-tiny-' }).waitFor({ timeout: 20_000 });
+      await frame.locator('.run-id', { hasText: 'ring-tiny-' }).waitFor({ timeout: 20_000 });
       await frame.locator('img').first().waitFor({ timeout: 20_000 });
+      await frame.locator('canvas').first().waitFor({ timeout: 20_000 });
+      const canvases = await frame.locator('canvas').count();
+      assert(canvases >= 4, `expected loss, D-output, histogram and plane canvases, found ${canvases}`);
     });
     await step('completion is announced and recorded', async () => {
       await waitForNotification(page, /ring-tiny-.* completed \(400 steps\)/, 90_000);
@@ -157,7 +160,7 @@ async function main(): Promise<number> {
       await page.reload();
       await waitForWorkbench(page);
       await waitForNotification(page, /ring-long-.* interrupted when the window closed or reloaded/, 60_000);
-      await webviewContent(page).locator('h2', { hasText: /^ring-(long|tiny)-/ }).waitFor({ timeout: 20_000 });
+      await webviewContent(page).locator('.run-id', { hasText: /ring-(long|tiny)-/ }).waitFor({ timeout: 20_000 });
       const interrupted = runJson(dir);
       assert(interrupted.status === 'interrupted', `after reload: ${JSON.stringify(interrupted)}`);
       await clickNotificationButton(page, /interrupted when the window closed/, 'Resume');

@@ -1,0 +1,27 @@
+import type uPlot from 'uplot';
+
+/**
+ * uPlot's legend toggles a series on click only. Each entry becomes a focusable switch that
+ * Enter or Space toggles, and reports whether its series is shown.
+ */
+export function makeLegendKeyboardAccessible(plot: uPlot): void {
+  const rows = plot.root.querySelectorAll<HTMLTableRowElement>('.u-legend .u-series');
+  rows.forEach((row, seriesIndex) => {
+    const label = row.querySelector('th');
+    if (seriesIndex === 0 || label === null) return;
+    label.tabIndex = 0;
+    label.setAttribute('role', 'switch');
+    label.setAttribute('aria-checked', String(plot.series[seriesIndex].show !== false));
+    label.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      event.preventDefault();
+      plot.setSeries(seriesIndex, { show: plot.series[seriesIndex].show === false });
+    });
+  });
+}
+
+/** Keeps the switches' state in step with the series (for the setSeries hook). */
+export function syncLegendSwitch(plot: uPlot, seriesIndex: number): void {
+  const label = plot.root.querySelectorAll('.u-legend .u-series')[seriesIndex]?.querySelector('th');
+  label?.setAttribute('aria-checked', String(plot.series[seriesIndex].show !== false));
+}

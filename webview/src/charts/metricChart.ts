@@ -1,0 +1,136 @@
+import uPlot from 'uplot';
+import { noChanges } from '../state/dashboardState';
+import type { DashboardState, DashboardView, StateChanges } from '../state/dashboardState';
+import type { Palette } from '../ui/palette';
+import { element, setHidden, setText } from '../ui/dom';
+import { formatCount } from '../ui/format';
+import { chartToolbar } from './chartToolbar';
+import type { ChartSettings } from './chartToolbar';
+import { makeLegendKeyboardAccessible, syncLegendSwitch } from './legendKeyboard';
+import { plotOptions } from './plotOptions';
+import type { PlotLine } from './plotOptions';
+import type { SeriesSpec } from './seriesSpecs';
+import { SmoothedSeries } from './smoothedSeries';
+import { buildOverlay, joinOverlay } from './compareOverlay';
+import type { Overlay } from './compareOverlay';
+
+export interface MetricChartConfig {
+  readonly label: string;
+  readonly series: readonly SeriesSpec[];
+  readonly offerLogScale: boolean;
+  /** Draw other runs' losses (the compare selection) over this chart. */
+  readonly overlayCompareRuns: boolean;
+  readonly yRange?: (state: DashboardState) => readonly [number, number] | undefined;
+}
+
+const chartHeight = 240;
+
+/**
+ * A uPlot chart of metric columns. New rows extend the smoothed lines and the arrays uPlot already
+ * holds; the chart is rebuilt only when its shape changes (series, scale, overlay, theme).
+ */
+export class MetricChart implements DashboardView {
+  private readonly settings: ChartSettings = { smoothing: 0, logScale: false };
+  private readonly container = element('div', { className: 'chart' });
+  private readonly note = element('p', { className: 'chart-note' });
+  private readonly hiddenLabels = new Set<string>();
+  private plot: uPlot | undefined;
+  private shapeKey = '';
+  private lines: SmoothedSeries[] = [];
+  private overlay: Overlay | undefined;
+  private linesGeneration = -1;
+  private settingsChanged = false;
+  private zoomed = false;
+  private state: DashboardState | undefined;
+  private frameRequested = false;
+
+  constructor(parent: HTMLElement, private readonly config: MetricChartConfig, private readonly palette: () => Palette) {
+    parent.append(chartToolbar(this.settings, config.offerLogScale, () => this.onSettingsChanged()), this.container, this.note);
+    this.container.setAttribute('role', 'img');
+    this.container.setAttribute('aria-label', config.label);
+    new ResizeObserver(() => this.plot?.setSize({ width: this.width(), height: chartHeight })).observe(this.container);
+  }
+
+  render(state: DashboardState, changes: StateChanges): void {
+    this.state = state;
+    if (changes.compareRuns && this.config.overlayCompareRuns) this.overlay = undefined;
+    if (!(changes.metrics || changes.header || changes.theme || changes.compareRuns || this.settingsChanged)) return;
+    const table = state.metrics;
+    const present = this.config.series.filter((spec) => table.has(spec.column));
+    if (this.settingsChanged || table.generation !== this.linesGeneration || this.lines.length !== present.length) {
+      this.lines = present.map(() => new SmoothedSeries(this.settings.smoothing, this.settings.logScale));
+      this.linesGeneration = table.generation;
+      if (this.settingsChanged) this.overlay = undefined;
+      this.settingsChanged = false;
+    }
+    present.forEach((spec, index) => this.lines[index].extend(table.column(spec.column) ?? []));
+    if (this.config.overlayCompareRuns) this.overlay ??= buildOverlay(state.compareRuns, this.settings);
+    const data: uPlot.AlignedData = this.overlay === undefined || this.overlay.lines.length === 0
+      ? [table.steps, ...this.lines.map((line) => line.values)]
+      : joinOverlay(table.steps, this.lines.map((line) => line.values), this.overlay);
+    const palette = this.palette();
+    const lines: PlotLine[] = [
+      ...present.map((spec) => ({ label: spec.label, stroke: palette[spec.colour], show: !this.hiddenLabels.has(spec.label) })),
+      ...(this.overlay?.lines ?? []).map((line) => ({ ...line, stroke: palette[line.colour], show: !this.hiddenLabels.has(line.label) })),
+    ];
+    const yRange = this.settings.logScale ? undefined : this.config.yRange?.(state);
+    const key = JSON.stringify([lines.map((line) => [line.label, line.stroke]), this.settings.logScale, yRange, palette]);
+    if (this.plot === undefined || key !== this.shapeKey || changes.theme) {
+      this.createPlot(lines, yRange, data);
+      this.shapeKey = key;
+    } else {
+      // batch() draws now rather than in a microtask, so the render measure covers the drawing.
+      const plot = this.plot;
+      plot.batch(() => plot.setData(data, !this.zoomed));
+    }
+    this.describe(table.length);
+  }
+
+  private createPlot(lines: readonly PlotLine[], yRange: readonly [number, number] | undefined, data: uPlot.AlignedData): void {
+    this.plot?.destroy();
+    this.zoomed = false;
+    const hooks: uPlot.Hooks.Arrays = {
+      setScale: [(plot, key) => {
+        if (key !== 'x') return;
+        const steps = plot.data[0];
+        const scale = plot.scales.x;
+        this.zoomed = steps.length > 1 && ((scale.min ?? -Infinity) > steps[0] || (scale.max ?? Infinity) < steps[steps.length - 1]);
+      }],
+      setSeries: [(plot, seriesIndex) => {
+        if (seriesIndex === null) return;
+        const label = String(plot.series[seriesIndex].label);
+        if (plot.series[seriesIndex].show === false) this.hiddenLabels.add(label);
+        else this.hiddenLabels.delete(label);
+        syncLegendSwitch(plot, seriesIndex);
+      }],
+    };
+    const options = plotOptions({ width: this.width(), height: chartHeight, lines, logScale: this.settings.logScale, yRange, hooks }, this.palette());
+    this.plot = new uPlot(options, data, this.container);
+    makeLegendKeyboardAccessible(this.plot);
+  }
+
+  /** Row count for tests and assistive technology; and why some values are missing on a log axis. */
+  private describe(rows: number): void {
+    this.container.dataset.rows = String(rows);
+    this.container.dataset.series = String(this.lines.length + (this.overlay?.lines.length ?? 0));
+    const hidden = this.settings.logScale ? this.lines.reduce((sum, line) => sum + line.hiddenByLogScale, 0) : 0;
+    const empty = rows === 0;
+    setText(this.note, empty ? 'No metrics logged yet.'
+      : hidden > 0 ? `${formatCount(hidden)} values ≤ 0 are not shown on the log scale.` : '');
+    setHidden(this.note, this.note.textContent === '');
+  }
+
+  private onSettingsChanged(): void {
+    this.settingsChanged = true;
+    if (this.frameRequested) return;
+    this.frameRequested = true;
+    requestAnimationFrame(() => {
+      this.frameRequested = false;
+      if (this.state !== undefined) this.render(this.state, noChanges());
+    });
+  }
+
+  private width(): number {
+    return Math.max(200, this.container.clientWidth);
+  }
+}

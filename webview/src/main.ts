@@ -1,0 +1,64 @@
+// The dashboard webview's entry: builds the page, then follows the host's messages (`ready` →
+// snapshot → numbered updates). Each part is a view that redraws what changed, once per frame.
+import 'uplot/dist/uPlot.min.css';
+import './styles/dashboard.css';
+import type { DashboardToHost } from '../../src/protocol/dashboardMessages';
+import { MetricChart } from './charts/metricChart';
+import { discriminatorSeries, lossSeries } from './charts/seriesSpecs';
+import { CompareView } from './panels/compareView';
+import { HeaderView } from './panels/headerView';
+import { HistogramView } from './panels/histogramView';
+import { PlaneView } from './panels/planeView';
+import { SampleGridView } from './panels/sampleGridView';
+import { DashboardStore } from './state/dashboardStore';
+import { HostChannel } from './state/hostChannel';
+import { card, element } from './ui/dom';
+import { readPalette, watchTheme } from './ui/palette';
+
+const vscode = acquireVsCodeApi();
+// The host's panel serializer reopens this run from the persisted runDir after a window reload.
+const previous = vscode.getState();
+const runDir = document.body.dataset.runDir;
+const sameRun = previous?.runDir === runDir;
+vscode.setState({ runDir, ...(sameRun && previous?.compare ? { compare: previous.compare } : {}) });
+const comparePersistence = {
+  restored: sameRun ? previous?.compare ?? [] : [],
+  remember: (compare: readonly string[]) => vscode.setState({ ...vscode.getState(), runDir, compare }),
+};
+const post = (message: DashboardToHost): void => vscode.postMessage(message);
+
+const store = new DashboardStore();
+let palette = readPalette();
+const currentPalette = () => palette;
+watchTheme(() => {
+  palette = readPalette();
+  store.themeChanged();
+});
+
+const page = element('div', { className: 'dashboard' });
+document.body.appendChild(page);
+const grid = element('main', { className: 'dashboard-grid' });
+const samples = new SampleGridView(grid);
+const header = new HeaderView(page, post, () => samples.shownStep);
+page.appendChild(grid);
+
+const losses = card('Losses', 'loss-card');
+const discriminator = card('Mean D outputs: D(x) and D(G(z))', 'd-card');
+grid.prepend(losses.root, discriminator.root);
+const compare = new CompareView(losses.body, post, () => store.clearCompareRuns(), comparePersistence);
+const lossChart = new MetricChart(losses.body,
+  { label: 'Discriminator and generator losses over steps', series: lossSeries, offerLogScale: true, overlayCompareRuns: true },
+  currentPalette);
+const discriminatorChart = new MetricChart(discriminator.body, {
+  label: 'Mean discriminator output on real and generated data over steps', series: discriminatorSeries,
+  offerLogScale: false, overlayCompareRuns: false,
+  yRange: (state) => (state.header?.outputsAreProbabilities ? [0, 1] : undefined),
+}, currentPalette);
+const histograms = new HistogramView(grid, currentPalette);
+const plane = new PlaneView(grid, currentPalette);
+
+for (const view of [header, compare, lossChart, discriminatorChart, samples, histograms, plane]) store.addView(view);
+
+const channel = new HostChannel(store, post);
+window.addEventListener('message', (event: MessageEvent<unknown>) => channel.receive(event.data));
+post({ type: 'ready' });

@@ -1,0 +1,76 @@
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import type { DashboardToHost, RunHeader } from '../../../src/protocol/dashboardMessages';
+import type { DashboardState, DashboardView, StateChanges } from '../state/dashboardState';
+import { element, setHidden, setText } from '../ui/dom';
+import { formatCount, formatDuration, formatRate } from '../ui/format';
+
+type Post = (message: DashboardToHost) => void;
+
+/** The run's identity and progress, its error if any, and the controls that apply to it now. */
+export class HeaderView implements DashboardView {
+  private readonly name = element('h1', { className: 'run-name' });
+  private readonly runId = element('span', { className: 'run-id' });
+  private readonly status = element('span', { className: 'status-badge', attributes: { role: 'status' } });
+  private readonly backend = element('span', { className: 'meta-item' });
+  private readonly progress = element('span', { className: 'meta-item' });
+  private readonly rate = element('span', { className: 'meta-item' });
+  private readonly eta = element('span', { className: 'meta-item' });
+  private readonly error = element('div', { className: 'error-banner', attributes: { role: 'alert' } });
+  private readonly pause: HTMLElement;
+  private readonly resume: HTMLElement;
+  private readonly stop: HTMLElement;
+  private readonly snapshot: HTMLElement;
+  /** The run's step: what "Snapshot to note" inserts when no sample grid is on show. */
+  private currentStep = 0;
+
+  constructor(parent: HTMLElement, post: Post, shownSampleStep: () => number | undefined) {
+    this.pause = button('Pause', 'Pause training', () => post({ type: 'control', action: 'pause' }));
+    this.resume = button('Resume', 'Resume training', () => post({ type: 'control', action: 'resume' }));
+    this.stop = button('Stop', 'Stop training', () => post({ type: 'control', action: 'stop' }), true);
+    this.snapshot = button('Snapshot to note', 'Insert the shown sample grid and charts into the note', () => {
+      post({ type: 'snapshotToNote', step: shownSampleStep() ?? this.currentStep });
+    }, true);
+    const openFolder = button('Open Run Folder', 'Reveal the run folder', () => post({ type: 'openRunFolder' }), true);
+    const title = element('div', { className: 'run-title' }, [this.name, this.status, this.runId]);
+    const meta = element('div', { className: 'run-meta' }, [this.progress, this.rate, this.eta, this.backend]);
+    const actions = element('div', { className: 'run-actions', attributes: { role: 'toolbar', 'aria-label': 'Run controls' } },
+      [this.pause, this.resume, this.stop, this.snapshot, openFolder]);
+    parent.append(element('header', { className: 'run-header' },
+      [element('div', { className: 'run-summary' }, [title, meta]), actions]), this.error);
+    // Nothing applies until the first snapshot says what the run is.
+    for (const hidden of [this.error, this.pause, this.resume, this.stop, this.snapshot]) hidden.hidden = true;
+  }
+
+  render(state: DashboardState, changes: StateChanges): void {
+    const header = state.header;
+    if (!changes.header || header === undefined) return;
+    this.currentStep = header.step;
+    setText(this.name, header.name || header.runId);
+    setText(this.runId, header.name && header.name !== header.runId ? header.runId : '');
+    setText(this.status, header.status);
+    this.status.dataset.status = header.status;
+    setText(this.progress, `step ${formatCount(header.step)} / ${formatCount(header.totalSteps)}`);
+    setText(this.rate, header.stepsPerSecond === undefined ? '' : `${formatRate(header.stepsPerSecond)} it/s`);
+    setText(this.eta, header.etaSeconds === undefined || header.status !== 'running' ? '' : `ETA ${formatDuration(header.etaSeconds)}`);
+    setText(this.backend, header.backend === undefined ? '' : `backend: ${header.backend}`);
+    setText(this.error, header.error ?? '');
+    setHidden(this.error, header.error === undefined || header.error === '');
+    this.showControls(header, state.canSnapshotToNote);
+  }
+
+  private showControls(header: RunHeader, canSnapshotToNote: boolean): void {
+    const running = header.live && header.status === 'running';
+    const paused = header.live && header.status === 'paused';
+    setHidden(this.pause, !running);
+    setHidden(this.resume, !paused);
+    setHidden(this.stop, !(running || paused));
+    setHidden(this.snapshot, !canSnapshotToNote);
+  }
+}
+
+function button(label: string, description: string, onClick: () => void, secondary = false): HTMLElement {
+  const node = element('vscode-button', { text: label, attributes: { title: description } });
+  if (secondary) node.setAttribute('secondary', '');
+  node.addEventListener('click', onClick);
+  return node;
+}

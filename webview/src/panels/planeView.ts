@@ -1,0 +1,54 @@
+import type { DashboardState, DashboardView, StateChanges } from '../state/dashboardState';
+import { CanvasSurface } from '../ui/canvasSurface';
+import { card, element, setHidden, setText } from '../ui/dom';
+import { formatCount, formatValue } from '../ui/format';
+import { legendEntry } from '../ui/legend';
+import type { Palette } from '../ui/palette';
+import { drawPlane } from './drawPlane';
+import { heatScale, paintCells } from './heatScale';
+
+/** The 2D data plane (point datasets only): D's decision surface, real and generated points, G's pull. */
+export class PlaneView implements DashboardView {
+  private readonly root: HTMLElement;
+  private readonly heading: HTMLElement;
+  private readonly surface: CanvasSurface;
+  private readonly scaleBar = element('canvas', { className: 'scale-bar', attributes: { width: '120', height: '10', 'aria-hidden': 'true' } });
+  private readonly scaleLow = element('span', { className: 'scale-label' });
+  private readonly scaleHigh = element('span', { className: 'scale-label' });
+  private aspect = 1;
+
+  constructor(parent: HTMLElement, private readonly palette: () => Palette) {
+    const { root, body, heading } = card('Data plane', 'plane-card');
+    this.root = root;
+    this.heading = heading;
+    const legend = element('div', { className: 'legend' }, [
+      legendEntry('blue', 'real', 'dot').root,
+      legendEntry('orange', 'generated', 'dot').root,
+      legendEntry('foreground', 'G’s gradient (scaled)', 'arrow').root,
+      element('span', { className: 'legend-entry' }, [element('span', { text: 'D score' }), this.scaleLow, this.scaleBar, this.scaleHigh]),
+    ]);
+    body.appendChild(legend);
+    const frame = element('div', { className: 'plane-frame' });
+    body.appendChild(frame);
+    this.surface = new CanvasSurface(frame, 'Discriminator scores over the data plane with real and generated points', (width) => width * this.aspect);
+    root.hidden = true;
+    parent.appendChild(root);
+  }
+
+  render(state: DashboardState, changes: StateChanges): void {
+    if (!(changes.field || changes.header || changes.theme)) return;
+    const field = state.field;
+    const applies = state.header?.dataKind === 'points' && field !== undefined;
+    setHidden(this.root, !applies);
+    if (!applies || field === undefined) return;
+    const { bounds } = field;
+    this.aspect = (bounds.yMax - bounds.yMin) / (bounds.xMax - bounds.xMin || 1) || 1;
+    setText(this.heading, `Data plane — step ${formatCount(field.step)}`);
+    setText(this.scaleLow, formatValue(field.scoreRange[0]));
+    setText(this.scaleHigh, formatValue(field.scoreRange[1]));
+    const palette = this.palette();
+    const ramp = Array.from({ length: 120 }, (_, index) => index / 119);
+    this.scaleBar.getContext('2d')?.drawImage(paintCells(ramp, 120, [0, 1], heatScale(palette)), 0, 0, 120, 10);
+    this.surface.draw((context, width, height) => drawPlane(context, field, palette, width, height));
+  }
+}

@@ -1,0 +1,51 @@
+import type { CompareCandidate, MetricSeries, RunHeader, SampleFrame } from '../../../src/protocol/dashboardMessages';
+import type { FieldRecord, HistogramRecord } from '../../../src/core/run/records';
+import { MetricTable } from './metricTable';
+
+export interface CompareRun {
+  readonly runId: string;
+  readonly metrics: MetricSeries;
+}
+
+/** Everything the dashboard shows, as the messages so far have built it. */
+export interface DashboardState {
+  header: RunHeader | undefined;
+  readonly metrics: MetricTable;
+  readonly histograms: HistogramRecord[];
+  readonly samples: SampleFrame[];
+  field: FieldRecord | undefined;
+  compareCandidates: readonly CompareCandidate[];
+  compareRuns: readonly CompareRun[];
+  canSnapshotToNote: boolean;
+}
+
+/** What changed since the last frame was drawn; views skip work for parts that did not. */
+export interface StateChanges {
+  header: boolean;
+  metrics: boolean;
+  histograms: boolean;
+  samples: boolean;
+  field: boolean;
+  compareCandidates: boolean;
+  compareRuns: boolean;
+  theme: boolean;
+}
+
+export function emptyState(): DashboardState {
+  return {
+    header: undefined, metrics: new MetricTable(), histograms: [], samples: [], field: undefined,
+    compareCandidates: [], compareRuns: [], canSnapshotToNote: false,
+  };
+}
+
+export function noChanges(): StateChanges {
+  return {
+    header: false, metrics: false, histograms: false, samples: false, field: false,
+    compareCandidates: false, compareRuns: false, theme: false,
+  };
+}
+
+/** A part of the dashboard: it draws what changed, at most once per animation frame. */
+export interface DashboardView {
+  render(state: DashboardState, changes: StateChanges): void;
+}

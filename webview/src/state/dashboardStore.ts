@@ -1,0 +1,90 @@
+import type { HostToDashboard } from '../../../src/protocol/dashboardMessages';
+import { appendByStep } from './stepRows';
+import { emptyState, noChanges } from './dashboardState';
+import type { DashboardState, DashboardView, StateChanges } from './dashboardState';
+
+type Snapshot = Extract<HostToDashboard, { type: 'snapshot' }>;
+type Update = Extract<HostToDashboard, { type: 'update' }>;
+type CompareData = Extract<HostToDashboard, { type: 'compareData' }>;
+
+/**
+ * Holds the dashboard state and coalesces redraws: any number of messages between two animation
+ * frames cost one render, and each view learns only which parts changed.
+ */
+export class DashboardStore {
+  readonly state: DashboardState = emptyState();
+  private pending: StateChanges = noChanges();
+  private frameRequested = false;
+  private readonly views: DashboardView[] = [];
+
+  addView(view: DashboardView): void {
+    this.views.push(view);
+  }
+
+  applySnapshot(message: Snapshot): void {
+    const { state } = this;
+    state.header = message.header;
+    state.metrics.replace(message.metrics);
+    state.histograms.length = 0;
+    state.histograms.push(...message.histograms);
+    state.samples.length = 0;
+    state.samples.push(...message.samples);
+    state.field = message.field;
+    state.compareCandidates = message.compare;
+    state.canSnapshotToNote = message.canSnapshotToNote;
+    this.markChanged({
+      header: true, metrics: true, histograms: true, samples: true, field: true, compareCandidates: true,
+    });
+  }
+
+  applyUpdate(message: Update): void {
+    const { state } = this;
+    state.header = message.header;
+    if (message.metrics.steps.length > 0) state.metrics.append(message.metrics);
+    appendByStep(state.histograms, message.histograms);
+    appendByStep(state.samples, message.samples);
+    if (message.field !== undefined) state.field = message.field;
+    this.markChanged({
+      header: true,
+      metrics: message.metrics.steps.length > 0,
+      histograms: message.histograms.length > 0,
+      samples: message.samples.length > 0,
+      field: message.field !== undefined,
+    });
+  }
+
+  applyCompareData(message: CompareData): void {
+    this.state.compareRuns = message.runs;
+    this.markChanged({ compareRuns: true });
+  }
+
+  clearCompareRuns(): void {
+    this.state.compareRuns = [];
+    this.markChanged({ compareRuns: true });
+  }
+
+  themeChanged(): void {
+    this.markChanged({ theme: true });
+  }
+
+  markChanged(parts: Partial<StateChanges>): void {
+    for (const [part, changed] of Object.entries(parts) as [keyof StateChanges, boolean][]) {
+      if (changed) this.pending[part] = true;
+    }
+    if (!this.frameRequested) {
+      this.frameRequested = true;
+      requestAnimationFrame(() => this.render());
+    }
+  }
+
+  private render(): void {
+    this.frameRequested = false;
+    const changes = this.pending;
+    this.pending = noChanges();
+    const start = performance.now();
+    for (const view of this.views) view.render(this.state, changes);
+    // Visible in the webview's developer tools, and read by the performance test; only the last is kept.
+    performance.clearMeasures('gan-studio:render');
+    performance.measure('gan-studio:render', { start, end: performance.now() });
+  }
+}
