@@ -32,7 +32,7 @@ const entries = [
     banner: { js: '"use strict";\nvar __ganStudioLoadStart = performance.now();' },
     footer: { js: 'var __ganStudioLoadEnd = performance.now();' } },
   // The dashboard webview: a browser bundle (and its CSS) loaded through asWebviewUri.
-  { in: 'webview/src/main.ts', out: 'webview/dashboard', platform: 'browser', format: 'iife' },
+  { in: 'webview/src/main.ts', out: 'webview/dashboard', platform: 'browser', format: 'iife', minify: true },
 ];
 
 async function main() {
@@ -47,6 +47,7 @@ async function main() {
       format: entry.format ?? 'cjs', sourcemap: true,
       external, logLevel: 'warning', legalComments: 'none', metafile: true,
       ...(entry.banner ? { banner: entry.banner, footer: entry.footer } : {}),
+      ...(entry.minify ? { minify: true } : {}),
     };
     if (watch) await (await esbuild.context(options)).watch();
     else writeBundleInputs(entry.out, (await esbuild.build(options)).metafile);

@@ -89,6 +89,15 @@ test('a run feed sends a snapshot, then only what is new, numbered; rewritten hi
   const afterRetention = feed.update(context(header));
   assert.ok(afterRetention?.type === 'snapshot' && afterRetention.version === 4, 'a vanished grid means a snapshot');
   assert.equal(afterRetention.samples.length, 3);
+
+  const metricsFile = path.join(runDir, 'metrics.jsonl');
+  fs.writeFileSync(`${metricsFile}.tmp`, `${JSON.stringify(record(5))}\n`);
+  fs.renameSync(`${metricsFile}.tmp`, metricsFile);
+  await feed.refresh();
+  const afterResume = feed.update(context(header));
+  assert.ok(afterResume?.type === 'snapshot', 'rewritten metrics (a resume) mean a snapshot');
+  assert.deepEqual(afterResume.metrics.steps, [5]);
+  assert.ok(afterResume.samples.every((frame) => frame.uri.endsWith('?g=1')), 'grids a resume may rewrite get fresh URIs');
 });
 
 test('the dashboard page has a strict CSP with a nonce and escapes the run folder it records', () => {
