@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { effectiveStatus } from '../core/run/liveness';
-import type { MetricsRecord, RunInfo, RunStatus } from '../core/run/records';
+import type { MetricsRecord, NoteOrigin, RunInfo, RunStatus } from '../core/run/records';
 import type { TrainingEvent } from '../core/train/events';
 
 /** Where a workspace folder keeps its runs. */
@@ -24,6 +24,8 @@ export interface RunView {
   /** The config the run came from, relative to its workspace folder when inside it. */
   readonly group: string;
   readonly configFile?: string;
+  /** The note and gan block the run was trained from. */
+  readonly note?: NoteOrigin;
   readonly dLoss?: number;
   readonly gLoss?: number;
   readonly stepsPerSecond?: number;
@@ -39,6 +41,7 @@ export function runViewFromDisk(dir: string, info: RunInfo, metrics: MetricsReco
     dir, runId: info.runId, name: info.name, status: effectiveStatus(info), step: info.step, totalSteps: info.totalSteps,
     startedAt: info.startedAt, group: configGroup(info, location), live: false,
     ...(info.configFile ? { configFile: info.configFile } : {}),
+    ...(info.note ? { note: info.note } : {}),
     ...(metrics ? { dLoss: metrics.dLoss, gLoss: metrics.gLoss, stepsPerSecond: metrics.stepsPerSecond } : {}),
     ...(info.backend ? { backend: info.backend.backend } : {}),
     ...(info.error ? { error: info.error } : {}),

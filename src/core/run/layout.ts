@@ -29,10 +29,20 @@ export function stepOfName(name: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/** A run id: the config name and the local start time, e.g. ring-20261122-221503. */
-export function makeRunId(name: string, now: Date): string {
+/**
+ * A run id: the config name and the local start time, e.g. ring-20261122-221503; a run from a
+ * note's gan block is prefixed with the note and block, e.g. gan-notes-b2-ring-20261122-221503.
+ */
+export function makeRunId(name: string, now: Date, note?: { readonly file: string; readonly block: number }): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   const stamp = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}` +
     `-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
-  return `${name}-${stamp}`;
+  const prefix = note ? `${noteSlug(note.file)}-b${note.block + 1}-` : '';
+  return `${prefix}${name}-${stamp}`;
+}
+
+/** A note's file name as a run-id part: letters, digits, '.', '_' and '-' only. */
+function noteSlug(file: string): string {
+  const stem = path.basename(file).replace(/\.(md|markdown)$/i, '');
+  return stem.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '').slice(0, 40) || 'note';
 }

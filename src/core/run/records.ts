@@ -6,6 +6,13 @@ export const RUN_FORMAT = 1;
 export const runStatuses = ['running', 'paused', 'completed', 'stopped', 'failed', 'interrupted'] as const;
 export type RunStatus = (typeof runStatuses)[number];
 
+/** Where in a markdown note a run's config came from. */
+export interface NoteOrigin {
+  readonly file: string;
+  readonly block: number;
+  readonly line: number;
+}
+
 /** run.json: where a run stands. Rewritten atomically on every change of status and periodically. */
 export interface RunInfo {
   readonly format: number;
@@ -19,6 +26,8 @@ export interface RunInfo {
   readonly configHash: string;
   /** The config file the run was started from, if any. */
   readonly configFile?: string;
+  /** A run trained from a `gan` block of a markdown note: the note, the block (0-based among the note's gan blocks) and its fence line. */
+  readonly note?: NoteOrigin;
   readonly dataset: string;
   readonly backend?: Pick<BackendReport, 'backend' | 'reason' | 'attempts'>;
   readonly startedAt: string;

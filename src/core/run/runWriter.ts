@@ -34,7 +34,7 @@ export class RunWriter {
   /** Creates a new, uniquely named run directory under runsDir. */
   static async create(runsDir: string, stored: StoredConfig, info: Omit<RunInfo, 'runId'>): Promise<RunWriter> {
     await fs.promises.mkdir(runsDir, { recursive: true });
-    const base = makeRunId(stored.config.name, new Date());
+    const base = makeRunId(stored.config.name, new Date(), info.note);
     for (let attempt = 1; ; attempt++) {
       const runId = attempt === 1 ? base : `${base}-${attempt}`;
       const dir = path.join(runsDir, runId);

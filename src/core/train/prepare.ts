@@ -15,7 +15,7 @@ import { UserError } from '../errors';
 import { buildModels, type GanModels } from '../models';
 import { adversarialObjective } from '../objectives/adversarial';
 import { realTarget } from '../objectives/labelSmoothing';
-import { RUN_FORMAT, type RunInfo } from '../run/records';
+import { RUN_FORMAT, type NoteOrigin, type RunInfo } from '../run/records';
 import { isTrainerAlive } from '../run/liveness';
 import { readRunInfo, readStoredConfig } from '../run/runReader';
 import { RunWriter, type StoredConfig } from '../run/runWriter';
@@ -35,6 +35,8 @@ export interface TrainOptions {
   readonly steps?: number;
   readonly backend?: BackendName;
   readonly nativeSearchDirs?: readonly string[];
+  /** The markdown note and gan block a new run's config came from (recorded in run.json and its id). */
+  readonly note?: NoteOrigin;
   /** Overrides the config's samples/checkpoints keepLast (the extension's retention settings). */
   readonly retention?: { readonly samples?: number; readonly checkpoints?: number };
 }
@@ -90,6 +92,7 @@ export async function prepareRun(options: TrainOptions): Promise<PreparedRun> {
   const info: Omit<RunInfo, 'runId'> = {
     format: RUN_FORMAT, name: config.name, status: 'running', step: 0, totalSteps, seed: config.seed,
     configHash: source.hash, ...(source.file ? { configFile: path.resolve(source.file) } : {}),
+    ...(options.note ? { note: options.note } : {}),
     dataset: dataset.description, startedAt: now, updatedAt: now, pid: process.pid, hostname: os.hostname(),
   };
   const stored = { hash: source.hash, ...(source.file ? { configFile: path.resolve(source.file) } : {}), config };

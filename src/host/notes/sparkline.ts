@@ -1,0 +1,43 @@
+/** Two loss curves to draw small: D and G loss at the same steps. */
+export interface LossSeries {
+  readonly d: readonly number[];
+  readonly g: readonly number[];
+}
+
+const WIDTH = 160;
+const HEIGHT = 32;
+
+/** At most `points` values: the mean of each equal run of the series, so the shape survives. */
+export function downsample(values: readonly number[], points: number): number[] {
+  if (values.length <= points) return [...values];
+  const out: number[] = [];
+  for (let bucket = 0; bucket < points; bucket++) {
+    const from = Math.floor((bucket * values.length) / points);
+    const to = Math.floor(((bucket + 1) * values.length) / points);
+    let sum = 0;
+    for (let i = from; i < to; i++) sum += values[i] ?? 0;
+    out.push(sum / Math.max(1, to - from));
+  }
+  return out;
+}
+
+/**
+ * An inline SVG of the D (blue) and G (orange) losses on one shared scale: numbers only, so
+ * nothing from a run file can reach the markup as text.
+ */
+export function lossSparkline(series: LossSeries): string {
+  const finite = [...series.d, ...series.g].filter(Number.isFinite);
+  if (finite.length < 2) return '';
+  const lo = Math.min(...finite);
+  const hi = Math.max(...finite);
+  const span = hi - lo || 1;
+  const line = (values: readonly number[], colour: string) => {
+    const usable = values.filter(Number.isFinite);
+    if (usable.length < 2) return '';
+    const points = usable.map((value, i) =>
+      `${((i / (usable.length - 1)) * WIDTH).toFixed(1)},${(HEIGHT - 1 - ((value - lo) / span) * (HEIGHT - 2)).toFixed(1)}`).join(' ');
+    return `<polyline fill="none" stroke="${colour}" stroke-width="1.5" points="${points}"/>`;
+  };
+  return `<svg class="gan-sparkline" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" ` +
+    `aria-label="D loss (blue) and G loss (orange) over the run">${line(series.d, '#3794ff')}${line(series.g, '#e8590c')}</svg>`;
+}

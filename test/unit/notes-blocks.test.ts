@@ -1,0 +1,76 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runOfBlock } from '../../src/host/notes/blockRuns';
+import { blockTarget, findGanBlocks } from '../../src/host/notes/ganBlocks';
+import { downsample, lossSparkline } from '../../src/host/notes/sparkline';
+import type { RunView } from '../../src/host/runView';
+
+const note = [
+  '# Ring experiments',        // 0
+  '',                          // 1
+  '```gan',                    // 2
+  'name: ring',                // 3
+  'data: { kind: ring }',      // 4
+  '```',                       // 5
+  '```python',                 // 6
+  'print("not a gan block")',  // 7
+  '```',                       // 8
+  '  ~~~~ GAN extra words',    // 9
+  '  config: ./configs/grid.gan.yaml  # the big one', // 10
+  '  ~~~~',                    // 11
+  '```gan',                    // 12
+  '# latest ring run',         // 13
+  'run: "ring"',               // 14
+  '```',                       // 15
+  '````gan',                   // 16
+  'name: unclosed',            // 17
+].join('\n');
+
+test('gan fences are found with their lines, indentation and text; other fences are skipped', () => {
+  const blocks = findGanBlocks(note);
+  assert.deepEqual(blocks.map((block) => [block.index, block.fenceLine, block.endLine, block.indent]),
+    [[0, 2, 5, 0], [1, 9, 11, 2], [2, 12, 15, 0], [3, 16, 18, 0]]);
+  assert.equal(blocks[0]?.text, 'name: ring\ndata: { kind: ring }');
+  assert.equal(blocks[1]?.text, 'config: ./configs/grid.gan.yaml  # the big one', 'content loses the fence indentation');
+  assert.equal(blocks[3]?.text, 'name: unclosed', 'an unclosed fence runs to the end');
+  assert.deepEqual(findGanBlocks('```ganache\nx\n```\n    ```gan\nindented code\n'), []);
+});
+
+test('a block is a config, or a reference to a config file or to a run', () => {
+  const [config, file, run, unclosed] = findGanBlocks(note);
+  assert.ok(config && file && run && unclosed);
+  assert.deepEqual(blockTarget(config), { kind: 'config', name: 'ring' });
+  assert.deepEqual(blockTarget(file), { kind: 'configFile', path: './configs/grid.gan.yaml', line: 10 });
+  assert.deepEqual(blockTarget(run), { kind: 'run', ref: 'ring', line: 14 });
+  assert.deepEqual(blockTarget({ ...run, text: 'run: ring\nseed: 3' }), { kind: 'config' }, 'more than a reference is a config');
+});
+
+const view = (over: Partial<RunView>): RunView => ({
+  dir: '/w/.gan/runs/x', runId: 'x', name: 'ring', status: 'completed', step: 10, totalSteps: 10,
+  startedAt: '', group: 'g', live: false, ...over,
+});
+
+test('each kind of block finds its latest run', () => {
+  const [config, file, run] = findGanBlocks(note);
+  assert.ok(config && file && run);
+  const runs = [
+    view({ runId: 'notes-b1-ring-2', dir: '/w/r/2', note: { file: '/w/notes.md', block: 0, line: 2 } }),
+    view({ runId: 'grid-1', name: 'grid', dir: '/w/r/g', configFile: '/w/configs/grid.gan.yaml' }),
+    view({ runId: 'notes-b1-ring-1', dir: '/w/r/1', note: { file: '/w/notes.md', block: 0, line: 2 } }),
+    view({ runId: 'other-note-ring', dir: '/w/r/o', note: { file: '/w/other.md', block: 0, line: 2 } }),
+  ];
+  assert.equal(runOfBlock(config, blockTarget(config), '/w/notes.md', runs)?.runId, 'notes-b1-ring-2');
+  assert.equal(runOfBlock(config, blockTarget(config), '/w/fresh.md', runs), undefined, 'another note has its own runs');
+  assert.equal(runOfBlock({ ...config, index: 5 }, blockTarget(config), '/w/notes.md', runs)?.runId, 'notes-b1-ring-2',
+    'a block that moved still finds its runs by config name');
+  assert.equal(runOfBlock(file, blockTarget(file), '/w/notes.md', runs)?.runId, 'grid-1');
+  assert.equal(runOfBlock(run, blockTarget(run), '/w/notes.md', runs)?.runId, 'notes-b1-ring-2', 'run: <name> is its latest run');
+  assert.equal(runOfBlock(run, { kind: 'run', ref: 'grid-1', line: 0 }, '/w/notes.md', runs)?.runId, 'grid-1');
+});
+
+test('the loss sparkline is an SVG of numbers only, downsampled', () => {
+  assert.deepEqual(downsample([1, 2, 3, 4, 5, 6], 3), [1.5, 3.5, 5.5]);
+  const svg = lossSparkline({ d: [1.4, 1.2, 1.3], g: [0.7, 0.9, 0.8] });
+  assert.match(svg, /^<svg class="gan-sparkline"[^>]*>(<polyline fill="none" stroke="#[0-9a-f]{6}" stroke-width="1.5" points="[\d., ]+"\/>){2}<\/svg>$/);
+  assert.equal(lossSparkline({ d: [1], g: [] }), '');
+});
