@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { nativeInstallDir } from '../host/nativeInstall';
+import type MarkdownIt from 'markdown-it';
+import { ganPreviewPlugin } from '../host/notes/previewPlugin';
 import { RunManager } from '../host/runManager';
 import { registerCommand } from './commands/command';
 import { commandFactories } from './commands';
@@ -7,6 +9,9 @@ import { CONFIG_SELECTOR, ConfigCodeLens } from './configCodeLens';
 import { ConfigDiagnostics } from './configDiagnostics';
 import { DashboardPanels } from './dashboardPanels';
 import { InterruptedRunsOffer } from './interruptedRunsOffer';
+import { NoteCodeLens } from './notes/noteCodeLens';
+import { NoteHover } from './notes/noteHover';
+import { NotePreviews } from './notes/notePreviews';
 import { OutputLog } from './outputLog';
 import { RunNotifications } from './runNotifications';
 import { RunsModel } from './runsModel';
@@ -23,7 +28,7 @@ declare const __ganStudioLoadEnd: number | undefined;
 const loadStarted = typeof __ganStudioLoadStart === 'number' ? __ganStudioLoadStart : performance.now();
 
 /** Wires the pieces together; TF.js is never loaded here (training runs in trainers). */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): { extendMarkdownIt(md: MarkdownIt): MarkdownIt } {
   const activateStarted = performance.now();
   const own = <T extends vscode.Disposable>(item: T): T => { context.subscriptions.push(item); return item; };
   const settings = own(new SettingsService());
@@ -41,12 +46,18 @@ export function activate(context: vscode.ExtensionContext): void {
   own(new TrainingStatusBar(runs));
   own(new RunNotifications(manager, log));
   own(vscode.languages.registerCodeLensProvider(CONFIG_SELECTOR, own(new ConfigCodeLens(runs))));
-  own(new ConfigDiagnostics());
+  own(new ConfigDiagnostics(() => runs.runs));
+  own(vscode.languages.registerCodeLensProvider({ language: 'markdown', scheme: 'file' }, own(new NoteCodeLens(runs))));
+  own(vscode.languages.registerHoverProvider({ language: 'markdown', scheme: 'file' }, new NoteHover(runs)));
+  const previews = own(new NotePreviews(runs));
   own(new InterruptedRunsOffer(context, runs, manager, log.channel));
   const now = performance.now();
   const loaded = typeof __ganStudioLoadEnd === 'number' ? __ganStudioLoadEnd : activateStarted;
+  const activated = { extendMarkdownIt: (md: MarkdownIt) => { ganPreviewPlugin(md, previews); return md; } };
   log.channel.info(`GAN Studio activated: evaluating the bundle ${(loaded - loadStarted).toFixed(1)} ms, ` +
     `activate() ${(now - activateStarted).toFixed(1)} ms (${(now - loadStarted).toFixed(1)} ms from load to ready, the host's own work between included)`);
+  // The built-in markdown preview calls this to add the gan block renderer.
+  return activated;
 }
 
 /** Stops this window's trainers at a step boundary with a checkpoint, so their runs resume later. */

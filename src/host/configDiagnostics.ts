@@ -10,6 +10,8 @@ export interface ConfigDiagnostic {
   readonly message: string;
   /** The field path, e.g. `training.batchSize` (the diagnostic's code). */
   readonly field: string;
+  /** Error unless said otherwise. */
+  readonly severity?: 'warning';
 }
 
 /** Validates a config's text with the engine's own validator and places each problem in it. */

@@ -1,6 +1,7 @@
 import { UserError } from '../core/errors';
 import type { GanConfig } from '../core/config/schema';
 import type { BackendName } from '../core/config/trainingSchema';
+import type { NoteOrigin } from '../core/run/records';
 import type { TrainingEvent } from '../core/train/events';
 import type { TrainOptions } from '../core/train/prepare';
 import { Emitter } from '../core/util/emitter';
@@ -18,7 +19,8 @@ export interface TrainingSettings {
 }
 
 export type StartRequest =
-  | { readonly kind: 'config'; readonly runsDir: string; readonly config: GanConfig; readonly hash: string; readonly file?: string }
+  | { readonly kind: 'config'; readonly runsDir: string; readonly config: GanConfig; readonly hash: string; readonly file?: string;
+      readonly note?: NoteOrigin }
   | { readonly kind: 'resume'; readonly runsDir: string; readonly runDir: string; readonly steps?: number; readonly backend: BackendName };
 
 /** A trainer this window started; `runDir` is known once the trainer reports `started`. */
@@ -70,7 +72,8 @@ export class RunManager implements Disposable {
     const backend = effectiveBackend(settings.backend, request.kind === 'config' ? request.config.backend : request.backend);
     const common = { runsDir: request.runsDir, backend, nativeSearchDirs: settings.nativeSearchDirs, retention: settings.retention };
     const options: TrainOptions = request.kind === 'config'
-      ? { ...common, config: { config: request.config, hash: request.hash, ...(request.file ? { file: request.file } : {}) } }
+      ? { ...common, config: { config: request.config, hash: request.hash, ...(request.file ? { file: request.file } : {}) },
+        ...(request.note ? { note: request.note } : {}) }
       : { ...common, resumeDir: request.runDir, ...(request.steps !== undefined ? { steps: request.steps } : {}) };
     const client = new TrainerClient(this.trainerEntry, chooseTransport(backend, settings.nativeSearchDirs), options);
     const run: ActiveRun = {

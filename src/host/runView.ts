@@ -32,6 +32,8 @@ export interface RunView {
   readonly backend?: string;
   readonly error?: string;
   readonly checkpointStep?: number;
+  /** The step of the newest sample grid. */
+  readonly sampleStep?: number;
   /** Being trained by this window right now (controls apply). */
   readonly live: boolean;
 }
@@ -46,6 +48,7 @@ export function runViewFromDisk(dir: string, info: RunInfo, metrics: MetricsReco
     ...(info.backend ? { backend: info.backend.backend } : {}),
     ...(info.error ? { error: info.error } : {}),
     ...(info.lastCheckpoint ? { checkpointStep: info.lastCheckpoint.step } : {}),
+    ...(info.lastSample ? { sampleStep: info.lastSample.step } : {}),
   };
 }
 
@@ -60,6 +63,8 @@ export function applyEvent(view: RunView, event: TrainingEvent): RunView {
       return { ...view, step: event.step, totalSteps: event.totalSteps, dLoss: event.dLoss, gLoss: event.gLoss, stepsPerSecond: event.stepsPerSecond };
     case 'checkpoint':
       return { ...view, checkpointStep: event.step };
+    case 'sample':
+      return { ...view, sampleStep: event.step };
     case 'status': {
       const live = event.status === 'running' || event.status === 'paused';
       return { ...view, status: event.status, step: event.step, live, ...(event.error ? { error: event.error } : {}) };

@@ -74,3 +74,56 @@ test('the loss sparkline is an SVG of numbers only, downsampled', () => {
   assert.match(svg, /^<svg class="gan-sparkline"[^>]*>(<polyline fill="none" stroke="#[0-9a-f]{6}" stroke-width="1.5" points="[\d., ]+"\/>){2}<\/svg>$/);
   assert.equal(lossSparkline({ d: [1], g: [] }), '');
 });
+
+test('a snapshot copies the chosen grid next to the note and writes its link and caption', async () => {
+  const { planSnapshot, copySnapshot } = await import('../../src/host/notes/snapshot');
+  const { tempDir } = await import('./support/training');
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const root = tempDir();
+  const runDir = path.join(root, '.gan', 'runs', 'notes-b1-ring-1');
+  fs.mkdirSync(path.join(runDir, 'samples'), { recursive: true });
+  for (const step of [0, 50, 100]) fs.writeFileSync(path.join(runDir, 'samples', `step-${step}.png`), `png ${step}`);
+  fs.writeFileSync(path.join(runDir, 'metrics.jsonl'), [40, 50, 60].map((step) => JSON.stringify({ step, dLoss: 1.25, gLoss: step / 100 })).join('\n') + '\n');
+  const noteFile = path.join(root, 'notes', 'my notes.md');
+  const request = { runDir, runId: 'notes-b1-ring-1', noteFile, folder: 'media', now: new Date('2026-11-23T10:00:00Z') };
+  const latest = await planSnapshot(request);
+  assert.equal(latest.step, 100);
+  assert.equal(latest.target, path.join(root, 'notes', 'media', 'notes-b1-ring-1-step-100.png'));
+  assert.equal(latest.markdown, '![notes-b1-ring-1 · step 100](media/notes-b1-ring-1-step-100.png)\n*notes-b1-ring-1 · step 100 · D 1.250 G 0.600 · 2026-11-23*\n');
+  await copySnapshot(latest);
+  assert.equal(fs.readFileSync(latest.target, 'utf8'), 'png 100');
+  const chosen = await planSnapshot({ ...request, step: 50, folder: '../shared images' });
+  assert.equal(chosen.markdown.split('\n')[0], '![notes-b1-ring-1 · step 50](../shared%20images/notes-b1-ring-1-step-50.png)');
+  assert.match(chosen.markdown, /D 1\.250 G 0\.500/);
+  await assert.rejects(planSnapshot({ ...request, step: 75 }), /no sample grid at step 75 \(it keeps 0, 50, 100\)/);
+  await assert.rejects(planSnapshot({ ...request, runDir: path.join(root, 'empty') }), /has no sample grid yet/);
+});
+
+test('problems in gan blocks are placed in the note: config errors, missing config files, unknown runs', async () => {
+  const { noteDiagnostics } = await import('../../src/host/notes/noteDiagnostics');
+  const markdown = [
+    '# Notes',                        // 0
+    '```gan',                         // 1
+    'name: ring',                     // 2
+    'data: { kind: ring }',           // 3
+    'training: { batchSize: 0 }',     // 4
+    '```',                            // 5
+    '  ```gan',                       // 6
+    '  config: ./missing.gan.yaml',   // 7
+    '  ```',                          // 8
+    '```gan',                         // 9
+    'run: ghost',                     // 10
+    '```',                            // 11
+    '```gan',                         // 12
+    'run: x',                         // 13
+    '```',                            // 14
+  ].join('\n');
+  const found = noteDiagnostics(markdown, '/w/notes.md', [view({ runId: 'x' })], () => false);
+  assert.deepEqual(found.map((problem) => [problem.startLine, problem.startCharacter, problem.field, problem.severity ?? 'error']), [
+    [4, 23, 'training.batchSize', 'error'], [7, 2, '', 'error'], [10, 0, '', 'warning'],
+  ]);
+  assert.match(found[1]?.message ?? '', /config: \.\/missing\.gan\.yaml does not exist \(looked for \/w\/missing\.gan\.yaml\)/);
+  assert.match(found[2]?.message ?? '', /no run "ghost" yet/);
+  assert.deepEqual(noteDiagnostics('no blocks here', '/w/n.md', []), []);
+});

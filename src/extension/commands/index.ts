@@ -1,6 +1,7 @@
 import type { CommandFactory } from './command';
 import { deleteRun } from './deleteRun';
 import { exportGenerator } from './exportGenerator';
+import { insertSnapshot } from './insertSnapshot';
 import { installNativeBackend } from './installNativeBackend';
 import { newConfigFromTemplate } from './newConfigFromTemplate';
 import { openDashboard } from './openDashboard';
@@ -12,9 +13,10 @@ import { resumeRun } from './resumeRun';
 import { showLog } from './showLog';
 import { stopRun } from './stopRun';
 import { trainConfig } from './trainConfig';
+import { trainNoteBlock } from './trainNoteBlock';
 
 /** Every contributed command (package.json "contributes.commands" lists the same ids). */
 export const commandFactories: readonly CommandFactory[] = [
   trainConfig, stopRun, pauseRun, resumeRun, resumeFromCheckpoint, openDashboard, openRunFolder, deleteRun,
-  newConfigFromTemplate, exportGenerator, installNativeBackend, refreshRuns, showLog,
+  newConfigFromTemplate, exportGenerator, installNativeBackend, refreshRuns, showLog, trainNoteBlock, insertSnapshot,
 ];

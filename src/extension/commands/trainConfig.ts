@@ -1,11 +1,9 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { formatIssues } from '../../core/errors';
 import { isConfigFile } from '../../host/configFiles';
-import { runsDirOf } from '../../host/settings';
 import { ensureTrusted } from '../trust';
 import type { CommandFactory } from './command';
-import { startTraining } from './startTraining';
+import { trainConfigText } from './startTraining';
 
 /** Trains a config: the one given (explorer, CodeLens, editor title), the active editor's, or one picked from the workspace. */
 export const trainConfig: CommandFactory = (services) => ({
@@ -17,25 +15,7 @@ export const trainConfig: CommandFactory = (services) => ({
     const document = await vscode.workspace.openTextDocument(uri);
     // Train what the user sees: unsaved edits are saved first, as a run button would.
     if (document.isDirty) await document.save();
-    const file = uri.fsPath;
-    // The validator (zod, yaml) loads on first use, not with the extension: activation stays quick.
-    const { parseConfigText } = await import('../../core/config/parse');
-    const parsed = parseConfigText(document.getText(), { file });
-    if (!parsed.ok) {
-      services.log.channel.error(formatIssues(parsed.issues, file));
-      const first = parsed.issues[0];
-      const more = parsed.issues.length > 1 ? ` (and ${parsed.issues.length - 1} more)` : '';
-      const choice = await vscode.window.showErrorMessage(
-        `GAN Studio: ${path.basename(file)} cannot be trained: ${formatIssues(first ? [first] : [], path.basename(file))}${more}`,
-        'Show Problems', 'Open Config');
-      if (choice === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
-      if (choice === 'Open Config') await vscode.window.showTextDocument(document);
-      return;
-    }
-    const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? path.dirname(file);
-    startTraining(services, {
-      kind: 'config', runsDir: runsDirOf(services.settings.current, folder), config: parsed.config, hash: parsed.hash, file,
-    });
+    await trainConfigText(services, { text: document.getText(), file: uri.fsPath, document });
   },
 });
 

@@ -1,0 +1,100 @@
+import * as vscode from 'vscode';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { JsonLinesFollower } from '../../core/run/jsonLinesFollower';
+import { runFiles } from '../../core/run/layout';
+import { isMetricsRecord, type MetricsRecord } from '../../core/run/records';
+import { DisposableOwner } from '../../core/util/disposable';
+import { Throttle } from '../../core/util/throttle';
+import type { PreviewSource } from '../../host/notes/previewPlugin';
+import { downsample, type LossSeries } from '../../host/notes/sparkline';
+import type { RunView } from '../../host/runView';
+import type { RunsModel } from '../runsModel';
+
+/** At most one preview refresh this often: a preview re-renders the whole note. */
+const REFRESH_MS = 2500;
+const SPARKLINE_POINTS = 120;
+
+interface LossHistory {
+  readonly follower: JsonLinesFollower<MetricsRecord>;
+  d: number[];
+  g: number[];
+}
+
+/**
+ * What the markdown preview plugin reads (runs, latest grids, loss histories), kept current
+ * without blocking a render: loss histories load in the background, and previews showing a run
+ * refresh when it writes a new grid or changes status.
+ */
+export class NotePreviews extends DisposableOwner implements PreviewSource {
+  private readonly histories = new Map<string, LossHistory>();
+  /** Run folder → what it looked like when last shown. */
+  private readonly shownRuns = new Map<string, string>();
+  private readonly refresh = this.register(new Throttle(() => void vscode.commands.executeCommand('markdown.preview.refresh'), REFRESH_MS));
+
+  constructor(private readonly model: RunsModel) {
+    super();
+    this.register(model.onDidChange(() => this.runsChanged()));
+  }
+
+  noteFile(env: unknown): string | undefined {
+    // The built-in markdown extension puts the rendered document's vscode.Uri there.
+    const document = (env as { currentDocument?: { scheme?: unknown; fsPath?: unknown } } | undefined)?.currentDocument;
+    return document?.scheme === 'file' && typeof document.fsPath === 'string' ? document.fsPath : undefined;
+  }
+
+  runs(): readonly RunView[] {
+    return this.model.runs;
+  }
+
+  latestSample(run: RunView): { file: string; step: number } | undefined {
+    if (run.sampleStep === undefined || !vscode.workspace.getWorkspaceFolder(vscode.Uri.file(run.dir))) return undefined;
+    return { file: path.join(run.dir, runFiles.samples, `step-${run.sampleStep}.png`), step: run.sampleStep };
+  }
+
+  losses(run: RunView): LossSeries | undefined {
+    const history = this.histories.get(run.dir);
+    if (!history) {
+      void this.load(run.dir);
+      return undefined;
+    }
+    return history.d.length ? { d: downsample(history.d, SPARKLINE_POINTS), g: downsample(history.g, SPARKLINE_POINTS) } : undefined;
+  }
+
+  configExists(file: string): boolean {
+    return fs.existsSync(file);
+  }
+
+  shown(run: RunView, _noteFile: string): void {
+    this.shownRuns.set(run.dir, signature(run));
+  }
+
+  private runsChanged(): void {
+    for (const [dir, seen] of this.shownRuns) {
+      const run = this.model.find(dir);
+      if (run && signature(run) === seen) continue;
+      void this.load(dir).then(() => this.refresh.schedule());
+    }
+  }
+
+  /** Reads the metrics the history lacks (all of them the first time). */
+  private async load(dir: string): Promise<void> {
+    let history = this.histories.get(dir);
+    if (!history) {
+      history = { follower: new JsonLinesFollower(path.join(dir, runFiles.metrics), isMetricsRecord), d: [], g: [] };
+      this.histories.set(dir, history);
+    }
+    const { reset, records } = await history.follower.read();
+    if (reset) [history.d, history.g] = [[], []];
+    for (const record of records) {
+      history.d.push(record.dLoss);
+      history.g.push(record.gLoss);
+    }
+    if (records.length || reset) this.refresh.schedule();
+  }
+}
+
+/** What a preview shows of a run: a change of any of these is worth a refresh. */
+function signature(run: RunView): string {
+  return `${run.status}:${run.sampleStep ?? ''}`;
+}
