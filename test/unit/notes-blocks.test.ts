@@ -90,7 +90,7 @@ test('a snapshot copies the chosen grid next to the note and writes its link and
   const latest = await planSnapshot(request);
   assert.equal(latest.step, 100);
   assert.equal(latest.target, path.join(root, 'notes', 'media', 'notes-b1-ring-1-step-100.png'));
-  assert.equal(latest.markdown, '![notes-b1-ring-1 · step 100](media/notes-b1-ring-1-step-100.png)\n*notes-b1-ring-1 · step 100 · D 1.250 G 0.600 · 2026-11-23*\n');
+  assert.equal(latest.markdown, '![notes-b1-ring-1 · step 100](media/notes-b1-ring-1-step-100.png)\n\n*notes-b1-ring-1 · step 100 · D 1.250 G 0.600 · 2026-11-23*\n');
   await copySnapshot(latest);
   assert.equal(fs.readFileSync(latest.target, 'utf8'), 'png 100');
   const chosen = await planSnapshot({ ...request, step: 50, folder: '../shared images' });

@@ -30,6 +30,8 @@ export class NotePreviews extends DisposableOwner implements PreviewSource {
   private readonly histories = new Map<string, LossHistory>();
   /** Run folder → what it looked like when last shown. */
   private readonly shownRuns = new Map<string, string>();
+  /** Every run folder seen: a new one may be the first run of a block a preview shows as untrained. */
+  private knownRuns = new Set<string>();
   private readonly refresh = this.register(new Throttle(() => void vscode.commands.executeCommand('markdown.preview.refresh'), REFRESH_MS));
 
   constructor(private readonly model: RunsModel) {
@@ -70,6 +72,9 @@ export class NotePreviews extends DisposableOwner implements PreviewSource {
   }
 
   private runsChanged(): void {
+    const dirs = new Set(this.model.runs.map((run) => run.dir));
+    if ([...dirs].some((dir) => !this.knownRuns.has(dir))) this.refresh.schedule();
+    this.knownRuns = dirs;
     for (const [dir, seen] of this.shownRuns) {
       const run = this.model.find(dir);
       if (run && signature(run) === seen) continue;

@@ -51,7 +51,8 @@ export async function planSnapshot(request: SnapshotRequest): Promise<SnapshotPl
   const title = `${request.runId} · step ${grid.step}`;
   return {
     source: grid.path, target, step: grid.step,
-    markdown: `![${title}](${link})\n*${title}${losses} · ${date}*\n`,
+    // The caption is a paragraph of its own, under the image rather than beside it.
+    markdown: `![${title}](${link})\n\n*${title}${losses} · ${date}*\n`,
   };
 }
 
