@@ -6,6 +6,7 @@ import type { RunManager } from '../host/runManager';
 import type { RunsModel } from './runsModel';
 
 const OFFERED_KEY = 'ganStudio.offeredResume';
+const STARTUP_DELAY_MS = 3000;
 
 /**
  * Runs whose trainer went with an earlier window (reload, close, crash) are marked interrupted and
@@ -17,13 +18,19 @@ export class InterruptedRunsOffer extends DisposableOwner {
   private readonly trainedHere = new Set<string>();
   private readonly check = this.register(new Throttle(() => void this.offer(), 2000));
   private offering = false;
+  private started = false;
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly model: RunsModel, private readonly manager: RunManager,
     private readonly log: vscode.LogOutputChannel) {
     super();
     this.register(manager.on((event) => { if (event.run.runDir) this.trainedHere.add(event.run.runDir); }));
-    this.register(model.onDidChange(() => this.check.schedule()));
-    void model.refresh().then(() => this.check.schedule());
+    this.register(model.onDidChange(() => { if (this.started) this.check.schedule(); }));
+    // The window is busy restoring editors and panels at first; a notice then is easily missed.
+    const timer = setTimeout(() => {
+      this.started = true;
+      void model.refresh().then(() => this.check.schedule());
+    }, STARTUP_DELAY_MS);
+    this.register({ dispose: () => clearTimeout(timer) });
   }
 
   private async offer(): Promise<void> {
