@@ -87,3 +87,15 @@ test('the extension host bundle holds no TF.js: training and export run in train
   assert.ok(inputs.includes('src/extension/extension.ts'));
   assert.deepEqual(inputs.filter((input) => /tensorflow|src\/core\/(backend\/(tf|init|pureTf)|train\/session|models)/.test(input)), []);
 });
+
+test('vsce packages only what runs: bundles, wasm, embedded digits, schema, templates; no sources, maps or tests', () => {
+  const vsce = path.join(root, 'node_modules', '.bin', 'vsce');
+  const listed = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+    .split('\n').map((line) => line.trim()).filter(Boolean);
+  for (const needed of ['dist/extension.js', 'dist/trainer.js', 'dist/cli.js', 'dist/webview/dashboard.js', 'dist/webview/dashboard.css',
+    'media/generated/wasm/tfjs-backend-wasm.wasm', 'media/generated/mnist-digits.bin.gz', 'schemas/gan-config.schema.json',
+    'examples/ring.gan.yaml', 'media/notes-preview.css', 'package.nls.json', 'LICENSE']) {
+    assert.ok(listed.includes(needed), `${needed} ships`);
+  }
+  assert.deepEqual(listed.filter((file) => /\.(ts|map)$|^(src|test|scripts|webview|node_modules|\.vscode|\.ci)\//.test(file)), []);
+});
