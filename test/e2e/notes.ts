@@ -100,7 +100,7 @@ async function main(): Promise<number> {
       const media = path.join(workspace, 'notes', 'media');
       assert(fs.existsSync(media) && fs.readdirSync(media).some((name) => name.endsWith('-step-300.png')), 'the grid was copied into notes/media');
     });
-    await step('while a block\'s run trains, the open preview follows its new grids; Stop in the lens stops it', async () => {
+    await step('while a block\'s run trains, the open preview follows its new grids; its dashboard beside the note has real content and Pause/Resume work; Stop in the lens stops it', async () => {
       await page.locator('.tabs-container .tab[data-resource-name="gan-notes.md"]').first().click();
       // Lenses exist only for visible lines: bring the long run's block into view.
       await revealLine(page, fs.readFileSync(note, 'utf8').split('\n').indexOf('config: ../ring-long.gan.yaml') + 1);
@@ -125,6 +125,31 @@ async function main(): Promise<number> {
       };
       const first = await pollUntil(gridSteps, { timeoutMs: 30_000, describe: async () => 'the preview never showed the long run' });
       await pollUntil(async () => ((await gridSteps()) ?? 0) > first || undefined, { timeoutMs: 30_000, describe: async () => `still step ${first}` });
+      // The run's dashboard, beside the note: real content, and its buttons reach the trainer.
+      await page.locator('.tabs-container .tab', { hasText: path.basename(longRun) }).first().click();
+      const dashboard = await pollUntil(async () => {
+        for (let at = 0; at < await frames.count(); at++) {
+          if (await webviewContent(page, at).locator('.run-id', { hasText: path.basename(longRun) }).count().catch(() => 0)) return webviewContent(page, at);
+        }
+        return undefined;
+      }, { timeoutMs: 20_000, describe: async () => 'no dashboard for the long run' });
+      await pollUntil(async () => {
+        const painted = await dashboard.locator('canvas').evaluateAll((canvases) => canvases.filter((canvas) => {
+          const context = (canvas as HTMLCanvasElement).getContext('2d');
+          if (!context || !canvas.clientWidth) return false;
+          const { data } = context.getImageData(0, 0, (canvas as HTMLCanvasElement).width, (canvas as HTMLCanvasElement).height);
+          for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
+          return false;
+        }).length);
+        return painted >= 4 || undefined;
+      }, { timeoutMs: 20_000, describe: async () => 'fewer than 4 painted canvases (losses, D outputs, histogram, plane)' });
+      await pollUntil(async () => (await dashboard.locator('img').first().evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)) || undefined,
+        { timeoutMs: 20_000, describe: async () => 'the sample grid did not load' });
+      const status = () => (JSON.parse(fs.readFileSync(path.join(longRun, 'run.json'), 'utf8')) as { status: string }).status;
+      await dashboard.locator('vscode-button', { hasText: 'Pause' }).click();
+      await pollUntil(async () => status() === 'paused' || undefined, { timeoutMs: 20_000, describe: async () => `status ${status()}` });
+      await dashboard.locator('vscode-button', { hasText: 'Resume' }).click();
+      await pollUntil(async () => status() === 'running' || undefined, { timeoutMs: 20_000, describe: async () => `status ${status()}` });
       await page.locator('.tabs-container .tab[data-resource-name="gan-notes.md"]').first().click();
       await revealLine(page, fs.readFileSync(note, 'utf8').split('\n').indexOf('config: ../ring-long.gan.yaml') + 1);
       const stop = page.locator('.contentWidgets .codelens-decoration a[title^="Stop gan-notes-b4-ring-long-"]').first();
