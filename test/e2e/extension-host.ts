@@ -160,10 +160,18 @@ async function main(): Promise<number> {
       await page.reload();
       await waitForWorkbench(page);
       await waitForNotification(page, /ring-long-.* interrupted when the window closed or reloaded/, 60_000);
-      await webviewContent(page).locator('.run-id', { hasText: /ring-(long|tiny)-/ }).waitFor({ timeout: 20_000 });
       const interrupted = runJson(dir);
       assert(interrupted.status === 'interrupted', `after reload: ${JSON.stringify(interrupted)}`);
+      // Answer the toast while it shows (toasts hide after a while), then look at the panels.
       await clickNotificationButton(page, /interrupted when the window closed/, 'Resume');
+      // Restored panels: one per run, each its own webview frame (in no fixed DOM order).
+      const frames = page.locator('iframe.webview.ready');
+      await pollUntil(async () => {
+        for (let at = 0; at < await frames.count(); at++) {
+          if (await webviewContent(page, at).locator('.run-id', { hasText: /ring-long-/ }).count().catch(() => 0)) return true;
+        }
+        return undefined;
+      }, { timeoutMs: 30_000, describe: async () => `no restored dashboard of ring-long among ${await frames.count()} webviews` });
       await waitForRun(workspace, 'ring-long', (info) => info.status === 'running' && info.step > interrupted.step);
       await runCommand(page, 'GAN Studio: Stop Run');
       await waitForRun(workspace, 'ring-long', (info) => info.status === 'stopped');
