@@ -5,18 +5,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  ARTIFACTS_DIR, E2E_DIR, REPO_ROOT, RUNS_DIR, makeRunDir, openBrowser, openFile, packageExtension, pollUntil, runCommand,
-  startCodeServer, takeScreenshot, waitForActiveEditorText, waitForExtensionActivation, waitForExtensionHostLog,
-  waitForNotification, waitForStatusBarItem, waitForWorkbench, webviewContent, type Page,
+  assert, findWebview, openFile, pollUntil, runCommand, runGanScript, waitForActiveEditorText, waitForExtensionActivation,
+  waitForExtensionHostLog, waitForNotification, waitForStatusBarItem, waitForWorkbench, webviewContent, type Page,
 } from './harness';
 
 const EXTENSION_ID = 'gan-studio.gan-studio';
 
 interface RunJson { status: string; step: number; error?: string }
 
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
 
 function runsOf(workspace: string, prefix: string): string[] {
   const runsDir = path.join(workspace, '.gan', 'runs');
@@ -42,150 +38,109 @@ async function pickQuickItem(page: Page, label: string): Promise<void> {
   await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: label }).first().click();
 }
 
-async function main(): Promise<number> {
-  const artifacts = makeRunDir(ARTIFACTS_DIR, 'extension-host');
-  const workspace = path.join(makeRunDir(RUNS_DIR, 'gan-ws'), 'ws');
-  fs.cpSync(path.join(E2E_DIR, 'fixtures', 'gan-workspace'), workspace, { recursive: true });
-  const vsix = await packageExtension(REPO_ROOT);
-  console.log(`vsix: ${vsix} (${(fs.statSync(vsix).size / 1e6).toFixed(1)} MB)`);
-  const server = await startCodeServer({ workspaceFolder: workspace, vsixFiles: [vsix], label: 'gan', userSettings: { 'ganStudio.refreshRate': 4 } });
-  const session = await openBrowser(server.url);
-  const { page } = session;
-  let passed = 0;
-  let failed = 0;
-  const step = async (name: string, body: () => Promise<void>) => {
-    const started = Date.now();
-    try {
-      await body();
-      passed++;
-      console.log(`  ok    ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-    } catch (error) {
-      failed++;
-      console.log(`  FAIL  ${name}\n        ${String(error instanceof Error ? error.message : error).replace(/\n/g, '\n        ')}`);
-    }
-    await takeScreenshot(page, artifacts, name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()).catch(() => undefined);
-  };
-  try {
+runGanScript('extension-host', { userSettings: { 'ganStudio.refreshRate': 4 } }, async ({ page, server, workspace, step }) => {
+  await waitForWorkbench(page);
+  await step('activates when a config opens, fast and without errors', async () => {
+    await openFile(page, 'ring-tiny.gan.yaml');
+    const activation = await waitForExtensionActivation(server.userDataDir, EXTENSION_ID);
+    assert(!activation.errors.length, activation.errors.map((line) => line.line).join('\n'));
+    const [line] = await waitForExtensionHostLog(server.userDataDir, /GAN Studio activated: /);
+    console.log(`        ${/GAN Studio activated: .*/.exec(line?.line ?? '')?.[0]}`);
+  });
+  await step('the config shows a Train CodeLens', async () => {
+    await page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Train' }).first().waitFor({ timeout: 20_000 });
+  });
+  await step('Train Config trains the active config: run folder fills, status bar shows progress', async () => {
+    await runCommand(page, 'GAN Studio: Train Config');
+    await waitForStatusBarItem(page, /ring-tiny \d+\/400/, 30_000);
+    const dir = await waitForRun(workspace, 'ring-tiny', (info) => info.step > 0);
+    assert(fs.existsSync(path.join(dir, 'metrics.jsonl')), 'metrics.jsonl');
+  });
+  await step('the dashboard opens beside with the run, its charts, histogram, samples and plane view', async () => {
+    const frame = webviewContent(page);
+    await frame.locator('.run-id', { hasText: 'ring-tiny-' }).waitFor({ timeout: 20_000 });
+    await frame.locator('img').first().waitFor({ timeout: 20_000 });
+    await frame.locator('canvas').first().waitFor({ timeout: 20_000 });
+    const canvases = await frame.locator('canvas').count();
+    assert(canvases >= 4, `expected loss, D-output, histogram and plane canvases, found ${canvases}`);
+  });
+  await step('completion is announced and recorded', async () => {
+    await waitForNotification(page, /ring-tiny-.* completed \(400 steps\)/, 90_000);
+    await waitForRun(workspace, 'ring-tiny', (info) => info.status === 'completed');
+  });
+  await step('the GAN Runs view lists the run under its config', async () => {
+    await page.locator('.activitybar .action-item a[aria-label^="GAN Studio"]').click();
+    await page.locator('.pane-body .monaco-list-row', { hasText: 'ring-tiny.gan.yaml' }).first().waitFor({ timeout: 15_000 });
+    await page.locator('.pane-body .monaco-list-row', { hasText: /ring-tiny-.*completed 400\/400/ }).first().waitFor({ timeout: 15_000 });
+  });
+  await step('a config error shows in Problems at its line', async () => {
+    await openFile(page, 'broken.gan.yaml');
+    await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'training.batchSize' }).first();
+    await row.waitFor({ timeout: 15_000 });
+    const text = await row.innerText();
+    assert(/\[Ln 5, Col 14\]/.test(text), `problem row: ${text}`);
+  });
+  await step('pause, resume and stop reach a running trainer', async () => {
+    await openFile(page, 'ring-long.gan.yaml');
+    await runCommand(page, 'GAN Studio: Train Config');
+    await waitForRun(workspace, 'ring-long', (info) => info.status === 'running' && info.step >= 20);
+    await runCommand(page, 'GAN Studio: Pause Run');
+    await waitForStatusBarItem(page, /ring-long \d+\/1000000 · paused/, 20_000);
+    const pausedAt = runJson(await waitForRun(workspace, 'ring-long', (info) => info.status === 'paused')).step;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert(runsOf(workspace, 'ring-long').every((dir) => runJson(dir).step === pausedAt), 'a paused run does not move');
+    await runCommand(page, 'GAN Studio: Resume Run');
+    await waitForRun(workspace, 'ring-long', (info) => info.status === 'running' && info.step > pausedAt);
+    await runCommand(page, 'GAN Studio: Stop Run');
+    await waitForRun(workspace, 'ring-long', (info) => info.status === 'stopped');
+  });
+  await step('New Config from Template writes a renamed example into the workspace and opens it', async () => {
+    await runCommand(page, 'GAN Studio: New Config from Template', 15_000, { opensInput: true });
+    await pickQuickItem(page, 'grid');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.fill('my-grid');
+    await input.press('Enter');
+    await waitForActiveEditorText(page, 'name: my-grid', 15_000);
+    assert(fs.existsSync(path.join(workspace, 'my-grid.gan.yaml')), 'my-grid.gan.yaml written');
+  });
+  await step('Export Generator writes a TF.js LayersModel where the user picks', async () => {
+    await runCommand(page, 'GAN Studio: Export Generator', 15_000, { opensInput: true });
+    await pickQuickItem(page, 'ring-tiny-');
+    // code-server's folder picker is the simple (quick input) file dialog; it opens on the
+    // workspace folder, which is where this export goes.
+    await page.locator('.quick-input-widget .quick-input-box input').waitFor({ timeout: 15_000 });
+    await page.locator('.quick-input-widget .monaco-button', { hasText: 'Export Here' }).first().click();
+    await waitForNotification(page, /exported the generator of ring-tiny-.* \(step 400\)/, 60_000);
+    const exported = fs.readdirSync(workspace).find((name) => name.endsWith('-generator'));
+    assert(exported, `no export folder in ${fs.readdirSync(workspace).join(', ')}`);
+    for (const file of ['model.json', 'weights.bin', 'gan-studio.json']) assert(fs.existsSync(path.join(workspace, exported, file)), file);
+  });
+  await step('Install Native Backend reports why the install failed, and training still works', async () => {
+    await runCommand(page, 'GAN Studio: Install Native Backend', 15_000, { opensInput: true });
+    await pickQuickItem(page, 'CPU (native TensorFlow)');
+    // This machine reaches the npm registry but not storage.googleapis.com, where tfjs-node's
+    // install script downloads libtensorflow: the message must say exactly that.
+    const message = await waitForNotification(page, /could not finish installing|registry|npm was not found/, 240_000);
+    assert(/storage\.googleapis\.com/.test(message), message);
+    assert(/pure-JS backends \(wasm, cpu\) keep working/.test(message), message);
+  });
+  await step('after a window reload the run panel comes back, and the interrupted run is offered for resume and resumes', async () => {
+    await runCommand(page, 'GAN Studio: Resume from Checkpoint', 15_000, { opensInput: true });
+    await pickQuickItem(page, 'ring-long-');
+    const dir = await waitForRun(workspace, 'ring-long', (info) => info.status === 'running');
+    // Reloading the page is a window reload in code-server: a new extension host starts.
+    await page.reload();
     await waitForWorkbench(page);
-    await step('activates when a config opens, fast and without errors', async () => {
-      await openFile(page, 'ring-tiny.gan.yaml');
-      const activation = await waitForExtensionActivation(server.userDataDir, EXTENSION_ID);
-      assert(!activation.errors.length, activation.errors.map((line) => line.line).join('\n'));
-      const [line] = await waitForExtensionHostLog(server.userDataDir, /GAN Studio activated: /);
-      console.log(`        ${/GAN Studio activated: .*/.exec(line?.line ?? '')?.[0]}`);
-    });
-    await step('the config shows a Train CodeLens', async () => {
-      await page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Train' }).first().waitFor({ timeout: 20_000 });
-    });
-    await step('Train Config trains the active config: run folder fills, status bar shows progress', async () => {
-      await runCommand(page, 'GAN Studio: Train Config');
-      await waitForStatusBarItem(page, /ring-tiny \d+\/400/, 30_000);
-      const dir = await waitForRun(workspace, 'ring-tiny', (info) => info.step > 0);
-      assert(fs.existsSync(path.join(dir, 'metrics.jsonl')), 'metrics.jsonl');
-    });
-    await step('the dashboard opens beside with the run, its charts, histogram, samples and plane view', async () => {
-      const frame = webviewContent(page);
-      await frame.locator('.run-id', { hasText: 'ring-tiny-' }).waitFor({ timeout: 20_000 });
-      await frame.locator('img').first().waitFor({ timeout: 20_000 });
-      await frame.locator('canvas').first().waitFor({ timeout: 20_000 });
-      const canvases = await frame.locator('canvas').count();
-      assert(canvases >= 4, `expected loss, D-output, histogram and plane canvases, found ${canvases}`);
-    });
-    await step('completion is announced and recorded', async () => {
-      await waitForNotification(page, /ring-tiny-.* completed \(400 steps\)/, 90_000);
-      await waitForRun(workspace, 'ring-tiny', (info) => info.status === 'completed');
-    });
-    await step('the GAN Runs view lists the run under its config', async () => {
-      await page.locator('.activitybar .action-item a[aria-label^="GAN Studio"]').click();
-      await page.locator('.pane-body .monaco-list-row', { hasText: 'ring-tiny.gan.yaml' }).first().waitFor({ timeout: 15_000 });
-      await page.locator('.pane-body .monaco-list-row', { hasText: /ring-tiny-.*completed 400\/400/ }).first().waitFor({ timeout: 15_000 });
-    });
-    await step('a config error shows in Problems at its line', async () => {
-      await openFile(page, 'broken.gan.yaml');
-      await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
-      const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'training.batchSize' }).first();
-      await row.waitFor({ timeout: 15_000 });
-      const text = await row.innerText();
-      assert(/\[Ln 5, Col 14\]/.test(text), `problem row: ${text}`);
-    });
-    await step('pause, resume and stop reach a running trainer', async () => {
-      await openFile(page, 'ring-long.gan.yaml');
-      await runCommand(page, 'GAN Studio: Train Config');
-      await waitForRun(workspace, 'ring-long', (info) => info.status === 'running' && info.step >= 20);
-      await runCommand(page, 'GAN Studio: Pause Run');
-      await waitForStatusBarItem(page, /ring-long \d+\/1000000 · paused/, 20_000);
-      const pausedAt = runJson(await waitForRun(workspace, 'ring-long', (info) => info.status === 'paused')).step;
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      assert(runsOf(workspace, 'ring-long').every((dir) => runJson(dir).step === pausedAt), 'a paused run does not move');
-      await runCommand(page, 'GAN Studio: Resume Run');
-      await waitForRun(workspace, 'ring-long', (info) => info.status === 'running' && info.step > pausedAt);
-      await runCommand(page, 'GAN Studio: Stop Run');
-      await waitForRun(workspace, 'ring-long', (info) => info.status === 'stopped');
-    });
-    await step('New Config from Template writes a renamed example into the workspace and opens it', async () => {
-      await runCommand(page, 'GAN Studio: New Config from Template', 15_000, { opensInput: true });
-      await pickQuickItem(page, 'grid');
-      const input = page.locator('.quick-input-widget .quick-input-box input');
-      await input.fill('my-grid');
-      await input.press('Enter');
-      await waitForActiveEditorText(page, 'name: my-grid', 15_000);
-      assert(fs.existsSync(path.join(workspace, 'my-grid.gan.yaml')), 'my-grid.gan.yaml written');
-    });
-    await step('Export Generator writes a TF.js LayersModel where the user picks', async () => {
-      await runCommand(page, 'GAN Studio: Export Generator', 15_000, { opensInput: true });
-      await pickQuickItem(page, 'ring-tiny-');
-      // code-server's folder picker is the simple (quick input) file dialog; it opens on the
-      // workspace folder, which is where this export goes.
-      await page.locator('.quick-input-widget .quick-input-box input').waitFor({ timeout: 15_000 });
-      await page.locator('.quick-input-widget .monaco-button', { hasText: 'Export Here' }).first().click();
-      await waitForNotification(page, /exported the generator of ring-tiny-.* \(step 400\)/, 60_000);
-      const exported = fs.readdirSync(workspace).find((name) => name.endsWith('-generator'));
-      assert(exported, `no export folder in ${fs.readdirSync(workspace).join(', ')}`);
-      for (const file of ['model.json', 'weights.bin', 'gan-studio.json']) assert(fs.existsSync(path.join(workspace, exported, file)), file);
-    });
-    await step('Install Native Backend reports why the install failed, and training still works', async () => {
-      await runCommand(page, 'GAN Studio: Install Native Backend', 15_000, { opensInput: true });
-      await pickQuickItem(page, 'CPU (native TensorFlow)');
-      // This machine reaches the npm registry but not storage.googleapis.com, where tfjs-node's
-      // install script downloads libtensorflow: the message must say exactly that.
-      const message = await waitForNotification(page, /could not finish installing|registry|npm was not found/, 240_000);
-      assert(/storage\.googleapis\.com/.test(message), message);
-      assert(/pure-JS backends \(wasm, cpu\) keep working/.test(message), message);
-    });
-    await step('after a window reload the run panel comes back, and the interrupted run is offered for resume and resumes', async () => {
-      await runCommand(page, 'GAN Studio: Resume from Checkpoint', 15_000, { opensInput: true });
-      await pickQuickItem(page, 'ring-long-');
-      const dir = await waitForRun(workspace, 'ring-long', (info) => info.status === 'running');
-      // Reloading the page is a window reload in code-server: a new extension host starts.
-      await page.reload();
-      await waitForWorkbench(page);
-      await waitForNotification(page, /ring-long-.* interrupted when the window closed or reloaded/, 60_000);
-      const interrupted = runJson(dir);
-      assert(interrupted.status === 'interrupted', `after reload: ${JSON.stringify(interrupted)}`);
-      // Answer the toast while it shows (toasts hide after a while), then look at the panels.
-      await clickNotificationButton(page, /interrupted when the window closed/, 'Resume');
-      // Restored panels: one per run, each its own webview frame (in no fixed DOM order).
-      const frames = page.locator('iframe.webview.ready');
-      await pollUntil(async () => {
-        for (let at = 0; at < await frames.count(); at++) {
-          if (await webviewContent(page, at).locator('.run-id', { hasText: /ring-long-/ }).count().catch(() => 0)) return true;
-        }
-        return undefined;
-      }, { timeoutMs: 30_000, describe: async () => `no restored dashboard of ring-long among ${await frames.count()} webviews` });
-      await waitForRun(workspace, 'ring-long', (info) => info.status === 'running' && info.step > interrupted.step);
-      await runCommand(page, 'GAN Studio: Stop Run');
-      await waitForRun(workspace, 'ring-long', (info) => info.status === 'stopped');
-    });
-  } finally {
-    await session.close().catch(() => undefined);
-    await server.stop();
-  }
-  console.log(`artifacts: ${artifacts}`);
-  console.log(`${passed} passed, ${failed} failed`);
-  return failed ? 1 : 0;
-}
-
-main().then((code) => process.exit(code), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
+    await waitForNotification(page, /ring-long-.* interrupted when the window closed or reloaded/, 60_000);
+    const interrupted = runJson(dir);
+    assert(interrupted.status === 'interrupted', `after reload: ${JSON.stringify(interrupted)}`);
+    // Answer the toast while it shows (toasts hide after a while), then look at the panels.
+    await clickNotificationButton(page, /interrupted when the window closed/, 'Resume');
+    // Restored panels: one per run, each its own webview frame (in no fixed DOM order).
+    await findWebview(page, async (frame) => (await frame.locator('.run-id', { hasText: /ring-long-/ }).count()) > 0, 'the restored ring-long dashboard');
+    await waitForRun(workspace, 'ring-long', (info) => info.status === 'running' && info.step > interrupted.step);
+    await runCommand(page, 'GAN Studio: Stop Run');
+    await waitForRun(workspace, 'ring-long', (info) => info.status === 'stopped');
+  });
 });

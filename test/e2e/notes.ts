@@ -5,13 +5,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  ARTIFACTS_DIR, E2E_DIR, REPO_ROOT, RUNS_DIR, makeRunDir, openBrowser, openFile, packageExtension, pollUntil, runCommand,
-  startCodeServer, takeScreenshot, waitForActiveEditorText, waitForWorkbench, webviewContent, type Page,
+  assert, findWebview, openFile, pollUntil, runCommand, runGanScript, waitForActiveEditorText, waitForWorkbench, webviewContent,
+  type Page,
 } from './harness';
 
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
 
 function runDirs(workspace: string): string[] {
   const dir = path.join(workspace, '.gan', 'runs');
@@ -30,167 +27,123 @@ async function clickLens(page: Page, title: string): Promise<void> {
   await page.locator('.contentWidgets .codelens-decoration a', { hasText: title }).first().click();
 }
 
-async function main(): Promise<number> {
-  const artifacts = makeRunDir(ARTIFACTS_DIR, 'notes');
-  const workspace = path.join(makeRunDir(RUNS_DIR, 'gan-notes'), 'ws');
-  fs.cpSync(path.join(E2E_DIR, 'fixtures', 'gan-workspace'), workspace, { recursive: true });
+runGanScript('notes', {}, async ({ page, workspace, step }) => {
   const note = path.join(workspace, 'notes', 'gan-notes.md');
-  const vsix = await packageExtension(REPO_ROOT);
-  const server = await startCodeServer({ workspaceFolder: workspace, vsixFiles: [vsix], label: 'notes' });
-  const session = await openBrowser(server.url);
-  const { page } = session;
-  let passed = 0;
-  let failed = 0;
-  const step = async (name: string, body: () => Promise<void>) => {
-    try {
-      await body();
-      passed++;
-      console.log(`  ok    ${name}`);
-    } catch (error) {
-      failed++;
-      console.log(`  FAIL  ${name}\n        ${String(error instanceof Error ? error.message : error).replace(/\n/g, '\n        ')}`);
-    }
-    await takeScreenshot(page, artifacts, name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()).catch(() => undefined);
-  };
-  try {
-    await waitForWorkbench(page);
-    let runDir = '';
-    await step('"▶ Train" above a gan block trains it; the run records the note and block', async () => {
-      await openFile(page, 'notes/gan-notes.md');
-      await waitForActiveEditorText(page, 'GAN notes');
-      await page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Train' }).first().waitFor({ timeout: 30_000 });
-      await clickLens(page, 'Train');
-      runDir = await pollUntil(async () => runDirs(workspace).find((dir) => path.basename(dir).startsWith('gan-notes-b1-ring-note-')),
-        { timeoutMs: 30_000, describe: async () => `runs: ${runDirs(workspace).join(', ')}` });
-      const info = JSON.parse(fs.readFileSync(path.join(runDir, 'run.json'), 'utf8')) as { note?: { file: string; block: number } };
-      assert(info.note?.file === note && info.note.block === 0, `run.json note: ${JSON.stringify(info.note)}`);
-      await pollUntil(async () => (JSON.parse(fs.readFileSync(path.join(runDir, 'run.json'), 'utf8')) as { status: string }).status === 'completed' || undefined,
-        { timeoutMs: 90_000, describe: async () => fs.readFileSync(path.join(runDir, 'run.json'), 'utf8') });
-    });
-    await step('the markdown preview shows the block\'s grid, sparkline and status, and cards for the others', async () => {
-      await openFile(page, 'notes/gan-notes.md');
-      await runCommand(page, 'Markdown: Open Preview to the Side');
-      // The preview is one of the open webviews (the run's dashboard is another): find it.
-      const frames = page.locator('iframe.webview.ready');
-      const index = await pollUntil(async () => {
-        for (let at = 0; at < await frames.count(); at++) {
-          if (await webviewContent(page, at).locator('.gan-block').count().catch(() => 0)) return at + 1;
-        }
-        return undefined;
-      }, { timeoutMs: 40_000, describe: async () => `no webview rendered the gan blocks (${await frames.count()} webviews)` });
-      const frame = webviewContent(page, index - 1);
-      await frame.locator('.gan-status', { hasText: 'gan-notes-b1-ring-note-' }).first().waitFor({ timeout: 20_000 });
-      await frame.locator('svg.gan-sparkline').first().waitFor({ timeout: 20_000 });
-      const grid = frame.locator('img.gan-grid').first();
-      await grid.waitFor({ timeout: 20_000 });
-      await pollUntil(async () => (await grid.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)) || undefined,
-        { timeoutMs: 20_000, describe: async () => `grid not loaded: ${await grid.getAttribute('src')}` });
-      const empty = await frame.locator('.gan-block-empty').allInnerTexts();
-      assert(empty.some((text) => text.includes('Not trained yet')), `cards: ${JSON.stringify(empty)}`);
-    });
-    await step('Insert Snapshot copies the grid next to the note and links it under the block', async () => {
-      await page.locator('.tabs-container .tab[data-resource-name="gan-notes.md"]').first().click();
-      await page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Insert Snapshot' }).first().waitFor({ timeout: 20_000 });
-      await clickLens(page, 'Insert Snapshot');
-      // The editor wraps long lines: compare without whitespace.
-      await pollUntil(async () => /!\[gan-notes-b1-ring-note-.*·step300\]\(media\/gan-notes-b1-ring-note-.*-step-300\.png\)/.test(
-        (await page.locator('.editor-group-container .monaco-editor .view-lines').first().innerText()).replace(/\s+/g, '')) || undefined,
-      { timeoutMs: 15_000, describe: async () => 'no snapshot link in the note' });
-      await runCommand(page, 'File: Save');
-      const media = path.join(workspace, 'notes', 'media');
-      assert(fs.existsSync(media) && fs.readdirSync(media).some((name) => name.endsWith('-step-300.png')), 'the grid was copied into notes/media');
-    });
-    await step('while a block\'s run trains, the open preview follows its new grids; its dashboard beside the note has real content and Pause/Resume work; Stop in the lens stops it', async () => {
-      await page.locator('.tabs-container .tab[data-resource-name="gan-notes.md"]').first().click();
-      // Lenses exist only for visible lines: bring the long run's block into view.
-      await revealLine(page, fs.readFileSync(note, 'utf8').split('\n').indexOf('config: ../ring-long.gan.yaml') + 1);
-      const lens = page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Train' });
-      await pollUntil(async () => {
-        const boxes = await Promise.all((await lens.all()).map(async (item) => ({ item, y: (await item.boundingBox())?.y ?? -1 })));
-        return boxes.sort((a, b) => b.y - a.y)[0]?.item;
-      }, { timeoutMs: 20_000, describe: async () => 'no Train lens near the end' }).then((last) => last.click());
-      const longRun = await pollUntil(async () => runDirs(workspace).find((dir) => path.basename(dir).startsWith('gan-notes-b4-ring-long-')),
-        { timeoutMs: 30_000, describe: async () => `runs: ${runDirs(workspace).join(', ')}` });
-      // Training opened the run's dashboard over the preview: bring the preview back to the front.
-      await page.locator('.tabs-container .tab', { hasText: 'Preview gan-notes.md' }).first().click();
-      const frames = page.locator('iframe.webview.ready');
-      const gridSteps = async () => {
-        for (let at = 0; at < await frames.count(); at++) {
-          const sources = await webviewContent(page, at).locator('img.gan-grid').evaluateAll(
-            (images) => images.map((image) => image.getAttribute('src') ?? '')).catch(() => [] as string[]);
-          const long = sources.map((src) => /gan-notes-b4-ring-long-[^/]*\/samples\/step-(\d+)\.png/.exec(decodeURIComponent(src))?.[1]).find(Boolean);
-          if (long) return Number(long);
-        }
-        return undefined;
-      };
-      const first = await pollUntil(gridSteps, { timeoutMs: 30_000, describe: async () => 'the preview never showed the long run' });
-      await pollUntil(async () => ((await gridSteps()) ?? 0) > first || undefined, { timeoutMs: 30_000, describe: async () => `still step ${first}` });
-      // The run's dashboard, beside the note: real content, and its buttons reach the trainer.
-      await page.locator('.tabs-container .tab', { hasText: path.basename(longRun) }).first().click();
-      const dashboard = await pollUntil(async () => {
-        for (let at = 0; at < await frames.count(); at++) {
-          if (await webviewContent(page, at).locator('.run-id', { hasText: path.basename(longRun) }).count().catch(() => 0)) return webviewContent(page, at);
-        }
-        return undefined;
-      }, { timeoutMs: 20_000, describe: async () => 'no dashboard for the long run' });
-      await pollUntil(async () => {
-        const painted = await dashboard.locator('canvas').evaluateAll((canvases) => canvases.filter((canvas) => {
-          const context = (canvas as HTMLCanvasElement).getContext('2d');
-          if (!context || !canvas.clientWidth) return false;
-          const { data } = context.getImageData(0, 0, (canvas as HTMLCanvasElement).width, (canvas as HTMLCanvasElement).height);
-          for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
-          return false;
-        }).length);
-        return painted >= 4 || undefined;
-      }, { timeoutMs: 20_000, describe: async () => 'fewer than 4 painted canvases (losses, D outputs, histogram, plane)' });
-      await pollUntil(async () => (await dashboard.locator('img').first().evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)) || undefined,
-        { timeoutMs: 20_000, describe: async () => 'the sample grid did not load' });
-      const status = () => (JSON.parse(fs.readFileSync(path.join(longRun, 'run.json'), 'utf8')) as { status: string }).status;
-      await dashboard.locator('vscode-button', { hasText: 'Pause' }).click();
-      await pollUntil(async () => status() === 'paused' || undefined, { timeoutMs: 20_000, describe: async () => `status ${status()}` });
-      await dashboard.locator('vscode-button', { hasText: 'Resume' }).click();
-      await pollUntil(async () => status() === 'running' || undefined, { timeoutMs: 20_000, describe: async () => `status ${status()}` });
-      await page.locator('.tabs-container .tab[data-resource-name="gan-notes.md"]').first().click();
-      await revealLine(page, fs.readFileSync(note, 'utf8').split('\n').indexOf('config: ../ring-long.gan.yaml') + 1);
-      const stop = page.locator('.contentWidgets .codelens-decoration a[title^="Stop gan-notes-b4-ring-long-"]').first();
-      await stop.waitFor({ timeout: 15_000 });
-      await stop.click();
-      await pollUntil(async () => (JSON.parse(fs.readFileSync(path.join(longRun, 'run.json'), 'utf8')) as { status: string }).status === 'stopped' || undefined,
-        { timeoutMs: 30_000, describe: async () => fs.readFileSync(path.join(longRun, 'run.json'), 'utf8') });
-    });
-    await step('hovering a run: reference shows that run\'s status and latest grid', async () => {
-      await page.locator('.tabs-container .tab[data-resource-name="gan-notes.md"]').first().click();
-      await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
-      await page.keyboard.press('Control+End');
-      const reference = page.locator('.editor-group-container .monaco-editor .view-line', { hasText: 'run: ring-note' }).first();
-      await reference.waitFor({ timeout: 10_000 });
-      const box = await reference.boundingBox();
-      assert(box, 'the run: line is not on screen');
-      await page.mouse.move(box.x + 40, box.y + box.height / 2);
-      const hover = page.locator('.monaco-hover', { hasText: 'gan-notes-b1-ring-note-' }).first();
-      await hover.waitFor({ timeout: 15_000 });
-      // MarkdownString.appendText keeps spacing with non-breaking spaces.
-      assert(/completed\s300\/300/.test(await hover.innerText()), await hover.innerText());
-      await hover.locator('img').first().waitFor({ timeout: 10_000 });
-    });
-    await step('a mistake in a block shows under Problems at its line in the note', async () => {
-      await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
-      const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'training.batchSize' }).first();
-      await row.waitFor({ timeout: 15_000 });
-      const text = await row.innerText();
-      const expectedLine = fs.readFileSync(note, 'utf8').split('\n').findIndex((line) => line.includes('batchSize: 0')) + 1;
-      assert(text.includes(`[Ln ${expectedLine}, Col 24]`), `problem row: ${text} (expected line ${expectedLine})`);
-    });
-  } finally {
-    await session.close().catch(() => undefined);
-    await server.stop();
-  }
-  console.log(`artifacts: ${artifacts}`);
-  console.log(`${passed} passed, ${failed} failed`);
-  return failed ? 1 : 0;
-}
-
-main().then((code) => process.exit(code), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
+  await waitForWorkbench(page);
+  let runDir = '';
+  await step('"▶ Train" above a gan block trains it; the run records the note and block', async () => {
+    await openFile(page, 'notes/gan-notes.md');
+    await waitForActiveEditorText(page, 'GAN notes');
+    await page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Train' }).first().waitFor({ timeout: 30_000 });
+    await clickLens(page, 'Train');
+    runDir = await pollUntil(async () => runDirs(workspace).find((dir) => path.basename(dir).startsWith('gan-notes-b1-ring-note-')),
+      { timeoutMs: 30_000, describe: async () => `runs: ${runDirs(workspace).join(', ')}` });
+    const info = JSON.parse(fs.readFileSync(path.join(runDir, 'run.json'), 'utf8')) as { note?: { file: string; block: number } };
+    assert(info.note?.file === note && info.note.block === 0, `run.json note: ${JSON.stringify(info.note)}`);
+    await pollUntil(async () => (JSON.parse(fs.readFileSync(path.join(runDir, 'run.json'), 'utf8')) as { status: string }).status === 'completed' || undefined,
+      { timeoutMs: 90_000, describe: async () => fs.readFileSync(path.join(runDir, 'run.json'), 'utf8') });
+  });
+  await step('the markdown preview shows the block\'s grid, sparkline and status, and cards for the others', async () => {
+    await openFile(page, 'notes/gan-notes.md');
+    await runCommand(page, 'Markdown: Open Preview to the Side');
+    // The preview is one of the open webviews (the run's dashboard is another): find it.
+    const frame = await findWebview(page, async (candidate) => (await candidate.locator('.gan-block').count()) > 0, 'the gan blocks', 40_000);
+    await frame.locator('.gan-status', { hasText: 'gan-notes-b1-ring-note-' }).first().waitFor({ timeout: 20_000 });
+    await frame.locator('svg.gan-sparkline').first().waitFor({ timeout: 20_000 });
+    const grid = frame.locator('img.gan-grid').first();
+    await grid.waitFor({ timeout: 20_000 });
+    await pollUntil(async () => (await grid.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)) || undefined,
+      { timeoutMs: 20_000, describe: async () => `grid not loaded: ${await grid.getAttribute('src')}` });
+    const empty = await frame.locator('.gan-block-empty').allInnerTexts();
+    assert(empty.some((text) => text.includes('Not trained yet')), `cards: ${JSON.stringify(empty)}`);
+  });
+  await step('Insert Snapshot copies the grid next to the note and links it under the block', async () => {
+    await page.locator('.tabs-container .tab[data-resource-name="gan-notes.md"]').first().click();
+    await page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Insert Snapshot' }).first().waitFor({ timeout: 20_000 });
+    await clickLens(page, 'Insert Snapshot');
+    // The editor wraps long lines: compare without whitespace.
+    await pollUntil(async () => /!\[gan-notes-b1-ring-note-.*·step300\]\(media\/gan-notes-b1-ring-note-.*-step-300\.png\)/.test(
+      (await page.locator('.editor-group-container .monaco-editor .view-lines').first().innerText()).replace(/\s+/g, '')) || undefined,
+    { timeoutMs: 15_000, describe: async () => 'no snapshot link in the note' });
+    await runCommand(page, 'File: Save');
+    const media = path.join(workspace, 'notes', 'media');
+    assert(fs.existsSync(media) && fs.readdirSync(media).some((name) => name.endsWith('-step-300.png')), 'the grid was copied into notes/media');
+  });
+  await step('while a block\'s run trains, the open preview follows its new grids; its dashboard beside the note has real content and Pause/Resume work; Stop in the lens stops it', async () => {
+    await page.locator('.tabs-container .tab[data-resource-name="gan-notes.md"]').first().click();
+    // Lenses exist only for visible lines: bring the long run's block into view.
+    await revealLine(page, fs.readFileSync(note, 'utf8').split('\n').indexOf('config: ../ring-long.gan.yaml') + 1);
+    const lens = page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Train' });
+    await pollUntil(async () => {
+      const boxes = await Promise.all((await lens.all()).map(async (item) => ({ item, y: (await item.boundingBox())?.y ?? -1 })));
+      return boxes.sort((a, b) => b.y - a.y)[0]?.item;
+    }, { timeoutMs: 20_000, describe: async () => 'no Train lens near the end' }).then((last) => last.click());
+    const longRun = await pollUntil(async () => runDirs(workspace).find((dir) => path.basename(dir).startsWith('gan-notes-b4-ring-long-')),
+      { timeoutMs: 30_000, describe: async () => `runs: ${runDirs(workspace).join(', ')}` });
+    // Training opened the run's dashboard over the preview: bring the preview back to the front.
+    await page.locator('.tabs-container .tab', { hasText: 'Preview gan-notes.md' }).first().click();
+    const frames = page.locator('iframe.webview.ready');
+    const gridSteps = async () => {
+      for (let at = 0; at < await frames.count(); at++) {
+        const sources = await webviewContent(page, at).locator('img.gan-grid').evaluateAll(
+          (images) => images.map((image) => image.getAttribute('src') ?? '')).catch(() => [] as string[]);
+        const long = sources.map((src) => /gan-notes-b4-ring-long-[^/]*\/samples\/step-(\d+)\.png/.exec(decodeURIComponent(src))?.[1]).find(Boolean);
+        if (long) return Number(long);
+      }
+      return undefined;
+    };
+    const first = await pollUntil(gridSteps, { timeoutMs: 30_000, describe: async () => 'the preview never showed the long run' });
+    await pollUntil(async () => ((await gridSteps()) ?? 0) > first || undefined, { timeoutMs: 30_000, describe: async () => `still step ${first}` });
+    // The run's dashboard, beside the note: real content, and its buttons reach the trainer.
+    await page.locator('.tabs-container .tab', { hasText: path.basename(longRun) }).first().click();
+    const dashboard = await findWebview(page, async (candidate) =>
+      (await candidate.locator('.run-id', { hasText: path.basename(longRun) }).count()) > 0, 'the long run\'s dashboard', 20_000);
+    await pollUntil(async () => {
+      const painted = await dashboard.locator('canvas').evaluateAll((canvases) => canvases.filter((canvas) => {
+        const context = (canvas as HTMLCanvasElement).getContext('2d');
+        if (!context || !canvas.clientWidth) return false;
+        const { data } = context.getImageData(0, 0, (canvas as HTMLCanvasElement).width, (canvas as HTMLCanvasElement).height);
+        for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
+        return false;
+      }).length);
+      return painted >= 4 || undefined;
+    }, { timeoutMs: 20_000, describe: async () => 'fewer than 4 painted canvases (losses, D outputs, histogram, plane)' });
+    await pollUntil(async () => (await dashboard.locator('img').first().evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)) || undefined,
+      { timeoutMs: 20_000, describe: async () => 'the sample grid did not load' });
+    const status = () => (JSON.parse(fs.readFileSync(path.join(longRun, 'run.json'), 'utf8')) as { status: string }).status;
+    await dashboard.locator('vscode-button', { hasText: 'Pause' }).click();
+    await pollUntil(async () => status() === 'paused' || undefined, { timeoutMs: 20_000, describe: async () => `status ${status()}` });
+    await dashboard.locator('vscode-button', { hasText: 'Resume' }).click();
+    await pollUntil(async () => status() === 'running' || undefined, { timeoutMs: 20_000, describe: async () => `status ${status()}` });
+    await page.locator('.tabs-container .tab[data-resource-name="gan-notes.md"]').first().click();
+    await revealLine(page, fs.readFileSync(note, 'utf8').split('\n').indexOf('config: ../ring-long.gan.yaml') + 1);
+    const stop = page.locator('.contentWidgets .codelens-decoration a[title^="Stop gan-notes-b4-ring-long-"]').first();
+    await stop.waitFor({ timeout: 15_000 });
+    await stop.click();
+    await pollUntil(async () => (JSON.parse(fs.readFileSync(path.join(longRun, 'run.json'), 'utf8')) as { status: string }).status === 'stopped' || undefined,
+      { timeoutMs: 30_000, describe: async () => fs.readFileSync(path.join(longRun, 'run.json'), 'utf8') });
+  });
+  await step('hovering a run: reference shows that run\'s status and latest grid', async () => {
+    await page.locator('.tabs-container .tab[data-resource-name="gan-notes.md"]').first().click();
+    await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    const reference = page.locator('.editor-group-container .monaco-editor .view-line', { hasText: 'run: ring-note' }).first();
+    await reference.waitFor({ timeout: 10_000 });
+    const box = await reference.boundingBox();
+    assert(box, 'the run: line is not on screen');
+    await page.mouse.move(box.x + 40, box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover', { hasText: 'gan-notes-b1-ring-note-' }).first();
+    await hover.waitFor({ timeout: 15_000 });
+    // MarkdownString.appendText keeps spacing with non-breaking spaces.
+    assert(/completed\s300\/300/.test(await hover.innerText()), await hover.innerText());
+    await hover.locator('img').first().waitFor({ timeout: 10_000 });
+  });
+  await step('a mistake in a block shows under Problems at its line in the note', async () => {
+    await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'training.batchSize' }).first();
+    await row.waitFor({ timeout: 15_000 });
+    const text = await row.innerText();
+    const expectedLine = fs.readFileSync(note, 'utf8').split('\n').findIndex((line) => line.includes('batchSize: 0')) + 1;
+    assert(text.includes(`[Ln ${expectedLine}, Col 24]`), `problem row: ${text} (expected line ${expectedLine})`);
+  });
 });

@@ -9,5 +9,6 @@ export * from './screenshots';
 export * from './statusBar';
 export * from './webview';
 export * from './workbench';
+export * from './ganScript';
 export { matches, pollUntil, type TextMatcher } from './waiting';
 export type { BrowserContext, FrameLocator, Locator, Page } from './playwright';
