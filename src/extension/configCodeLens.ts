@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { DisposableOwner } from '../core/util/disposable';
 import type { RunsModel } from './runsModel';
+import { RunsCodeLens } from './runsCodeLens';
 
 /** Config files, as a document selector (CodeLens and diagnostics use it). */
 export const CONFIG_SELECTOR: vscode.DocumentSelector = [
@@ -10,20 +10,10 @@ export const CONFIG_SELECTOR: vscode.DocumentSelector = [
 ];
 
 /** "▶ Train" and "Open Dashboard" (its latest run) at the top of a config file. */
-export class ConfigCodeLens extends DisposableOwner implements vscode.CodeLensProvider {
-  private readonly changed = this.register(new vscode.EventEmitter<void>());
-  readonly onDidChangeCodeLenses = this.changed.event;
-
-  constructor(private readonly model: RunsModel) {
-    super();
+export class ConfigCodeLens extends RunsCodeLens {
+  constructor(model: RunsModel) {
     // Only whether a config has a run matters here, not every step of it.
-    let configsWithRuns = '';
-    this.register(model.onDidChange(() => {
-      const now = [...new Set(model.runs.map((run) => `${run.configFile}>${run.dir}`))].join('|');
-      if (now !== configsWithRuns) this.changed.fire();
-      configsWithRuns = now;
-    }));
-    this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()));
+    super(model, (run) => `${run.configFile}>${run.dir}`);
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {

@@ -121,8 +121,8 @@ export class RunDashboard extends DisposableOwner {
     const run = model.find(runDir);
     if (!run) return undefined;
     this.config ??= (await readStoredConfig(runDir)).config;
-    const commands = await vscode.commands.getCommands(true);
-    return { header: runHeader(run, this.config), compare: this.compareCandidates(), canSnapshotToNote: commands.includes(SNAPSHOT_COMMAND) };
+    // Insert Sample Snapshot is this extension's own command: the button always has somewhere to go.
+    return { header: runHeader(run, this.config), compare: this.compareCandidates(), canSnapshotToNote: true };
   }
 
   /** Other runs of the same config (same file, else same name). */

@@ -1,25 +1,15 @@
 import * as vscode from 'vscode';
-import { DisposableOwner } from '../../core/util/disposable';
 import { runOfBlock } from '../../host/notes/blockRuns';
 import { blockTarget, findGanBlocks } from '../../host/notes/ganBlocks';
 import type { RunsModel } from '../runsModel';
+import { RunsCodeLens } from '../runsCodeLens';
 import type { BlockArgument } from './noteTargets';
 
 /** Above each gan block of a note: ▶ Train (or Stop while its run trains), Open Dashboard, Insert Snapshot. */
-export class NoteCodeLens extends DisposableOwner implements vscode.CodeLensProvider {
-  private readonly changed = this.register(new vscode.EventEmitter<void>());
-  readonly onDidChangeCodeLenses = this.changed.event;
-
-  constructor(private readonly model: RunsModel) {
-    super();
+export class NoteCodeLens extends RunsCodeLens {
+  constructor(model: RunsModel) {
     // Lenses depend on which runs exist and which train, not on every step.
-    let shape = '';
-    this.register(model.onDidChange(() => {
-      const now = model.runs.map((run) => `${run.dir}:${run.live}:${run.sampleStep !== undefined}`).join('|');
-      if (now !== shape) this.changed.fire();
-      shape = now;
-    }));
-    this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()));
+    super(model, (run) => `${run.dir}:${run.live}:${run.sampleStep !== undefined}`);
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
