@@ -1,0 +1,64 @@
+import type { Dataset } from '../data/dataset';
+import { gather } from '../data/sampler';
+import { Random } from '../util/random';
+import type { DigitClassifier } from './digitClassifier';
+import { fitGaussian, frechetDistance, type FeatureGaussian } from './frechet';
+
+/** Fixed, so every run and every evaluation compares against the same real digits. */
+const REFERENCE_SEED = 0x5eed_f1d;
+
+/** What generated sets of one size are compared with. */
+export interface RealStatistics {
+  readonly size: number;
+  /** The classifier features of `size` real digits, as a Gaussian. */
+  readonly reference: FeatureGaussian;
+  /** FID between `reference` and `size` other real digits: the score of a perfect generator at this size. */
+  readonly floor: number;
+}
+
+/**
+ * Real-digit statistics for FID, per sample size, computed once and cached. FID is biased upward
+ * at small sizes (covariances estimated from few samples), so generated sets are compared with a
+ * real set of their own size, and the floor is measured on two disjoint real sets of that size:
+ * digits 0..size−1 and size..2·size−1 of a fixed shuffle of all the real digits (none excluded).
+ * Features are computed for the shuffled prefix that sizes so far needed, never twice.
+ */
+export class RealDigitReference {
+  private readonly order: Uint32Array;
+  private features = new Float32Array(0);
+  private readonly bySize = new Map<number, RealStatistics>();
+
+  constructor(private readonly classifier: DigitClassifier, private readonly real: Pick<Dataset, 'values' | 'exampleShape' | 'count'>) {
+    this.order = new Random(REFERENCE_SEED).permutation(real.count);
+  }
+
+  /** The largest generated set that can be scored: two disjoint real sets of its size must exist. */
+  get maxSize(): number {
+    return Math.floor(this.real.count / 2);
+  }
+
+  statistics(size: number): RealStatistics {
+    const cached = this.bySize.get(size);
+    if (cached) return cached;
+    if (!Number.isInteger(size) || size < 2 || size > this.maxSize) {
+      throw new Error(`FID needs between 2 and ${this.maxSize} samples (two disjoint real sets of the same size); got ${size}`);
+    }
+    const dims = this.classifier.featureSize;
+    this.extendFeatures(2 * size);
+    const reference = fitGaussian(this.features.subarray(0, size * dims), dims);
+    const other = fitGaussian(this.features.subarray(size * dims, 2 * size * dims), dims);
+    const statistics = { size, reference, floor: frechetDistance(reference, other) };
+    this.bySize.set(size, statistics);
+    return statistics;
+  }
+
+  private extendFeatures(count: number): void {
+    const have = this.features.length / this.classifier.featureSize;
+    if (count <= have) return;
+    const added = this.classifier.features(gather(this.real, this.order.subarray(have, count)));
+    const grown = new Float32Array(count * this.classifier.featureSize);
+    grown.set(this.features);
+    grown.set(added, this.features.length);
+    this.features = grown;
+  }
+}
