@@ -1,0 +1,42 @@
+import type { ObjectiveKind } from '../config/objectiveSchema';
+import type { DiagnosticKind } from './diagnosticFinding';
+
+// The usual cures, most effective first, each naming the config field that applies it. Listed per
+// objective where the cure differs: telling a least-squares run to "use the non-saturating loss"
+// would be noise.
+
+const slowerDiscriminator = 'Slow D down: lower training.discriminatorOptimizer.learningRate, or train fewer D steps per G step (training.dSteps).';
+const instanceNoise = 'Add instance noise (regularizers.instanceNoise, e.g. σ 0.1 annealed over the run) so real and generated data overlap and D cannot separate them perfectly.';
+const labelSmoothing = 'Use one-sided label smoothing (regularizers.labelSmoothing: 0.1) so D is not rewarded for certainty.';
+const slopePenalty = 'Penalise D\'s slope: regularizers.r1 (γ ≈ 10) or regularizers.gradientPenalty (weight 10).';
+const nonSaturating = 'Switch to the non-saturating loss (objective.kind: non-saturating): its generator gradient is strongest exactly where minimax\'s vanishes.';
+const criticPenalty = 'Replace weight clipping with a gradient penalty (regularizers.gradientPenalty, weight 10); clipping too tightly leaves the critic flat (Gulrajani et al. 2017).';
+const criticConstraint = 'Constrain the critic: regularizers.gradientPenalty (weight 10) keeps it 1-Lipschitz, so its scores cannot grow without bound.';
+const minibatchDiscrimination = 'Enable minibatch discrimination (model.discriminator.minibatchDiscrimination) so D sees when a batch lacks variety (Salimans et al. 2016).';
+const lowerRates = 'Lower both learning rates (training.generatorOptimizer / discriminatorOptimizer .learningRate), e.g. by 2–10×.';
+const adam = 'Prefer Adam with beta1 0.5 over SGD with high momentum: momentum amplifies the rotation of the two-player game.';
+
+export function remediesFor(kind: DiagnosticKind, objective: ObjectiveKind): readonly string[] {
+  const probability = objective === 'minimax' || objective === 'non-saturating';
+  switch (kind) {
+    case 'vanishing-gradients':
+      if (objective === 'wasserstein') return [criticPenalty, slowerDiscriminator];
+      return [...(objective === 'minimax' ? [nonSaturating] : []), slowerDiscriminator, instanceNoise,
+        ...(probability ? [labelSmoothing] : []), slopePenalty];
+    case 'discriminator-overpowering':
+      return [slowerDiscriminator, instanceNoise, ...(objective !== 'hinge' ? [labelSmoothing] : []), slopePenalty,
+        ...(objective === 'minimax' ? [nonSaturating] : []),
+        'Or give G more capacity relative to D (model.generator / model.discriminator sizes).'];
+    case 'mode-collapse':
+      return [minibatchDiscrimination,
+        ...(objective === 'wasserstein' ? [] : ['Try an objective with non-vanishing gradients everywhere: wasserstein with regularizers.gradientPenalty, or least-squares.']),
+        slopePenalty, lowerRates, 'Train D more per G step (training.dSteps) so G cannot outrun it onto one mode.'];
+    case 'oscillation':
+      return [lowerRates, adam, slopePenalty,
+        'Use a two time-scale update: D\'s learning rate a few times G\'s, rather than both high.'];
+    case 'divergence':
+      return [lowerRates, ...(objective === 'wasserstein' ? [criticConstraint] : [slopePenalty]),
+        adam, 'Check the data is scaled to [-1, 1] (toy and image data are; custom files may not be).'];
+  }
+}
+
