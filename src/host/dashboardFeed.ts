@@ -1,12 +1,14 @@
 import * as path from 'node:path';
 import { JsonLinesFollower } from '../core/run/jsonLinesFollower';
 import { runFiles } from '../core/run/layout';
+import type { DiagnosticRecord, EvaluationRecord } from '../core/run/evaluationRecords';
 import {
-  isFieldRecord, isHistogramRecord, isMetricsRecord, type FieldRecord, type HistogramRecord, type MetricsRecord,
+  isFieldRecord, isHistogramRecord, type FieldRecord, type HistogramRecord, type MetricsRecord,
 } from '../core/run/records';
 import { listStepEntries } from '../core/run/runReader';
 import type { CompareCandidate, HostToDashboard, RunHeader, SampleFrame } from '../protocol/dashboardMessages';
 import { toMetricSeries } from './dashboardContent';
+import { isMetricsFileLine, splitMetricsFileLines, type MetricsFileLine } from './dashboardRecords';
 
 /** What a message needs besides the run's files. */
 export interface FeedContext {
@@ -22,21 +24,26 @@ export interface FeedContext {
  * the next message a snapshot.
  */
 export class RunFeed {
-  private readonly metricsFile: JsonLinesFollower<MetricsRecord>;
+  /** Training, evaluation and diagnostic lines: the three kinds metrics.jsonl holds. */
+  private readonly metricsFile: JsonLinesFollower<MetricsFileLine>;
   private readonly histogramsFile: JsonLinesFollower<HistogramRecord>;
   private readonly fieldsFile: JsonLinesFollower<FieldRecord>;
   private metrics: MetricsRecord[] = [];
+  private evaluations: EvaluationRecord[] = [];
+  private diagnostics: DiagnosticRecord[] = [];
   private histograms: HistogramRecord[] = [];
   private samples: SampleFrame[] = [];
   private field: FieldRecord | undefined;
-  private sent = { metrics: 0, histograms: 0, samples: 0, field: undefined as FieldRecord | undefined, header: '' };
+  private sent = {
+    metrics: 0, evaluations: 0, diagnostics: 0, histograms: 0, samples: 0, field: undefined as FieldRecord | undefined, header: '',
+  };
   private needsSnapshot = true;
   private version = 0;
   /** Bumped when history is rewritten: a resumed run rewrites step-N.png, so old URIs must not be cached. */
   private generation = 0;
 
   constructor(private readonly runDir: string, private readonly sampleUri: (file: string) => string) {
-    this.metricsFile = new JsonLinesFollower(path.join(runDir, runFiles.metrics), isMetricsRecord);
+    this.metricsFile = new JsonLinesFollower(path.join(runDir, runFiles.metrics), isMetricsFileLine);
     this.histogramsFile = new JsonLinesFollower(path.join(runDir, runFiles.histograms), isHistogramRecord);
     this.fieldsFile = new JsonLinesFollower(path.join(runDir, runFiles.field), isFieldRecord);
   }
@@ -46,7 +53,10 @@ export class RunFeed {
     const [metrics, histograms, fields, sampleFiles] = await Promise.all([
       this.metricsFile.read(), this.histogramsFile.read(), this.fieldsFile.read(), listStepEntries(path.join(this.runDir, runFiles.samples)),
     ]);
-    this.metrics = metrics.reset ? metrics.records : [...this.metrics, ...metrics.records];
+    const lines = splitMetricsFileLines(metrics.records);
+    this.metrics = metrics.reset ? lines.training : [...this.metrics, ...lines.training];
+    this.evaluations = metrics.reset ? lines.evaluations : [...this.evaluations, ...lines.evaluations];
+    this.diagnostics = metrics.reset ? lines.diagnostics : [...this.diagnostics, ...lines.diagnostics];
     this.histograms = histograms.reset ? histograms.records : [...this.histograms, ...histograms.records];
     if (fields.reset) this.field = undefined;
     this.field = fields.records.at(-1) ?? this.field;
@@ -63,6 +73,7 @@ export class RunFeed {
     return {
       type: 'snapshot', version: this.version, compare: context.compare, canSnapshotToNote: context.canSnapshotToNote,
       header: context.header, metrics: toMetricSeries(this.metrics), histograms: this.histograms, samples: this.samples,
+      evaluations: this.evaluations, diagnostics: this.diagnostics,
       ...(this.field ? { field: this.field } : {}),
     };
   }
@@ -72,6 +83,7 @@ export class RunFeed {
     if (this.needsSnapshot) return this.snapshot(context);
     const fieldChanged = this.field !== this.sent.field;
     const nothingNew = this.metrics.length === this.sent.metrics && this.histograms.length === this.sent.histograms
+      && this.evaluations.length === this.sent.evaluations && this.diagnostics.length === this.sent.diagnostics
       && this.samples.length === this.sent.samples && !fieldChanged && JSON.stringify(context.header) === this.sent.header;
     if (nothingNew) return undefined;
     const message: HostToDashboard = {
@@ -79,6 +91,8 @@ export class RunFeed {
       metrics: toMetricSeries(this.metrics.slice(this.sent.metrics)),
       histograms: this.histograms.slice(this.sent.histograms),
       samples: this.samples.slice(this.sent.samples),
+      evaluations: this.evaluations.slice(this.sent.evaluations),
+      diagnostics: this.diagnostics.slice(this.sent.diagnostics),
       ...(fieldChanged && this.field ? { field: this.field } : {}),
     };
     this.markSent(context.header);
@@ -89,8 +103,8 @@ export class RunFeed {
     this.version++;
     this.needsSnapshot = false;
     this.sent = {
-      metrics: this.metrics.length, histograms: this.histograms.length, samples: this.samples.length,
-      field: this.field, header: JSON.stringify(header),
+      metrics: this.metrics.length, evaluations: this.evaluations.length, diagnostics: this.diagnostics.length,
+      histograms: this.histograms.length, samples: this.samples.length, field: this.field, header: JSON.stringify(header),
     };
   }
 }

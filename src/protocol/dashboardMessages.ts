@@ -1,3 +1,4 @@
+import type { DiagnosticRecord, EvaluationRecord } from '../core/run/evaluationRecords';
 import type { FieldRecord, HistogramRecord, RunStatus } from '../core/run/records';
 
 // The one protocol between the extension host and a run's dashboard webview: plain data only,
@@ -62,6 +63,10 @@ export interface DashboardContent {
   readonly samples: readonly SampleFrame[];
   /** The latest FieldRecord (2D data only). */
   readonly field?: FieldRecord;
+  /** metrics.jsonl's evaluation lines, in file order (an on-demand evaluation may measure an earlier step). */
+  readonly evaluations: readonly EvaluationRecord[];
+  /** metrics.jsonl's diagnostic lines (failure modes raised and cleared), in file order. */
+  readonly diagnostics: readonly DiagnosticRecord[];
 }
 
 export type HostToDashboard =
@@ -70,7 +75,8 @@ export type HostToDashboard =
       readonly canSnapshotToNote: boolean } & DashboardContent)
   /**
    * What is new since the message numbered `version - 1`: rows to append (metrics, histograms,
-   * samples), and the header and field to replace. A webview that missed a version resyncs.
+   * samples, evaluations, diagnostics), and the header and field to replace. A webview that
+   * missed a version resyncs.
    */
   | ({ readonly type: 'update'; readonly version: number } & DashboardContent)
   /** Loss curves of other runs for the overlay, answering `compare`. */

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { JsonLinesFollower } from '../../src/core/run/jsonLinesFollower';
+import type { DiagnosticRecord, EvaluationRecord } from '../../src/core/run/evaluationRecords';
 import { isMetricsRecord, type MetricsRecord } from '../../src/core/run/records';
 import { runHeader, toMetricSeries } from '../../src/host/dashboardContent';
 import { RunFeed, type FeedContext } from '../../src/host/dashboardFeed';
@@ -98,6 +99,88 @@ test('a run feed sends a snapshot, then only what is new, numbered; rewritten hi
   assert.ok(afterResume?.type === 'snapshot', 'rewritten metrics (a resume) mean a snapshot');
   assert.deepEqual(afterResume.metrics.steps, [5]);
   assert.ok(afterResume.samples.every((frame) => frame.uri.endsWith('?g=1')), 'grids a resume may rewrite get fresh URIs');
+});
+
+const evaluation = (step: number): EvaluationRecord => ({
+  type: 'evaluation', step, time: '', samples: 2500, seconds: 0.4, modes: { covered: 7, total: 8, highQualityShare: 0.9, kl: 0.05 },
+});
+const diagnostic = (step: number, state: DiagnosticRecord['state'] = 'raised'): DiagnosticRecord => ({
+  type: 'diagnostic', step, time: '', kind: 'mode-collapse', state, severity: 'warning', summary: 'Samples cover 3 of 8 modes.',
+  evidence: [{ name: 'modes covered', value: 3, threshold: { value: 6, when: 'below' } }], window: { from: step - 20, to: step },
+  remedies: ['Add minibatch discrimination.'],
+});
+const lines = (...values: readonly unknown[]): string => values.map((value) => `${typeof value === 'string' ? value : JSON.stringify(value)}\n`).join('');
+
+test('evaluation and diagnostic lines of metrics.jsonl reach the snapshot and then the updates; training lines are unaffected', async () => {
+  const runDir = tempDir();
+  const metricsFile = path.join(runDir, 'metrics.jsonl');
+  const header = runHeader(view({ dir: runDir }), { data: { kind: 'ring' }, objective: { kind: 'non-saturating' } });
+  const training = [record(10), record(20, { gradientPenalty: 0.2 }), record(30)];
+  fs.writeFileSync(metricsFile, lines(training[0], evaluation(10), training[1], diagnostic(20), training[2]));
+  const feed = new RunFeed(runDir, (file) => file);
+  await feed.refresh();
+  const first = feed.snapshot(context(header));
+  assert.ok(first.type === 'snapshot');
+  assert.deepEqual(first.metrics, toMetricSeries(training), 'the training rows are exactly what they were without the other lines');
+  assert.deepEqual(first.evaluations, [evaluation(10)]);
+  assert.deepEqual(first.diagnostics, [diagnostic(20)]);
+
+  fs.appendFileSync(metricsFile, lines(record(40), diagnostic(40, 'cleared'), evaluation(40)));
+  await feed.refresh();
+  const next = feed.update(context(header));
+  assert.ok(next?.type === 'update' && next.version === 2);
+  assert.deepEqual(next.metrics.steps, [40]);
+  assert.deepEqual(next.evaluations, [evaluation(40)], 'only what is new');
+  assert.deepEqual(next.diagnostics, [diagnostic(40, 'cleared')]);
+
+  fs.appendFileSync(metricsFile, lines(diagnostic(45)));
+  await feed.refresh();
+  const findingOnly = feed.update(context(header));
+  assert.ok(findingOnly?.type === 'update', 'a diagnostic alone is news');
+  assert.deepEqual([findingOnly.metrics.steps, findingOnly.evaluations, findingOnly.diagnostics.map((line) => line.step)], [[], [], [45]]);
+  await feed.refresh();
+  assert.equal(feed.update(context(header)), undefined);
+
+  fs.writeFileSync(`${metricsFile}.tmp`, lines(record(10), evaluation(10)));
+  fs.renameSync(`${metricsFile}.tmp`, metricsFile);
+  await feed.refresh();
+  const afterResume = feed.update(context(header));
+  assert.ok(afterResume?.type === 'snapshot', 'a rewritten file (a resume) means a snapshot of what it holds now');
+  assert.deepEqual([afterResume.metrics.steps, afterResume.evaluations.length, afterResume.diagnostics.length], [[10], 1, 0]);
+});
+
+test('malformed evaluation and diagnostic lines are skipped, like torn lines, and the rest still shown', async () => {
+  const runDir = tempDir();
+  const good = diagnostic(20);
+  fs.writeFileSync(path.join(runDir, 'metrics.jsonl'), lines(
+    record(10),
+    { ...evaluation(10), step: '10' },
+    { ...evaluation(10), modes: { covered: '7', total: 8, highQualityShare: 0.9, kl: 0.05 } },
+    { ...evaluation(10), fid: { value: null, floor: 1.9 } },
+    { ...evaluation(10), labelAccuracy: 'high' },
+    { type: 'evaluation', step: 10 },
+    { ...good, kind: 'boredom' },
+    { ...good, state: 'maybe' },
+    { ...good, severity: 'fatal' },
+    { ...good, summary: 42 },
+    { ...good, evidence: [{ name: 'modes', value: '3' }] },
+    { ...good, evidence: [{ name: 'modes', value: 3, threshold: { value: 6, when: 'sideways' } }] },
+    { ...good, remedies: [{ text: 'no' }] },
+    { ...good, window: { from: 0 } },
+    { ...good, evidence: null },
+    '{"type":"diagnostic", "step": 20, "kind": "divergence"',
+    'not json at all',
+    good,
+    evaluation(20),
+    record(20),
+  ));
+  const feed = new RunFeed(runDir, (file) => file);
+  await feed.refresh();
+  const snapshot = feed.snapshot(context(runHeader(view({ dir: runDir }), { data: { kind: 'ring' }, objective: { kind: 'non-saturating' } })));
+  assert.ok(snapshot.type === 'snapshot');
+  assert.deepEqual(snapshot.metrics.steps, [10, 20]);
+  assert.deepEqual(snapshot.evaluations, [evaluation(20)]);
+  assert.deepEqual(snapshot.diagnostics, [good]);
 });
 
 test('the dashboard page has a strict CSP with a nonce and escapes the run folder it records', () => {

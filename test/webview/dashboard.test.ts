@@ -1,11 +1,8 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { DashboardToHost } from '../../src/protocol/dashboardMessages';
-import { launchChromium } from './harness/chromium';
+import { useChromium } from './harness/chromium';
 import { DashboardPage } from './harness/dashboardPage';
 import { canvasInk } from './harness/pagePixels';
 import { recordedStream, runHeader, writeSampleFrame } from './harness/runFixture';
@@ -16,21 +13,11 @@ import { recordedStream, runHeader, writeSampleFrame } from './harness/runFixtur
 let browser: Browser;
 let dir: string;
 
-before(async () => {
-  browser = await launchChromium();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gan-dashboard-'));
-});
-
-after(async () => {
-  await browser?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+useChromium('gan-dashboard-', (launched, folder) => { browser = launched; dir = folder; });
 
 async function openWithStream(): Promise<{ dashboard: DashboardPage; stream: ReturnType<typeof recordedStream> }> {
   const stream = recordedStream(dir);
-  const dashboard = await DashboardPage.open(browser, { dir, runDir: stream.snapshot.header.runDir });
-  await dashboard.send(stream.snapshot);
-  for (const update of stream.updates) await dashboard.send(update);
+  const dashboard = await DashboardPage.openWith(browser, { dir, runDir: stream.snapshot.header.runDir }, [stream.snapshot, ...stream.updates]);
   return { dashboard, stream };
 }
 

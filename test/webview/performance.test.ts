@@ -1,11 +1,8 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { HostToDashboard } from '../../src/protocol/dashboardMessages';
-import { launchChromium } from './harness/chromium';
+import { useChromium } from './harness/chromium';
 import { DashboardPage } from './harness/dashboardPage';
 import { histogramRecord, metricRows, runHeader } from './harness/runFixture';
 
@@ -15,15 +12,7 @@ import { histogramRecord, metricRows, runHeader } from './harness/runFixture';
 let browser: Browser;
 let dir: string;
 
-before(async () => {
-  browser = await launchChromium();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gan-dashboard-perf-'));
-});
-
-after(async () => {
-  await browser?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+useChromium('gan-dashboard-perf-', (launched, folder) => { browser = launched; dir = folder; });
 
 /** Posts `message` inside the page and times until the frame that draws it has finished. */
 async function timeToDrawn(dashboard: DashboardPage, message: HostToDashboard): Promise<{ total: number; render: number }> {
@@ -44,7 +33,7 @@ test('100,000 logged steps: first render and a 100-row update', async () => {
   const header = runHeader({ step: rows * every, totalSteps: rows * every * 2, dataKind: 'images' });
   const snapshot: HostToDashboard = {
     type: 'snapshot', version: 1, compare: [], canSnapshotToNote: false, header,
-    metrics: metricRows(0, rows, every), histograms: [histogramRecord(0)], samples: [],
+    metrics: metricRows(0, rows, every), histograms: [histogramRecord(0)], samples: [], evaluations: [], diagnostics: [],
   };
   const dashboard = await DashboardPage.open(browser, { dir, runDir: header.runDir });
   const first = await timeToDrawn(dashboard, snapshot);
@@ -53,7 +42,7 @@ test('100,000 logged steps: first render and a 100-row update', async () => {
   for (let index = 0; index < 10; index++) {
     const update: HostToDashboard = {
       type: 'update', version: 2 + index, header,
-      metrics: metricRows(rows * every + index * 100 * every, 100, every), histograms: [], samples: [],
+      metrics: metricRows(rows * every + index * 100 * every, 100, every), histograms: [], samples: [], evaluations: [], diagnostics: [],
     };
     const timing = await timeToDrawn(dashboard, update);
     updates.push(timing.total);

@@ -4,8 +4,11 @@ import 'uplot/dist/uPlot.min.css';
 import './styles/dashboard.css';
 import type { DashboardToHost } from '../../src/protocol/dashboardMessages';
 import { MetricChart } from './charts/metricChart';
+import { raisedDiagnosticMarkers } from './charts/diagnosticMarkers';
 import { discriminatorSeries, lossSeries } from './charts/seriesSpecs';
 import { CompareView } from './panels/compareView';
+import { DiagnosticsView } from './panels/diagnosticsView';
+import { EvaluationView } from './panels/evaluationView';
 import { HeaderView } from './panels/headerView';
 import { HistogramView } from './panels/histogramView';
 import { PlaneView } from './panels/planeView';
@@ -44,10 +47,16 @@ page.appendChild(grid);
 
 const losses = card('Losses', 'loss-card');
 const discriminator = card('Mean D outputs: D(x) and D(G(z))', 'd-card');
-grid.prepend(losses.root, discriminator.root);
+// What the run measured and found comes right after the curves, before the samples and histograms.
+const evaluation = new EvaluationView(currentPalette);
+const diagnostics = new DiagnosticsView(header.indicators);
+grid.prepend(losses.root, discriminator.root, evaluation.root, diagnostics.root);
 const compare = new CompareView(losses.body, post, () => store.clearCompareRuns(), comparePersistence);
 const lossChart = new MetricChart(losses.body,
-  { label: 'Discriminator and generator losses over steps', series: lossSeries, offerLogScale: true, overlayCompareRuns: true },
+  {
+    label: 'Discriminator and generator losses over steps', series: lossSeries, offerLogScale: true, overlayCompareRuns: true,
+    markers: { at: raisedDiagnosticMarkers, caption: 'failure mode raised (red: error, yellow: warning; see Diagnostics)' },
+  },
   currentPalette);
 const discriminatorChart = new MetricChart(discriminator.body, {
   label: 'Mean discriminator output on real and generated data over steps', series: discriminatorSeries,
@@ -57,7 +66,7 @@ const discriminatorChart = new MetricChart(discriminator.body, {
 const histograms = new HistogramView(grid, currentPalette);
 const plane = new PlaneView(grid, currentPalette);
 
-for (const view of [header, compare, lossChart, discriminatorChart, samples, histograms, plane]) store.addView(view);
+for (const view of [header, compare, lossChart, discriminatorChart, evaluation, diagnostics, samples, histograms, plane]) store.addView(view);
 
 const channel = new HostChannel(store, post);
 window.addEventListener('message', (event: MessageEvent<unknown>) => channel.receive(event.data));

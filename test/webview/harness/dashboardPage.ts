@@ -108,6 +108,13 @@ export class DashboardPage {
     return dashboard;
   }
 
+  /** Opens a page and delivers `messages` in order, as a host answering `ready` and then streaming would. */
+  static async openWith(browser: Browser, options: PageOptions, messages: readonly HostToDashboard[]): Promise<DashboardPage> {
+    const dashboard = await DashboardPage.open(browser, options);
+    for (const message of messages) await dashboard.send(message);
+    return dashboard;
+  }
+
   /** Delivers a host message the way VS Code does: a `message` event on window. */
   async send(message: HostToDashboard): Promise<void> {
     await this.page.evaluate((data) => window.postMessage(data, '*'), message);

@@ -19,3 +19,20 @@ export async function canvasInk(page: Page, selector: string): Promise<{ readonl
     return { canvases: canvases.length, inked, colours: colours.size };
   }, selector);
 }
+
+/** Pixels of exactly `rgb` ("#rrggbb") in the canvases matching `selector`: finds a drawn mark by its colour. */
+export async function canvasColourCount(page: Page, selector: string, rgb: string): Promise<number> {
+  return page.evaluate(([query, hex]) => {
+    const wanted = Number.parseInt(hex.slice(1), 16);
+    let count = 0;
+    for (const canvas of document.querySelectorAll<HTMLCanvasElement>(query)) {
+      const context = canvas.getContext('2d');
+      if (context === null || canvas.width === 0 || canvas.height === 0) continue;
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i + 3] === 255 && ((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]) === wanted) count++;
+      }
+    }
+    return count;
+  }, [selector, rgb] as const);
+}

@@ -4,9 +4,11 @@ import { pathToFileURL } from 'node:url';
 import type { FieldRecord, HistogramRecord, PlanePoint } from '../../../src/core/run/records';
 import type { CompareCandidate, HostToDashboard, MetricColumn, MetricSeries, RunHeader, SampleFrame } from '../../../src/protocol/dashboardMessages';
 import { encodePng } from '../../../src/core/render/png';
+import { ringDiagnostics, ringEvaluation } from './findingsFixture';
 
 // A recorded-looking run for the dashboard: a WGAN-GP-ish 2D "ring" run with losses converging,
-// D outputs separating then mixing, histograms, sample grids (real PNG files) and a field.
+// D outputs separating then mixing, histograms, sample grids (real PNG files), a field, and the
+// evaluations and diagnostics of findingsFixture.
 
 type Snapshot = Extract<HostToDashboard, { type: 'snapshot' }>;
 type Update = Extract<HostToDashboard, { type: 'update' }>;
@@ -130,22 +132,26 @@ export interface RecordedStream {
 
 /**
  * A snapshot at step `rows × 10` and `updateCount` updates of 10 rows each, with histograms every
- * 100 steps, sample grids at 3 steps, a field, and compare candidates.
+ * 100 steps, evaluations every 500, diagnostics, sample grids at 3 steps, a field, and compare candidates.
  */
 export function recordedStream(dir: string, rows = 300, updateCount = 5, compare: readonly CompareCandidate[] = []): RecordedStream {
   const every = 10;
   const lastSnapshotStep = (rows - 1) * every;
   const snapshotFrames = [0, Math.round(lastSnapshotStep / 2 / 100) * 100, lastSnapshotStep].map((step) => writeSampleFrame(dir, step));
-  const histogramSteps = (from: number, to: number): number[] => {
+  const stepsEvery = (every: number, from: number, to: number): number[] => {
     const steps: number[] = [];
-    for (let step = Math.ceil(from / 100) * 100; step <= to; step += 100) steps.push(step);
+    for (let step = Math.ceil(from / every) * every; step <= to; step += every) steps.push(step);
     return steps;
   };
+  const histogramSteps = (from: number, to: number): number[] => stepsEvery(100, from, to);
+  const evaluations = (from: number, to: number) => stepsEvery(500, from, to).filter((step) => step > 0).map(ringEvaluation);
+  const diagnostics = (from: number, to: number) => ringDiagnostics(to).filter((record) => record.step >= from);
   const header = (step: number): RunHeader => runHeader({ step, etaSeconds: (5000 - step) / 120 });
   const snapshot: Snapshot = {
     type: 'snapshot', version: 1, compare, canSnapshotToNote: true, header: header(lastSnapshotStep),
     metrics: metricRows(0, rows, every), histograms: histogramSteps(0, lastSnapshotStep).map((step) => histogramRecord(step)),
     samples: snapshotFrames, field: fieldRecord(lastSnapshotStep),
+    evaluations: evaluations(0, lastSnapshotStep), diagnostics: diagnostics(0, lastSnapshotStep),
   };
   const updates: Update[] = [];
   for (let index = 0; index < updateCount; index++) {
@@ -154,6 +160,7 @@ export function recordedStream(dir: string, rows = 300, updateCount = 5, compare
     updates.push({
       type: 'update', version: 2 + index, header: header(last), metrics: metricRows(first, 10, every),
       histograms: histogramSteps(first, last).map((step) => histogramRecord(step)), samples: [], field: fieldRecord(last),
+      evaluations: evaluations(first, last), diagnostics: diagnostics(first, last),
     });
   }
   return { snapshot, updates };

@@ -30,6 +30,8 @@ export const themeVariables: Record<ThemeName, Record<string, string>> = {
     '--vscode-settings-dropdownBackground': '#313131', '--vscode-settings-dropdownForeground': '#cccccc',
     '--vscode-settings-dropdownBorder': '#3c3c3c', '--vscode-progressBar-background': '#0078d4',
     '--vscode-list-activeSelectionBackground': '#04395e', '--vscode-list-hoverBackground': '#2a2d2e',
+    '--vscode-editorError-foreground': '#f14c4c', '--vscode-editorWarning-foreground': '#cca700',
+    '--vscode-testing-iconPassed': '#73c991', '--vscode-toolbar-hoverBackground': '#5a5d5e50',
   },
   light: {
     ...shared,
@@ -46,6 +48,8 @@ export const themeVariables: Record<ThemeName, Record<string, string>> = {
     '--vscode-settings-dropdownBorder': '#cecece', '--vscode-progressBar-background': '#005fb8',
     '--vscode-list-activeSelectionBackground': '#e8e8e8', '--vscode-list-activeSelectionForeground': '#000000',
     '--vscode-list-hoverBackground': '#f2f2f2', '--vscode-list-hoverForeground': '#3b3b3b',
+    '--vscode-editorError-foreground': '#e51400', '--vscode-editorWarning-foreground': '#bf8803',
+    '--vscode-testing-iconPassed': '#388a34', '--vscode-toolbar-hoverBackground': '#b8b8b850',
   },
   'high-contrast': {
     ...shared,
@@ -61,5 +65,7 @@ export const themeVariables: Record<ThemeName, Record<string, string>> = {
     '--vscode-settings-dropdownBackground': '#000000', '--vscode-settings-dropdownForeground': '#ffffff',
     '--vscode-settings-dropdownBorder': '#6fc3df', '--vscode-progressBar-background': '#6fc3df',
     '--vscode-contrastActiveBorder': '#f38518',
+    '--vscode-editorError-foreground': '#f48771', '--vscode-editorWarning-foreground': '#ffd370',
+    '--vscode-testing-iconPassed': '#73c991',
   },
 };

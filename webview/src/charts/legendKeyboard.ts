@@ -25,3 +25,17 @@ export function syncLegendSwitch(plot: uPlot, seriesIndex: number): void {
   const label = plot.root.querySelectorAll('.u-legend .u-series')[seriesIndex]?.querySelector('th');
   label?.setAttribute('aria-checked', String(plot.series[seriesIndex].show !== false));
 }
+
+/**
+ * A setSeries hook for charts that are rebuilt when their shape changes: remembers the labels of
+ * the series the user switched off, so a rebuilt chart keeps them off, and updates the switches.
+ */
+export function trackHiddenSeries(hiddenLabels: Set<string>): (plot: uPlot, seriesIndex: number | null) => void {
+  return (plot, seriesIndex) => {
+    if (seriesIndex === null) return;
+    const label = String(plot.series[seriesIndex].label);
+    if (plot.series[seriesIndex].show === false) hiddenLabels.add(label);
+    else hiddenLabels.delete(label);
+    syncLegendSwitch(plot, seriesIndex);
+  };
+}

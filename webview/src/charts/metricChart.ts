@@ -4,15 +4,17 @@ import type { DashboardState, DashboardView, StateChanges } from '../state/dashb
 import type { Palette } from '../ui/palette';
 import { element, setHidden, setText } from '../ui/dom';
 import { formatCount } from '../ui/format';
+import { legendEntry } from '../ui/legend';
 import { chartToolbar } from './chartToolbar';
 import type { ChartSettings } from './chartToolbar';
-import { makeLegendKeyboardAccessible, syncLegendSwitch } from './legendKeyboard';
+import { makeLegendKeyboardAccessible, trackHiddenSeries } from './legendKeyboard';
 import { plotOptions } from './plotOptions';
 import type { PlotLine } from './plotOptions';
 import type { SeriesSpec } from './seriesSpecs';
 import { SmoothedSeries } from './smoothedSeries';
 import { buildOverlay, joinOverlay } from './compareOverlay';
 import type { Overlay } from './compareOverlay';
+import { drawMarkers, type ChartMarker } from './diagnosticMarkers';
 
 export interface MetricChartConfig {
   readonly label: string;
@@ -21,6 +23,8 @@ export interface MetricChartConfig {
   /** Draw other runs' losses (the compare selection) over this chart. */
   readonly overlayCompareRuns: boolean;
   readonly yRange?: (state: DashboardState) => readonly [number, number] | undefined;
+  /** Steps to mark with a vertical rule, and what the rules mean (a caption under the chart). */
+  readonly markers?: { readonly at: (state: DashboardState) => readonly ChartMarker[]; readonly caption: string };
 }
 
 const chartHeight = 240;
@@ -33,6 +37,8 @@ export class MetricChart implements DashboardView {
   private readonly settings: ChartSettings = { smoothing: 0, logScale: false };
   private readonly container = element('div', { className: 'chart' });
   private readonly note = element('p', { className: 'chart-note' });
+  private readonly markerCaption: HTMLElement | undefined;
+  private markers: readonly ChartMarker[] = [];
   private readonly hiddenLabels = new Set<string>();
   private plot: uPlot | undefined;
   private shapeKey = '';
@@ -46,6 +52,11 @@ export class MetricChart implements DashboardView {
 
   constructor(parent: HTMLElement, private readonly config: MetricChartConfig, private readonly palette: () => Palette) {
     parent.append(chartToolbar(this.settings, config.offerLogScale, () => this.onSettingsChanged()), this.container, this.note);
+    if (config.markers !== undefined) {
+      this.markerCaption = legendEntry('red', config.markers.caption, 'rule').root;
+      this.markerCaption.hidden = true;
+      parent.appendChild(element('div', { className: 'legend' }, [this.markerCaption]));
+    }
     this.container.setAttribute('role', 'img');
     this.container.setAttribute('aria-label', config.label);
     new ResizeObserver(() => this.plot?.setSize({ width: this.width(), height: chartHeight })).observe(this.container);
@@ -54,7 +65,13 @@ export class MetricChart implements DashboardView {
   render(state: DashboardState, changes: StateChanges): void {
     this.state = state;
     if (changes.compareRuns && this.config.overlayCompareRuns) this.overlay = undefined;
-    if (!(changes.metrics || changes.header || changes.theme || changes.compareRuns || this.settingsChanged)) return;
+    const { markers } = this.config;
+    const markersChanged = markers !== undefined && changes.diagnostics;
+    if (markersChanged) {
+      this.markers = markers.at(state);
+      if (this.markerCaption !== undefined) setHidden(this.markerCaption, this.markers.length === 0);
+    }
+    if (!(changes.metrics || changes.header || changes.theme || changes.compareRuns || markersChanged || this.settingsChanged)) return;
     const table = state.metrics;
     const present = this.config.series.filter((spec) => table.has(spec.column));
     if (this.settingsChanged || table.generation !== this.linesGeneration || this.lines.length !== present.length) {
@@ -96,13 +113,8 @@ export class MetricChart implements DashboardView {
         const scale = plot.scales.x;
         this.zoomed = steps.length > 1 && ((scale.min ?? -Infinity) > steps[0] || (scale.max ?? Infinity) < steps[steps.length - 1]);
       }],
-      setSeries: [(plot, seriesIndex) => {
-        if (seriesIndex === null) return;
-        const label = String(plot.series[seriesIndex].label);
-        if (plot.series[seriesIndex].show === false) this.hiddenLabels.add(label);
-        else this.hiddenLabels.delete(label);
-        syncLegendSwitch(plot, seriesIndex);
-      }],
+      setSeries: [trackHiddenSeries(this.hiddenLabels)],
+      draw: [(plot) => drawMarkers(plot, this.markers, this.palette())],
     };
     const options = plotOptions({ width: this.width(), height: chartHeight, lines, logScale: this.settings.logScale, yRange, hooks }, this.palette());
     this.plot = new uPlot(options, data, this.container);

@@ -11,6 +11,8 @@ export class HeaderView implements DashboardView {
   private readonly name = element('h1', { className: 'run-name' });
   private readonly runId = element('span', { className: 'run-id' });
   private readonly status = element('span', { className: 'status-badge', attributes: { role: 'status' } });
+  /** Beside the status: what other views flag about the run (the diagnostics badge). */
+  readonly indicators = element('span', { className: 'run-indicators' });
   private readonly backend = element('span', { className: 'meta-item' });
   private readonly progress = element('span', { className: 'meta-item' });
   private readonly rate = element('span', { className: 'meta-item' });
@@ -31,7 +33,7 @@ export class HeaderView implements DashboardView {
       post({ type: 'snapshotToNote', step: shownSampleStep() ?? this.currentStep });
     }, true);
     const openFolder = button('Open Run Folder', 'Reveal the run folder', () => post({ type: 'openRunFolder' }), true);
-    const title = element('div', { className: 'run-title' }, [this.name, this.status, this.runId]);
+    const title = element('div', { className: 'run-title' }, [this.name, this.status, this.indicators, this.runId]);
     const meta = element('div', { className: 'run-meta' }, [this.progress, this.rate, this.eta, this.backend]);
     const actions = element('div', { className: 'run-actions', attributes: { role: 'toolbar', 'aria-label': 'Run controls' } },
       [this.pause, this.resume, this.stop, this.snapshot, openFolder]);

@@ -1,4 +1,5 @@
 import type { CompareCandidate, MetricSeries, RunHeader, SampleFrame } from '../../../src/protocol/dashboardMessages';
+import type { DiagnosticRecord, EvaluationRecord } from '../../../src/core/run/evaluationRecords';
 import type { FieldRecord, HistogramRecord } from '../../../src/core/run/records';
 import { MetricTable } from './metricTable';
 
@@ -14,6 +15,9 @@ export interface DashboardState {
   readonly histograms: HistogramRecord[];
   readonly samples: SampleFrame[];
   field: FieldRecord | undefined;
+  /** In the order the run wrote them, not necessarily by step. */
+  readonly evaluations: EvaluationRecord[];
+  readonly diagnostics: DiagnosticRecord[];
   compareCandidates: readonly CompareCandidate[];
   compareRuns: readonly CompareRun[];
   canSnapshotToNote: boolean;
@@ -26,6 +30,8 @@ export interface StateChanges {
   histograms: boolean;
   samples: boolean;
   field: boolean;
+  evaluations: boolean;
+  diagnostics: boolean;
   compareCandidates: boolean;
   compareRuns: boolean;
   theme: boolean;
@@ -33,14 +39,14 @@ export interface StateChanges {
 
 export function emptyState(): DashboardState {
   return {
-    header: undefined, metrics: new MetricTable(), histograms: [], samples: [], field: undefined,
+    header: undefined, metrics: new MetricTable(), histograms: [], samples: [], field: undefined, evaluations: [], diagnostics: [],
     compareCandidates: [], compareRuns: [], canSnapshotToNote: false,
   };
 }
 
 export function noChanges(): StateChanges {
   return {
-    header: false, metrics: false, histograms: false, samples: false, field: false,
+    header: false, metrics: false, histograms: false, samples: false, field: false, evaluations: false, diagnostics: false,
     compareCandidates: false, compareRuns: false, theme: false,
   };
 }

@@ -25,15 +25,16 @@ export class DashboardStore {
     const { state } = this;
     state.header = message.header;
     state.metrics.replace(message.metrics);
-    state.histograms.length = 0;
-    state.histograms.push(...message.histograms);
-    state.samples.length = 0;
-    state.samples.push(...message.samples);
+    replaceRows(state.histograms, message.histograms);
+    replaceRows(state.samples, message.samples);
     state.field = message.field;
+    replaceRows(state.evaluations, message.evaluations);
+    replaceRows(state.diagnostics, message.diagnostics);
     state.compareCandidates = message.compare;
     state.canSnapshotToNote = message.canSnapshotToNote;
     this.markChanged({
-      header: true, metrics: true, histograms: true, samples: true, field: true, compareCandidates: true,
+      header: true, metrics: true, histograms: true, samples: true, field: true, evaluations: true, diagnostics: true,
+      compareCandidates: true,
     });
   }
 
@@ -44,12 +45,18 @@ export class DashboardStore {
     appendByStep(state.histograms, message.histograms);
     appendByStep(state.samples, message.samples);
     if (message.field !== undefined) state.field = message.field;
+    // Appended as written, not by step: an on-demand evaluation may measure an earlier checkpoint,
+    // and the host sends a snapshot, not an update, when metrics.jsonl is rewritten.
+    state.evaluations.push(...message.evaluations);
+    state.diagnostics.push(...message.diagnostics);
     this.markChanged({
       header: true,
       metrics: message.metrics.steps.length > 0,
       histograms: message.histograms.length > 0,
       samples: message.samples.length > 0,
       field: message.field !== undefined,
+      evaluations: message.evaluations.length > 0,
+      diagnostics: message.diagnostics.length > 0,
     });
   }
 
@@ -87,4 +94,9 @@ export class DashboardStore {
     performance.clearMeasures('gan-studio:render');
     performance.measure('gan-studio:render', { start, end: performance.now() });
   }
+}
+
+function replaceRows<Row>(rows: Row[], replacement: readonly Row[]): void {
+  rows.length = 0;
+  rows.push(...replacement);
 }

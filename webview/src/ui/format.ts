@@ -26,3 +26,8 @@ export function formatValue(value: number): string {
   if (magnitude >= 1e4 || magnitude < 1e-3) return value.toExponential(1);
   return Number(value.toPrecision(3)).toString();
 }
+
+/** A share (0…1) as a whole percentage: "93%". */
+export function formatPercent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}

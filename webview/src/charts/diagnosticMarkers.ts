@@ -1,0 +1,46 @@
+import type uPlot from 'uplot';
+import type { DiagnosticRecord } from '../../../src/core/run/evaluationRecords';
+import type { DashboardState } from '../state/dashboardState';
+import type { Palette } from '../ui/palette';
+
+/** A step to mark on a chart, in the colour of its severity. */
+export interface ChartMarker {
+  readonly step: number;
+  readonly severity: DiagnosticRecord['severity'];
+}
+
+/** Where the run raised a failure mode: read beside the loss curves, the cause is often visible there. */
+export function raisedDiagnosticMarkers(state: DashboardState): ChartMarker[] {
+  return state.diagnostics.filter((record) => record.state === 'raised').map(({ step, severity }) => ({ step, severity }));
+}
+
+/** A uPlot draw hook: a dashed vertical rule and a small flag at each marker's step inside the plot area. */
+export function drawMarkers(plot: uPlot, markers: readonly ChartMarker[], palette: Palette): void {
+  if (markers.length === 0) return;
+  const { ctx, bbox } = plot;
+  // bbox and the canvas are in device pixels.
+  const ratio = window.devicePixelRatio || 1;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(bbox.left, bbox.top, bbox.width, bbox.height);
+  ctx.clip();
+  ctx.lineWidth = ratio;
+  ctx.setLineDash([4 * ratio, 3 * ratio]);
+  for (const marker of markers) {
+    const x = Math.round(plot.valToPos(marker.step, 'x', true)) + 0.5;
+    if (x < bbox.left || x > bbox.left + bbox.width) continue;
+    const colour = marker.severity === 'error' ? palette.red : palette.yellow;
+    ctx.strokeStyle = colour;
+    ctx.fillStyle = colour;
+    ctx.beginPath();
+    ctx.moveTo(x, bbox.top);
+    ctx.lineTo(x, bbox.top + bbox.height);
+    ctx.stroke();
+    ctx.beginPath();
+    ctx.moveTo(x - 4 * ratio, bbox.top);
+    ctx.lineTo(x + 4 * ratio, bbox.top);
+    ctx.lineTo(x, bbox.top + 6 * ratio);
+    ctx.fill();
+  }
+  ctx.restore();
+}

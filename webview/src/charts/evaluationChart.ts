@@ -1,0 +1,72 @@
+import uPlot from 'uplot';
+import type { EvaluationRecord } from '../../../src/core/run/evaluationRecords';
+import { element } from '../ui/dom';
+import { formatCount, formatPercent, formatValue } from '../ui/format';
+import type { Palette } from '../ui/palette';
+import { evaluationSeries, type EvaluationSeries } from './evaluationSeries';
+import { makeLegendKeyboardAccessible, trackHiddenSeries } from './legendKeyboard';
+import { lineSeries, themedAxis, type PlotLine } from './plotOptions';
+
+const chartHeight = 170;
+
+/**
+ * The evaluation figures over steps. Evaluations are few (one every few hundred steps), so the
+ * chart is simply rebuilt when they change; the legend's step reading carries each one's cost.
+ */
+export class EvaluationChart {
+  private readonly container = element('div', { className: 'evaluation-chart' });
+  private readonly hiddenLabels = new Set<string>();
+  private plot: uPlot | undefined;
+
+  constructor(parent: HTMLElement, private readonly palette: () => Palette) {
+    this.container.setAttribute('role', 'img');
+    this.container.setAttribute('aria-label', 'Evaluation figures over steps');
+    parent.appendChild(this.container);
+    new ResizeObserver(() => this.plot?.setSize({ width: this.width(), height: chartHeight })).observe(this.container);
+  }
+
+  /** `rows` ordered by step. */
+  draw(rows: readonly EvaluationRecord[]): void {
+    const present = evaluationSeries.filter((series) => rows.some((row) => series.value(row) !== undefined));
+    const palette = this.palette();
+    const lines: PlotLine[] = present.map((series) => ({
+      label: series.label, stroke: series.colour === 'muted' ? palette.muted : palette[series.colour], scale: series.scale,
+      show: !this.hiddenLabels.has(series.label), points: true, format: (_value, row) => series.format(rows[row]),
+      ...(series.dash ? { dash: series.dash } : {}),
+    }));
+    const data: uPlot.AlignedData = [rows.map((row) => row.step), ...present.map((series) => rows.map((row) => series.value(row) ?? null))];
+    this.plot?.destroy();
+    this.plot = new uPlot(this.options(present, lines, rows), data, this.container);
+    makeLegendKeyboardAccessible(this.plot);
+    this.container.dataset.rows = String(rows.length);
+    this.container.dataset.series = present.map((series) => series.label).join(', ');
+  }
+
+  private options(present: readonly EvaluationSeries[], lines: readonly PlotLine[], rows: readonly EvaluationRecord[]): uPlot.Options {
+    const palette = this.palette();
+    const hasDistance = present.some((series) => series.scale === 'distance');
+    const hasShare = present.some((series) => series.scale === 'share');
+    const shareAxis: uPlot.Axis = { ...themedAxis(palette, undefined, formatPercent), scale: 'share' };
+    const axes = hasDistance
+      ? [{ ...themedAxis(palette), scale: 'distance' }, ...(hasShare ? [{ ...shareAxis, side: 1 as const, grid: { show: false } }] : [])]
+      : [shareAxis];
+    const stepSeries: uPlot.Series = {
+      label: 'step',
+      value: (_plot, step, _series, row) => (row === null || rows[row] === undefined ? '—'
+        : `${formatCount(step)} · evaluated in ${formatValue(rows[row].seconds)} s`),
+    };
+    return {
+      width: this.width(), height: chartHeight,
+      scales: { x: { time: false }, share: { range: [0, 1] }, distance: { range: (_plot, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
+      axes: [themedAxis(palette, 'step'), ...axes],
+      series: [stepSeries, ...lines.map(lineSeries)],
+      cursor: { drag: { x: false, y: false } },
+      legend: { live: true },
+      hooks: { setSeries: [trackHiddenSeries(this.hiddenLabels)] },
+    };
+  }
+
+  private width(): number {
+    return Math.max(200, this.container.clientWidth);
+  }
+}
