@@ -1,8 +1,9 @@
 // Prints training speed (median ms per step: k = 1 D-step + 1 G-step, batch 64) for the workloads
 // of the speed targets, on the backend `auto` picks (or --backend B), then the extension host's
-// figures (event-loop lag while training) and the dashboard feed's cost on a 100,000-step run.
+// figures (event-loop lag while training), the dashboard feed's cost on a 100,000-step run, and what
+// evaluating generated digits costs (classifier features + FID).
 // DCGAN-28 is slow on the pure-JS backends today, so it runs fewer steps.
-//   npm run bench [-- --backend cpu] [-- --only toy2d|mlp-784|dcgan-28|host|dashboard]
+//   npm run bench [-- --backend cpu] [-- --only toy2d|mlp-784|dcgan-28|eval|host|dashboard]
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -11,6 +12,7 @@ import { ganConfigSchema, type GanConfigInput } from '../src/core/config/schema'
 import type { BackendName } from '../src/core/config/trainingSchema';
 import { TrainingSession } from '../src/core/train/session';
 import { benchDashboard } from './benchDashboard';
+import { benchEvaluation } from './benchEvaluation';
 import { benchHost } from './benchHost';
 
 const workloads: Record<string, { steps: number; config: GanConfigInput }> = {
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
     if (only && only !== name) continue;
     await measure(name, workload.steps, workload.config, backend);
   }
+  if (!only || only === 'eval') await benchEvaluation(backend);
   if (!only || only === 'host') await benchHost();
   if (!only || only === 'dashboard') await benchDashboard();
 }

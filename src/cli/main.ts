@@ -1,4 +1,5 @@
 import { isUserError, errorMessage } from '../core/errors';
+import { evalCommand, evalUsage } from './commands/eval';
 import { exportCommand, exportUsage } from './commands/export';
 import { processIO, type CommandIO } from './commands/io';
 import { runsCommand, runsUsage } from './commands/runs';
@@ -11,6 +12,7 @@ const commands: Record<string, { run: (argv: readonly string[], io: CommandIO) =
   validate: { run: validateCommand, usage: validateUsage, summary: 'check configs and report every problem with its line' },
   runs: { run: runsCommand, usage: runsUsage, summary: 'list runs and their status' },
   sample: { run: sampleCommand, usage: sampleUsage, summary: 'draw samples from a run\'s latest checkpoint' },
+  eval: { run: evalCommand, usage: evalUsage, summary: 'measure a run\'s generator (modes, FID, label and code accuracy) and record it' },
   export: { run: exportCommand, usage: exportUsage, summary: 'export a run\'s generator as a TF.js LayersModel' },
 };
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
+import { diagnosticHeadline, evaluationSummary } from '../core/eval/reportText';
 import { DisposableOwner } from '../core/util/disposable';
-import type { RunManager, RunManagerEvent } from '../host/runManager';
+import { runDisplayName, type RunManager, type RunManagerEvent } from '../host/runManager';
 
 /** The "GAN Studio" output channel: what each trainer did and printed, one line per fact. */
 export class OutputLog extends DisposableOwner {
@@ -16,7 +17,7 @@ export class OutputLog extends DisposableOwner {
   }
 
   private write(update: RunManagerEvent): void {
-    const name = update.run.runDir ? update.run.runDir.split(/[\\/]/).at(-1) : update.run.label;
+    const name = runDisplayName(update.run);
     const log = this.channel;
     if (update.type === 'log') return log.info(`[${name}] ${update.line}`);
     if (update.type === 'ended') {
@@ -35,6 +36,11 @@ export class OutputLog extends DisposableOwner {
       case 'status':
         if (event.status === 'failed') return log.error(`[${name}] failed at step ${event.step}: ${event.error ?? 'no reason given'}`);
         return log.info(`[${name}] ${event.status} at step ${event.step}${event.error ? `: ${event.error}` : ''}`);
+      case 'evaluation':
+        return log.info(`[${name}] evaluation at step ${event.record.step}: ${evaluationSummary(event.record)}`);
+      case 'diagnostic':
+        if (event.record.state === 'cleared') return log.info(`[${name}] ${diagnosticHeadline(event.record)}`);
+        return log.warn(`[${name}] ${diagnosticHeadline(event.record)} Remedies: ${event.record.remedies.join('; ')}`);
       case 'progress':
         return log.trace(`[${name}] step ${event.step}/${event.totalSteps} D ${event.dLoss} G ${event.gLoss} ${event.stepsPerSecond} it/s`);
       default:

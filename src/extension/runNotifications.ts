@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
+import { diagnosticHeadline } from '../core/eval/reportText';
+import type { DiagnosticRecord } from '../core/run/evaluationRecords';
 import { DisposableOwner } from '../core/util/disposable';
-import type { ActiveRun, RunManager } from '../host/runManager';
+import { runDisplayName, type ActiveRun, type RunManager } from '../host/runManager';
 import type { TrainerOutcome } from '../trainer/client';
 import type { OutputLog } from './outputLog';
 
@@ -12,11 +14,22 @@ export class RunNotifications extends DisposableOwner {
     super();
     this.register(manager.on((event) => {
       if (event.type === 'ended') void this.notify(event.run, event.outcome);
+      else if (event.type === 'event' && event.event.type === 'diagnostic' && event.event.record.state === 'raised') {
+        void this.warn(event.run, event.event.record);
+      }
     }));
   }
 
+  /** A failure mode the run just showed: the detector reports each kind once until it clears. */
+  private async warn(run: ActiveRun, record: DiagnosticRecord): Promise<void> {
+    const name = runDisplayName(run);
+    const choice = await vscode.window.showWarningMessage(`GAN Studio: ${name}: ${diagnosticHeadline(record)}`, 'Open Dashboard', 'Show Log');
+    if (choice === 'Show Log') this.log.show();
+    else if (choice === 'Open Dashboard' && run.runDir) await vscode.commands.executeCommand('ganStudio.openDashboard', run.runDir);
+  }
+
   private async notify(run: ActiveRun, outcome: TrainerOutcome): Promise<void> {
-    const name = run.runDir ? run.runDir.split(/[\\/]/).at(-1) : run.label;
+    const name = runDisplayName(run);
     const configActions: Action[] = run.configFile ? ['Open Config'] : [];
     const resumable: Action[] = run.runDir ? ['Resume'] : [];
     let choice: Action | undefined;

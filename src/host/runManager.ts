@@ -32,6 +32,11 @@ export interface ActiveRun {
   runDir?: string;
 }
 
+/** How logs and notifications name a run: its folder (the run id) once known, else its config's name. */
+export function runDisplayName(run: Pick<ActiveRun, 'runDir' | 'label'>): string {
+  return run.runDir ? run.runDir.split(/[\\/]/).at(-1) ?? run.label : run.label;
+}
+
 export type RunManagerEvent =
   | { readonly type: 'event'; readonly run: ActiveRun; readonly event: TrainingEvent }
   | { readonly type: 'log'; readonly run: ActiveRun; readonly line: string }

@@ -1,6 +1,7 @@
-import { UserError } from '../core/errors';
-import type { ExportRequest } from '../protocol/trainerMessages';
-import { openChannel, type TrainerTransport } from './channel';
+import type { EvaluationRecord } from '../core/run/evaluationRecords';
+import type { EvaluateRequest, ExportRequest } from '../protocol/trainerMessages';
+import type { TrainerTransport } from './channel';
+import { runOneShotJob } from './oneShotJob';
 
 export interface ExportResult {
   readonly files: readonly string[];
@@ -8,23 +9,16 @@ export interface ExportResult {
   readonly step: number;
 }
 
-/**
- * Exports a run's generator in a trainer (TF.js never loads in the extension host). Rejects with a
- * UserError for problems the user can fix (no checkpoint yet, unwritable folder).
- */
+/** Exports a run's generator in a trainer. */
 export function exportInTrainer(entry: string, transport: TrainerTransport, request: ExportRequest,
-  log: (line: string) => void = () => undefined): Promise<ExportResult> {
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const settle = (action: () => void) => { if (!settled) { settled = true; action(); } };
-    const channel = openChannel(entry, transport, {
-      message: (message) => {
-        if (message.type === 'exported') settle(() => resolve({ files: message.files, step: message.step }));
-        else if (message.type === 'error') settle(() => reject(message.userError ? new UserError(message.message) : new Error(message.message)));
-      },
-      log,
-      exit: ({ reason }) => settle(() => reject(new Error(`the trainer ${reason} before the export finished`))),
-    });
-    channel.post({ type: 'export', request });
-  });
+  log?: (line: string) => void): Promise<ExportResult> {
+  return runOneShotJob(entry, transport, { type: 'export', request },
+    (message) => message.type === 'exported' ? { files: message.files, step: message.step } : undefined, log);
+}
+
+/** Evaluates a run's generator in a trainer; the trainer also appends the result to the run's metrics.jsonl. */
+export function evaluateInTrainer(entry: string, transport: TrainerTransport, request: EvaluateRequest,
+  log?: (line: string) => void): Promise<EvaluationRecord> {
+  return runOneShotJob(entry, transport, { type: 'evaluate', request },
+    (message) => message.type === 'evaluated' ? message.record : undefined, log);
 }

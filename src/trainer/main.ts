@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { errorMessage, isUserError } from '../core/errors';
+import { evaluateRun } from '../core/train/evaluateRun';
 import { exportGenerator } from '../core/train/exportGenerator';
 import { restoreGenerator } from '../core/train/restore';
 import { TrainingSession } from '../core/train/session';
@@ -34,7 +35,7 @@ function connectToHost(): HostPort {
 
 /**
  * Does one job for the extension: a training session (then pause/resume/stop, reporting every
- * session event) or a generator export. TF.js runs here, never on the extension host's thread.
+ * session event), a generator export or an evaluation. TF.js runs here, never on the extension host's thread.
  */
 function serve(host: HostPort): void {
   let session: TrainingSession | undefined;
@@ -45,7 +46,16 @@ function serve(host: HostPort): void {
         if (!session) void run(message.options);
         return;
       case 'export':
-        return void runExport(message.request);
+        return void runJob(async () => {
+          const restored = await restoreGenerator(message.request.runDir, message.request.backend, message.request.nativeSearchDirs);
+          try {
+            return { type: 'exported', files: await exportGenerator(restored, message.request.outDir), step: restored.step };
+          } finally {
+            restored.dispose();
+          }
+        });
+      case 'evaluate':
+        return void runJob(async () => ({ type: 'evaluated', record: await evaluateRun({ ...message.request, record: true }) }));
       case 'pause':
         return session?.pause();
       case 'resume':
@@ -71,14 +81,10 @@ function serve(host: HostPort): void {
     }
   }
 
-  async function runExport(request: Extract<HostToTrainer, { type: 'export' }>['request']): Promise<void> {
+  /** A one-shot job (export, evaluate): its result or its error, then the trainer exits. */
+  async function runJob(job: () => Promise<TrainerToHost>): Promise<void> {
     try {
-      const restored = await restoreGenerator(request.runDir, request.backend, request.nativeSearchDirs);
-      try {
-        host.send({ type: 'exported', files: await exportGenerator(restored, request.outDir), step: restored.step });
-      } finally {
-        restored.dispose();
-      }
+      host.send(await job());
     } catch (error) {
       host.send({ type: 'error', message: errorMessage(error), userError: isUserError(error) });
     } finally {

@@ -157,7 +157,7 @@ test('--help lists every command; unknown commands exit 2', async () => {
   const help = await cli('--help');
   assert.equal(help.code, 0);
   const text = help.out.join('\n');
-  for (const command of ['train', 'validate', 'runs', 'sample', 'export']) {
+  for (const command of ['train', 'validate', 'runs', 'sample', 'eval', 'export']) {
     assert.match(text, new RegExp(`^  ${command}\\s+\\S`, 'm'), `${command} in help`);
     assert.ok(text.includes(`usage: gan-studio ${command}`), `usage of ${command}`);
   }
@@ -171,5 +171,5 @@ test('--help lists every command; unknown commands exit 2', async () => {
 
   const unknown = await cli('trian', configFile);
   assert.equal(unknown.code, 2);
-  assert.match(unknown.err.join('\n'), /unknown command 'trian' \(commands: train, validate, runs, sample, export\)/);
+  assert.match(unknown.err.join('\n'), /unknown command 'trian' \(commands: train, validate, runs, sample, eval, export\)/);
 });

@@ -19,7 +19,7 @@ test('the JSON Schema is draft-07 with an id, every section, and no unknown fiel
   assert.equal(typeof schema.title, 'string');
   assert.deepEqual(Object.keys(schema.properties ?? {}), [
     '$schema', 'name', 'seed', 'data', 'model', 'objective', 'regularizers',
-    'training', 'logging', 'samples', 'checkpoints', 'backend',
+    'training', 'logging', 'samples', 'checkpoints', 'evaluation', 'backend',
   ]);
   assert.deepEqual(schema.required, ['name', 'data']);
   const objects = collectObjects(schema);

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { loadConfigFile, parseConfigText } from '../../src/core/config/parse';
 import type { ParseResult } from '../../src/core/config/parse';
 import type { GanConfig } from '../../src/core/config/schema';
-import { ConfigError, UserError } from '../../src/core/errors';
+import { ConfigError, UserError, formatPath } from '../../src/core/errors';
 import type { ConfigIssue } from '../../src/core/errors';
 
 const minimalYaml = 'name: demo\ndata:\n  kind: ring\n';
@@ -137,4 +137,78 @@ test('loadConfigFile returns the absolute file, throws ConfigError for bad confi
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
+});
+
+describe('model variants: conditional GAN, InfoGAN, minibatch discrimination', () => {
+  const withModel = (model: string, data = '{ kind: mnist }') => `name: demo\ndata: ${data}\nmodel:\n${model}`;
+  const issue = (text: string) => {
+    const issues = rejected(parseConfigText(text));
+    assert.equal(issues.length, 1, issues.map((i) => i.message).join('\n'));
+    return { field: formatPath(issues[0]!.path), message: issues[0]!.message, line: issues[0]!.line };
+  };
+
+  test('each variant gets its defaults filled in', () => {
+    const { config } = accepted(parseConfigText(withModel('  kind: mlp\n  conditional: {}\n  discriminator: { minibatchDiscrimination: {} }\n')));
+    assert.deepEqual(config.model.conditional, { embeddingSize: 16, discriminator: 'projection' });
+    assert.deepEqual(config.model.discriminator.minibatchDiscrimination, { kernels: 16, dims: 8 });
+    const info = accepted(parseConfigText(withModel('  kind: dcgan\n  infogan: { continuous: [{}, { min: 0, max: 2 }] }\n'))).config;
+    assert.deepEqual(info.model.infogan, {
+      categorical: [10], continuous: [{ min: -1, max: 1 }, { min: 0, max: 2 }], weight: 1, continuousWeight: 0.1, headHidden: 128,
+    });
+    assert.equal(accepted(parseConfigText(minimalYaml)).config.model.conditional, undefined);
+  });
+
+  test('a conditional GAN on data without labels is an error on model.conditional, saying what has labels', () => {
+    const spiral = issue(withModel('  kind: mlp\n  conditional: {}\n', '{ kind: spiral }'));
+    assert.equal(spiral.field, 'model.conditional');
+    assert.equal(spiral.line, 5);
+    assert.match(spiral.message, /needs class labels, but data kind 'spiral' has none; use mnist, a folder with class subfolders, idx with labels, or a Gaussian mixture \(ring, grid, two-gaussians, blobs\)/);
+    const idx = issue(withModel('  kind: mlp\n  conditional: {}\n', '{ kind: idx, images: train-images.idx3-ubyte }'));
+    assert.equal(idx.field, 'model.conditional');
+    assert.match(idx.message, /data\.labels is not set; name the IDX labels file there/);
+    // Mixtures, labelled IDX files and folders (checked when read) are accepted.
+    for (const data of ['{ kind: ring }', '{ kind: blobs }', '{ kind: idx, images: a.idx, labels: b.idx }', '{ kind: folder, path: faces }']) {
+      accepted(parseConfigText(withModel('  kind: mlp\n  conditional: {}\n', data)));
+    }
+  });
+
+  test('InfoGAN: codes must exist, ranges must be ranges, and it does not combine with labels', () => {
+    assert.deepEqual(issue(withModel('  kind: mlp\n  infogan: { categorical: [] }\n')), {
+      field: 'model.infogan', line: 5, message: 'needs at least one code: list categorical category counts (e.g. [10]) or continuous ranges (e.g. [{}])',
+    });
+    assert.deepEqual(issue(withModel('  kind: mlp\n  infogan:\n    continuous:\n      - { min: 1, max: 0 }\n')), {
+      field: 'model.infogan.continuous[0].max', line: 7, message: 'must be greater than min (1), found 0',
+    });
+    assert.deepEqual(issue(withModel('  kind: mlp\n  infogan: { categorical: [10, 1] }\n')), {
+      field: 'model.infogan.categorical[1]', line: 5, message: 'must be an integer between 2 and 100, found 1',
+    });
+    assert.deepEqual(issue(withModel('  kind: mlp\n  conditional: {}\n  infogan: {}\n')), {
+      field: 'model.infogan', line: 6, message: 'use model.conditional (labels from the data) or model.infogan (codes the generator learns to use), not both',
+    });
+  });
+
+  test('misspelt variant fields say what is allowed', () => {
+    assert.deepEqual(issue(withModel('  kind: mlp\n  conditional: { discriminator: proj }\n')), {
+      field: 'model.conditional.discriminator', line: 5, message: 'found "proj", allowed: concat, projection',
+    });
+    assert.deepEqual(issue(withModel('  kind: dcgan\n  discriminator: { minibatchDiscrimination: { kernel: 8 } }\n')), {
+      field: 'model.discriminator.minibatchDiscrimination.kernel', line: 5,
+      message: "unknown field 'kernel' (allowed: kernels, dims); did you mean 'kernels'?",
+    });
+    assert.deepEqual(issue(withModel('  kind: mlp\n  infoGAN: {}\n')).field, 'model.infoGAN');
+  });
+});
+
+test('evaluation.every on data with nothing to measure is an error on that field; mixtures and mnist accept it', () => {
+  const issues = rejected(parseConfigText('name: e\ndata: { kind: spiral }\nevaluation:\n  every: 500\n'));
+  assert.equal(issues.length, 1);
+  assert.equal(formatPath(issues[0]!.path), 'evaluation.every');
+  assert.equal(issues[0]!.line, 4);
+  assert.match(issues[0]!.message, /measures Gaussian mixtures \(ring, grid, two-gaussians, blobs\) and the embedded mnist digits; data kind 'spiral' has no measure/);
+  for (const data of ['{ kind: ring }', '{ kind: grid }', '{ kind: mnist }']) {
+    const result = parseConfigText(`name: e\ndata: ${data}\nevaluation: { every: 100 }\n`);
+    assert.ok(result.ok, `${data}: ${JSON.stringify(result)}`);
+  }
+  const defaults = parseConfigText('name: e\ndata: { kind: spiral }\n');
+  assert.ok(defaults.ok && defaults.config.evaluation.every === undefined && defaults.config.evaluation.samples === 2500);
 });

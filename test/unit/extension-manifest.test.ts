@@ -94,7 +94,8 @@ test('vsce packages only what runs: bundles, wasm, embedded digits, schema, temp
     .split('\n').map((line) => line.trim()).filter(Boolean);
   for (const needed of ['dist/extension.js', 'dist/trainer.js', 'dist/cli.js', 'dist/webview/dashboard.js', 'dist/webview/dashboard.css',
     'media/generated/wasm/tfjs-backend-wasm.wasm', 'media/generated/mnist-digits.bin.gz', 'schemas/gan-config.schema.json',
-    'examples/ring.gan.yaml', 'media/notes-preview.css', 'package.nls.json', 'LICENSE']) {
+    'examples/ring.gan.yaml', 'media/notes-preview.css', 'package.nls.json', 'LICENSE',
+    'media/classifier/model.json', 'media/classifier/weights.bin']) {
     assert.ok(listed.includes(needed), `${needed} ships`);
   }
   assert.deepEqual(listed.filter((file) => /\.(ts|map)$|^(src|test|scripts|webview|node_modules|\.vscode|\.ci)\//.test(file)), []);

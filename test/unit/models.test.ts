@@ -6,6 +6,7 @@ import { tf } from '../../src/core/backend/tf';
 import { activationNames, modelSchema, type ActivationName, type ModelConfig } from '../../src/core/config/modelSchema';
 import { buildModels, type DataShape, type GanModels } from '../../src/core/models';
 import { activate } from '../../src/core/models/layers';
+import { oneHot } from '../../src/core/models/latent';
 import { adversarialObjective, gradientPenalty } from '../../src/core/objectives';
 import { Random } from '../../src/core/util/random';
 import { assertNoLeak, useTestBackend } from './support/backend';
@@ -213,5 +214,61 @@ test('DCGAN generator and discriminator train on wasm, the critic also through a
     }, 'discriminator');
     assertGradientsReach(generator, () => objective.generatorLoss(critic(run(generator, z, true))), 'generator');
     tf.dispose([real, z, epsilon]);
+  });
+});
+
+describe('conditional GAN and InfoGAN networks', () => {
+  const classes = (count: number): DataShape => ({ kind: 'points', exampleShape: [2], classNames: Array.from({ length: count }, (_, i) => `c${i}`) });
+  const oneHotRows = (labels: number[], width: number) => tf.tensor2d(oneHot(labels, width), [labels.length, width]);
+
+  for (const discriminator of ['concat', 'projection'] as const) {
+    test(`conditional MLP (${discriminator}): G takes [z, one-hot label], D takes [x, label]; the label changes both`, () => {
+      withModels(mlp({ conditional: { embeddingSize: 4, discriminator } }), classes(3), 2, ({ generator, discriminator: d, latent }) => {
+        assert.deepEqual(latent.classes?.names, ['c0', 'c1', 'c2']);
+        assert.deepEqual(generator.inputs.map((input) => input.shape), [[null, 3], [null, 3]]);
+        assert.deepEqual(d.inputs.map((input) => input.shape), [[null, 2], [null, 3]]);
+        const [samplesByLabel, scoresByLabel] = tf.tidy(() => {
+          const z = tf.tile(normal(new Random(1), [1, 3]), [3, 1]);
+          const labels = oneHotRows([0, 1, 2], 3);
+          const samples = generator.apply([z, labels]) as Tensor;
+          const x = tf.tile(tf.tensor2d([[0.3, -0.2]]), [3, 1]);
+          return [samples.arraySync() as number[][], (d.apply([x, labels]) as Tensor).dataSync()];
+        });
+        assert.notDeepEqual(samplesByLabel[0], samplesByLabel[1], 'the same z with another label gives another sample');
+        assert.notEqual(scoresByLabel[0], scoresByLabel[2], 'the same x with another label gets another score');
+      });
+    });
+  }
+
+  test('conditional DCGAN with concat: the label is tiled into extra input channels of D', () => {
+    const config = dcgan({ conditional: { discriminator: 'concat' } });
+    withModels(config, { ...images(28, 1), classNames: ['a', 'b'] }, 3, ({ generator, discriminator }) => {
+      const shapes = tf.tidy(() => {
+        const labels = oneHotRows([0, 1], 2);
+        const samples = generator.apply([normal(new Random(1), [2, 8]), labels]) as Tensor;
+        return [samples.shape, (discriminator.apply([samples, labels]) as Tensor).shape];
+      });
+      assert.deepEqual(shapes, [[2, 28, 28, 1], [2, 1]]);
+      // The first convolution reads 1 image channel + 2 label channels.
+      const firstConv = discriminator.layers.find((layer) => layer.getClassName() === 'Conv2D')!;
+      assert.deepEqual(firstConv.getWeights()[0]!.shape, [4, 4, 3, 4]);
+    });
+  });
+
+  test('InfoGAN: G takes [z, codes]; Q shares D\'s trunk and outputs logits, means and log-stds', () => {
+    const config = mlp({ discriminator: { hidden: [6, 5] }, infogan: { categorical: [4, 3], continuous: [{}, { min: 0, max: 2 }], headHidden: 7 } });
+    withModels(config, points, 4, ({ generator, discriminator, info }) => {
+      assert.ok(info);
+      assert.deepEqual(generator.inputs.map((input) => input.shape), [[null, 3], [null, 4 + 3 + 2]]);
+      const shapes = tf.tidy(() => {
+        const [scores, parameters] = info.scoreAndCodes.apply(normal(new Random(2), [5, 2])) as Tensor[];
+        return [scores!.shape, parameters!.shape];
+      });
+      assert.deepEqual(shapes, [[5, 1], [5, 4 + 3 + 2 * 2]]);
+      // The two-output model holds D's variables and the Q head's, nothing else: the trunk is shared.
+      const names = (model: LayersModel) => model.trainableWeights.map((weight) => weight.originalName);
+      assert.deepEqual(new Set(names(info.scoreAndCodes)), new Set([...names(discriminator), ...names(info.qHead)]));
+      assert.equal(info.qHead.countParams(), (5 * 7 + 7) + (7 * 11 + 11));
+    });
   });
 });

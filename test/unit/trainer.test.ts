@@ -7,7 +7,7 @@ import { readRunInfo } from '../../src/core/run/runReader';
 import type { TrainingEvent } from '../../src/core/train/events';
 import type { TrainerTransport } from '../../src/trainer/channel';
 import { TrainerClient } from '../../src/trainer/client';
-import { exportInTrainer } from '../../src/trainer/exportJob';
+import { exportInTrainer } from '../../src/trainer/jobs';
 import { UserError } from '../../src/core/errors';
 import { resolvedConfig, tempDir, train } from './support/training';
 

@@ -3,8 +3,9 @@ import * as path from 'node:path';
 import { randomInt } from 'node:crypto';
 import { UserError } from '../../core/errors';
 import { writeFileAtomic } from '../../core/run/atomicFile';
-import { generateFromNoise, renderExamples } from '../../core/train/evaluation';
+import { generateFrom, renderExamples } from '../../core/train/evaluation';
 import { restoreGenerator } from '../../core/train/restore';
+import { sampleGrid } from '../../core/train/sampleGrid';
 import { Random } from '../../core/util/random';
 import { intOption, parseArgs, stringOption } from '../args';
 import type { CommandIO } from './io';
@@ -24,20 +25,30 @@ export async function sampleCommand(argv: readonly string[], io: CommandIO): Pro
   const seed = intOption(args, 'seed', 0) ?? randomInt(2 ** 31);
   const restored = await restoreGenerator(runDir, backendOption(stringOption(args, 'backend')));
   try {
-    const { generator, latentSize, dataset } = restored;
-    const noise = new Random(seed).fillNormal(new Float32Array(count * latentSize));
-    const values = generateFromNoise(generator, noise, latentSize);
+    const { generator, latent, dataset } = restored;
+    // A conditional or InfoGAN model's grid has whole rows (one per class or category), so it may hold fewer than --count.
+    const grid = sampleGrid(latent, new Random(seed), count, dataset);
+    const drawn = grid.latents.count;
+    const values = generateFrom(generator, grid.latents);
     await fs.promises.mkdir(path.dirname(path.resolve(out)), { recursive: true });
     if (format === '.json') {
-      const size = values.length / count;
-      const samples = Array.from({ length: count }, (_, i) => Array.from(values.subarray(i * size, (i + 1) * size)));
-      await writeFileAtomic(out, JSON.stringify({ step: restored.step, seed, shape: [count, ...dataset.exampleShape], samples }) + '\n');
+      const size = values.length / drawn;
+      const samples = Array.from({ length: drawn }, (_, i) => Array.from(values.subarray(i * size, (i + 1) * size)));
+      const classes = sampledClasses(grid.latents.labels, latent.classes?.names);
+      await writeFileAtomic(out, JSON.stringify({ step: restored.step, seed, shape: [drawn, ...dataset.exampleShape], samples, ...classes }) + '\n');
     } else {
-      await writeFileAtomic(out, renderExamples(values, dataset));
+      await writeFileAtomic(out, renderExamples(values, dataset, grid.columns));
     }
-    io.out(`Wrote ${count} samples from step ${restored.step} (seed ${seed}) to ${out}`);
+    io.out(`Wrote ${drawn} samples from step ${restored.step} (seed ${seed}) to ${out}`);
     return 0;
   } finally {
     restored.dispose();
   }
+}
+
+/** A conditional model's class name per sample, for the JSON output. */
+function sampledClasses(labels: Float32Array | undefined, names: readonly string[] | undefined): { classes?: string[] } {
+  if (!labels || !names) return {};
+  const count = labels.length / names.length;
+  return { classes: Array.from({ length: count }, (_, i) => names[labels.subarray(i * names.length, (i + 1) * names.length).indexOf(1)]!) };
 }

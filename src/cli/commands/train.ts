@@ -7,6 +7,7 @@ import { readStoredConfig } from '../../core/run/runReader';
 import { TrainingSession } from '../../core/train/session';
 import { intOption, parseArgs, stringOption } from '../args';
 import { formatDuration, ProgressPrinter } from '../progressBar';
+import { diagnosticHeadline, evaluationSummary } from '../../core/eval/reportText';
 import type { CommandIO } from './io';
 
 export const trainUsage = 'usage: gan-studio train <config> [--steps N] [--resume <runDir>] [--backend B] [--runs-dir D]';
@@ -37,6 +38,13 @@ export async function trainCommand(argv: readonly string[], io: CommandIO): Prom
       io.out(`  backend:    ${event.backend.backend} — ${event.backend.reason}`);
     } else if (event.type === 'progress') {
       printer.update(event);
+    } else if (event.type === 'evaluation') {
+      printer.clear();
+      io.out(`  evaluation at step ${event.record.step}: ${evaluationSummary(event.record)}`);
+    } else if (event.type === 'diagnostic') {
+      printer.clear();
+      io.err(`  ${diagnosticHeadline(event.record)}`);
+      if (event.record.state === 'raised') io.err(`    try: ${event.record.remedies.join('; ')}`);
     }
   });
   const interrupt = () => {

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { conditionalSchema, infoganSchema, minibatchDiscriminationSchema } from './variantSchema';
 
 export const activationNames = ['relu', 'leakyRelu', 'elu', 'selu', 'tanh', 'sigmoid', 'linear'] as const;
 const activation = (fallback: (typeof activationNames)[number]) =>
   z.enum(activationNames).default(fallback).describe('Activation after each hidden layer.');
 
 const latentSize = (fallback: number) =>
-  z.int().min(1).max(1024).default(fallback).describe('Size of the noise vector z fed to the generator.');
+  z.int().min(1).max(1024).default(fallback).describe('Size of the noise vector z fed to the generator (labels and InfoGAN codes come on top).');
 
 const hidden = (fallback: number[]) =>
   z.array(z.int().min(1).max(8192)).min(1).max(16).default(fallback)
@@ -21,6 +22,7 @@ const mlpDiscriminator = z.strictObject({
   hidden: hidden([128, 128]),
   activation: activation('leakyRelu'),
   batchNorm: z.boolean().default(false).describe('Batch normalisation after each hidden layer (not after the first).'),
+  minibatchDiscrimination: minibatchDiscriminationSchema.optional(),
 }).describe('The discriminator D: a sample → the score that it is real.');
 
 export const mlpModel = z.strictObject({
@@ -28,6 +30,8 @@ export const mlpModel = z.strictObject({
   latentSize: latentSize(64),
   generator: mlpGenerator.prefault({}),
   discriminator: mlpDiscriminator.prefault({}),
+  conditional: conditionalSchema.optional(),
+  infogan: infoganSchema.optional(),
 });
 
 const channels = z.int().min(1).max(1024).default(64)
@@ -48,7 +52,10 @@ export const dcganModel = z.strictObject({
     channels,
     activation: activation('leakyRelu'),
     batchNorm: z.boolean().default(true).describe('Batch normalisation after each convolution but the first.'),
+    minibatchDiscrimination: minibatchDiscriminationSchema.optional(),
   }).prefault({}).describe('The discriminator D: an image → the score that it is real, by strided convolutions.'),
+  conditional: conditionalSchema.optional(),
+  infogan: infoganSchema.optional(),
 });
 
 export const modelSchema = z.discriminatedUnion('kind', [mlpModel, dcganModel])

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dataSchema } from './dataSchema';
+import { evaluationSchema } from './evaluationSchema';
 import { modelSchema } from './modelSchema';
 import { objectiveSchema, regularizersSchema } from './objectiveSchema';
 import {
@@ -24,6 +25,7 @@ export const ganConfigSchema = z.strictObject({
   logging: loggingSchema.prefault({}),
   samples: samplesSchema.prefault({}),
   checkpoints: checkpointsSchema.prefault({}),
+  evaluation: evaluationSchema.prefault({}),
   backend: backendSchema,
 }).describe('A GAN Studio experiment: data, model, objective and training schedule.');
 

@@ -7,6 +7,26 @@ import type { GanConfig } from './schema';
 type Rule = (config: GanConfig) => ConfigIssue | undefined;
 
 const DCGAN_IMAGE_SIZES: readonly number[] = [28, 32, 64];
+/** Toy sets drawn from a Gaussian mixture: a conditional GAN takes each point's mode as its label. */
+const MIXTURE_KINDS: readonly string[] = ['ring', 'grid', 'two-gaussians', 'blobs'];
+
+/**
+ * Why the data cannot give a conditional GAN its labels, when the config alone tells; image
+ * folders say whether they have class subfolders only once read (a load-time error then).
+ */
+function missingLabels(data: DataConfig): ConfigIssue | undefined {
+  if (data.kind === 'idx' && data.labels === undefined) {
+    return { path: ['model', 'conditional'], message: 'needs class labels, but data.labels is not set; name the IDX labels file there, or remove model.conditional' };
+  }
+  if (isToyData(data) && !MIXTURE_KINDS.includes(data.kind)) {
+    return {
+      path: ['model', 'conditional'],
+      message: `needs class labels, but data kind '${data.kind}' has none; use mnist, a folder with class subfolders, idx with labels, `
+        + `or a Gaussian mixture (${MIXTURE_KINDS.join(', ')}), whose mode is the label`,
+    };
+  }
+  return undefined;
+}
 
 /** Side length of the data's images when the config alone decides it (IDX files say so only once read). */
 function dataImageSize(data: DataConfig): number | undefined {
@@ -47,6 +67,35 @@ const rules: readonly Rule[] = [
     ? {
       path: ['regularizers', 'labelSmoothing'],
       message: `label smoothing softens the real label of minimax, non-saturating and least-squares losses; the ${objective.kind} loss has no labels to smooth`,
+    }
+    : undefined,
+
+  ({ model, data }) => model.conditional ? missingLabels(data) : undefined,
+
+  ({ model }) => model.conditional && model.infogan
+    ? {
+      path: ['model', 'infogan'],
+      message: 'use model.conditional (labels from the data) or model.infogan (codes the generator learns to use), not both',
+    }
+    : undefined,
+
+  ({ model }) => model.infogan && model.infogan.categorical.length + model.infogan.continuous.length === 0
+    ? { path: ['model', 'infogan'], message: 'needs at least one code: list categorical category counts (e.g. [10]) or continuous ranges (e.g. [{}])' }
+    : undefined,
+
+  ({ model }) => {
+    const index = model.infogan?.continuous.findIndex((code) => code.max <= code.min) ?? -1;
+    const code = model.infogan?.continuous[index];
+    return code
+      ? { path: ['model', 'infogan', 'continuous', index, 'max'], message: `must be greater than min (${code.min}), found ${code.max}` }
+      : undefined;
+  },
+
+  ({ evaluation, data }) => evaluation.every !== undefined && data.kind !== 'mnist' && !MIXTURE_KINDS.includes(data.kind)
+    ? {
+      path: ['evaluation', 'every'],
+      message: `evaluation measures Gaussian mixtures (${MIXTURE_KINDS.join(', ')}) and the embedded mnist digits; `
+        + `data kind '${data.kind}' has no measure, so remove evaluation.every`,
     }
     : undefined,
 

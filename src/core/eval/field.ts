@@ -4,6 +4,8 @@ import { tf } from '../backend/tf';
 import type { ObjectiveKind } from '../config/objectiveSchema';
 import type { Dataset } from '../data/dataset';
 import { gather } from '../data/sampler';
+import { criticOf, EVALUATION_CHUNK, generate } from '../models/apply';
+import { latentBatch, oneHot, type LatentValues } from '../models/latent';
 import type { AdversarialObjective } from '../objectives/adversarial';
 import type { FieldRecord, PlanePoint } from '../run/records';
 import { Random } from '../util/random';
@@ -22,23 +24,26 @@ const probabilityObjectives: ReadonlySet<ObjectiveKind> = new Set(['minimax', 'n
  * The "GAN Lab" view of a step for 2D data, both networks in inference mode: D's displayed output
  * on the plane's grid, a fixed real subset, G's output for the run's fixed noise, and per generated
  * point −∂(generator loss)/∂x, the direction gradient descent on G's loss pushes that sample.
+ * `noise` holds the fixed z rows; `conditions` the labels (conditional GAN) or codes (InfoGAN) that
+ * go with them. A conditional D's map is its output averaged over the classes.
  */
 export function discriminatorField(
   step: number, seed: number, models: { generator: LayersModel; discriminator: LayersModel; latentSize: number },
-  objective: AdversarialObjective, dataset: Dataset, noise: Float32Array,
+  objective: AdversarialObjective, dataset: Dataset, noise: Float32Array, conditions: Pick<LatentValues, 'labels' | 'codes'> = {},
 ): FieldRecord {
   if (dataset.kind !== 'points') throw new Error(`a field needs 2D points; ${dataset.description} is ${dataset.kind}`);
   const size = FIELD_GRID_SIZE;
-  const fakeCount = Math.min(FIELD_POINTS, noise.length / models.latentSize);
+  const latents: LatentValues = { count: noise.length / models.latentSize, z: noise, ...conditions };
+  const fakeCount = Math.min(FIELD_POINTS, latents.count);
   const computed = tf.tidy(() => {
-    const score = (x: Tensor) => models.discriminator.apply(x, { training: false }) as Tensor;
     const grid = tf.tensor(cellCentres(planeBounds, size), [size * size, 2]);
-    const z = tf.tensor(noise.subarray(0, fakeCount * models.latentSize), [fakeCount, models.latentSize]);
-    const fake = models.generator.apply(z, { training: false }) as Tensor;
+    const latent = latentBatch(latents, 0, fakeCount);
+    const fake = generate(models.generator, latent, false);
+    const score = criticOf(models.discriminator, latent.labels, false, EVALUATION_CHUNK);
     // A function of the points, not of G's weights: how the loss changes as each sample moves.
     const lossGradient = tf.grad((x: Tensor) => objective.generatorLoss(score(x)));
     return {
-      scores: objective.displayed(score(grid)).dataSync(),
+      scores: planeScores(models.discriminator, objective, grid, latent.labels?.shape[1]).dataSync(),
       fake: fake.dataSync(),
       arrows: tf.neg(lossGradient(fake)).dataSync(),
     };
@@ -51,6 +56,17 @@ export function discriminatorField(
     fake: planePoints(computed.fake),
     arrows: planePoints(computed.arrows),
   };
+}
+
+/** D's displayed output on the grid; for a conditional D, the mean over every class's label. */
+function planeScores(discriminator: LayersModel, objective: AdversarialObjective, grid: Tensor, classCount: number | undefined): Tensor {
+  const cells = grid.shape[0]!;
+  if (classCount === undefined) return objective.displayed(criticOf(discriminator, undefined, false, EVALUATION_CHUNK)(grid));
+  const perClass = Array.from({ length: classCount }, (_, label) => {
+    const labels = tf.tensor2d(oneHot(new Array<number>(cells).fill(label), classCount), [cells, classCount]);
+    return objective.displayed(criticOf(discriminator, labels, false, EVALUATION_CHUNK)(grid));
+  });
+  return tf.div(tf.addN(perClass), classCount);
 }
 
 /** Up to `limit` distinct indices below `count`, the same for a seed (a partial Fisher–Yates shuffle). */

@@ -1,6 +1,7 @@
 import type { LayersModel, SymbolicTensor } from '@tensorflow/tfjs-layers';
 import { tf } from '../backend/tf';
 import type { DcganModelConfig } from '../config/modelSchema';
+import { joinLabel, type GeneratorInput } from './conditioning';
 import { connect, normalizeAndActivate, type KernelInitializers } from './layers';
 import type { DataShape } from './shape';
 
@@ -31,27 +32,31 @@ function dcganGeometry(config: DcganModelConfig, data: DataShape): Geometry {
 /** Channels at `level` steps from the image: the base next to it, doubling per level away. */
 const channelsAt = (base: number, level: number) => base * 2 ** level;
 
-/** z → dense to the smallest map → transposed convolutions doubling the side and halving channels → tanh image. */
-export function dcganGenerator(config: DcganModelConfig, data: DataShape, kernels: KernelInitializers): LayersModel {
+/** The latent vector → dense to the smallest map → transposed convolutions doubling the side and halving channels → tanh image. */
+export function dcganGenerator(config: DcganModelConfig, data: DataShape, input: GeneratorInput, kernels: KernelInitializers): LayersModel {
   const { imageChannels, levels, smallest } = dcganGeometry(config, data);
   const { channels, batchNorm, activation } = config.generator;
-  const z = tf.input({ shape: [config.latentSize] });
   const widest = channelsAt(channels, levels - 1);
-  const projected = connect(tf.layers.dense({ units: smallest * smallest * widest, useBias: !batchNorm, kernelInitializer: kernels() }), z);
+  const projected = connect(tf.layers.dense({ units: smallest * smallest * widest, useBias: !batchNorm, kernelInitializer: kernels() }), input.vector);
   let x = normalizeAndActivate(connect(tf.layers.reshape({ targetShape: [smallest, smallest, widest] }), projected), batchNorm, activation);
   for (let level = levels - 2; level >= 0; level--) {
     x = normalizeAndActivate(upsample(x, channelsAt(channels, level), !batchNorm, kernels), batchNorm, activation);
   }
   const image = connect(tf.layers.activation({ activation: 'tanh' }), upsample(x, imageChannels, true, kernels));
-  return tf.model({ inputs: z, outputs: image, name: 'generator' });
+  return tf.model({ inputs: input.inputs, outputs: image, name: 'generator' });
 }
 
-/** Image → strided convolutions halving the side and doubling channels (batch norm on all but the first) → one linear score. */
-export function dcganDiscriminator(config: DcganModelConfig, data: DataShape, kernels: KernelInitializers): LayersModel {
-  const { size, imageChannels, levels } = dcganGeometry(config, data);
+/** The image input D reads, checked against the config (bad combinations are config errors caught by validation). */
+export function dcganImageInput(config: DcganModelConfig, data: DataShape): SymbolicTensor {
+  const { size, imageChannels } = dcganGeometry(config, data);
+  return tf.input({ shape: [size, size, imageChannels] });
+}
+
+/** Image (label tiled in as extra channels, when given) → strided convolutions halving the side and doubling channels (batch norm on all but the first) → flat features. */
+export function dcganDiscriminatorTrunk(config: DcganModelConfig, data: DataShape, image: SymbolicTensor, label: SymbolicTensor | undefined, kernels: KernelInitializers): SymbolicTensor {
+  const { levels } = dcganGeometry(config, data);
   const { channels, batchNorm, activation } = config.discriminator;
-  const image = tf.input({ shape: [size, size, imageChannels] });
-  let x = image;
+  let x = label ? joinLabel(image, label) : image;
   for (let level = 0; level < levels; level++) {
     const normalized = batchNorm && level > 0;
     const conv = tf.layers.conv2d({
@@ -59,8 +64,7 @@ export function dcganDiscriminator(config: DcganModelConfig, data: DataShape, ke
     });
     x = normalizeAndActivate(connect(conv, x), normalized, activation);
   }
-  const score = connect(tf.layers.dense({ units: 1, kernelInitializer: kernels() }), connect(tf.layers.flatten(), x));
-  return tf.model({ inputs: image, outputs: score, name: 'discriminator' });
+  return connect(tf.layers.flatten(), x);
 }
 
 function upsample(x: SymbolicTensor, filters: number, useBias: boolean, kernels: KernelInitializers): SymbolicTensor {

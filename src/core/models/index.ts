@@ -2,17 +2,26 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { tf } from '../backend/tf';
 import type { ModelConfig } from '../config/modelSchema';
 import { Random } from '../util/random';
-import { dcganDiscriminator, dcganGenerator } from './dcgan';
+import { generatorInput } from './conditioning';
+import { dcganGenerator } from './dcgan';
+import { buildDiscriminator, type InfoModels } from './discriminator';
 import { seededKernels, type Initializer, type KernelInitializers } from './layers';
-import { mlpDiscriminator, mlpGenerator } from './mlp';
+import { latentSpec, type LatentSpec } from './latent';
+import { mlpGenerator } from './mlp';
 import type { DataShape } from './shape';
 
 export type { DataShape } from './shape';
+export type { InfoModels } from './discriminator';
 
 export interface GanModels {
+  /** Inputs [z], [z, label] (conditional) or [z, codes] (InfoGAN), as `latent` describes. */
   readonly generator: LayersModel;
-  /** Outputs one raw score per example (a logit or critic value); the objective applies any sigmoid. */
+  /** Inputs [x] or [x, label]; outputs one raw score per example (a logit or critic value); the objective applies any sigmoid. */
   readonly discriminator: LayersModel;
+  /** InfoGAN's Q head, sharing the discriminator's trunk. */
+  readonly info?: InfoModels;
+  readonly latent: LatentSpec;
+  /** Size of the noise z (labels and codes come on top). */
   readonly latentSize: number;
   /** One generated example's shape, the same as the data's. */
   readonly sampleShape: readonly number[];
@@ -22,30 +31,33 @@ export interface GanModels {
 // Glorot for the MLP (the Keras default); N(0, 0.02) as the DCGAN paper prescribes.
 const glorotUniform = (seed: number): Initializer => tf.initializers.glorotUniform({ seed });
 const dcganNormal = (seed: number): Initializer => tf.initializers.randomNormal({ mean: 0, stddev: 0.02, seed });
+const unitNormal = (seed: number): Initializer => tf.initializers.randomNormal({ mean: 0, stddev: 1, seed });
 
-const seedStreams = { generator: 1, discriminator: 2 } as const;
+const seedStreams = { generator: 1, discriminator: 2, qHead: 3, labelEmbedding: 4 } as const;
 
+/** The networks of a model config for data of this shape (its class names, for a conditional model). */
 export function buildModels(model: ModelConfig, data: DataShape, seed: number): GanModels {
   // One seed stream per network, so resizing one leaves the other's initial weights unchanged.
   const kernels = (stream: number, make: (layerSeed: number) => Initializer): KernelInitializers =>
     seededKernels(Random.derive(seed, stream), make);
-  const { generator, discriminator } = model.kind === 'mlp'
-    ? {
-      generator: mlpGenerator(model, data, kernels(seedStreams.generator, glorotUniform)),
-      discriminator: mlpDiscriminator(model, data, kernels(seedStreams.discriminator, glorotUniform)),
-    }
-    : {
-      generator: dcganGenerator(model, data, kernels(seedStreams.generator, dcganNormal)),
-      discriminator: dcganDiscriminator(model, data, kernels(seedStreams.discriminator, dcganNormal)),
-    };
+  const initializer = model.kind === 'mlp' ? glorotUniform : dcganNormal;
+  const latent = latentSpec(model, data.classNames);
+  const input = generatorInput(latent, model.conditional, kernels(seedStreams.labelEmbedding, unitNormal));
+  const generatorKernels = kernels(seedStreams.generator, initializer);
+  const generator = model.kind === 'mlp'
+    ? mlpGenerator(model, data, input, generatorKernels)
+    : dcganGenerator(model, data, input, generatorKernels);
+  const { discriminator, info } = buildDiscriminator(model, data, latent,
+    kernels(seedStreams.discriminator, initializer), kernels(seedStreams.qHead, initializer));
   return {
-    generator,
-    discriminator,
+    generator, discriminator, ...(info ? { info } : {}), latent,
     latentSize: model.latentSize,
     sampleShape: [...data.exampleShape],
     dispose: () => {
       generator.dispose();
-      discriminator.dispose();
+      // TF.js counts a layer's uses, not the models holding it: shared layers go once, through the
+      // two-output model, which holds every layer of D and (as a nested model) the Q head.
+      (info ? info.scoreAndCodes : discriminator).dispose();
     },
   };
 }

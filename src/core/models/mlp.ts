@@ -2,6 +2,7 @@ import type { LayersModel, SymbolicTensor } from '@tensorflow/tfjs-layers';
 import { tf } from '../backend/tf';
 import type { ActivationName, MlpModelConfig } from '../config/modelSchema';
 import { exampleSize } from '../data/dataset';
+import { joinLabel, type GeneratorInput } from './conditioning';
 import { connect, normalizeAndActivate, type KernelInitializers } from './layers';
 import type { DataShape } from './shape';
 
@@ -16,22 +17,18 @@ function hiddenLayers(
   }, input);
 }
 
-/** z → hidden layers → one output per data value: tanh for images (data in [−1, 1]), linear for points. */
-export function mlpGenerator(config: MlpModelConfig, data: DataShape, kernels: KernelInitializers): LayersModel {
-  const z = tf.input({ shape: [config.latentSize] });
-  const hidden = hiddenLayers(z, config.generator.hidden, () => config.generator.batchNorm, config.generator.activation, kernels);
+/** The latent vector → hidden layers → one output per data value: tanh for images (data in [−1, 1]), linear for points. */
+export function mlpGenerator(config: MlpModelConfig, data: DataShape, input: GeneratorInput, kernels: KernelInitializers): LayersModel {
+  const hidden = hiddenLayers(input.vector, config.generator.hidden, () => config.generator.batchNorm, config.generator.activation, kernels);
   const images = data.kind === 'images';
   let output = connect(tf.layers.dense({ units: exampleSize(data), activation: images ? 'tanh' : 'linear', kernelInitializer: kernels() }), hidden);
   if (images) output = connect(tf.layers.reshape({ targetShape: [...data.exampleShape] }), output);
-  return tf.model({ inputs: z, outputs: output, name: 'generator' });
+  return tf.model({ inputs: input.inputs, outputs: output, name: 'generator' });
 }
 
-/** Flattened input → hidden layers (batch norm never on the first, which sees raw data) → one linear score. */
-export function mlpDiscriminator(config: MlpModelConfig, data: DataShape, kernels: KernelInitializers): LayersModel {
-  const x = tf.input({ shape: [...data.exampleShape] });
-  const flat = data.kind === 'images' ? connect(tf.layers.flatten(), x) : x;
-  const hidden = hiddenLayers(flat, config.discriminator.hidden,
+/** Flattened input (with the one-hot label joined, when given) → hidden layers (batch norm never on the first, which sees raw data): D's features. */
+export function mlpDiscriminatorTrunk(config: MlpModelConfig, x: SymbolicTensor, label: SymbolicTensor | undefined, kernels: KernelInitializers): SymbolicTensor {
+  const flat = x.shape.length > 2 ? connect(tf.layers.flatten(), x) : x;
+  return hiddenLayers(label ? joinLabel(flat, label) : flat, config.discriminator.hidden,
     (index) => config.discriminator.batchNorm && index > 0, config.discriminator.activation, kernels);
-  const score = connect(tf.layers.dense({ units: 1, kernelInitializer: kernels() }), hidden);
-  return tf.model({ inputs: x, outputs: score, name: 'discriminator' });
 }

@@ -1,4 +1,4 @@
 import type { Dataset } from '../data/dataset';
 
-/** What the builders need to know about the data: points or images, and one example's shape. */
-export type DataShape = Pick<Dataset, 'kind' | 'exampleShape'>;
+/** What the builders need to know about the data: points or images, one example's shape, and its classes (for a conditional model). */
+export type DataShape = Pick<Dataset, 'kind' | 'exampleShape' | 'classNames'>;

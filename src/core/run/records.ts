@@ -54,6 +54,8 @@ export interface MetricsRecord {
   readonly dLossFake: number;
   readonly gradientPenalty?: number;
   readonly r1Penalty?: number;
+  /** InfoGAN: λ-weighted −log Q(c | G(z, c)) on the D step's generated batch, part of both dLoss and gLoss. */
+  readonly infoLoss?: number;
   /** Mean D output on the real and generated batch: a probability for minimax/non-saturating, else a raw score. */
   readonly dReal: number;
   readonly dFake: number;

@@ -5,6 +5,7 @@ import { appendJsonLine, writeFileAtomic, writeJsonAtomic } from './atomicFile';
 import { filterJsonLines, isObjectWithStep } from './jsonLines';
 import { makeRunId, runFiles, sampleFile } from './layout';
 import { listStepEntries, type StepFile } from './runReader';
+import type { DiagnosticRecord, EvaluationRecord } from './evaluationRecords';
 import type { FieldRecord, HistogramRecord, MetricsRecord, RunInfo } from './records';
 
 /** config.json: the resolved config (every default filled in) and its hash. */
@@ -76,7 +77,8 @@ export class RunWriter {
     return this.infoWrite;
   }
 
-  appendMetrics(record: MetricsRecord): Promise<void> {
+  /** A training line, or an evaluation or diagnostic line (they share metrics.jsonl, told apart by `type`). */
+  appendMetrics(record: MetricsRecord | EvaluationRecord | DiagnosticRecord): Promise<void> {
     return appendJsonLine(path.join(this.dir, runFiles.metrics), record);
   }
 

@@ -5,6 +5,7 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { tf } from '../backend/tf';
 import type { SamplerState } from '../data/sampler';
 import { UserError } from '../errors';
+import type { GanModels } from '../models';
 import { writeJsonAtomic } from '../run/atomicFile';
 import { checkpointDir, runFiles } from '../run/layout';
 import { listStepEntries } from '../run/runReader';
@@ -20,8 +21,15 @@ export interface ResumeState {
 export interface CheckpointParts {
   readonly generator: LayersModel;
   readonly discriminator: LayersModel;
+  /** InfoGAN's Q head (its own layers; the trunk it reads is saved with the discriminator). */
+  readonly qHead?: LayersModel;
   readonly generatorOptimizer: Optimizer;
   readonly discriminatorOptimizer: Optimizer;
+}
+
+/** The networks of a run that a checkpoint holds. */
+export function checkpointModels(models: GanModels): Pick<CheckpointParts, 'generator' | 'discriminator' | 'qHead'> {
+  return { generator: models.generator, discriminator: models.discriminator, ...(models.info ? { qHead: models.info.qHead } : {}) };
 }
 
 const MANIFEST = 'manifest.json';
@@ -42,6 +50,7 @@ export async function saveCheckpoint(runDir: string, parts: CheckpointParts, sta
   const blobs: Record<string, Blob> = {
     generator: await encodeModel(parts.generator),
     discriminator: await encodeModel(parts.discriminator),
+    ...(parts.qHead ? { qHead: await encodeModel(parts.qHead) } : {}),
     generatorOptimizer: await encodeOptimizer(parts.generatorOptimizer),
     discriminatorOptimizer: await encodeOptimizer(parts.discriminatorOptimizer),
   };
@@ -93,6 +102,7 @@ export async function loadCheckpoint(dir: string, parts: Partial<CheckpointParts
   };
   await restoreModel(parts.generator, 'generator');
   if (parts.discriminator) await restoreModel(parts.discriminator, 'discriminator');
+  if (parts.qHead) await restoreModel(parts.qHead, 'qHead');
   if (parts.generatorOptimizer) await restoreOptimizer(parts.generatorOptimizer, 'generatorOptimizer');
   if (parts.discriminatorOptimizer) await restoreOptimizer(parts.discriminatorOptimizer, 'discriminatorOptimizer');
   return JSON.parse(await fs.promises.readFile(path.join(dir, 'state.json'), 'utf8')) as ResumeState;

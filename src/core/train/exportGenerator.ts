@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { io } from '@tensorflow/tfjs-core';
 import { tf } from '../backend/tf';
 import { writeFileAtomic, writeJsonAtomic } from '../run/atomicFile';
+import { codeLayout, type LatentSpec } from '../models/latent';
 import type { RestoredGenerator } from './restore';
 
 export const EXPORT_FILES = { model: 'model.json', weights: 'weights.bin', info: 'gan-studio.json' } as const;
@@ -29,12 +30,32 @@ export async function exportGenerator(restored: RestoredGenerator, outDir: strin
     written.push(path.join(outDir, EXPORT_FILES.model), path.join(outDir, EXPORT_FILES.weights));
     return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON', weightDataBytes: weights.byteLength } };
   }));
-  const { stored, dataset, latentSize, step } = restored;
+  const { stored, dataset, latent, step } = restored;
+  const inputs = describeInputs(latent);
   await writeJsonAtomic(path.join(outDir, EXPORT_FILES.info), {
     name: stored.config.name, step, configHash: stored.hash,
-    input: { name: 'z', shape: [null, latentSize], distribution: 'standard normal' },
+    // `input` is the noise, for readers of single-input generators; `inputs` lists every input in predict()'s order.
+    input: inputs[0], inputs,
     output: { shape: [null, ...dataset.exampleShape], kind: dataset.kind, range: dataset.kind === 'images' ? [-1, 1] : 'normalised data coordinates' },
   });
   written.push(path.join(outDir, EXPORT_FILES.info));
   return written;
+}
+
+/** What to feed each generator input, in the order model.predict([...]) takes them. */
+function describeInputs(latent: LatentSpec): object[] {
+  const z = { name: 'z', shape: [null, latent.noiseSize], distribution: 'standard normal' };
+  if (latent.classes) {
+    const { names } = latent.classes;
+    return [z, { name: 'label', shape: [null, names.length], encoding: 'one-hot', classNames: names }];
+  }
+  if (latent.codes) {
+    const layout = codeLayout(latent.codes);
+    const parts = [
+      ...layout.categorical.map(({ offset, size }) => ({ kind: 'categorical', columns: [offset, offset + size], categories: size, encoding: 'one-hot', distribution: 'uniform' })),
+      ...latent.codes.continuous.map(({ min, max }, i) => ({ kind: 'continuous', columns: [layout.continuousOffset + i, layout.continuousOffset + i + 1], range: [min, max], distribution: 'uniform' })),
+    ];
+    return [z, { name: 'codes', shape: [null, layout.width], parts }];
+  }
+  return [z];
 }

@@ -13,6 +13,7 @@ import { loadDataset } from '../data/load';
 import { EpochSampler } from '../data/sampler';
 import { UserError } from '../errors';
 import { buildModels, type GanModels } from '../models';
+import { codeLayout } from '../models/latent';
 import { adversarialObjective } from '../objectives/adversarial';
 import { realTarget } from '../objectives/labelSmoothing';
 import { RUN_FORMAT, type NoteOrigin, type RunInfo } from '../run/records';
@@ -20,7 +21,8 @@ import { isTrainerAlive } from '../run/liveness';
 import { readRunInfo, readStoredConfig } from '../run/runReader';
 import { RunWriter, type StoredConfig } from '../run/runWriter';
 import { Random, type RandomState } from '../util/random';
-import { latestCheckpoint, loadCheckpoint } from './checkpoint';
+import { checkpointModels, latestCheckpoint, loadCheckpoint } from './checkpoint';
+import { conditionedDataset } from './classLabels';
 import { createOptimizer } from './optimizers';
 import type { StepContext } from './steps';
 
@@ -70,10 +72,11 @@ export async function prepareRun(options: TrainOptions): Promise<PreparedRun> {
   if (!source) throw new UserError('nothing to train: give a config or a run directory to resume');
   const config = resolveDataPaths(source.config, source.file);
   const backend = await initBackend(options.backend ?? config.backend, { nativeSearchDirs: options.nativeSearchDirs ?? [] });
-  const dataset = await loadDataset(config.data, { baseDir: process.cwd(), seed: config.seed });
+  const loaded = await loadDataset(config.data, { baseDir: process.cwd(), seed: config.seed });
+  const dataset = conditionedDataset(config, loaded, source.file);
   const totalSteps = options.steps ?? resume?.info.totalSteps ?? resolveSteps(config, dataset.count);
   const models = buildModels(config.model, dataset, config.seed);
-  const ctx = stepContext(config, models.generator, models.discriminator);
+  const ctx = stepContext(config, models);
   const retention: Retention = {
     samples: options.retention?.samples ?? config.samples.keepLast,
     checkpoints: options.retention?.checkpoints ?? config.checkpoints.keepLast,
@@ -112,7 +115,7 @@ async function resumeState(resume: ResumeTarget, common: Pick<PreparedRun, 'conf
     throw new UserError(`${resume.dir} has no complete checkpoint to resume from; start a new run instead`, resume.dir);
   }
   const state = await loadCheckpoint(checkpoint.dir, {
-    generator: models.generator, discriminator: models.discriminator,
+    ...checkpointModels(models),
     generatorOptimizer: ctx.generatorOptimizer, discriminatorOptimizer: ctx.discriminatorOptimizer,
   });
   if (totalSteps <= state.step) {
@@ -132,11 +135,18 @@ export function disposeModelsAndOptimizers(run: Pick<PreparedRun, 'models' | 'ct
   run.ctx.discriminatorOptimizer.dispose();
 }
 
-function stepContext(config: GanConfig, generator: LayersModel, discriminator: LayersModel): StepContext {
+function stepContext(config: GanConfig, models: GanModels): StepContext {
   const variables = (model: LayersModel) => model.trainableWeights.map((weight) => weight.read() as Variable);
-  const { regularizers, objective, training } = config;
+  const { generator, discriminator, info, latent } = models;
+  const { regularizers, objective, training, model } = config;
   return {
     generator, discriminator,
+    ...(info && latent.codes && model.infogan ? {
+      info: {
+        scoreAndCodes: info.scoreAndCodes, qHeadVariables: variables(info.qHead), layout: codeLayout(latent.codes),
+        weights: { categorical: model.infogan.weight, continuous: model.infogan.continuousWeight },
+      },
+    } : {}),
     objective: adversarialObjective(objective),
     generatorOptimizer: createOptimizer(training.generatorOptimizer),
     discriminatorOptimizer: createOptimizer(training.discriminatorOptimizer),

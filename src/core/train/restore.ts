@@ -5,13 +5,18 @@ import type { Dataset } from '../data/dataset';
 import { loadDataset } from '../data/load';
 import { UserError } from '../errors';
 import { buildModels } from '../models';
+import type { LatentSpec } from '../models/latent';
 import type { StoredConfig } from '../run/runWriter';
 import { readStoredConfig } from '../run/runReader';
 import { latestCheckpoint, loadCheckpoint } from './checkpoint';
+import { conditionedDataset } from './classLabels';
 
 export interface RestoredGenerator {
   readonly generator: LayersModel;
+  /** Size of z. */
   readonly latentSize: number;
+  /** Everything the generator takes: z, and the labels or codes of a conditional or InfoGAN model. */
+  readonly latent: LatentSpec;
   readonly dataset: Dataset;
   readonly stored: StoredConfig;
   /** The step of the checkpoint the weights come from. */
@@ -27,11 +32,12 @@ export async function restoreGenerator(
   const checkpoint = await latestCheckpoint(runDir);
   if (!checkpoint) throw new UserError(`${runDir} has no checkpoint yet: train it first (checkpoints.every sets how often one is saved)`, runDir);
   await initBackend(backend, { nativeSearchDirs });
-  const dataset = await loadDataset(stored.config.data, { baseDir: process.cwd(), seed: stored.config.seed });
+  const loaded = await loadDataset(stored.config.data, { baseDir: process.cwd(), seed: stored.config.seed });
+  const dataset = conditionedDataset(stored.config, loaded, stored.configFile);
   const models = buildModels(stored.config.model, dataset, stored.config.seed);
   await loadCheckpoint(checkpoint.dir, { generator: models.generator });
   return {
-    generator: models.generator, latentSize: models.latentSize, dataset, stored, step: checkpoint.step,
+    generator: models.generator, latentSize: models.latentSize, latent: models.latent, dataset, stored, step: checkpoint.step,
     dispose: () => models.dispose(),
   };
 }

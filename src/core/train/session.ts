@@ -1,18 +1,22 @@
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { tf } from '../backend/tf';
-import { gather } from '../data/sampler';
+import { gather, gatherLabels } from '../data/sampler';
 import { errorMessage } from '../errors';
 import { discriminatorField } from '../eval/field';
 import { instanceNoiseSigma } from '../objectives/instanceNoise';
 import type { MetricsRecord, RunInfo, RunStatus } from '../run/records';
 import type { Disposable } from '../util/disposable';
 import { Emitter } from '../util/emitter';
-import { saveCheckpoint } from './checkpoint';
+import { checkpointModels, saveCheckpoint } from './checkpoint';
+import { latentBatch } from '../models/latent';
 import { interpolationWeights, normalTensor } from './draws';
-import { discriminatorHistogram, fixedNoise, renderSamples, sampleCount } from './evaluation';
+import { discriminatorHistogram, fixedSamples, generateFrom, renderExamples } from './evaluation';
 import type { TrainingEvent } from './events';
+import { drawClasses, drawLatents } from './latentDraws';
 import { disposeModelsAndOptimizers, prepareRun, type PreparedRun, type TrainOptions } from './prepare';
+import type { SampleGrid } from './sampleGrid';
 import { discriminatorStep, generatorStep, type DiscriminatorStepResult, type GeneratorStepResult } from './steps';
+import { RunMonitor } from './runMonitor';
 import { Throughput } from './throughput';
 
 /**
@@ -29,24 +33,35 @@ export class TrainingSession implements Disposable {
   private interruption: string | undefined;
   private pauseGate: { promise: Promise<void>; release: () => void } | undefined;
   private readonly throughput = new Throughput();
-  private readonly noise: Float32Array;
+  /** The fixed latents of every sample grid (and of the 2D field's generated points). */
+  private readonly samples: SampleGrid;
   private lastCheckpointStep: number;
   private lastHistogramStep = -1;
   private lastSampleStep = -1;
   /** The last step's results, for the metrics line and progress event that follow it. */
   private latest: { d: DiscriminatorStepResult; g: GeneratorStepResult; sigma: number } | undefined;
 
-  private constructor(private readonly run_: PreparedRun) {
+  private constructor(private readonly run_: PreparedRun, private readonly monitor: RunMonitor) {
     this.step = run_.startStep;
     this.lastCheckpointStep = run_.startStep;
     this.elapsedSeconds = run_.elapsedSeconds;
     const { config, dataset, models } = run_;
-    this.noise = fixedNoise(config.seed, sampleCount(dataset, config.samples.count), models.latentSize);
+    this.samples = fixedSamples(config.seed, models, dataset, config.samples.count);
   }
 
   /** Prepares a new run (or reopens one to resume): backend, data, models, run directory. */
   static async create(options: TrainOptions): Promise<TrainingSession> {
-    return new TrainingSession(await prepareRun(options));
+    const run = await prepareRun(options);
+    let session: TrainingSession | undefined;
+    try {
+      // The monitor reports through the session's events, which exist once the session does.
+      const monitor = await RunMonitor.create(run, (event) => session?.emitter.fire(event));
+      session = new TrainingSession(run, monitor);
+      return session;
+    } catch (error) {
+      disposeModelsAndOptimizers(run);
+      throw error;
+    }
   }
 
   get runId(): string { return this.run_.writer.runId; }
@@ -106,6 +121,7 @@ export class TrainingSession implements Disposable {
 
   dispose(): void {
     this.emitter.dispose();
+    this.monitor.dispose();
     disposeModelsAndOptimizers(this.run_);
   }
 
@@ -117,10 +133,14 @@ export class TrainingSession implements Disposable {
     const exampleShape = [batch, ...dataset.exampleShape];
     const started = performance.now();
     let d: DiscriminatorStepResult | undefined;
+    const { latent } = models;
     for (let k = 0; k < config.training.dSteps; k++) {
+      const indices = sampler.next(batch);
+      // A conditional model's fakes take the real batch's classes: D judges both halves against the same labels.
+      const classes = latent.classes ? gatherLabels(dataset, indices) : undefined;
       const draws = tf.tidy(() => ({
-        real: tf.tensor(gather(dataset, sampler.next(batch)), exampleShape),
-        z: normalTensor(random, [batch, models.latentSize]),
+        real: tf.tensor(gather(dataset, indices), exampleShape),
+        latent: latentBatch(drawLatents(random, latent, batch, classes)),
         ...(sigma > 0 ? { instanceNoise: { sigma, real: normalTensor(random, exampleShape), fake: normalTensor(random, exampleShape) } } : {}),
         ...(ctx.gradientPenaltyWeight !== undefined ? { epsilon: interpolationWeights(random, batch, dataset.exampleShape.length) } : {}),
       }));
@@ -130,13 +150,13 @@ export class TrainingSession implements Disposable {
         tf.dispose(draws as unknown as Tensor[] | Record<string, Tensor>);
       }
     }
-    const z = normalTensor(random, [batch, models.latentSize]);
+    const generated = tf.tidy(() => latentBatch(drawLatents(random, latent, batch, latent.classes && drawClasses(random, dataset, batch))));
     const fakeNoise = sigma > 0 ? normalTensor(random, exampleShape) : undefined;
     let g: GeneratorStepResult;
     try {
-      g = generatorStep(ctx, z, fakeNoise ? { sigma, fake: fakeNoise } : undefined);
+      g = generatorStep(ctx, generated, fakeNoise ? { sigma, fake: fakeNoise } : undefined);
     } finally {
-      tf.dispose([z, ...(fakeNoise ? [fakeNoise] : [])]);
+      tf.dispose([generated.z, generated.labels, generated.codes, fakeNoise].filter((tensor) => tensor !== undefined));
     }
     this.step += 1;
     const seconds = (performance.now() - started) / 1000;
@@ -167,6 +187,7 @@ export class TrainingSession implements Disposable {
       dLoss: d.loss, gLoss: g.loss, dLossReal: d.lossReal, dLossFake: d.lossFake,
       ...(d.gradientPenalty !== undefined ? { gradientPenalty: d.gradientPenalty } : {}),
       ...(d.r1Penalty !== undefined ? { r1Penalty: d.r1Penalty } : {}),
+      ...(d.infoLoss !== undefined ? { infoLoss: d.infoLoss } : {}),
       dReal: d.meanReal, dFake: d.meanFake, gradNormD: d.gradNorm, gradNormG: g.gradNorm,
       ...(sigma > 0 ? { instanceNoiseSigma: sigma } : {}),
       stepsPerSecond: round(rate), examplesPerSecond: round(rate * this.run_.config.training.batchSize),
@@ -174,6 +195,7 @@ export class TrainingSession implements Disposable {
     await this.run_.writer.appendMetrics(record);
     await this.run_.writer.update({ step: this.step });
     this.emitter.fire({ type: 'metrics', record });
+    await this.monitor.observeMetrics(record);
   }
 
   /** Histograms and sample grids on their schedules (or now, when `force`). */
@@ -188,25 +210,31 @@ export class TrainingSession implements Disposable {
     }
     if ((force || this.step % config.samples.every === 0) && this.lastSampleStep !== this.step) {
       this.lastSampleStep = this.step;
-      const png = renderSamples(models.generator, this.noise, models.latentSize, dataset);
+      const generated = generateFrom(models.generator, this.samples.latents);
+      const png = renderExamples(generated, dataset, this.samples.columns);
+      // 2D runs feed the monitor the plane's points on the histogram schedule; images their grid.
+      if (dataset.kind === 'images') await this.monitor.observeSamples(this.step, generated);
       const path = await writer.writeSample(this.step, png, this.run_.retention.samples);
       await writer.update({ step: this.step, lastSample: { step: this.step, path } });
       this.emitter.fire({ type: 'sample', step: this.step, path });
     }
+    await this.monitor.evaluateIfDue(this.step, models, force);
   }
 
   private async logField(): Promise<void> {
     const { config, models, ctx, dataset, writer } = this.run_;
-    const record = discriminatorField(this.step, config.seed, models, ctx.objective, dataset, this.noise);
+    const { latents } = this.samples;
+    const record = discriminatorField(this.step, config.seed, models, ctx.objective, dataset, latents.z, latents);
     await writer.appendField(record);
     this.emitter.fire({ type: 'field', record });
+    await this.monitor.observeSamples(this.step, Float32Array.from(record.fake.flat()));
   }
 
   private async checkpoint(): Promise<void> {
     if (this.lastCheckpointStep === this.step && this.step > 0 && this.run_.writer.current.lastCheckpoint) return;
     const { models, ctx, random, sampler, writer } = this.run_;
     const dir = await saveCheckpoint(writer.dir, {
-      generator: models.generator, discriminator: models.discriminator,
+      ...checkpointModels(models),
       generatorOptimizer: ctx.generatorOptimizer, discriminatorOptimizer: ctx.discriminatorOptimizer,
     }, {
       step: this.step, elapsedSeconds: this.elapsedSeconds, random: random.state(), sampler: sampler.state(),

@@ -1,10 +1,14 @@
 import type { Optimizer, Scalar, Tensor, Variable } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { tf } from '../backend/tf';
+import { criticOf, generate } from '../models/apply';
+import type { CodeLayout, LatentBatch } from '../models/latent';
 import type { AdversarialObjective } from '../objectives/adversarial';
 import { gradientPenalty } from '../objectives/gradientPenalty';
+import type { Critic } from '../objectives/inputGradient';
 import { r1Penalty } from '../objectives/r1';
 import { addInstanceNoise } from '../objectives/instanceNoise';
+import { mutualInformationLoss, type InfoWeights } from '../objectives/mutualInformation';
 import { applyGradients, clipVariables } from './gradients';
 
 /** What one training step needs besides its random draws; built once per run. */
@@ -16,6 +20,8 @@ export interface StepContext {
   readonly discriminatorOptimizer: Optimizer;
   readonly generatorVariables: readonly Variable[];
   readonly discriminatorVariables: readonly Variable[];
+  /** InfoGAN: Q shares D's trunk, so its head trains in the D step and its loss reaches G in the G step. */
+  readonly info?: InfoContext;
   /** 1, or 1 − one-sided label smoothing. */
   readonly realTarget: number;
   readonly gradientPenaltyWeight?: number;
@@ -23,10 +29,19 @@ export interface StepContext {
   readonly weightClip?: number;
 }
 
+export interface InfoContext {
+  /** x → [D's score, Q's parameters] in one trunk pass. */
+  readonly scoreAndCodes: LayersModel;
+  readonly qHeadVariables: readonly Variable[];
+  readonly layout: CodeLayout;
+  readonly weights: InfoWeights;
+}
+
 /** Random draws for one discriminator step, made by the caller from the run's seeded generator. */
 export interface DiscriminatorDraws {
   readonly real: Tensor;
-  readonly z: Tensor;
+  /** The generated batch's latents; a conditional model's labels are the real batch's, so D judges both halves against the same classes. */
+  readonly latent: LatentBatch;
   /** Standard-normal noise for real and fake inputs, with the current instance-noise σ. */
   readonly instanceNoise?: { readonly sigma: number; readonly real: Tensor; readonly fake: Tensor };
   /** Interpolation weights ε for the gradient penalty, shape [B, 1, …]. */
@@ -42,25 +57,32 @@ export interface DiscriminatorStepResult {
   readonly meanReal: number;
   readonly meanFake: number;
   readonly gradNorm: number;
+  /** InfoGAN: λ-weighted −log Q(c | G(z, c)) on this step's generated batch. */
+  readonly infoLoss?: number;
 }
 
-const critic = (model: LayersModel) => (x: Tensor) => model.apply(x, { training: true }) as Tensor;
+/** D's scores on a generated batch and, for InfoGAN, the mutual-information loss from the same trunk pass. */
+function judgeGenerated(ctx: StepContext, critic: Critic, fake: Tensor, latent: LatentBatch): { scores: Tensor; infoLoss?: Scalar } {
+  if (!ctx.info || !latent.codes) return { scores: critic(fake) };
+  const [scores, parameters] = ctx.info.scoreAndCodes.apply(fake, { training: true }) as Tensor[];
+  return { scores: scores!, infoLoss: mutualInformationLoss(parameters!, latent.codes, ctx.info.layout, ctx.info.weights) };
+}
 
 /** One discriminator update: adversarial loss on a real and a generated batch plus the penalties. */
 export function discriminatorStep(ctx: StepContext, draws: DiscriminatorDraws): DiscriminatorStepResult {
   return tf.tidy(() => {
-    let fake = ctx.generator.apply(draws.z, { training: true }) as Tensor;
+    let fake = generate(ctx.generator, draws.latent, true);
     let real = draws.real;
     if (draws.instanceNoise) {
       real = addInstanceNoise(real, draws.instanceNoise.real, draws.instanceNoise.sigma);
       fake = addInstanceNoise(fake, draws.instanceNoise.fake, draws.instanceNoise.sigma);
     }
-    const D = critic(ctx.discriminator);
+    const D = criticOf(ctx.discriminator, draws.latent.labels, true);
     const kept: Record<string, Scalar> = {};
     const keep = (name: string, value: Scalar) => { kept[name] = tf.keep(value); return value; };
     const { loss, norm } = applyGradients(ctx.discriminatorOptimizer, () => {
       const realScores = D(real);
-      const fakeScores = D(fake);
+      const { scores: fakeScores, infoLoss } = judgeGenerated(ctx, D, fake, draws.latent);
       const parts = ctx.objective.discriminatorLoss(realScores, fakeScores, ctx.realTarget);
       keep('lossReal', parts.real);
       keep('lossFake', parts.fake);
@@ -71,8 +93,9 @@ export function discriminatorStep(ctx: StepContext, draws: DiscriminatorDraws): 
         total = tf.add(total, keep('gradientPenalty', gradientPenalty(D, real, fake, draws.epsilon, ctx.gradientPenaltyWeight)));
       }
       if (ctx.r1Gamma !== undefined) total = tf.add(total, keep('r1Penalty', r1Penalty(D, real, ctx.r1Gamma)));
+      if (infoLoss) total = tf.add(total, keep('infoLoss', infoLoss));
       return total;
-    }, ctx.discriminatorVariables);
+    }, [...ctx.discriminatorVariables, ...ctx.info?.qHeadVariables ?? []]);
     if (ctx.weightClip !== undefined) clipVariables(ctx.discriminatorVariables, ctx.weightClip);
     const names = Object.keys(kept);
     const values = tf.stack([loss, norm, ...names.map((name) => kept[name]!)]).dataSync();
@@ -83,6 +106,7 @@ export function discriminatorStep(ctx: StepContext, draws: DiscriminatorDraws): 
       lossReal: read['lossReal']!, lossFake: read['lossFake']!, meanReal: read['meanReal']!, meanFake: read['meanFake']!,
       ...(read['gradientPenalty'] !== undefined ? { gradientPenalty: read['gradientPenalty'] } : {}),
       ...(read['r1Penalty'] !== undefined ? { r1Penalty: read['r1Penalty'] } : {}),
+      ...(read['infoLoss'] !== undefined ? { infoLoss: read['infoLoss'] } : {}),
     };
   });
 }
@@ -92,13 +116,15 @@ export interface GeneratorStepResult {
   readonly gradNorm: number;
 }
 
-/** One generator update against the current discriminator. */
-export function generatorStep(ctx: StepContext, z: Tensor, instanceNoise?: { sigma: number; fake: Tensor }): GeneratorStepResult {
+/** One generator update against the current discriminator (and, for InfoGAN, Q: G's loss includes λ·MI). */
+export function generatorStep(ctx: StepContext, latent: LatentBatch, instanceNoise?: { sigma: number; fake: Tensor }): GeneratorStepResult {
   return tf.tidy(() => {
     const { loss, norm } = applyGradients(ctx.generatorOptimizer, () => {
-      let fake = ctx.generator.apply(z, { training: true }) as Tensor;
+      let fake = generate(ctx.generator, latent, true);
       if (instanceNoise) fake = addInstanceNoise(fake, instanceNoise.fake, instanceNoise.sigma);
-      return ctx.objective.generatorLoss(ctx.discriminator.apply(fake, { training: true }) as Tensor);
+      const { scores, infoLoss } = judgeGenerated(ctx, criticOf(ctx.discriminator, latent.labels, true), fake, latent);
+      const adversarial = ctx.objective.generatorLoss(scores);
+      return infoLoss ? tf.add(adversarial, infoLoss) : adversarial;
     }, ctx.generatorVariables);
     const [lossValue, normValue] = tf.stack([loss, norm]).dataSync();
     tf.dispose([loss, norm]);

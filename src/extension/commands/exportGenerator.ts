@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { readStoredConfig } from '../../core/run/runReader';
 import { chooseTransport, effectiveBackend } from '../../host/transport';
-import { exportInTrainer } from '../../trainer/exportJob';
+import { exportInTrainer } from '../../trainer/jobs';
 import { ensureTrusted } from '../trust';
 import type { CommandFactory } from './command';
 import { resolveRun } from './runTarget';

@@ -1,5 +1,6 @@
 import type { CommandFactory } from './command';
 import { deleteRun } from './deleteRun';
+import { evaluateRun } from './evaluateRun';
 import { exportGenerator } from './exportGenerator';
 import { insertSnapshot } from './insertSnapshot';
 import { installNativeBackend } from './installNativeBackend';
@@ -18,5 +19,5 @@ import { trainNoteBlock } from './trainNoteBlock';
 /** Every contributed command (package.json "contributes.commands" lists the same ids). */
 export const commandFactories: readonly CommandFactory[] = [
   trainConfig, stopRun, pauseRun, resumeRun, resumeFromCheckpoint, openDashboard, openRunFolder, deleteRun,
-  newConfigFromTemplate, exportGenerator, installNativeBackend, refreshRuns, showLog, trainNoteBlock, insertSnapshot,
+  newConfigFromTemplate, exportGenerator, evaluateRun, installNativeBackend, refreshRuns, showLog, trainNoteBlock, insertSnapshot,
 ];

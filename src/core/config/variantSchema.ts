@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/** How a conditional discriminator sees the label. */
+export const labelInputKinds = ['concat', 'projection'] as const;
+
+export const conditionalSchema = z.strictObject({
+  embeddingSize: z.int().min(1).max(1024).default(16)
+    .describe('Size of the learned label embedding the generator joins to z.'),
+  discriminator: z.enum(labelInputKinds).default('projection')
+    .describe('How D sees the label: concat joins the one-hot label to its input (extra channels for dcgan); '
+      + 'projection adds ⟨embedding(y), φ(x)⟩ to its score (Miyato & Koyama 2018).'),
+}).describe('Conditional GAN: the data\'s class labels condition both networks, and sample grids show one row per class. '
+  + 'Needs labelled data: mnist, a folder with class subfolders, idx with labels, or a Gaussian mixture (ring, grid, '
+  + 'two-gaussians, blobs), whose mode is the label.');
+
+const continuousCode = z.strictObject({
+  min: z.number().min(-100).max(100).default(-1).describe('Lower end of the code\'s uniform range.'),
+  max: z.number().min(-100).max(100).default(1).describe('Upper end of the code\'s uniform range.'),
+}).describe('A continuous code, drawn uniformly from [min, max].');
+
+export const infoganSchema = z.strictObject({
+  categorical: z.array(z.int().min(2).max(100)).max(8).default([10])
+    .describe('One entry per categorical code: its number of categories k, drawn uniformly. Grids show one row per category of the first.'),
+  continuous: z.array(continuousCode).max(8).default([])
+    .describe('Continuous codes, each drawn uniformly from its range ({} is [−1, 1]). Grid columns sweep the first across its range.'),
+  weight: z.number().min(0).max(100).default(1)
+    .describe('λ: weight of the categorical codes\' mutual-information term −log Q(c|G(z,c)) in both losses.'),
+  continuousWeight: z.number().min(0).max(100).default(0.1)
+    .describe('λ for the continuous codes\' Gaussian negative log-likelihood; smaller, as the paper advises, to keep it on the scale of the other terms.'),
+  headHidden: z.int().min(0).max(4096).default(128)
+    .describe('Width of the Q head\'s hidden layer on the discriminator\'s features (0: a linear head).'),
+}).describe('InfoGAN (Chen et al. 2016): the generator also gets latent codes c, and a Q head on the discriminator\'s trunk '
+  + 'learns to recover them from G(z, c), so G puts interpretable factors into them.');
+
+export const minibatchDiscriminationSchema = z.strictObject({
+  kernels: z.int().min(1).max(256).default(16)
+    .describe('B: how many closeness features are appended to D\'s features.'),
+  dims: z.int().min(1).max(64).default(8)
+    .describe('C: the size of each kernel\'s projection whose L1 distances are compared across the batch.'),
+}).describe('Minibatch discrimination (Salimans et al. 2016): before its last layer, D sees how close each example is to the '
+  + 'others in its batch, so a generator that collapses onto a few outputs is easy to spot.');
+
+export type ConditionalConfig = z.output<typeof conditionalSchema>;
+export type InfoganConfig = z.output<typeof infoganSchema>;
+export type MinibatchDiscriminationConfig = z.output<typeof minibatchDiscriminationSchema>;

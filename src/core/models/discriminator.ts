@@ -1,0 +1,59 @@
+import type { LayersModel, SymbolicTensor } from '@tensorflow/tfjs-layers';
+import { tf } from '../backend/tf';
+import type { ModelConfig } from '../config/modelSchema';
+import { discriminatorLabelInput, projectionTerm } from './conditioning';
+import { dcganDiscriminatorTrunk, dcganImageInput } from './dcgan';
+import { activate, connect, type KernelInitializers } from './layers';
+import { codeLayout, type CodeSpec, type LatentSpec } from './latent';
+import { minibatchDiscrimination } from './minibatchDiscrimination';
+import { mlpDiscriminatorTrunk } from './mlp';
+import type { DataShape } from './shape';
+
+export interface DiscriminatorModels {
+  /** Inputs [x] or [x, label]; one raw score per example, whatever heads sit beside it. */
+  readonly discriminator: LayersModel;
+  /** InfoGAN: the Q head (D's features → the code distribution's parameters) and the two-output model that trains both. */
+  readonly info?: InfoModels;
+}
+
+export interface InfoModels {
+  /** Its own weights only: the trunk it reads belongs to the discriminator. */
+  readonly qHead: LayersModel;
+  /** x → [score, Q's parameters], sharing every layer with `discriminator` and `qHead`: one trunk pass for both. */
+  readonly scoreAndCodes: LayersModel;
+}
+
+/**
+ * D: the architecture's trunk → optional minibatch discrimination → one linear score, plus the
+ * projection term of a projection-conditioned model. The Q head reads the trunk's features (before
+ * minibatch discrimination, so Q's answer for an example depends on that example alone).
+ */
+export function buildDiscriminator(
+  model: ModelConfig, data: DataShape, latent: LatentSpec, kernels: KernelInitializers, qKernels: KernelInitializers,
+): DiscriminatorModels {
+  const x = model.kind === 'dcgan' ? dcganImageInput(model, data) : tf.input({ shape: [...data.exampleShape] });
+  const label = discriminatorLabelInput(latent);
+  const concatenated = model.conditional?.discriminator === 'concat' ? label : undefined;
+  const features = model.kind === 'dcgan'
+    ? dcganDiscriminatorTrunk(model, data, x, concatenated, kernels)
+    : mlpDiscriminatorTrunk(model, x, concatenated, kernels);
+  const mbd = model.discriminator.minibatchDiscrimination;
+  const headInput = mbd ? minibatchDiscrimination(features, mbd, kernels()) : features;
+  let score = connect(tf.layers.dense({ units: 1, kernelInitializer: kernels() }), headInput);
+  if (label && model.conditional?.discriminator === 'projection') {
+    score = tf.layers.add().apply([score, projectionTerm(features, label, kernels)]) as SymbolicTensor;
+  }
+  const discriminator = tf.model({ inputs: label ? [x, label] : x, outputs: score, name: 'discriminator' });
+  if (!latent.codes || !model.infogan) return { discriminator };
+  const qHead = buildQHead(features.shape[1]!, latent.codes, model.infogan.headHidden, qKernels);
+  const codes = qHead.apply(features) as SymbolicTensor;
+  return { discriminator, info: { qHead, scoreAndCodes: tf.model({ inputs: x, outputs: [score, codes], name: 'discriminator_with_q' }) } };
+}
+
+/** Features → (a leaky-ReLU hidden layer →) logits per category, then a mean and a log-std per continuous code. */
+function buildQHead(featureSize: number, codes: CodeSpec, hidden: number, kernels: KernelInitializers): LayersModel {
+  const features = tf.input({ shape: [featureSize] });
+  const trunk = hidden > 0 ? activate('leakyRelu', connect(tf.layers.dense({ units: hidden, kernelInitializer: kernels() }), features)) : features;
+  const parameters = connect(tf.layers.dense({ units: codeLayout(codes).parameterWidth, kernelInitializer: kernels() }), trunk);
+  return tf.model({ inputs: features, outputs: parameters, name: 'q_head' });
+}

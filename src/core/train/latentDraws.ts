@@ -1,0 +1,42 @@
+import type { Dataset } from '../data/dataset';
+import { codeLayout, oneHot, type CodeSpec, type LatentSpec, type LatentValues } from '../models/latent';
+import type { Random } from '../util/random';
+
+/**
+ * Latents for `count` generated examples from the run's Random: z ~ N(0, I) first (so an
+ * unconditional run draws exactly what it always did), then InfoGAN's codes. A conditional model's
+ * classes are given: those of the real batch D compares against, or drawn by `drawClasses`.
+ */
+export function drawLatents(random: Random, spec: LatentSpec, count: number, classes?: ArrayLike<number>): LatentValues {
+  if (spec.classes && !classes) throw new Error('a conditional model\'s latents need class indices');
+  const z = random.fillNormal(new Float32Array(count * spec.noiseSize));
+  return {
+    count, z,
+    ...(spec.classes && classes ? { labels: oneHot(classes, spec.classes.names.length) } : {}),
+    ...(spec.codes ? { codes: drawCodes(random, spec.codes, count) } : {}),
+  };
+}
+
+/** Codes per example: one uniformly drawn category per categorical code (one-hot), a uniform value per continuous code. */
+export function drawCodes(random: Random, codes: CodeSpec, count: number): Float32Array {
+  const layout = codeLayout(codes);
+  const out = new Float32Array(count * layout.width);
+  for (let i = 0; i < count; i++) {
+    const row = i * layout.width;
+    for (const { offset, size } of layout.categorical) out[row + offset + random.int(size)] = 1;
+    codes.continuous.forEach(({ min, max }, j) => { out[row + layout.continuousOffset + j] = min + (max - min) * random.float(); });
+  }
+  return out;
+}
+
+/** Classes for generated examples at the data's own frequencies: the labels of uniformly drawn examples. */
+export function drawClasses(random: Random, dataset: Pick<Dataset, 'labels' | 'count'>, count: number): Int32Array {
+  const { labels } = dataset;
+  if (!labels) throw new Error('drawing classes needs a labelled dataset');
+  return Int32Array.from({ length: count }, () => labels[random.int(dataset.count)]!);
+}
+
+/** The classes that occur in the data, ascending (MNIST restricted to some digits keeps all ten class names). */
+export function presentClasses(dataset: Pick<Dataset, 'labels'>): number[] {
+  return [...new Set(dataset.labels ?? [])].sort((a, b) => a - b);
+}
