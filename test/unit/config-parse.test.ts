@@ -149,7 +149,7 @@ describe('model variants: conditional GAN, InfoGAN, minibatch discrimination', (
 
   test('each variant gets its defaults filled in', () => {
     const { config } = accepted(parseConfigText(withModel('  kind: mlp\n  conditional: {}\n  discriminator: { minibatchDiscrimination: {} }\n')));
-    assert.deepEqual(config.model.conditional, { embeddingSize: 16, discriminator: 'projection' });
+    assert.deepEqual(config.model.conditional, { embeddingSize: 16, discriminator: 'projection', mismatchedLabels: true });
     assert.deepEqual(config.model.discriminator.minibatchDiscrimination, { kernels: 16, dims: 8 });
     const info = accepted(parseConfigText(withModel('  kind: dcgan\n  infogan: { continuous: [{}, { min: 0, max: 2 }] }\n'))).config;
     assert.deepEqual(info.model.infogan, {

@@ -9,7 +9,7 @@ import { loadDataset } from '../../src/core/data/load';
 import { encodePng } from '../../src/core/render/png';
 import { conditionedDataset } from '../../src/core/train/classLabels';
 import { generateFrom } from '../../src/core/train/evaluation';
-import { drawLatents, presentClasses } from '../../src/core/train/latentDraws';
+import { drawLatents, drawMismatchedClasses, presentClasses } from '../../src/core/train/latentDraws';
 import { restoreGenerator } from '../../src/core/train/restore';
 import { sampleGrid } from '../../src/core/train/sampleGrid';
 import { TrainingSession } from '../../src/core/train/session';
@@ -126,6 +126,15 @@ test('class grids: one row per class in the data, the same noise down each colum
   assert.deepEqual(z(6), z(1), 'column 1 has one z');
   assert.deepEqual(z(11), z(1));
   assert.notDeepEqual(z(2), z(1), 'columns differ');
+});
+
+test('mismatched labels for the matching-aware D are always another class of the data, each equally often', () => {
+  const classes = [1, 4, 7];
+  const truth = Int32Array.from({ length: 600 }, (_, i) => classes[i % 3]!);
+  const wrong = drawMismatchedClasses(new Random(2), truth, classes);
+  assert.ok(wrong.every((label, i) => label !== truth[i] && classes.includes(label)), 'a wrong label is never the true one');
+  const ofFours = [1, 7].map((label) => wrong.filter((w, i) => truth[i] === 4 && w === label).length);
+  assert.ok(ofFours.every((n) => n > 70 && n < 130), `wrong labels of the 4s: ${ofFours.join(', ')}`);
 });
 
 test('conditioning on an image folder without class subfolders fails at start, naming the file and field', async () => {

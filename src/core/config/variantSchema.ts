@@ -9,6 +9,9 @@ export const conditionalSchema = z.strictObject({
   discriminator: z.enum(labelInputKinds).default('projection')
     .describe('How D sees the label: concat joins the one-hot label to its input (extra channels for dcgan); '
       + 'projection adds ⟨embedding(y), φ(x)⟩ to its score (Miyato & Koyama 2018).'),
+  mismatchedLabels: z.boolean().default(true)
+    .describe('D also learns that a real example with a wrong label is fake (the matching-aware discriminator of Reed et al. 2016). '
+      + 'Without it D stops checking labels once G draws the right classes, and G drifts away from them.'),
 }).describe('Conditional GAN: the data\'s class labels condition both networks, and sample grids show one row per class. '
   + 'Needs labelled data: mnist, a folder with class subfolders, idx with labels, or a Gaussian mixture (ring, grid, '
   + 'two-gaussians, blobs), whose mode is the label.');

@@ -49,7 +49,10 @@ export interface MetricsRecord {
   readonly elapsedSeconds: number;
   readonly dLoss: number;
   readonly gLoss: number;
-  /** D's adversarial loss on real and on generated data (they sum to the adversarial part of dLoss). */
+  /**
+   * D's adversarial loss on real and on generated data (they sum to the adversarial part of dLoss).
+   * For a conditional GAN with mismatchedLabels, the fake side also averages in real examples with wrong labels.
+   */
   readonly dLossReal: number;
   readonly dLossFake: number;
   readonly gradientPenalty?: number;

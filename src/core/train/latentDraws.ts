@@ -40,3 +40,11 @@ export function drawClasses(random: Random, dataset: Pick<Dataset, 'labels' | 'c
 export function presentClasses(dataset: Pick<Dataset, 'labels'>): number[] {
   return [...new Set(dataset.labels ?? [])].sort((a, b) => a - b);
 }
+
+/** For each true class, another class of the data drawn uniformly (the mismatched labels of a matching-aware D). */
+export function drawMismatchedClasses(random: Random, trueClasses: ArrayLike<number>, classes: readonly number[]): Int32Array {
+  return Int32Array.from({ length: trueClasses.length }, (_, i) => {
+    const others = classes.filter((label) => label !== trueClasses[i]);
+    return others[random.int(others.length)]!;
+  });
+}

@@ -3,16 +3,16 @@ import { tf } from '../backend/tf';
 import { gather, gatherLabels } from '../data/sampler';
 import { errorMessage } from '../errors';
 import { discriminatorField } from '../eval/field';
+import { latentBatch, oneHot } from '../models/latent';
 import { instanceNoiseSigma } from '../objectives/instanceNoise';
 import type { MetricsRecord, RunInfo, RunStatus } from '../run/records';
 import type { Disposable } from '../util/disposable';
 import { Emitter } from '../util/emitter';
 import { checkpointModels, saveCheckpoint } from './checkpoint';
-import { latentBatch } from '../models/latent';
 import { interpolationWeights, normalTensor } from './draws';
 import { discriminatorHistogram, fixedSamples, generateFrom, renderExamples } from './evaluation';
 import type { TrainingEvent } from './events';
-import { drawClasses, drawLatents } from './latentDraws';
+import { drawClasses, drawLatents, drawMismatchedClasses, presentClasses } from './latentDraws';
 import { disposeModelsAndOptimizers, prepareRun, type PreparedRun, type TrainOptions } from './prepare';
 import type { SampleGrid } from './sampleGrid';
 import { discriminatorStep, generatorStep, type DiscriminatorStepResult, type GeneratorStepResult } from './steps';
@@ -35,6 +35,8 @@ export class TrainingSession implements Disposable {
   private readonly throughput = new Throughput();
   /** The fixed latents of every sample grid (and of the 2D field's generated points). */
   private readonly samples: SampleGrid;
+  /** A conditional model's classes that D sees mismatched with real examples; empty when off (or one class only). */
+  private readonly mismatchClasses: readonly number[];
   private lastCheckpointStep: number;
   private lastHistogramStep = -1;
   private lastSampleStep = -1;
@@ -47,6 +49,8 @@ export class TrainingSession implements Disposable {
     this.elapsedSeconds = run_.elapsedSeconds;
     const { config, dataset, models } = run_;
     this.samples = fixedSamples(config.seed, models, dataset, config.samples.count);
+    const classes = config.model.conditional?.mismatchedLabels ? presentClasses(dataset) : [];
+    this.mismatchClasses = classes.length > 1 ? classes : [];
   }
 
   /** Prepares a new run (or reopens one to resume): backend, data, models, run directory. */
@@ -143,6 +147,9 @@ export class TrainingSession implements Disposable {
         latent: latentBatch(drawLatents(random, latent, batch, classes)),
         ...(sigma > 0 ? { instanceNoise: { sigma, real: normalTensor(random, exampleShape), fake: normalTensor(random, exampleShape) } } : {}),
         ...(ctx.gradientPenaltyWeight !== undefined ? { epsilon: interpolationWeights(random, batch, dataset.exampleShape.length) } : {}),
+        ...(classes && this.mismatchClasses.length
+          ? { mismatchedLabels: tf.tensor2d(oneHot(drawMismatchedClasses(random, classes, this.mismatchClasses), latent.classes!.names.length), [batch, latent.classes!.names.length]) }
+          : {}),
       }));
       try {
         d = discriminatorStep(ctx, draws);

@@ -46,6 +46,8 @@ export interface DiscriminatorDraws {
   readonly instanceNoise?: { readonly sigma: number; readonly real: Tensor; readonly fake: Tensor };
   /** Interpolation weights ε for the gradient penalty, shape [B, 1, …]. */
   readonly epsilon?: Tensor;
+  /** A conditional model's wrong labels for the real batch (one-hot): D learns to call those pairs fake too. */
+  readonly mismatchedLabels?: Tensor;
 }
 
 export interface DiscriminatorStepResult {
@@ -83,7 +85,11 @@ export function discriminatorStep(ctx: StepContext, draws: DiscriminatorDraws): 
     const { loss, norm } = applyGradients(ctx.discriminatorOptimizer, () => {
       const realScores = D(real);
       const { scores: fakeScores, infoLoss } = judgeGenerated(ctx, D, fake, draws.latent);
-      const parts = ctx.objective.discriminatorLoss(realScores, fakeScores, ctx.realTarget);
+      // Mismatched pairs join the fake side, so its loss averages over generated and mislabelled examples.
+      const rejected = draws.mismatchedLabels
+        ? tf.concat([fakeScores, criticOf(ctx.discriminator, draws.mismatchedLabels, true)(real)], 0)
+        : fakeScores;
+      const parts = ctx.objective.discriminatorLoss(realScores, rejected, ctx.realTarget);
       keep('lossReal', parts.real);
       keep('lossFake', parts.fake);
       keep('meanReal', tf.mean(ctx.objective.displayed(realScores)) as Scalar);
