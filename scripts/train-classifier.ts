@@ -15,7 +15,7 @@ import { gather, gatherLabels } from '../src/core/data/sampler';
 import { DIGIT_SIDE, FEATURE_LAYER, classifierDirectory, digitClassifierFromModel, loadDigitClassifier } from '../src/core/eval/digitClassifier';
 import { labelAccuracy } from '../src/core/eval/digitMetrics';
 import { HELD_OUT_EVERY, classifierSplit } from '../src/core/eval/digitSplit';
-import { writeLayersModel } from '../src/core/eval/layersModelFiles';
+import { writeLayersModel } from '../src/core/run/layersModelFiles';
 import { writeJsonAtomic } from '../src/core/run/atomicFile';
 import { Random } from '../src/core/util/random';
 

@@ -4,7 +4,7 @@ import type { Tensor } from '@tensorflow/tfjs-core';
 import type { LayersModel, SymbolicTensor } from '@tensorflow/tfjs-layers';
 import { tf } from '../backend/tf';
 import { findPackageRoot } from '../util/packageRoot';
-import { LAYERS_MODEL_FILES, readLayersModel } from './layersModelFiles';
+import { LAYERS_MODEL_FILES, readLayersModel } from '../run/layersModelFiles';
 
 /** The layer whose activations are the FID features; scripts/train-classifier.ts names it so. */
 export const FEATURE_LAYER = 'features';

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { io } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { tf } from '../backend/tf';
-import { writeFileAtomic, writeJsonAtomic } from '../run/atomicFile';
+import { writeFileAtomic, writeJsonAtomic } from './atomicFile';
 
 /** The file names of a TF.js LayersModel folder as tf.loadLayersModel expects them. */
 export const LAYERS_MODEL_FILES = { model: 'model.json', weights: 'weights.bin' } as const;
