@@ -4,6 +4,7 @@ import { activeBackend, initBackend } from '../../src/core/backend/init';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { Tensor, Tensor4D } from '@tensorflow/tfjs-core';
 import { tf } from '../../src/core/backend/tf';
+import { assertClose, onCpuAndWasm, wave, withoutLeaks } from './support/kernelCompare';
 
 test('auto picks wasm here, saying why each native backend was skipped', async () => {
   const report = await initBackend('auto');
@@ -33,9 +34,6 @@ interface ConvCase {
 }
 
 const pair = (value: number | Pair): Pair => (typeof value === 'number' ? [value, value] : value);
-/** Deterministic, sign-changing values, so that a misplaced term shows. */
-const wave = (size: number, phase: number) => Float32Array.from({ length: size }, (_, i) => Math.sin(i * 0.37 + phase));
-
 function filterShape(c: ConvCase): [number, number, number, number] {
   const [kh, kw] = pair(c.kernel);
   return [kh, kw, c.input[3], c.outChannels];
@@ -73,33 +71,6 @@ function conv2dTransposeFilterGradient(c: ConvCase): Float32Array {
     tf.sum(tf.mul(tf.conv2dTranspose(x, v as Tensor4D, outShape, c.strides, c.pad as 'same' | 'valid'), dy)))([w])[0]!);
   tf.dispose([x, w, dy]);
   return grad;
-}
-
-function withoutLeaks(compute: () => Tensor): Float32Array {
-  const tensors = tf.memory().numTensors;
-  const buffers = tf.backend().numDataIds();
-  const result = compute();
-  const values = result.dataSync() as Float32Array;
-  result.dispose();
-  assert.equal(tf.memory().numTensors, tensors, 'tensors left behind');
-  assert.equal(tf.backend().numDataIds(), buffers, `${tf.getBackend()} buffers left behind`);
-  return values;
-}
-
-async function onCpuAndWasm(compute: () => Float32Array): Promise<[Float32Array, Float32Array]> {
-  await initBackend('cpu');
-  const expected = compute();
-  await initBackend('wasm');
-  return [expected, compute()];
-}
-
-function assertClose(actual: Float32Array, expected: Float32Array, label: string): void {
-  assert.equal(actual.length, expected.length, label);
-  let scale = 1;
-  for (const value of expected) scale = Math.max(scale, Math.abs(value));
-  // Float32 sums of a few thousand terms in a different order: compare relative to the largest entry.
-  expected.forEach((value, i) => assert.ok(Math.abs(actual[i]! - value) <= 1e-4 * scale,
-    `${label}: index ${i}: wasm ${actual[i]} vs cpu ${value}`));
 }
 
 const describe = (c: ConvCase) =>

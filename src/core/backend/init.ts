@@ -7,7 +7,7 @@ import { findPackageRoot } from '../util/packageRoot';
 import { registerMissingGradients } from './gradients';
 import { loadNative, nativePackages, type NativeBackend } from './nativeLoader';
 import { setTf, type TF } from './tf';
-import { conv2DBackpropFilterWasm } from './wasmKernels';
+import { registerWasmKernels } from './wasm/register';
 import type { BackendAttempt, BackendReport, ConcreteBackend } from './report';
 
 export type { BackendAttempt, BackendReport, ConcreteBackend } from './report';
@@ -89,7 +89,7 @@ function loadPureTf(): Promise<TF> {
     await import('@tensorflow/tfjs-backend-cpu');
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     wasm.setWasmPaths(wasmDirectory());
-    namespace.registerKernel(conv2DBackpropFilterWasm(namespace));
+    registerWasmKernels(namespace);
     return namespace;
   })();
   return pureTf;

@@ -1,7 +1,25 @@
 import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import type { TF } from './tf';
-import { filterGradientByConvolution } from './wasmConvFilterGradient';
+import type { TF } from '../tf';
+import { filterGradientByConvolution } from './convFilterGradient';
+import { matMulWithoutTransposes } from './matMulLayout';
+
+/**
+ * The kernels GAN Studio adds to, or puts in front of, TF.js's wasm backend. Each one is tested
+ * against the cpu backend (test/unit/wasm-kernels.test.ts) and timed by `npm run bench`.
+ */
+export function registerWasmKernels(tf: TF): void {
+  const kernels = [
+    conv2DBackpropFilterWasm(tf),
+    matMulWithoutTransposes(tf, 'BatchMatMul'),
+    matMulWithoutTransposes(tf, '_FusedMatMul'),
+  ];
+  for (const kernel of kernels) {
+    // Replacing a kernel the backend ships: TF.js warns on a second registration, so drop it first.
+    if (tf.getKernel(kernel.kernelName, 'wasm') !== undefined) tf.unregisterKernel(kernel.kernelName, 'wasm');
+    tf.registerKernel(kernel);
+  }
+}
 
 interface BackpropFilterAttrs {
   strides: number | [number, number];
@@ -14,9 +32,9 @@ interface BackpropFilterAttrs {
 /**
  * Conv2DBackpropFilter for the wasm backend, which ships without it; DCGAN training needs it for
  * every convolution and transposed convolution. The gradient is rewritten as one dilated
- * convolution run by the backend's own XNNPACK Conv2D (see ./wasmConvFilterGradient.ts).
+ * convolution run by the backend's own XNNPACK Conv2D (see ./convFilterGradient.ts).
  */
-export function conv2DBackpropFilterWasm(tf: TF): KernelConfig {
+function conv2DBackpropFilterWasm(tf: TF): KernelConfig {
   return {
     kernelName: 'Conv2DBackpropFilter',
     backendName: 'wasm',

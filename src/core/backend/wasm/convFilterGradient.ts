@@ -1,6 +1,7 @@
-import type { NamedAttrMap, NamedTensorInfoMap, TensorInfo, backend_util } from '@tensorflow/tfjs-core';
+import type { TensorInfo, backend_util } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import type { TF } from './tf';
+import type { TF } from '../tf';
+import { kernelRunner } from './kernelRunner';
 
 type Conv2DInfo = backend_util.Conv2DInfo;
 
@@ -22,7 +23,7 @@ export function filterGradientByConvolution(
   if (rows.keep <= 0 || cols.keep <= 0 || info.batchSize === 0 || info.outHeight <= 0 || info.outWidth <= 0) {
     return zeros(backend, info);
   }
-  const run = kernelRunner(tf, backend);
+  const run = kernelRunner(tf, backend, 'Conv2DBackpropFilter');
   // Intermediates this function owns; x and dy belong to the caller and stay.
   const owned: TensorInfo[] = [];
   const own = (t: TensorInfo): TensorInfo => { owned.push(t); return t; };
@@ -58,19 +59,6 @@ function usedExtent(input: number, output: number, stride: number, filter: numbe
   const span = (output - 1) * stride + filter;
   const keep = Math.min(input, span - padBefore);
   return { keep, after: span - padBefore - Math.max(keep, 0) };
-}
-
-type Run = (kernelName: string, inputs: NamedTensorInfoMap, attrs: NamedAttrMap) => TensorInfo;
-
-/** Calls a registered wasm kernel directly, as the backend's own composite kernels do. */
-function kernelRunner(tf: TF, backend: BackendWasm): Run {
-  return (kernelName, inputs, attrs) => {
-    const config = tf.getKernel(kernelName, 'wasm') as ReturnType<TF['getKernel']> | undefined;
-    if (config === undefined) throw new Error(`Conv2DBackpropFilter on wasm needs the wasm ${kernelName} kernel`);
-    const out = config.kernelFunc({ inputs, attrs, backend });
-    // Every kernel used here has a single output.
-    return Array.isArray(out) ? out[0]! : out;
-  };
 }
 
 /** Nothing to sum (an empty batch, or windows that only ever cover padding): the gradient is 0. */
