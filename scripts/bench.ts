@@ -1,78 +1,122 @@
-// Prints training speed (median ms per step: k = 1 D-step + 1 G-step, batch 64) for the workloads
-// of the speed targets, on the backend `auto` picks (or --backend B), then the extension host's
-// figures (event-loop lag while training), the dashboard feed's cost on a 100,000-step run, and what
-// evaluating generated digits costs (classifier features + FID).
-// DCGAN-28 is slow on the pure-JS backends today, so it runs fewer steps.
-//   npm run bench [-- --backend cpu] [-- --only toy2d|mlp-784|dcgan-28|eval|host|dashboard]
+// Training speed per workload and backend configuration (median ms per step, samples/s, GFLOP/s
+// of the step's matrix products and convolutions), next to the machine's matrix-product rate;
+// then the extension host's figures, the dashboard feed's cost and what evaluation costs.
+// Writes everything it measured to bench-results.json (or --json FILE).
+//   npm run bench [-- --only toy2d|mlp-784|dcgan-28|matmul|eval|host|dashboard] [-- --backend B]
+// Each configuration runs in its own process: the wasm backend's kernels and threads are fixed
+// when it starts. Measure on a quiet machine: other processes on the cores skew every figure,
+// the threaded rows most.
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { configHash } from '../src/core/config/configHash';
-import { ganConfigSchema, type GanConfigInput } from '../src/core/config/schema';
 import type { BackendName } from '../src/core/config/trainingSchema';
-import { TrainingSession } from '../src/core/train/session';
+import { requestedWasmThreads } from '../src/core/backend/wasm/threads';
 import { benchDashboard } from './benchDashboard';
 import { benchEvaluation } from './benchEvaluation';
 import { benchHost } from './benchHost';
+import type { TrainingFigures } from './benchTraining';
+import { benchWorkloads } from './benchWorkloads';
 
-const workloads: Record<string, { steps: number; config: GanConfigInput }> = {
-  toy2d: { steps: 200, config: {
-    name: 'bench-toy2d', data: { kind: 'ring' },
-    model: { kind: 'mlp', latentSize: 2, generator: { hidden: [128, 128] }, discriminator: { hidden: [128, 128] } },
-    training: { batchSize: 256 },
-  } },
-  'mlp-784': { steps: 40, config: {
-    name: 'bench-mlp784', data: { kind: 'mnist' },
-    model: { kind: 'mlp', latentSize: 100, generator: { hidden: [256, 512] }, discriminator: { hidden: [512, 256] } },
-  } },
-  'dcgan-28': { steps: 6, config: {
-    name: 'bench-dcgan28', data: { kind: 'mnist' },
-    model: { kind: 'dcgan', latentSize: 100, generator: { channels: 64 }, discriminator: { channels: 64 } },
-  } },
-};
+interface Configuration {
+  readonly label: string;
+  readonly backend: BackendName;
+  readonly env: Record<string, string>;
+  /** Workloads this configuration is too slow for (minutes per step). */
+  readonly skip?: readonly string[];
+}
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
   return at >= 0 ? process.argv[at + 1] : undefined;
 }
 
-async function measure(name: string, steps: number, input: GanConfigInput, backend: BackendName): Promise<void> {
-  const runsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gan-bench-'));
-  const config = ganConfigSchema.parse({
-    ...input,
-    training: { batchSize: 64, ...input.training, steps },
-    logging: { every: 10_000, histogramEvery: 10_000 }, samples: { every: 10_000 }, checkpoints: { every: 10_000 },
+function configurations(backend: string | undefined): Configuration[] {
+  if (backend) return [{ label: backend, backend: backend as BackendName, env: {} }];
+  const threads = requestedWasmThreads({});
+  return [
+    { label: 'wasm, TF.js kernels, 1 thread', backend: 'wasm', env: { GAN_STUDIO_WASM_KERNELS: 'stock', GAN_STUDIO_WASM_THREADS: '1' } },
+    { label: 'wasm, 1 thread', backend: 'wasm', env: { GAN_STUDIO_WASM_THREADS: '1' } },
+    ...(threads > 1 ? [{ label: `wasm, ${threads} threads`, backend: 'wasm' as const, env: { GAN_STUDIO_WASM_THREADS: String(threads) } }] : []),
+    { label: 'auto (the default)', backend: 'auto', env: {} },
+    { label: 'cpu', backend: 'cpu', env: {}, skip: ['dcgan-28'] },
+  ];
+}
+
+/** Runs a bench child and returns the JSON of its `BENCH` line. */
+function child<T>(script: string, args: string[], env: Record<string, string>): T {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, script), ...args], {
+    env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
   });
-  const session = await TrainingSession.create({ runsDir, config: { config, hash: configHash(config) }, backend });
-  const durations: number[] = [];
-  let last = performance.now();
-  session.on((event) => {
-    if (event.type !== 'progress') return;
-    const now = performance.now();
-    durations.push(now - last);
-    last = now;
-  });
-  last = performance.now();
-  await session.run();
-  session.dispose();
-  fs.rmSync(runsDir, { recursive: true, force: true });
-  // The first steps include optimizer set-up and kernel warm-up.
-  const steady = durations.slice(Math.min(2, durations.length - 1)).sort((a, b) => a - b);
-  const median = steady[Math.floor(steady.length / 2)]!;
-  console.log(`${name.padEnd(9)} ${session.info.backend?.backend.padEnd(6)} batch ${config.training.batchSize}: ` +
-    `${median.toFixed(1)} ms/step median (${(1000 / median).toFixed(1)} steps/s) over ${steady.length} steps`);
+  const line = result.stdout.split('\n').find((l) => l.startsWith('BENCH '));
+  if (result.status !== 0 || !line) throw new Error(`${script} ${args.join(' ')} failed:\n${result.stderr}`);
+  return JSON.parse(line.slice('BENCH '.length)) as T;
+}
+
+interface MatmulFigures { readonly detail: string; readonly rates: Record<string, number> }
+
+/** numpy's BLAS on both cores, when Python has numpy: what this CPU does with optimised native code. */
+function nativeMatmulRate(): number | undefined {
+  const program = 'import numpy as np,time\nn=1024\na=np.random.rand(n,n).astype(np.float32)\na@a\n' +
+    't=time.perf_counter()\nfor _ in range(20): a@a\nprint(2*n**3/((time.perf_counter()-t)/20)/1e9)';
+  const result = spawnSync('python3', ['-c', program], { encoding: 'utf8' });
+  const rate = Number.parseFloat(result.stdout);
+  return result.status === 0 && Number.isFinite(rate) ? rate : undefined;
+}
+
+function benchMatmul(configs: Configuration[]): Record<string, unknown> {
+  console.log('\nmatrix products (square n×n·n×n, GFLOP/s)');
+  const figures: Record<string, unknown> = {};
+  for (const config of configs.filter((c) => c.backend !== 'auto')) {
+    const measured = child<MatmulFigures>('benchMatmul.ts', [config.backend], config.env);
+    figures[config.label] = measured.rates;
+    const cells = Object.entries(measured.rates).map(([n, rate]) => `n=${n}: ${rate.toFixed(1)}`).join('  ');
+    console.log(`  ${config.label.padEnd(32)} ${cells}`);
+  }
+  const native = nativeMatmulRate();
+  figures['numpy BLAS'] = native;
+  console.log(`  ${'numpy BLAS (native reference)'.padEnd(32)} ${native === undefined ? 'not measured: python3 with numpy not found' : `n=1024: ${native.toFixed(1)}`}`);
+  return figures;
+}
+
+interface TrainingRow extends TrainingFigures { readonly configuration: string }
+
+function benchTraining(configs: Configuration[], only: string | undefined): TrainingRow[] {
+  console.log(`\ntraining (one D-step + one G-step; median ms/step; GFLOP/s counts matrix products and convolutions)`);
+  console.log(`  ${'workload'.padEnd(9)} ${'configuration'.padEnd(32)} ${'ms/step'.padStart(9)} ${'steps/s'.padStart(8)} ` +
+    `${'samples/s'.padStart(10)} ${'GFLOP/step'.padStart(10)} ${'GFLOP/s'.padStart(8)}`);
+  const rows: TrainingRow[] = [];
+  for (const workload of Object.keys(benchWorkloads)) {
+    if (only && only !== workload) continue;
+    for (const config of configs) {
+      if (config.skip?.includes(workload)) continue;
+      const figures = child<TrainingFigures>('benchTraining.ts', [workload, config.backend], config.env);
+      rows.push({ ...figures, configuration: config.label });
+      const perSecond = 1000 / figures.msPerStep;
+      console.log(`  ${workload.padEnd(9)} ${config.label.padEnd(32)} ${figures.msPerStep.toFixed(1).padStart(9)} ` +
+        `${perSecond.toFixed(1).padStart(8)} ${(perSecond * figures.batchSize).toFixed(0).padStart(10)} ` +
+        `${(figures.flopsPerStep / 1e9).toFixed(3).padStart(10)} ${(figures.flopsPerStep / figures.msPerStep / 1e6).toFixed(1).padStart(8)}` +
+        (config.backend === 'auto' ? `   (${figures.detail})` : ''));
+    }
+  }
+  return rows;
 }
 
 async function main(): Promise<void> {
-  const backend = (option('backend') ?? 'auto') as BackendName;
   const only = option('only');
-  for (const [name, workload] of Object.entries(workloads)) {
-    if (only && only !== name) continue;
-    await measure(name, workload.steps, workload.config, backend);
-  }
+  const configs = configurations(option('backend'));
+  const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, load: os.loadavg() };
+  console.log(`machine: ${machine.cpus} × ${machine.model}, Node ${machine.node}, load average ${machine.load.map((l) => l.toFixed(2)).join(' ')}`);
+  const results: Record<string, unknown> = { machine, measuredAt: new Date().toISOString() };
+  if (!only || only === 'matmul') results['matmul'] = benchMatmul(configs);
+  if (!only || only in benchWorkloads) results['training'] = benchTraining(configs, only);
+  const backend = (option('backend') ?? 'auto') as BackendName;
   if (!only || only === 'eval') await benchEvaluation(backend);
   if (!only || only === 'host') await benchHost();
   if (!only || only === 'dashboard') await benchDashboard();
+  const out = option('json') ?? 'bench-results.json';
+  fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nwrote ${out}`);
 }
 
 main().catch((error: unknown) => {

@@ -21,6 +21,10 @@ function copyWasmBinaries() {
   for (const name of fs.readdirSync(source).filter((file) => file.endsWith('.wasm'))) {
     fs.copyFileSync(path.join(source, name), path.join(target, name));
   }
+  // The threaded build's pthread workers evaluate the emscripten glue from disk
+  // (src/core/backend/wasm/threadedScripts.ts).
+  const glue = 'tfjs-backend-wasm-threaded-simd.js';
+  fs.copyFileSync(require.resolve(`@tensorflow/tfjs-backend-wasm/wasm-out/${glue}`), path.join(target, glue));
 }
 
 const entries = [

@@ -93,7 +93,9 @@ test('vsce packages only what runs: bundles, wasm, embedded digits, schema, temp
   const listed = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
     .split('\n').map((line) => line.trim()).filter(Boolean);
   for (const needed of ['dist/extension.js', 'dist/trainer.js', 'dist/cli.js', 'dist/webview/dashboard.js', 'dist/webview/dashboard.css',
-    'media/generated/wasm/tfjs-backend-wasm.wasm', 'media/generated/mnist-digits.bin.gz', 'schemas/gan-config.schema.json',
+    'media/generated/wasm/tfjs-backend-wasm.wasm', 'media/generated/wasm/tfjs-backend-wasm-threaded-simd.wasm',
+    'media/generated/wasm/tfjs-backend-wasm-threaded-simd.js',
+    'media/generated/mnist-digits.bin.gz', 'schemas/gan-config.schema.json',
     'examples/ring.gan.yaml', 'media/notes-preview.css', 'package.nls.json', 'LICENSE',
     'media/classifier/model.json', 'media/classifier/weights.bin']) {
     assert.ok(listed.includes(needed), `${needed} ships`);

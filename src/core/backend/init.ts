@@ -8,6 +8,7 @@ import { registerMissingGradients } from './gradients';
 import { loadNative, nativePackages, type NativeBackend } from './nativeLoader';
 import { setTf, type TF } from './tf';
 import { registerWasmKernels } from './wasm/register';
+import { requestedWasmThreads, useThreadedWasm, type WasmThreading } from './wasm/threads';
 import type { BackendAttempt, BackendReport, ConcreteBackend } from './report';
 
 export type { BackendAttempt, BackendReport, ConcreteBackend } from './report';
@@ -62,11 +63,11 @@ async function tryBackend(backend: ConcreteBackend, options: BackendOptions): Pr
       if (!loaded.ok) return { backend, ok: false, detail: loaded.detail };
       return await activate(loaded.tf, 'tensorflow', backend, `loaded ${nativePackages[backend]} from ${loaded.from}`);
     }
-    const pure = await loadPureTf();
+    const { tf: pure, threading } = await loadPureTf();
     const attempt = await activate(pure, backend, backend, 'plain JavaScript kernels');
     if (!attempt.ok || backend !== 'wasm') return attempt;
     const simd = await pure.env().getAsync('WASM_HAS_SIMD_SUPPORT');
-    return { ...attempt, detail: `WebAssembly, SIMD ${simd ? 'on' : 'off'}` };
+    return { ...attempt, detail: `WebAssembly, SIMD ${simd ? 'on' : 'off'}, ${threading.detail}` };
   } catch (error) {
     return { backend, ok: false, detail: errorMessage(error) };
   }
@@ -81,18 +82,26 @@ async function activate(namespace: TF, tfBackendName: string, backend: ConcreteB
   return { backend, ok: true, detail };
 }
 
-let pureTf: Promise<TF> | undefined;
+let pureTf: Promise<{ tf: TF; threading: WasmThreading }> | undefined;
 
-function loadPureTf(): Promise<TF> {
+function loadPureTf(): Promise<{ tf: TF; threading: WasmThreading }> {
   pureTf ??= (async () => {
     const namespace: TF = await import('./pureTf');
     await import('@tensorflow/tfjs-backend-cpu');
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
-    wasm.setWasmPaths(wasmDirectory());
-    registerWasmKernels(namespace);
-    return namespace;
+    const directory = wasmDirectory();
+    wasm.setWasmPaths(directory);
+    // GAN_STUDIO_WASM_KERNELS=stock: TF.js's own kernels, for comparison (npm run bench).
+    registerWasmKernels(namespace, process.env['GAN_STUDIO_WASM_KERNELS'] === 'stock' ? 'stock' : 'fast');
+    const threading = useThreadedWasm(namespace, wasm, directory, requestedWasmThreads());
+    return { tf: namespace, threading };
   })();
   return pureTf;
+}
+
+/** How the wasm backend runs (its threads); loads the pure-JS backends if they are not loaded yet. */
+export async function wasmThreading(): Promise<WasmThreading> {
+  return (await loadPureTf()).threading;
 }
 
 /** The .wasm binaries: copied into media/ by the build, or straight from node_modules in development. */

@@ -9,9 +9,11 @@ import { tileWasm } from './tile';
 /**
  * The kernels GAN Studio adds to, or puts in front of, TF.js's wasm backend. Each one is tested
  * against the cpu backend (test/unit/wasm-*.test.ts, backend.test.ts) and timed by `npm run bench`.
+ * `stock` keeps TF.js's own kernels and adds only the filter gradient, without which no
+ * convolution trains: the baseline `npm run bench` compares against.
  */
-export function registerWasmKernels(tf: TF): void {
-  const kernels = [
+export function registerWasmKernels(tf: TF, kernelSet: 'fast' | 'stock' = 'fast'): void {
+  const kernels = kernelSet === 'stock' ? [conv2DBackpropFilterWasm(tf)] : [
     conv2DBackpropFilterWasm(tf),
     conv2DBackpropInputWasm(tf),
     matMulWithoutTransposes(tf, 'BatchMatMul'),

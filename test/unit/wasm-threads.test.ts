@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { requestedWasmThreads } from '../../src/core/backend/wasm/threads';
+
+const probe = path.join(__dirname, 'support', 'threadedProbe.ts');
+
+function runProbe(threads: string): { detail: string; worst: number; values: number } {
+  // The timeout is the assertion that the process exits by itself once its work is done.
+  const output = execFileSync(process.execPath, ['--import', 'tsx', probe], {
+    env: { ...process.env, GAN_STUDIO_WASM_THREADS: threads }, encoding: 'utf8', timeout: 60_000,
+  });
+  return JSON.parse(output.trim().split('\n').at(-1)!) as { detail: string; worst: number; values: number };
+}
+
+test('the threaded wasm build runs two threads under Node, matches the cpu backend, and lets the process exit', () => {
+  const result = runProbe('2');
+  assert.match(result.detail, /SIMD on, 2 threads/);
+  assert.ok(result.values > 10_000);
+  assert.ok(result.worst < 1e-4, `largest relative difference from cpu: ${result.worst}`);
+});
+
+test('GAN_STUDIO_WASM_THREADS=1 keeps the single-threaded build', () => {
+  const result = runProbe('1');
+  assert.match(result.detail, /SIMD on, 1 thread$/);
+  assert.ok(result.worst < 1e-4);
+});
+
+test('the thread count: the setting when valid, else one per core, at most the 8 workers the build starts', () => {
+  assert.equal(requestedWasmThreads({ GAN_STUDIO_WASM_THREADS: '3' }), 3);
+  assert.equal(requestedWasmThreads({ GAN_STUDIO_WASM_THREADS: '64' }), 8);
+  const perCore = Math.min(8, os.availableParallelism());
+  assert.equal(requestedWasmThreads({ GAN_STUDIO_WASM_THREADS: 'many' }), perCore);
+  assert.equal(requestedWasmThreads({ GAN_STUDIO_WASM_THREADS: '0' }), perCore);
+  assert.equal(requestedWasmThreads({}), perCore);
+});
