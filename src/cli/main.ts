@@ -1,4 +1,5 @@
 import { isUserError, errorMessage } from '../core/errors';
+import { doctorCommand, doctorUsage } from './commands/doctor';
 import { evalCommand, evalUsage } from './commands/eval';
 import { exportCommand, exportUsage } from './commands/export';
 import { processIO, type CommandIO } from './commands/io';
@@ -14,6 +15,7 @@ const commands: Record<string, { run: (argv: readonly string[], io: CommandIO) =
   sample: { run: sampleCommand, usage: sampleUsage, summary: 'draw samples from a run\'s latest checkpoint' },
   eval: { run: evalCommand, usage: evalUsage, summary: 'measure a run\'s generator (modes, FID, label and code accuracy) and record it' },
   export: { run: exportCommand, usage: exportUsage, summary: 'export a run\'s generator as a TF.js LayersModel' },
+  doctor: { run: doctorCommand, usage: doctorUsage, summary: 'check which backends work here, and why the others do not' },
 };
 
 export function helpText(): string {

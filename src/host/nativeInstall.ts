@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { nativeRequirements } from '../core/backend/nativeDiagnosis';
 import { nativePackages } from '../core/backend/nativeLoader';
+import { nativeProbeEnv, nativeProbeScript } from '../core/backend/nativeProbe';
 import type { NativeBackend } from '../core/backend/nativeLoader';
 import { NativeInstallError } from './nativeInstallFailure';
 import type { InstallPhase } from './nativeInstallFailure';
@@ -12,7 +14,7 @@ export { NativeInstallError, describeInstallFailure } from './nativeInstallFailu
 export type { InstallPhase } from './nativeInstallFailure';
 
 /** Must equal the bundled @tensorflow/tfjs-core version: the native kernels register against that core. */
-export const nativeTfjsVersion = '4.22.0';
+export const nativeTfjsVersion = nativeRequirements.tfjsNode;
 
 /** What npm installs, and the name the load check then resolves (a tarball path does not say it). */
 export interface NativePackageSpec {
@@ -59,7 +61,7 @@ export async function installNativeBackend(options: NativeInstallOptions): Promi
   const { backend, log, signal } = options;
   const installDir = nativeInstallDir(options.storageDir);
   const target = options.packageSpec ?? { name: nativePackages[backend], spec: `${nativePackages[backend]}@${nativeTfjsVersion}` };
-  const fail = (phase: InstallPhase, output: string) => new NativeInstallError(backend, phase, output);
+  const fail = (phase: InstallPhase, output: string, packageDir?: string) => new NativeInstallError(backend, phase, output, packageDir);
 
   try {
     createInstallRoot(installDir);
@@ -78,13 +80,13 @@ export async function installNativeBackend(options: NativeInstallOptions): Promi
 
   const resolved = resolveFrom(installDir, target.name);
   if (!resolved) throw fail('load', `npm finished, but ${target.name} does not resolve from ${installDir}`);
-  // The extension host may be Electron: this makes its binary behave as plain Node.
-  const loadEnv = { ...process.env, ELECTRON_RUN_AS_NODE: '1' };
-  const load = await runStep(process.execPath, ['-e', loadCheckScript, resolved], 'load', fail, { env: loadEnv, shell: false, log, signal });
-  if (load.exitCode !== 0) throw fail('load', withExitStatus('the load check', load));
-
   const packageDir = packageRoot(resolved, target.name);
   if (!packageDir) throw fail('load', `${resolved} is not inside a package named ${target.name}`);
+  // The same probe as `gan-studio doctor`, streamed to the log; its error output is what describeInstallFailure reads.
+  const probe = ['-e', nativeProbeScript, resolved];
+  const load = await runStep(process.execPath, probe, 'load', fail, { env: nativeProbeEnv(), shell: false, log, signal });
+  if (load.exitCode !== 0) throw fail('load', withExitStatus('the load check', load), packageDir);
+
   return { packageDir, version: readManifest(packageDir).version ?? 'unknown' };
 }
 
@@ -93,14 +95,6 @@ function npmInstallArgs(installDir: string, spec: string): string[] {
   // --foreground-scripts streams the install script's libtensorflow download to the log as it happens.
   return ['install', '--prefix', installDir, '--no-audit', '--no-fund', '--save-exact', '--foreground-scripts', spec];
 }
-
-// Runs in the child: exit 1 with the load error's message, which is what describeInstallFailure reads.
-const loadCheckScript = `
-let tf;
-try { tf = require(process.argv[1]); }
-catch (error) { console.error(error instanceof Error ? error.message : String(error)); process.exit(1); }
-if (typeof tf.tidy !== 'function') { console.error(process.argv[1] + ' loaded but does not export tidy(): not a TF.js package'); process.exit(1); }
-`;
 
 async function runStep(
   command: string,

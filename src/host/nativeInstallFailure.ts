@@ -1,4 +1,5 @@
 import { UserError } from '../core/errors';
+import { describeNativeLoadFailure, diagnoseNativeLoad } from '../core/backend/nativeDiagnosis';
 import { nativePackages } from '../core/backend/nativeLoader';
 import type { NativeBackend } from '../core/backend/nativeLoader';
 
@@ -7,21 +8,24 @@ export type InstallPhase = 'npm' | 'load' | 'spawn';
 
 /** A failed native install, with the output it was diagnosed from so the UI can offer the full log. */
 export class NativeInstallError extends UserError {
-  constructor(readonly backend: NativeBackend, readonly phase: InstallPhase, readonly output: string) {
-    super(describeInstallFailure(backend, output, phase));
+  constructor(readonly backend: NativeBackend, readonly phase: InstallPhase, readonly output: string, packageDir?: string) {
+    super(describeInstallFailure(backend, output, phase, packageDir));
   }
 }
 
 const pureJsNote = 'The pure-JS backends (wasm, cpu) keep working.';
 
-/** Turns npm's or the load check's output into one actionable sentence or two, ending with the pure-JS note. */
-export function describeInstallFailure(backend: NativeBackend, output: string, phase: InstallPhase): string {
-  return `${diagnose(backend, output, phase)} ${pureJsNote}`;
+/**
+ * Turns npm's or the load check's output into one actionable sentence or two, ending with the pure-JS
+ * note. `packageDir`, once npm has installed the package, lets a load failure name its deps folder.
+ */
+export function describeInstallFailure(backend: NativeBackend, output: string, phase: InstallPhase, packageDir?: string): string {
+  return `${diagnose(backend, output, phase, packageDir)} ${pureJsNote}`;
 }
 
 // Checked in order: a libtensorflow download failure also mentions ENOTFOUND, so it must win over
 // the generic network rule; disk and permission errors can surface during any of the others.
-function diagnose(backend: NativeBackend, output: string, phase: InstallPhase): string {
+function diagnose(backend: NativeBackend, output: string, phase: InstallPhase, packageDir: string | undefined): string {
   const packageName = nativePackages[backend];
   if (npmMissing(output, phase)) {
     return `npm was not found on PATH, so ${packageName} cannot be installed. Install Node.js with npm ` +
@@ -39,18 +43,15 @@ function diagnose(backend: NativeBackend, output: string, phase: InstallPhase): 
       'Check that the folder is writable by you; on Windows a file in use (an antivirus scan, or a native ' +
       'backend this window already loaded) also causes this, so reload the window and retry.';
   }
-  if (phase === 'load') {
-    const cuda = describeMissingCuda(packageName, output);
-    if (cuda) return cuda;
+  // A load failure reads as it does in a training error and in `gan-studio doctor`.
+  if (phase === 'load' && diagnoseNativeLoad(packageName, output, packageDir)) {
+    return `${describeNativeLoadFailure(packageName, output, packageDir)}. Then reload the window.`;
   }
-  if (/libtensorflow/i.test(output)) {
+  if (phase === 'npm' && /libtensorflow/i.test(output)) {
     const reason = errorLine(output) ?? tail(output);
-    return phase === 'npm'
-      ? `${packageName} could not finish installing: the native package needs to download libtensorflow from ` +
-        `storage.googleapis.com at install time, and that download failed (${reason}). Allow access to ` +
-        'storage.googleapis.com (a proxy can be set with HTTPS_PROXY, a mirror with TFJS_NODE_CDN_STORAGE), then retry.'
-      : `${packageName} is installed but its libtensorflow library is missing or broken (${reason}). It is ` +
-        'downloaded from storage.googleapis.com at install time: reinstall with access to that host.';
+    return `${packageName} could not finish installing: the native package needs to download libtensorflow from ` +
+      `storage.googleapis.com at install time, and that download failed (${reason}). Allow access to ` +
+      'storage.googleapis.com (a proxy can be set with HTTPS_PROXY, a mirror with TFJS_NODE_CDN_STORAGE), then retry.';
   }
   const network = /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ECONNRESET)\b|\bnetwork\b/i.exec(output);
   if (network) {
@@ -70,25 +71,6 @@ function npmMissing(output: string, phase: InstallPhase): boolean {
   const notRecognised = /is not recognized as an internal or external command/.test(output);
   if (phase === 'spawn') return /\bENOENT\b/.test(output) || notRecognised;
   return phase === 'npm' && notRecognised && !/^npm (?:error|ERR!)/m.test(output);
-}
-
-// Libraries that tfjs-node-gpu 4.x (libtensorflow 2.9, CUDA 11.2, cuDNN 8.1) links against.
-const cudaLibrary = /\b(?:lib)?(cudart|cudnn|cublasLt|cublas|cufft|curand|cusolver|cusparse)(?:64_\d+\.dll|\.so(?:\.\d+)*)/;
-
-function describeMissingCuda(packageName: string, output: string): string | undefined {
-  const library = cudaLibrary.exec(output);
-  // Windows does not name the missing DLL, only the binding that needed it.
-  const unnamedDll = packageName.endsWith('-gpu') && /The specified module could not be found/.test(output);
-  if (!library && !unnamedDll) return undefined;
-  const requirement = 'tfjs-node-gpu 4.x needs CUDA 11.2 and cuDNN 8.1';
-  if (!library) {
-    return `${packageName} installed, but a DLL its native binding needs could not be found (usually cudart64_110.dll ` +
-      `or cudnn64_8.dll): ${requirement}, with their bin folders on PATH. Install them, then reload the window.`;
-  }
-  const [name, component] = [library[0], library[1] === 'cudnn' ? 'cuDNN 8.1' : 'CUDA 11.2'];
-  const searchPath = name.endsWith('.dll') ? 'PATH' : 'LD_LIBRARY_PATH (or the system library path)';
-  return `${packageName} installed, but it cannot load ${name}, which is part of ${component}: ${requirement}, ` +
-    `with their libraries on ${searchPath}. Install them, then reload the window.`;
 }
 
 function errorLine(output: string): string | undefined {

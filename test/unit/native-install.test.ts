@@ -91,21 +91,25 @@ describe('describeInstallFailure', () => {
     assertMessage(describeInstallFailure('tensorflow-gpu', output, 'npm'), /^The disk is full: installing @tensorflow\/tfjs-node-gpu failed with ENOSPC/);
   });
 
-  test('a GPU build missing libcudart.so.11.0 names the library and the CUDA/cuDNN versions', () => {
-    const output = 'libcudart.so.11.0: cannot open shared object file: No such file or directory';
+  test('a GPU build missing libcudart.so.11.0 reads as the training error and the doctor do, then says to reload', () => {
+    const output = 'libcudart.so.11.0: cannot open shared object file: No such file or directory\nthe load check exited with code 1';
     assertMessage(describeInstallFailure('tensorflow-gpu', output, 'load'),
-      /cannot load libcudart\.so\.11\.0, which is part of CUDA 11\.2/,
-      /tfjs-node-gpu 4\.x needs CUDA 11\.2 and cuDNN 8\.1/,
-      /LD_LIBRARY_PATH/);
+      /^@tensorflow\/tfjs-node-gpu is installed but failed to load: CUDA 11\.2 runtime missing \(libcudart\.so\.11\.0 not found\); /,
+      /its libtensorflow 2\.9\.1 needs CUDA 11\.2 and cuDNN 8\.1/,
+      /LD_LIBRARY_PATH\. Then reload the window\./);
   });
 
-  test('missing cuDNN and Windows DLLs are recognised too', () => {
+  test('missing cuDNN, Windows DLLs and libtensorflow are recognised too', () => {
     assertMessage(describeInstallFailure('tensorflow-gpu', 'libcudnn.so.8: cannot open shared object file', 'load'),
-      /cannot load libcudnn\.so\.8, which is part of cuDNN 8\.1/);
-    assertMessage(describeInstallFailure('tensorflow-gpu', 'Could not load dynamic library cudart64_110.dll', 'load'),
-      /cannot load cudart64_110\.dll, which is part of CUDA 11\.2/, /on PATH\./);
+      /failed to load: cuDNN 8\.1 missing \(libcudnn\.so\.8 not found\)/);
+    assertMessage(describeInstallFailure('tensorflow-gpu', "Could not load dynamic library 'cudart64_110.dll'; dlerror: cudart64_110.dll not found", 'load'),
+      /CUDA 11\.2 runtime missing \(cudart64_110\.dll not found\)/, /on PATH\./);
     assertMessage(describeInstallFailure('tensorflow-gpu', 'The specified module could not be found.\r\n\\\\?\\C:\\native\\tfjs_binding.node', 'load'),
-      /a DLL its native binding needs could not be found \(usually cudart64_110\.dll or cudnn64_8\.dll\)/);
+      /a DLL the native binding needs is missing \(usually cudart64_110\.dll or cudnn64_8\.dll\)/);
+    const packageDir = path.join('/store', 'native', 'node_modules', '@tensorflow', 'tfjs-node');
+    const libtensorflow = describeInstallFailure('tensorflow', 'libtensorflow.so.2: cannot open shared object file: No such file or directory', 'load', packageDir);
+    assertMessage(libtensorflow, /libtensorflow 2\.9\.1 missing \(libtensorflow\.so\.2 not found\)/);
+    assert.ok(libtensorflow.includes(path.join(packageDir, 'deps', 'lib')), libtensorflow);
   });
 
   test('npm missing from PATH, by spawn ENOENT or by cmd.exe', () => {
@@ -184,7 +188,7 @@ describe('installNativeBackend with real npm and local probe packages', () => {
       (error: unknown) => {
         assert.ok(error instanceof NativeInstallError, `not a NativeInstallError: ${String(error)}`);
         assert.equal(error.phase, 'load');
-        assertMessage(error.message, /cannot load libcudnn\.so\.8, which is part of cuDNN 8\.1/, /needs CUDA 11\.2 and cuDNN 8\.1/);
+        assertMessage(error.message, /failed to load: cuDNN 8\.1 missing \(libcudnn\.so\.8 not found\)/, /needs CUDA 11\.2 and cuDNN 8\.1/);
         return true;
       });
     assert.ok(lines.some((line) => /added 1 package/.test(line)), `npm output reached the log: ${lines.join('\n')}`);

@@ -5,7 +5,7 @@ import type { BackendName } from '../config/trainingSchema';
 import { UserError, errorMessage } from '../errors';
 import { findPackageRoot } from '../util/packageRoot';
 import { registerMissingGradients } from './gradients';
-import { loadNative, nativePackages, type NativeBackend } from './nativeLoader';
+import { isNativeBackend, loadNative, nativePackages } from './nativeLoader';
 import { setTf, type TF } from './tf';
 import { registerWasmKernels } from './wasm/register';
 import { requestedWasmThreads, useThreadedWasm, type WasmThreading } from './wasm/threads';
@@ -27,8 +27,8 @@ let active: BackendReport | undefined;
  * backend, once loaded, stays for the life of the process (tfjs-node can only load once).
  */
 export async function initBackend(requested: BackendName, options: BackendOptions = {}): Promise<BackendReport> {
-  if (active && (requested === active.backend || (requested === 'auto' && isNative(active.backend)))) return active;
-  if (active && isNative(active.backend)) {
+  if (active && (requested === active.backend || (requested === 'auto' && isNativeBackend(active.backend)))) return active;
+  if (active && isNativeBackend(active.backend)) {
     throw new UserError(`backend '${requested}' cannot be used: this process already runs '${active.backend}'`);
   }
   const candidates = requested === 'auto' ? backendRanking : [requested];
@@ -52,16 +52,13 @@ export function activeBackend(): BackendReport | undefined {
   return active;
 }
 
-function isNative(backend: ConcreteBackend): backend is NativeBackend {
-  return backend in nativePackages;
-}
-
 async function tryBackend(backend: ConcreteBackend, options: BackendOptions): Promise<BackendAttempt> {
   try {
-    if (isNative(backend)) {
+    if (isNativeBackend(backend)) {
       const loaded = loadNative(backend, options.nativeSearchDirs ?? []);
       if (!loaded.ok) return { backend, ok: false, detail: loaded.detail };
-      return await activate(loaded.tf, 'tensorflow', backend, `loaded ${nativePackages[backend]} from ${loaded.from}`);
+      const attempt = await activate(loaded.tf, 'tensorflow', backend, `loaded ${nativePackages[backend]} from ${loaded.from}`);
+      return attempt.ok && backend === 'tensorflow-gpu' ? { ...attempt, detail: `${attempt.detail}${gpuPlacement(loaded.tf)}` } : attempt;
     }
     const { tf: pure, threading } = await loadPureTf();
     const attempt = await activate(pure, backend, backend, 'plain JavaScript kernels');
@@ -80,6 +77,15 @@ async function activate(namespace: TF, tfBackendName: string, backend: ConcreteB
   setTf(namespace);
   registerMissingGradients(namespace);
   return { backend, ok: true, detail };
+}
+
+/**
+ * The GPU build loads even without CUDA or cuDNN and then quietly computes on the CPU; say so
+ * (`gan-studio doctor` names the missing library).
+ */
+function gpuPlacement(namespace: TF): string {
+  const backend = namespace.backend() as { isUsingGpuDevice?: boolean };
+  return backend.isUsingGpuDevice === false ? ', but it runs on the CPU: no usable GPU (run gan-studio doctor for why)' : '';
 }
 
 let pureTf: Promise<{ tf: TF; threading: WasmThreading }> | undefined;

@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import { errorMessage } from '../errors';
+import { describeNativeLoadFailure } from './nativeDiagnosis';
 import type { TF } from './tf';
 
 export const nativePackages = {
@@ -8,12 +10,17 @@ export const nativePackages = {
 } as const;
 export type NativeBackend = keyof typeof nativePackages;
 
+export function isNativeBackend(backend: string): backend is NativeBackend {
+  return backend in nativePackages;
+}
+
 export type NativeLoad = { ok: true; tf: TF; from: string } | { ok: false; detail: string };
 
 /**
  * Loads a native TF.js package lazily. It may live in the project's node_modules or in extra
  * folders (the extension installs it into its global storage). A package that is present but fails
- * to load (missing libtensorflow, CUDA or cuDNN) is reported with its own message.
+ * to load is reported with its own message, and with the cause and remedy when recognised (missing
+ * libtensorflow, CUDA or cuDNN: see nativeDiagnosis.ts).
  */
 export function loadNative(backend: NativeBackend, searchDirs: readonly string[]): NativeLoad {
   const packageName = nativePackages[backend];
@@ -26,7 +33,7 @@ export function loadNative(backend: NativeBackend, searchDirs: readonly string[]
     }
     return { ok: true, tf: namespace as TF, from: found.resolved };
   } catch (error) {
-    return { ok: false, detail: `${packageName} is installed but failed to load: ${firstLine(error)}` };
+    return { ok: false, detail: describeNativeLoadFailure(packageName, errorMessage(error), found.packageDir) };
   }
 }
 
@@ -34,11 +41,13 @@ export function loadNative(backend: NativeBackend, searchDirs: readonly string[]
  * Where a native package would load from (first the extra folders, then the project), without
  * loading it: the extension host uses this to pick a transport and must never load TF.js itself.
  */
-export function findNative(backend: NativeBackend, searchDirs: readonly string[]): { resolved: string; origin: string } | undefined {
+export function findNative(backend: NativeBackend, searchDirs: readonly string[]): NativeLocation | undefined {
+  const packageName = nativePackages[backend];
   const origins = [...searchDirs.map((dir) => path.join(dir, 'noop.js')), __filename];
   for (const origin of origins) {
     try {
-      return { resolved: createRequire(origin).resolve(nativePackages[backend]), origin };
+      const resolved = createRequire(origin).resolve(packageName);
+      return { resolved, origin, packageDir: packageDirOf(resolved, packageName) };
     } catch {
       // not in this folder: try the next
     }
@@ -46,7 +55,18 @@ export function findNative(backend: NativeBackend, searchDirs: readonly string[]
   return undefined;
 }
 
-function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0] ?? text;
+export interface NativeLocation {
+  /** The package's entry file. */
+  readonly resolved: string;
+  /** The file it was resolved from, for createRequire. */
+  readonly origin: string;
+  /** The package's root folder (its install script puts libtensorflow under deps/lib there). */
+  readonly packageDir: string;
+}
+
+/** `…/node_modules/@tensorflow/tfjs-node` from its entry file; npm, pnpm and yarn all keep that tail. */
+function packageDirOf(resolved: string, packageName: string): string {
+  const tail = path.join('node_modules', ...packageName.split('/'));
+  const at = resolved.lastIndexOf(tail + path.sep);
+  return at >= 0 ? resolved.slice(0, at + tail.length) : path.dirname(path.dirname(resolved));
 }
