@@ -16,6 +16,8 @@ export interface TrainingSettings {
   readonly backend: BackendName;
   readonly nativeSearchDirs: readonly string[];
   readonly retention: { readonly samples?: number; readonly checkpoints?: number };
+  /** Threads for the wasm backend; undefined: one per core. */
+  readonly wasmThreads?: number;
 }
 
 export type StartRequest =
@@ -75,7 +77,10 @@ export class RunManager implements Disposable {
         `"ganStudio.maxConcurrentRuns" setting allows (${settings.maxConcurrentRuns}); stop one or raise the setting`);
     }
     const backend = effectiveBackend(settings.backend, request.kind === 'config' ? request.config.backend : request.backend);
-    const common = { runsDir: request.runsDir, backend, nativeSearchDirs: settings.nativeSearchDirs, retention: settings.retention };
+    const common = {
+      runsDir: request.runsDir, backend, nativeSearchDirs: settings.nativeSearchDirs, retention: settings.retention,
+      ...(settings.wasmThreads ? { wasmThreads: settings.wasmThreads } : {}),
+    };
     const options: TrainOptions = request.kind === 'config'
       ? { ...common, config: { config: request.config, hash: request.hash, ...(request.file ? { file: request.file } : {}) },
         ...(request.note ? { note: request.note } : {}) }

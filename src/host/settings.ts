@@ -11,6 +11,8 @@ export interface ExtensionSettings {
   /** Most updates per second that the dashboard and the preview get. */
   readonly refreshRate: number;
   readonly retention: { readonly samples?: number; readonly checkpoints?: number };
+  /** Threads for the wasm backend; undefined: one per core. */
+  readonly wasmThreads?: number;
 }
 
 export const SETTINGS_SECTION = 'ganStudio';
@@ -21,12 +23,15 @@ export function readSettings(get: (key: string) => unknown): ExtensionSettings {
   const backend = get('backend');
   const samples = positiveInt(get('samples.keepLast'));
   const checkpoints = positiveInt(get('checkpoints.keepLast'));
+  // 0 (the default) means one thread per core.
+  const wasmThreads = positiveInt(get('wasmThreads'));
   return {
     runsDirectory: typeof runsDirectory === 'string' && runsDirectory.trim() ? runsDirectory.trim() : DEFAULT_RUNS_DIR,
     backend: (backendNames as readonly unknown[]).includes(backend) ? backend as BackendName : 'auto',
     maxConcurrentRuns: positiveInt(get('maxConcurrentRuns')) ?? 2,
     refreshRate: clamp(typeof get('refreshRate') === 'number' ? get('refreshRate') as number : 4, 0.5, 30),
     retention: { ...(samples !== undefined ? { samples } : {}), ...(checkpoints !== undefined ? { checkpoints } : {}) },
+    ...(wasmThreads !== undefined ? { wasmThreads } : {}),
   };
 }
 

@@ -67,7 +67,7 @@ test('views, icons, schema validation and settings point at files and strings th
   for (const [key, setting] of Object.entries(manifest.contributes.configuration.properties)) {
     assert.ok(nls[setting.markdownDescription.slice(1, -1)], key);
   }
-  for (const key of ['runsDirectory', 'backend', 'maxConcurrentRuns', 'refreshRate', 'samples.keepLast', 'checkpoints.keepLast']) {
+  for (const key of ['runsDirectory', 'backend', 'wasmThreads', 'maxConcurrentRuns', 'refreshRate', 'samples.keepLast', 'checkpoints.keepLast']) {
     assert.ok(manifest.contributes.configuration.properties[`ganStudio.${key}`], key);
   }
 });

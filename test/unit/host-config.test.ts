@@ -76,10 +76,12 @@ test('settings: defaults, and values of the wrong kind fall back instead of brea
   assert.deepEqual(defaults, { runsDirectory: path.join('.gan', 'runs'), backend: 'auto', maxConcurrentRuns: 2, refreshRate: 4, retention: {} });
   const values: Record<string, unknown> = {
     runsDirectory: ' out/runs ', backend: 'tensorflow', maxConcurrentRuns: 3, refreshRate: 100, 'samples.keepLast': 5, 'checkpoints.keepLast': null,
+    wasmThreads: 1,
   };
   assert.deepEqual(readSettings((key) => values[key]), {
-    runsDirectory: 'out/runs', backend: 'tensorflow', maxConcurrentRuns: 3, refreshRate: 30, retention: { samples: 5 },
+    runsDirectory: 'out/runs', backend: 'tensorflow', maxConcurrentRuns: 3, refreshRate: 30, retention: { samples: 5 }, wasmThreads: 1,
   });
-  const wrong: Record<string, unknown> = { backend: 'cuda', maxConcurrentRuns: 0, refreshRate: 'fast', 'samples.keepLast': 1.5 };
+  // wasmThreads 0 is the default: one per core.
+  const wrong: Record<string, unknown> = { backend: 'cuda', maxConcurrentRuns: 0, refreshRate: 'fast', 'samples.keepLast': 1.5, wasmThreads: 0 };
   assert.deepEqual(readSettings((key) => wrong[key]), defaults);
 });

@@ -21,9 +21,9 @@ const tiny = (steps: number) => resolvedConfig({
   training: { steps, batchSize: 32 }, logging: { every: 5 }, samples: { every: 1000 }, checkpoints: { every: 10 },
 });
 
-function startTrainer(transport: TrainerTransport, steps: number, onEvent?: (event: TrainingEvent, client: TrainerClient) => void) {
+function startTrainer(transport: TrainerTransport, steps: number, onEvent?: (event: TrainingEvent, client: TrainerClient) => void, wasmThreads?: number) {
   const runsDir = tempDir();
-  const client = new TrainerClient(entry, transport, { runsDir, config: tiny(steps), backend: 'wasm' });
+  const client = new TrainerClient(entry, transport, { runsDir, config: tiny(steps), backend: 'wasm', ...(wasmThreads ? { wasmThreads } : {}) });
   const events: TrainingEvent[] = [];
   client.on((event) => {
     events.push(event);
@@ -34,7 +34,8 @@ function startTrainer(transport: TrainerTransport, steps: number, onEvent?: (eve
 
 for (const transport of ['worker', 'process'] as const) {
   test(`a ${transport} trainer runs a config to the end and reports every event`, async () => {
-    const { client, events } = startTrainer(transport, 20);
+    // The worker is also asked for one wasm thread (the ganStudio.wasmThreads setting): it must get it.
+    const { client, events } = startTrainer(transport, 20, undefined, transport === 'worker' ? 1 : undefined);
     const outcome = await client.done;
     assert.equal(outcome.kind, 'finished');
     assert.ok(outcome.kind === 'finished' && outcome.info.status === 'completed' && outcome.info.step === 20);
@@ -42,6 +43,7 @@ for (const transport of ['worker', 'process'] as const) {
     for (const type of ['started', 'progress', 'metrics', 'histogram', 'sample', 'checkpoint', 'status']) assert.ok(types.has(type as TrainingEvent['type']), type);
     const started = events.find((event) => event.type === 'started');
     assert.ok(started?.type === 'started');
+    assert.match(started.backend.attempts.at(-1)?.detail ?? '', transport === 'worker' ? /SIMD on, 1 thread$/ : /SIMD on, \d+ threads?$/);
     assert.equal((await readRunInfo(started.runDir)).status, 'completed');
   });
 }

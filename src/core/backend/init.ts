@@ -17,6 +17,11 @@ export const backendRanking: readonly ConcreteBackend[] = ['tensorflow-gpu', 'te
 export interface BackendOptions {
   /** Extra folders whose node_modules may hold a native package. */
   readonly nativeSearchDirs?: readonly string[];
+  /**
+   * Threads for the wasm backend (the extension's ganStudio.wasmThreads setting); else
+   * GAN_STUDIO_WASM_THREADS, else one per core. The first pure-JS start in a process fixes it.
+   */
+  readonly wasmThreads?: number;
 }
 
 let active: BackendReport | undefined;
@@ -60,7 +65,7 @@ async function tryBackend(backend: ConcreteBackend, options: BackendOptions): Pr
       const attempt = await activate(loaded.tf, 'tensorflow', backend, `loaded ${nativePackages[backend]} from ${loaded.from}`);
       return attempt.ok && backend === 'tensorflow-gpu' ? { ...attempt, detail: `${attempt.detail}${gpuPlacement(loaded.tf)}` } : attempt;
     }
-    const { tf: pure, threading } = await loadPureTf();
+    const { tf: pure, threading } = await loadPureTf(options.wasmThreads);
     const attempt = await activate(pure, backend, backend, 'plain JavaScript kernels');
     if (!attempt.ok || backend !== 'wasm') return attempt;
     const simd = await pure.env().getAsync('WASM_HAS_SIMD_SUPPORT');
@@ -90,7 +95,7 @@ function gpuPlacement(namespace: TF): string {
 
 let pureTf: Promise<{ tf: TF; threading: WasmThreading }> | undefined;
 
-function loadPureTf(): Promise<{ tf: TF; threading: WasmThreading }> {
+function loadPureTf(wasmThreads?: number): Promise<{ tf: TF; threading: WasmThreading }> {
   pureTf ??= (async () => {
     const namespace: TF = await import('./pureTf');
     await import('@tensorflow/tfjs-backend-cpu');
@@ -99,7 +104,7 @@ function loadPureTf(): Promise<{ tf: TF; threading: WasmThreading }> {
     wasm.setWasmPaths(directory);
     // GAN_STUDIO_WASM_KERNELS=stock: TF.js's own kernels, for comparison (npm run bench).
     registerWasmKernels(namespace, process.env['GAN_STUDIO_WASM_KERNELS'] === 'stock' ? 'stock' : 'fast');
-    const threading = useThreadedWasm(namespace, wasm, directory, requestedWasmThreads());
+    const threading = useThreadedWasm(namespace, wasm, directory, wasmThreads ?? requestedWasmThreads());
     return { tf: namespace, threading };
   })();
   return pureTf;

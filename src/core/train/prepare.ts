@@ -37,6 +37,8 @@ export interface TrainOptions {
   readonly steps?: number;
   readonly backend?: BackendName;
   readonly nativeSearchDirs?: readonly string[];
+  /** Threads for the wasm backend (see BackendOptions.wasmThreads). */
+  readonly wasmThreads?: number;
   /** The markdown note and gan block a new run's config came from (recorded in run.json and its id). */
   readonly note?: NoteOrigin;
   /** Overrides the config's samples/checkpoints keepLast (the extension's retention settings). */
@@ -71,7 +73,9 @@ export async function prepareRun(options: TrainOptions): Promise<PreparedRun> {
   const source = resume?.stored ?? options.config;
   if (!source) throw new UserError('nothing to train: give a config or a run directory to resume');
   const config = resolveDataPaths(source.config, source.file);
-  const backend = await initBackend(options.backend ?? config.backend, { nativeSearchDirs: options.nativeSearchDirs ?? [] });
+  const backend = await initBackend(options.backend ?? config.backend, {
+    nativeSearchDirs: options.nativeSearchDirs ?? [], ...(options.wasmThreads ? { wasmThreads: options.wasmThreads } : {}),
+  });
   const loaded = await loadDataset(config.data, { baseDir: process.cwd(), seed: config.seed });
   const dataset = conditionedDataset(config, loaded, source.file);
   const totalSteps = options.steps ?? resume?.info.totalSteps ?? resolveSteps(config, dataset.count);
