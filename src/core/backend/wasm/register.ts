@@ -3,6 +3,7 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { TF } from '../tf';
 import { filterGradientByConvolution } from './convFilterGradient';
 import { inputGradientByPhases, phasesApply } from './convInputGradient';
+import { leadingReduceWasm } from './leadingReduce';
 import { matMulWithoutTransposes } from './matMulLayout';
 import { tileWasm } from './tile';
 
@@ -19,6 +20,8 @@ export function registerWasmKernels(tf: TF, kernelSet: 'fast' | 'stock' = 'fast'
     matMulWithoutTransposes(tf, 'BatchMatMul'),
     matMulWithoutTransposes(tf, '_FusedMatMul'),
     tileWasm(tf),
+    leadingReduceWasm(tf, 'Sum'),
+    leadingReduceWasm(tf, 'Mean'),
   ];
   for (const kernel of kernels) {
     // Replacing a kernel the backend ships: TF.js warns on a second registration, so drop it first.
