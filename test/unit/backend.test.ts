@@ -4,7 +4,7 @@ import { activeBackend, initBackend } from '../../src/core/backend/init';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { Tensor, Tensor4D } from '@tensorflow/tfjs-core';
 import { tf } from '../../src/core/backend/tf';
-import { assertClose, onCpuAndWasm, wave, withoutLeaks } from './support/kernelCompare';
+import { assertClose, onCpuAndWasm, shapeRandom, wave, withoutLeaks } from './support/kernelCompare';
 
 test('auto picks wasm here, saying why each native backend was skipped', async () => {
   const report = await initBackend('auto');
@@ -92,6 +92,21 @@ const convCases: ConvCase[] = [
   // The only window lies wholly in the padding: the gradient is zero.
   { input: [2, 2, 2, 3], kernel: 1, outChannels: 2, strides: 5, pad: 1 },
 ];
+
+// Random shapes too (fixed seed): strides 1–3, square and non-square kernels, every padding kind.
+const random = shapeRandom(17);
+for (let i = 0; i < 8; i++) {
+  const kernel: Pair = [random(1, 5), random(1, 5)];
+  const strides: Pair = [random(1, 3), random(1, 3)];
+  const pads: Pad[] = ['same', 'valid', random(0, 2)];
+  const input: [number, number, number, number] = [random(1, 3), random(kernel[0], 12), random(kernel[1], 12), random(1, 6)];
+  // TF.js's own wasm Conv2D mis-sizes non-square numeric padding (it uses the height's filter and
+  // stride for both axes), so numeric pads keep square kernels and strides here.
+  const pad = pads[i % 3]!;
+  convCases.push(typeof pad === 'number'
+    ? { input, kernel: kernel[0], outChannels: random(1, 8), strides: strides[0], pad }
+    : { input, kernel, outChannels: random(1, 8), strides, pad });
+}
 
 for (const c of convCases) {
   test(`wasm conv2d filter gradient matches the cpu backend: ${describe(c)}`, async () => {
