@@ -2,7 +2,7 @@
 // of the step's matrix products and convolutions), next to the machine's matrix-product rate;
 // then the extension host's figures, the dashboard feed's cost and what evaluation costs.
 // Writes everything it measured to bench-results.json (or --json FILE).
-//   npm run bench [-- --only toy2d|mlp-784|dcgan-28|matmul|eval|host|dashboard] [-- --backend B]
+//   npm run bench [-- --only toy2d,mlp-784,dcgan-28,matmul,eval,host,dashboard] [-- --backend B] [-- --json FILE]
 // Each configuration runs in its own process: the wasm backend's kernels and threads are fixed
 // when it starts. Measure on a quiet machine: other processes on the cores skew every figure,
 // the threaded rows most.
@@ -81,13 +81,13 @@ function benchMatmul(configs: Configuration[]): Record<string, unknown> {
 
 interface TrainingRow extends TrainingFigures { readonly configuration: string }
 
-function benchTraining(configs: Configuration[], only: string | undefined): TrainingRow[] {
+function benchTraining(configs: Configuration[], wanted: (part: string) => boolean): TrainingRow[] {
   console.log(`\ntraining (one D-step + one G-step; median ms/step; GFLOP/s counts matrix products and convolutions)`);
   console.log(`  ${'workload'.padEnd(9)} ${'configuration'.padEnd(32)} ${'ms/step'.padStart(9)} ${'steps/s'.padStart(8)} ` +
     `${'samples/s'.padStart(10)} ${'GFLOP/step'.padStart(10)} ${'GFLOP/s'.padStart(8)}`);
   const rows: TrainingRow[] = [];
   for (const workload of Object.keys(benchWorkloads)) {
-    if (only && only !== workload) continue;
+    if (!wanted(workload)) continue;
     for (const config of configs) {
       if (config.skip?.includes(workload)) continue;
       const figures = child<TrainingFigures>('benchTraining.ts', [workload, config.backend], config.env);
@@ -103,17 +103,19 @@ function benchTraining(configs: Configuration[], only: string | undefined): Trai
 }
 
 async function main(): Promise<void> {
-  const only = option('only');
+  // --only takes one part or a comma-separated list.
+  const only = option('only')?.split(',');
+  const wanted = (part: string) => !only || only.includes(part);
   const configs = configurations(option('backend'));
   const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, load: os.loadavg() };
   console.log(`machine: ${machine.cpus} × ${machine.model}, Node ${machine.node}, load average ${machine.load.map((l) => l.toFixed(2)).join(' ')}`);
   const results: Record<string, unknown> = { machine, measuredAt: new Date().toISOString() };
-  if (!only || only === 'matmul') results['matmul'] = benchMatmul(configs);
-  if (!only || only in benchWorkloads) results['training'] = benchTraining(configs, only);
+  if (wanted('matmul')) results['matmul'] = benchMatmul(configs);
+  if (Object.keys(benchWorkloads).some(wanted)) results['training'] = benchTraining(configs, wanted);
   const backend = (option('backend') ?? 'auto') as BackendName;
-  if (!only || only === 'eval') await benchEvaluation(backend);
-  if (!only || only === 'host') await benchHost();
-  if (!only || only === 'dashboard') await benchDashboard();
+  if (wanted('eval')) await benchEvaluation(backend);
+  if (wanted('host')) await benchHost();
+  if (wanted('dashboard')) await benchDashboard();
   const out = option('json') ?? 'bench-results.json';
   fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nwrote ${out}`);
