@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { requestedWasmThreads } from '../../src/core/backend/wasm/threads';
+import { requestedWasmThreads, wasmThreadsForModel } from '../../src/core/backend/wasm/threads';
 
 const probe = path.join(__dirname, 'support', 'threadedProbe.ts');
 
@@ -35,4 +35,12 @@ test('the thread count: the setting when valid, else one per core, at most the 8
   assert.equal(requestedWasmThreads({ GAN_STUDIO_WASM_THREADS: 'many' }), perCore);
   assert.equal(requestedWasmThreads({ GAN_STUDIO_WASM_THREADS: '0' }), perCore);
   assert.equal(requestedWasmThreads({}), perCore);
+});
+
+test('training picks threads by model: one per core for convolutions, one for dense layers, unless set', () => {
+  const perCore = Math.min(8, os.availableParallelism());
+  assert.equal(wasmThreadsForModel('convolutional', {}), perCore);
+  assert.equal(wasmThreadsForModel('dense', {}), 1);
+  assert.equal(wasmThreadsForModel('dense', { GAN_STUDIO_WASM_THREADS: '2' }), 2);
+  assert.equal(wasmThreadsForModel('convolutional', { GAN_STUDIO_WASM_THREADS: '1' }), 1);
 });

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Variable } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { initBackend, type BackendReport } from '../backend/init';
+import { wasmThreadsForModel } from '../backend/wasm/threads';
 import type { BackendName } from '../config/trainingSchema';
 import type { DataConfig } from '../config/dataSchema';
 import type { GanConfig } from '../config/schema';
@@ -74,7 +75,8 @@ export async function prepareRun(options: TrainOptions): Promise<PreparedRun> {
   if (!source) throw new UserError('nothing to train: give a config or a run directory to resume');
   const config = resolveDataPaths(source.config, source.file);
   const backend = await initBackend(options.backend ?? config.backend, {
-    nativeSearchDirs: options.nativeSearchDirs ?? [], ...(options.wasmThreads ? { wasmThreads: options.wasmThreads } : {}),
+    nativeSearchDirs: options.nativeSearchDirs ?? [],
+    wasmThreads: options.wasmThreads ?? wasmThreadsForModel(config.model.kind === 'dcgan' ? 'convolutional' : 'dense'),
   });
   const loaded = await loadDataset(config.data, { baseDir: process.cwd(), seed: config.seed });
   const dataset = conditionedDataset(config, loaded, source.file);
