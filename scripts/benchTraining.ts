@@ -10,7 +10,7 @@ import { configHash } from '../src/core/config/configHash';
 import { ganConfigSchema } from '../src/core/config/schema';
 import type { BackendName } from '../src/core/config/trainingSchema';
 import { TrainingSession } from '../src/core/train/session';
-import { initBackend } from '../src/core/backend/init';
+import { activeBackend } from '../src/core/backend/init';
 import { countFlops } from './benchFlops';
 import { benchWorkloads } from './benchWorkloads';
 
@@ -28,15 +28,17 @@ async function main(): Promise<void> {
   const [name, requested] = process.argv.slice(2) as [string, BackendName];
   const workload = benchWorkloads[name];
   if (!workload) throw new Error(`unknown workload ${name}: one of ${Object.keys(benchWorkloads).join(', ')}`);
-  const report = await initBackend(requested);
-  const flops = countFlops();
   const runsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gan-bench-'));
   const config = ganConfigSchema.parse({
     ...workload.config,
     training: { batchSize: 64, ...workload.config.training, steps: workload.steps },
     logging: { every: 10_000, histogramEvery: 10_000 }, samples: { every: 10_000 }, checkpoints: { every: 10_000 },
   });
+  // The session starts the backend as training does (threads chosen by the model), so nothing
+  // here may start it first.
   const session = await TrainingSession.create({ runsDir, config: { config, hash: configHash(config) }, backend: requested });
+  const report = activeBackend()!;
+  const flops = countFlops();
   const durations: number[] = [];
   const stepFlops: number[] = [];
   let last = performance.now();
