@@ -28,6 +28,15 @@ export const optimizerSchema = z.discriminatedUnion('kind', [adamOptimizer, sgdO
   .describe('Optimizer and its hyperparameters.');
 export type OptimizerConfig = z.output<typeof optimizerSchema>;
 
+export const generatorEmaSchema = z.strictObject({
+  decay: z.number().gt(0).lt(1).default(0.999)
+    .describe('Weight of the old average at each generator step; 0.999 averages over roughly the last 1,000 steps.'),
+}).describe(
+  'Keep an exponential moving average of the generator\'s weights (Yazıcı et al. 2019) and use it for '
+  + 'samples, evaluation and export. It smooths the late swings of a generator that circles a good '
+  + 'solution. The first updates average over fewer steps, min(decay, (1 + t) / (10 + t)) at step t, '
+  + 'so early samples are not held back by the initial weights.');
+
 export const trainingSchema = z.strictObject({
   batchSize: z.int().min(1).max(4096).default(64).describe('Examples per batch, real and generated alike.'),
   steps: z.int().min(1).max(10_000_000).optional()
@@ -37,7 +46,8 @@ export const trainingSchema = z.strictObject({
   dSteps: z.int().min(1).max(100).default(1).describe('k: discriminator steps per generator step (Goodfellow et al. 2014).'),
   generatorOptimizer: optimizerSchema.prefault({ kind: 'adam' }).describe('Optimizer of the generator.'),
   discriminatorOptimizer: optimizerSchema.prefault({ kind: 'adam' }).describe('Optimizer of the discriminator.'),
-}).describe('Training schedule: batch size, length, the k:1 step ratio and the optimizers.');
+  generatorEma: generatorEmaSchema.optional(),
+}).describe('Training schedule: batch size, length, the k:1 step ratio, the optimizers and the generator average.');
 export type TrainingConfig = z.output<typeof trainingSchema>;
 
 export const loggingSchema = z.strictObject({

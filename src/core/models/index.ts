@@ -35,20 +35,30 @@ const unitNormal = (seed: number): Initializer => tf.initializers.randomNormal({
 
 const seedStreams = { generator: 1, discriminator: 2, qHead: 3, labelEmbedding: 4 } as const;
 
-/** The networks of a model config for data of this shape (its class names, for a conditional model). */
-export function buildModels(model: ModelConfig, data: DataShape, seed: number): GanModels {
-  // One seed stream per network, so resizing one leaves the other's initial weights unchanged.
-  const kernels = (stream: number, make: (layerSeed: number) => Initializer): KernelInitializers =>
-    seededKernels(Random.derive(seed, stream), make);
-  const initializer = model.kind === 'mlp' ? glorotUniform : dcganNormal;
-  const latent = latentSpec(model, data.classNames);
-  const input = generatorInput(latent, model.conditional, kernels(seedStreams.labelEmbedding, unitNormal));
-  const generatorKernels = kernels(seedStreams.generator, initializer);
-  const generator = model.kind === 'mlp'
+// One seed stream per network, so resizing one leaves the other's initial weights unchanged.
+const kernels = (seed: number, stream: number, make: (layerSeed: number) => Initializer): KernelInitializers =>
+  seededKernels(Random.derive(seed, stream), make);
+const kernelInitializer = (model: ModelConfig) => model.kind === 'mlp' ? glorotUniform : dcganNormal;
+
+/**
+ * The generator alone, with the same initial weights buildModels gives it; also the shape of the
+ * generator-weight average, which takes its weights from the trained generator.
+ */
+export function buildGenerator(model: ModelConfig, data: DataShape, seed: number): LayersModel {
+  const input = generatorInput(latentSpec(model, data.classNames), model.conditional, kernels(seed, seedStreams.labelEmbedding, unitNormal));
+  const generatorKernels = kernels(seed, seedStreams.generator, kernelInitializer(model));
+  return model.kind === 'mlp'
     ? mlpGenerator(model, data, input, generatorKernels)
     : dcganGenerator(model, data, input, generatorKernels);
+}
+
+/** The networks of a model config for data of this shape (its class names, for a conditional model). */
+export function buildModels(model: ModelConfig, data: DataShape, seed: number): GanModels {
+  const latent = latentSpec(model, data.classNames);
+  const generator = buildGenerator(model, data, seed);
+  const initializer = kernelInitializer(model);
   const { discriminator, info } = buildDiscriminator(model, data, latent,
-    kernels(seedStreams.discriminator, initializer), kernels(seedStreams.qHead, initializer));
+    kernels(seed, seedStreams.discriminator, initializer), kernels(seed, seedStreams.qHead, initializer));
   return {
     generator, discriminator, ...(info ? { info } : {}), latent,
     latentSize: model.latentSize,

@@ -23,13 +23,19 @@ export interface CheckpointParts {
   readonly discriminator: LayersModel;
   /** InfoGAN's Q head (its own layers; the trunk it reads is saved with the discriminator). */
   readonly qHead?: LayersModel;
+  /** The average of the generator's weights, when training.generatorEma is on. */
+  readonly generatorEma?: LayersModel;
   readonly generatorOptimizer: Optimizer;
   readonly discriminatorOptimizer: Optimizer;
 }
 
 /** The networks of a run that a checkpoint holds. */
-export function checkpointModels(models: GanModels): Pick<CheckpointParts, 'generator' | 'discriminator' | 'qHead'> {
-  return { generator: models.generator, discriminator: models.discriminator, ...(models.info ? { qHead: models.info.qHead } : {}) };
+export function checkpointModels(models: GanModels, generatorEma?: LayersModel): Pick<CheckpointParts, 'generator' | 'discriminator' | 'qHead' | 'generatorEma'> {
+  return {
+    generator: models.generator, discriminator: models.discriminator,
+    ...(models.info ? { qHead: models.info.qHead } : {}),
+    ...(generatorEma ? { generatorEma } : {}),
+  };
 }
 
 const MANIFEST = 'manifest.json';
@@ -51,6 +57,7 @@ export async function saveCheckpoint(runDir: string, parts: CheckpointParts, sta
     generator: await encodeModel(parts.generator),
     discriminator: await encodeModel(parts.discriminator),
     ...(parts.qHead ? { qHead: await encodeModel(parts.qHead) } : {}),
+    ...(parts.generatorEma ? { generatorEma: await encodeModel(parts.generatorEma) } : {}),
     generatorOptimizer: await encodeOptimizer(parts.generatorOptimizer),
     discriminatorOptimizer: await encodeOptimizer(parts.discriminatorOptimizer),
   };
@@ -77,8 +84,8 @@ export async function latestCheckpoint(runDir: string): Promise<{ step: number; 
   return undefined;
 }
 
-/** Restores weights (and optimizer state, when given) saved by saveCheckpoint; returns the resume state. */
-export async function loadCheckpoint(dir: string, parts: Partial<CheckpointParts> & Pick<CheckpointParts, 'generator'>): Promise<ResumeState> {
+/** Restores the parts given (weights, optimizer state) from a checkpoint saveCheckpoint wrote; returns the resume state. */
+export async function loadCheckpoint(dir: string, parts: Partial<CheckpointParts>): Promise<ResumeState> {
   const manifest = JSON.parse(await fs.promises.readFile(path.join(dir, MANIFEST), 'utf8')) as {
     format: number; specs: Record<string, io.WeightsManifestEntry[]>;
   };
@@ -100,7 +107,8 @@ export async function loadCheckpoint(dir: string, parts: Partial<CheckpointParts
     await optimizer.setWeights(weights);
     tf.dispose(weights.map((weight) => weight.tensor));
   };
-  await restoreModel(parts.generator, 'generator');
+  if (parts.generator) await restoreModel(parts.generator, 'generator');
+  if (parts.generatorEma) await restoreModel(parts.generatorEma, 'generatorEma');
   if (parts.discriminator) await restoreModel(parts.discriminator, 'discriminator');
   if (parts.qHead) await restoreModel(parts.qHead, 'qHead');
   if (parts.generatorOptimizer) await restoreOptimizer(parts.generatorOptimizer, 'generatorOptimizer');

@@ -25,6 +25,7 @@ import { Random, type RandomState } from '../util/random';
 import { checkpointModels, latestCheckpoint, loadCheckpoint } from './checkpoint';
 import { conditionedDataset } from './classLabels';
 import { createOptimizer } from './optimizers';
+import { GeneratorEma } from './generatorEma';
 import type { StepContext } from './steps';
 
 export interface TrainOptions {
@@ -58,6 +59,8 @@ export interface PreparedRun {
   readonly writer: RunWriter;
   readonly dataset: Dataset;
   readonly models: GanModels;
+  /** The generator-weight average (training.generatorEma), which samples and evaluation use. */
+  readonly generatorEma: GeneratorEma | undefined;
   readonly ctx: StepContext;
   readonly random: Random;
   readonly sampler: EpochSampler;
@@ -83,11 +86,12 @@ export async function prepareRun(options: TrainOptions): Promise<PreparedRun> {
   const totalSteps = options.steps ?? resume?.info.totalSteps ?? resolveSteps(config, dataset.count);
   const models = buildModels(config.model, dataset, config.seed);
   const ctx = stepContext(config, models);
+  const generatorEma = GeneratorEma.create(config, dataset, models.generator);
   const retention: Retention = {
     samples: options.retention?.samples ?? config.samples.keepLast,
     checkpoints: options.retention?.checkpoints ?? config.checkpoints.keepLast,
   };
-  const common = { config, dataset, models, ctx, totalSteps, backend, retention };
+  const common = { config, dataset, models, generatorEma, ctx, totalSteps, backend, retention };
 
   if (resume) {
     try {
@@ -114,14 +118,14 @@ export async function prepareRun(options: TrainOptions): Promise<PreparedRun> {
 }
 
 /** Restores weights, optimizer state and counters from the run's latest complete checkpoint. */
-async function resumeState(resume: ResumeTarget, common: Pick<PreparedRun, 'config' | 'dataset' | 'models' | 'ctx' | 'totalSteps'>) {
-  const { models, ctx, config, dataset, totalSteps } = common;
+async function resumeState(resume: ResumeTarget, common: Pick<PreparedRun, 'config' | 'dataset' | 'models' | 'generatorEma' | 'ctx' | 'totalSteps'>) {
+  const { models, generatorEma, ctx, config, dataset, totalSteps } = common;
   const checkpoint = await latestCheckpoint(resume.dir);
   if (!checkpoint) {
     throw new UserError(`${resume.dir} has no complete checkpoint to resume from; start a new run instead`, resume.dir);
   }
   const state = await loadCheckpoint(checkpoint.dir, {
-    ...checkpointModels(models),
+    ...checkpointModels(models, generatorEma?.model),
     generatorOptimizer: ctx.generatorOptimizer, discriminatorOptimizer: ctx.discriminatorOptimizer,
   });
   if (totalSteps <= state.step) {
@@ -135,8 +139,9 @@ async function resumeState(resume: ResumeTarget, common: Pick<PreparedRun, 'conf
   };
 }
 
-export function disposeModelsAndOptimizers(run: Pick<PreparedRun, 'models' | 'ctx'>): void {
+export function disposeModelsAndOptimizers(run: Pick<PreparedRun, 'models' | 'generatorEma' | 'ctx'>): void {
   run.models.dispose();
+  run.generatorEma?.dispose();
   run.ctx.generatorOptimizer.dispose();
   run.ctx.discriminatorOptimizer.dispose();
 }

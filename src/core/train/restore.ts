@@ -24,7 +24,7 @@ export interface RestoredGenerator {
   dispose(): void;
 }
 
-/** The generator of a run as of its latest checkpoint, for sampling and export. */
+/** The generator of a run as of its latest checkpoint (its weight average, when it keeps one), for sampling and export. */
 export async function restoreGenerator(
   runDir: string, backend: BackendName = 'auto', nativeSearchDirs: readonly string[] = [],
 ): Promise<RestoredGenerator> {
@@ -35,7 +35,8 @@ export async function restoreGenerator(
   const loaded = await loadDataset(stored.config.data, { baseDir: process.cwd(), seed: stored.config.seed });
   const dataset = conditionedDataset(stored.config, loaded, stored.configFile);
   const models = buildModels(stored.config.model, dataset, stored.config.seed);
-  await loadCheckpoint(checkpoint.dir, { generator: models.generator });
+  // A run that averages its generator's weights samples, evaluates and exports the average.
+  await loadCheckpoint(checkpoint.dir, stored.config.training.generatorEma ? { generatorEma: models.generator } : { generator: models.generator });
   return {
     generator: models.generator, latentSize: models.latentSize, latent: models.latent, dataset, stored, step: checkpoint.step,
     dispose: () => models.dispose(),

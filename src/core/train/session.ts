@@ -5,6 +5,7 @@ import { errorMessage } from '../errors';
 import { discriminatorField } from '../eval/field';
 import { latentBatch, oneHot } from '../models/latent';
 import { instanceNoiseSigma } from '../objectives/instanceNoise';
+import type { GanModels } from '../models';
 import type { MetricsRecord, RunInfo, RunStatus } from '../run/records';
 import type { Disposable } from '../util/disposable';
 import { Emitter } from '../util/emitter';
@@ -165,6 +166,7 @@ export class TrainingSession implements Disposable {
     } finally {
       tf.dispose([generated.z, generated.labels, generated.codes, fakeNoise].filter((tensor) => tensor !== undefined));
     }
+    this.run_.generatorEma?.update(models.generator, this.step + 1);
     this.step += 1;
     const seconds = (performance.now() - started) / 1000;
     this.elapsedSeconds += seconds;
@@ -205,6 +207,15 @@ export class TrainingSession implements Disposable {
     await this.monitor.observeMetrics(record);
   }
 
+  /**
+   * The models whose samples the run shows and measures: the generator-weight average when the run
+   * keeps one. D's histograms stay on the generator being trained, since they show the game itself.
+   */
+  private get shown(): GanModels {
+    const { models, generatorEma } = this.run_;
+    return generatorEma ? { ...models, generator: generatorEma.model } : models;
+  }
+
   /** Histograms and sample grids on their schedules (or now, when `force`). */
   private async evaluate(force: boolean): Promise<void> {
     const { config, models, ctx, dataset, writer } = this.run_;
@@ -217,7 +228,7 @@ export class TrainingSession implements Disposable {
     }
     if ((force || this.step % config.samples.every === 0) && this.lastSampleStep !== this.step) {
       this.lastSampleStep = this.step;
-      const generated = generateFrom(models.generator, this.samples.latents);
+      const generated = generateFrom(this.shown.generator, this.samples.latents);
       const png = renderExamples(generated, dataset, this.samples.columns);
       // 2D runs feed the monitor the plane's points on the histogram schedule; images their grid.
       if (dataset.kind === 'images') await this.monitor.observeSamples(this.step, generated);
@@ -225,13 +236,13 @@ export class TrainingSession implements Disposable {
       await writer.update({ step: this.step, lastSample: { step: this.step, path } });
       this.emitter.fire({ type: 'sample', step: this.step, path });
     }
-    await this.monitor.evaluateIfDue(this.step, models, force);
+    await this.monitor.evaluateIfDue(this.step, this.shown, force);
   }
 
   private async logField(): Promise<void> {
-    const { config, models, ctx, dataset, writer } = this.run_;
+    const { config, ctx, dataset, writer } = this.run_;
     const { latents } = this.samples;
-    const record = discriminatorField(this.step, config.seed, models, ctx.objective, dataset, latents.z, latents);
+    const record = discriminatorField(this.step, config.seed, this.shown, ctx.objective, dataset, latents.z, latents);
     await writer.appendField(record);
     this.emitter.fire({ type: 'field', record });
     await this.monitor.observeSamples(this.step, Float32Array.from(record.fake.flat()));
@@ -239,9 +250,9 @@ export class TrainingSession implements Disposable {
 
   private async checkpoint(): Promise<void> {
     if (this.lastCheckpointStep === this.step && this.step > 0 && this.run_.writer.current.lastCheckpoint) return;
-    const { models, ctx, random, sampler, writer } = this.run_;
+    const { models, generatorEma, ctx, random, sampler, writer } = this.run_;
     const dir = await saveCheckpoint(writer.dir, {
-      ...checkpointModels(models),
+      ...checkpointModels(models, generatorEma?.model),
       generatorOptimizer: ctx.generatorOptimizer, discriminatorOptimizer: ctx.discriminatorOptimizer,
     }, {
       step: this.step, elapsedSeconds: this.elapsedSeconds, random: random.state(), sampler: sampler.state(),
