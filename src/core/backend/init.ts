@@ -7,6 +7,7 @@ import { findPackageRoot } from '../util/packageRoot';
 import { registerMissingGradients } from './gradients';
 import { isNativeBackend, loadNative, nativePackages } from './nativeLoader';
 import { setTf, type TF } from './tf';
+import { registerRectifierGradients } from './rectifierGradient';
 import { registerWasmKernels } from './wasm/register';
 import { requestedWasmThreads, useThreadedWasm, type WasmThreading } from './wasm/threads';
 import type { BackendAttempt, BackendReport, ConcreteBackend } from './report';
@@ -102,8 +103,10 @@ function loadPureTf(wasmThreads?: number): Promise<{ tf: TF; threading: WasmThre
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     const directory = wasmDirectory();
     wasm.setWasmPaths(directory);
-    // GAN_STUDIO_WASM_KERNELS=stock: TF.js's own kernels, for comparison (npm run bench).
-    registerWasmKernels(namespace, process.env['GAN_STUDIO_WASM_KERNELS'] === 'stock' ? 'stock' : 'fast');
+    // GAN_STUDIO_WASM_KERNELS=stock: TF.js's own kernels and gradients, for comparison (npm run bench).
+    const kernelSet = process.env['GAN_STUDIO_WASM_KERNELS'] === 'stock' ? 'stock' : 'fast';
+    registerWasmKernels(namespace, kernelSet);
+    if (kernelSet === 'fast') registerRectifierGradients(namespace);
     const threading = useThreadedWasm(namespace, wasm, directory, wasmThreads ?? requestedWasmThreads());
     return { tf: namespace, threading };
   })();
