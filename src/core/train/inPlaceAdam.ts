@@ -29,6 +29,9 @@ export function inPlaceAdam(learningRate: number, beta1: number, beta2: number):
       const correction1 = 1 - accBeta[0]![0]!;
       const correction2 = 1 - accBeta[1]![0]!;
       const epsilon = state.epsilon;
+      // Hoisted out of the loop: one division per parameter instead of three.
+      const stepSize = learningRate / correction1;
+      const inverseCorrection2 = 1 / correction2;
       for (const tensors of variables) {
         // Views are fetched per variable: the previous variable's new tensor may have grown the heap.
         const { value, gradient, m, v } = views(tensors)!;
@@ -39,7 +42,7 @@ export function inPlaceAdam(learningRate: number, beta1: number, beta2: number):
           const vj = beta2 * v[j]! + (1 - beta2) * g * g;
           m[j] = mj;
           v[j] = vj;
-          next[j] = value[j]! - learningRate * ((mj / correction1) / (Math.sqrt(vj / correction2) + epsilon));
+          next[j] = value[j]! - stepSize * mj / (Math.sqrt(vj * inverseCorrection2) + epsilon);
         }
         // The weights get a new buffer rather than an in-place write: the wasm backend caches
         // XNNPACK operators, with the weights packed into them, per weight tensor.
