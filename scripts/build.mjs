@@ -1,4 +1,5 @@
-// Builds everything that ships: the embedded MNIST binary, the TF.js .wasm binaries in media/,
+// Builds everything that ships: the embedded MNIST binary, the TF.js .wasm binaries and GAN
+// Studio's own SIMD kernels in media/,
 // and the esbuild bundles in dist/. `node scripts/build.mjs --watch` rebuilds bundles on change.
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
@@ -6,6 +7,7 @@ import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { buildMnist } from './build-mnist.mjs';
+import { buildWasmKernels } from './build-wasm-kernels.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -44,6 +46,7 @@ const entries = [
 async function main() {
   buildMnist();
   copyWasmBinaries();
+  await buildWasmKernels();
   const watch = process.argv.includes('--watch');
   for (const entry of entries) {
     const options = {

@@ -7,17 +7,20 @@ import { requestedWasmThreads, wasmThreadsForModel } from '../../src/core/backen
 
 const probe = path.join(__dirname, 'support', 'threadedProbe.ts');
 
-function runProbe(threads: string): { detail: string; worst: number; values: number } {
+interface ProbeResult { detail: string; worst: number; values: number; simd: boolean }
+
+function runProbe(threads: string): ProbeResult {
   // The timeout is the assertion that the process exits by itself once its work is done.
   const output = execFileSync(process.execPath, ['--import', 'tsx', probe], {
     env: { ...process.env, GAN_STUDIO_WASM_THREADS: threads }, encoding: 'utf8', timeout: 60_000,
   });
-  return JSON.parse(output.trim().split('\n').at(-1)!) as { detail: string; worst: number; values: number };
+  return JSON.parse(output.trim().split('\n').at(-1)!) as ProbeResult;
 }
 
 test('the threaded wasm build runs two threads under Node, matches the cpu backend, and lets the process exit', () => {
   const result = runProbe('2');
   assert.match(result.detail, /SIMD on, 2 threads/);
+  assert.ok(result.simd, "GAN Studio's SIMD kernels load on the threaded build's shared memory");
   assert.ok(result.values > 10_000);
   assert.ok(result.worst < 1e-4, `largest relative difference from cpu: ${result.worst}`);
 });
@@ -25,6 +28,7 @@ test('the threaded wasm build runs two threads under Node, matches the cpu backe
 test('GAN_STUDIO_WASM_THREADS=1 keeps the single-threaded build', () => {
   const result = runProbe('1');
   assert.match(result.detail, /SIMD on, 1 thread$/);
+  assert.ok(result.simd, "GAN Studio's SIMD kernels load on the single-threaded build's memory");
   assert.ok(result.worst < 1e-4);
 });
 

@@ -1,6 +1,7 @@
 import type { GradConfig, KernelConfig, NamedAttrMap, Tensor, TensorInfo } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { TF } from './tf';
+import { elementwiseKernels, memoryOffset } from './wasm/elementwiseKernels';
 
 /** dy where x > 0, alpha·dy elsewhere: the gradient of ReLU (alpha 0) and of leaky ReLU. */
 export const RECTIFIER_GRAD = 'GanStudioRectifierGrad';
@@ -11,7 +12,9 @@ interface CpuLike {
 }
 
 /**
- * The gradients of Relu and LeakyRelu as one pass over memory on the pure-JS backends. TF.js
+ * The gradients of Relu and LeakyRelu as one pass over memory on the pure-JS backends (on wasm a
+ * SIMD loop from elementwise.wat; a JavaScript loop on cpu, or where the build has not compiled
+ * that module). TF.js
  * builds them from three kernels (Greater or Step, Multiply, Select or Cast), each a pass with its
  * own launch; the wasm Greater against a scalar alone took 0.3 ms on [256,128], and a toy-2D
  * step takes the gradient of six activations. Other backends keep TF.js's own gradients.
@@ -75,6 +78,12 @@ function rectifierWasm(): KernelConfig {
       const backend = args.backend as BackendWasm;
       // The output first: allocating it may grow the heap, which detaches earlier views.
       const out = backend.makeOutput([...dy.shape], 'float32');
+      const simd = elementwiseKernels(backend);
+      if (simd) {
+        const at = (tensor: TensorInfo) => memoryOffset(backend, tensor.dataId);
+        simd.rectifierGrad(at(dy), at(x), at(out), out.shape.reduce((a, b) => a * b, 1), Math.fround(alpha));
+        return out;
+      }
       const view = (tensor: TensorInfo) => backend.typedArrayFromHeap(tensor) as Float32Array;
       rectify(view(dy), view(x), alpha, view(out));
       return out;

@@ -1,10 +1,13 @@
 import type { AdamOptimizer, Tensor, Variable } from '@tensorflow/tfjs-core';
 import { float32View } from '../backend/heapViews';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { tf } from '../backend/tf';
+import { elementwiseKernels, memoryOffset, type ElementwiseKernels } from '../backend/wasm/elementwiseKernels';
 
 /**
  * Adam as TF.js defines it (same state variables, names, checkpoints and arithmetic), with the
- * update done by one JavaScript loop per variable on the pure-JS backends, moments in place:
+ * update done by one loop per variable on the pure-JS backends (SIMD from elementwise.wat on wasm,
+ * JavaScript on cpu), moments in place:
  * TF.js's own Adam launches about fifteen kernels per variable, each a pass over the parameters,
  * which for a small network costs more than its matrix products. Anywhere the loop cannot run (a
  * native backend, a shared moment buffer), TF.js's own update runs.
@@ -32,7 +35,12 @@ export function inPlaceAdam(learningRate: number, beta1: number, beta2: number):
       // Hoisted out of the loop: one division per parameter instead of three.
       const stepSize = learningRate / correction1;
       const inverseCorrection2 = 1 / correction2;
+      const simd = tf.getBackend() === 'wasm' ? elementwiseKernels(tf.backend() as unknown as BackendWasm) : undefined;
       for (const tensors of variables) {
+        if (simd) {
+          simdStep(simd, tensors, [beta1, beta2, stepSize, inverseCorrection2, epsilon]);
+          continue;
+        }
         // Views are fetched per variable: the previous variable's new tensor may have grown the heap.
         const { value, gradient, m, v } = views(tensors)!;
         const next = new Float32Array(value.length);
@@ -55,6 +63,18 @@ export function inPlaceAdam(learningRate: number, beta1: number, beta2: number):
     }
   }
   return new InPlaceAdam(learningRate, beta1, beta2);
+}
+
+/** One variable's step by the SIMD kernel, on the wasm memory: the same update, in float32. */
+function simdStep(simd: ElementwiseKernels, tensors: Record<keyof Views, Tensor>, scalars: readonly [number, number, number, number, number]): void {
+  const backend = tf.backend() as unknown as BackendWasm;
+  const { value, gradient, m, v } = tensors;
+  // A new buffer for the weights, as in the loop above (XNNPACK's packed copies are per tensor).
+  const next = tf.engine().makeTensorFromTensorInfo(backend.makeOutput([...value.shape], 'float32'));
+  const at = (tensor: Tensor) => memoryOffset(backend, tensor.dataId);
+  simd.adam(at(value), at(gradient), at(m), at(v), at(next), value.size, ...scalars);
+  (value as Variable).assign(next);
+  next.dispose();
 }
 
 interface Slot { originalName: string; variable: Tensor }
