@@ -82,8 +82,9 @@ function benchMatmul(configs: Configuration[]): Record<string, unknown> {
 interface TrainingRow extends TrainingFigures { readonly configuration: string }
 
 function benchTraining(configs: Configuration[], wanted: (part: string) => boolean): TrainingRow[] {
-  console.log(`\ntraining (one D-step + one G-step; median ms/step; GFLOP/s counts matrix products and convolutions)`);
-  console.log(`  ${'workload'.padEnd(9)} ${'configuration'.padEnd(32)} ${'ms/step'.padStart(9)} ${'steps/s'.padStart(8)} ` +
+  console.log('\ntraining (one D-step + one G-step; median ms/step, and the fastest tenth of steps (p10) as what the ' +
+    'code does on a quiet machine; GFLOP/s counts matrix products and convolutions)');
+  console.log(`  ${'workload'.padEnd(9)} ${'configuration'.padEnd(32)} ${'ms/step'.padStart(9)} ${'p10'.padStart(7)} ${'steps/s'.padStart(8)} ` +
     `${'samples/s'.padStart(10)} ${'GFLOP/step'.padStart(10)} ${'GFLOP/s'.padStart(8)}`);
   const rows: TrainingRow[] = [];
   for (const workload of Object.keys(benchWorkloads)) {
@@ -93,7 +94,7 @@ function benchTraining(configs: Configuration[], wanted: (part: string) => boole
       const figures = child<TrainingFigures>('benchTraining.ts', [workload, config.backend], config.env);
       rows.push({ ...figures, configuration: config.label });
       const perSecond = 1000 / figures.msPerStep;
-      console.log(`  ${workload.padEnd(9)} ${config.label.padEnd(32)} ${figures.msPerStep.toFixed(1).padStart(9)} ` +
+      console.log(`  ${workload.padEnd(9)} ${config.label.padEnd(32)} ${figures.msPerStep.toFixed(1).padStart(9)} ${figures.msPerStepP10.toFixed(1).padStart(7)} ` +
         `${perSecond.toFixed(1).padStart(8)} ${(perSecond * figures.batchSize).toFixed(0).padStart(10)} ` +
         `${(figures.flopsPerStep / 1e9).toFixed(3).padStart(10)} ${(figures.flopsPerStep / figures.msPerStep / 1e6).toFixed(1).padStart(8)}` +
         (config.backend === 'auto' ? `   (${figures.detail})` : ''));
