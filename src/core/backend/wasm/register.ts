@@ -20,6 +20,7 @@ export function registerWasmKernels(tf: TF, kernelSet: 'fast' | 'stock' = 'fast'
     matMulWithoutTransposes(tf, 'BatchMatMul'),
     matMulWithoutTransposes(tf, '_FusedMatMul'),
     tileWasm(tf),
+    identityWasm(),
     leadingReduceWasm(tf, 'Sum'),
     leadingReduceWasm(tf, 'Mean'),
   ];
@@ -28,6 +29,24 @@ export function registerWasmKernels(tf: TF, kernelSet: 'fast' | 'stock' = 'fast'
     if (tf.getKernel(kernel.kernelName, 'wasm') !== undefined) tf.unregisterKernel(kernel.kernelName, 'wasm');
     tf.registerKernel(kernel);
   }
+}
+
+/**
+ * Identity (every tf.clone, and TF.js clones each tensor the tape saves for the backward pass:
+ * ~70 per toy-2D step) as a second reference to the same buffer, as the cpu backend does. The
+ * stock wasm kernel copies the values. No kernel writes into its inputs, and GAN Studio's in-place
+ * updates (the Adam moments) only write buffers nothing else references.
+ */
+function identityWasm(): KernelConfig {
+  return {
+    kernelName: 'Identity',
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, backend }) => {
+      const x = inputs['x'] as TensorInfo;
+      (backend as BackendWasm).incRef(x.dataId);
+      return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
+    },
+  };
 }
 
 interface BackpropFilterAttrs {
