@@ -98,4 +98,39 @@
               (f32.add (f32.sqrt (f32.mul (local.get $vs) (local.get $inverseCorrection2))) (local.get $epsilon)))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $scalar))))
+  ;; dst = srcᵀ for one row-major rows × cols float32 matrix. Rows go in blocks of 64, so the source
+  ;; lines a column pass reads (64 × 64 bytes) stay in L1 for the next columns; each column of a
+  ;; block is then one sequential run of the destination.
+  (func (export "transpose")
+    (param $src i32) (param $dst i32) (param $rows i32) (param $cols i32)
+    (local $block i32) (local $blockEnd i32) (local $c i32) (local $r i32) (local $from i32) (local $to i32) (local $stride i32)
+    (local.set $stride (i32.shl (local.get $cols) (i32.const 2)))
+    (block $blocksDone
+      (loop $blocks
+        (br_if $blocksDone (i32.ge_u (local.get $block) (local.get $rows)))
+        (local.set $blockEnd (select
+          (local.get $rows)
+          (i32.add (local.get $block) (i32.const 64))
+          (i32.lt_u (local.get $rows) (i32.add (local.get $block) (i32.const 64)))))
+        (local.set $c (i32.const 0))
+        (block $columnsDone
+          (loop $columns
+            (br_if $columnsDone (i32.ge_u (local.get $c) (local.get $cols)))
+            (local.set $from (i32.add (local.get $src)
+              (i32.shl (i32.add (i32.mul (local.get $block) (local.get $cols)) (local.get $c)) (i32.const 2))))
+            (local.set $to (i32.add (local.get $dst)
+              (i32.shl (i32.add (i32.mul (local.get $c) (local.get $rows)) (local.get $block)) (i32.const 2))))
+            (local.set $r (local.get $block))
+            (block $rowsDone
+              (loop $rowsLoop
+                (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $blockEnd)))
+                (f32.store (local.get $to) (f32.load (local.get $from)))
+                (local.set $from (i32.add (local.get $from) (local.get $stride)))
+                (local.set $to (i32.add (local.get $to) (i32.const 4)))
+                (local.set $r (i32.add (local.get $r) (i32.const 1)))
+                (br $rowsLoop)))
+            (local.set $c (i32.add (local.get $c) (i32.const 1)))
+            (br $columns)))
+        (local.set $block (i32.add (local.get $block) (i32.const 64)))
+        (br $blocks))))
 )

@@ -11,6 +11,7 @@ export interface ElementwiseKernels {
   rectifierGrad(dy: number, x: number, out: number, n: number, alpha: number): void;
   adam(w: number, gradient: number, m: number, v: number, out: number, n: number,
     beta1: number, beta2: number, stepSize: number, inverseCorrection2: number, epsilon: number): void;
+  transpose(src: number, dst: number, rows: number, cols: number): void;
 }
 
 /** What the wasm backend keeps of a buffer: where it lives in memory, and how many tensors share it. */

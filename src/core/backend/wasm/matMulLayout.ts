@@ -1,6 +1,7 @@
 import type { KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { TF } from '../tf';
+import { elementwiseKernels, memoryOffset, type ElementwiseKernels } from './elementwiseKernels';
 import { kernelRunner } from './kernelRunner';
 
 /**
@@ -22,11 +23,9 @@ export function matMulWithoutTransposes(tf: TF, kernelName: 'BatchMatMul' | '_Fu
     const wasm = backend as BackendWasm;
     const run = kernelRunner(tf, wasm, kernelName);
     const owned: TensorInfo[] = [];
+    const simd = elementwiseKernels(wasm);
     const swapLastTwo = (x: TensorInfo): TensorInfo => {
-      const perm = x.shape.map((_, i) => i);
-      const last = perm.length - 1;
-      [perm[last - 1], perm[last]] = [perm[last]!, perm[last - 1]!];
-      const swapped = run('Transpose', { x }, { perm });
+      const swapped = simd && x.dtype === 'float32' ? transposeMatrices(simd, wasm, x) : run('Transpose', { x }, { perm: lastTwoSwapped(x.shape.length) });
       owned.push(swapped);
       return swapped;
     };
@@ -41,6 +40,26 @@ export function matMulWithoutTransposes(tf: TF, kernelName: 'BatchMatMul' | '_Fu
   };
   // setupFunc binds the backend's exported C function when the backend starts; keep it.
   return { kernelName, backendName: 'wasm', kernelFunc, setupFunc: original.setupFunc };
+}
+
+function lastTwoSwapped(rank: number): number[] {
+  const perm = Array.from({ length: rank }, (_, i) => i);
+  [perm[rank - 2], perm[rank - 1]] = [perm[rank - 1]!, perm[rank - 2]!];
+  return perm;
+}
+
+/**
+ * Every matrix of x (its last two axes) transposed by the SIMD module's blocked loop: the stock
+ * Transpose kernel, general over any permutation, took 3 ns per element on [256,128].
+ */
+function transposeMatrices(simd: ElementwiseKernels, wasm: BackendWasm, x: TensorInfo): TensorInfo {
+  const rank = x.shape.length;
+  const [rows, cols] = [x.shape[rank - 2]!, x.shape[rank - 1]!];
+  const out = wasm.makeOutput(lastTwoSwapped(rank).map((axis) => x.shape[axis]!), 'float32');
+  const [from, to] = [memoryOffset(wasm, x.dataId), memoryOffset(wasm, out.dataId)];
+  const matrices = x.shape.slice(0, -2).reduce((a, b) => a * b, 1);
+  for (let m = 0; m < matrices; m++) simd.transpose(from + m * rows * cols * 4, to + m * rows * cols * 4, rows, cols);
+  return out;
 }
 
 const activationKernels: Record<string, string> = {
