@@ -11,7 +11,7 @@ import { fixedSamples, generateFrom } from '../../src/core/train/evaluation';
 import { GeneratorEma } from '../../src/core/train/generatorEma';
 import { restoreGenerator } from '../../src/core/train/restore';
 import { assertNoLeak, useTestBackend } from './support/backend';
-import { resolvedConfig, tempDir, train } from './support/training';
+import { resolvedConfig, tempDir, wholeAndResumed } from './support/training';
 
 // Batch norm in G: its moving statistics are weights the average must carry too.
 const averaged: GanConfigInput = {
@@ -58,15 +58,7 @@ test('the generator average folds each step in with a warm-up decay, and leaks n
 
 test('a run with generatorEma samples the average, checkpoints it, resumes it exactly and exports it', async () => {
   await useTestBackend();
-  const runsDir = tempDir();
-  const whole = await train({ runsDir, config: resolvedConfig(averaged) });
-  assert.equal(whole.info.status, 'completed');
-  const split = await train({ runsDir, config: resolvedConfig(averaged) }, (event, session) => {
-    if (event.type === 'progress' && event.step === 30) session.stop();
-  });
-  assert.equal(split.info.step, 30);
-  const resumed = await train({ runsDir, resumeDir: split.runDir });
-  assert.equal(resumed.info.status, 'completed');
+  const { whole, resumed } = await wholeAndResumed(tempDir(), resolvedConfig(averaged), 30);
 
   const config = ganConfigSchema.parse(averaged);
   const restored = await restoreGenerator(whole.runDir, 'wasm');

@@ -8,7 +8,7 @@ import { readRun } from '../../src/core/run/runReader';
 import type { MetricsRecord } from '../../src/core/run/records';
 import { TrainingSession } from '../../src/core/train/session';
 import { useTestBackend } from './support/backend';
-import { resolvedConfig, tempDir, train } from './support/training';
+import { resolvedConfig, tempDir, train, wholeAndResumed } from './support/training';
 
 // Exercises every piece of state a resume must restore: Adam moments, batch-norm statistics, the
 // noise generator (z, instance noise, gradient-penalty ε), the shuffling sampler and the step count.
@@ -37,19 +37,7 @@ function assertSameMetrics(actual: readonly MetricsRecord[], expected: readonly 
 
 test('train 120 steps = train 60, stop, resume, train 60 (same metrics)', async () => {
   await useTestBackend();
-  const runsDir = tempDir();
-  const whole = await train({ runsDir, config: resolvedConfig(stateful) });
-  assert.equal(whole.info.status, 'completed');
-
-  const split = await train({ runsDir, config: resolvedConfig(stateful) }, (event, session) => {
-    if (event.type === 'progress' && event.step === 60) session.stop();
-  });
-  assert.equal(split.info.status, 'stopped');
-  assert.equal(split.info.step, 60);
-  assert.equal(split.info.lastCheckpoint?.step, 60);
-  const resumed = await train({ runsDir, resumeDir: split.runDir });
-  assert.equal(resumed.runDir, split.runDir, 'resuming continues the same run');
-  assert.equal(resumed.info.status, 'completed');
+  const { whole, split, resumed } = await wholeAndResumed(tempDir(), resolvedConfig(stateful), 60);
   const started = resumed.events.find((event) => event.type === 'started');
   assert.ok(started && started.type === 'started' && started.resumed && started.step === 60);
 

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -42,4 +43,23 @@ export async function train(options: TrainOptions, onEvent?: (event: TrainingEve
   } finally {
     session.dispose();
   }
+}
+
+/**
+ * The runs an exact-resume test compares: `config` trained in one go, and trained again but stopped
+ * at `stopStep` (a checkpoint) and resumed to the end in the same run directory.
+ */
+export async function wholeAndResumed(runsDir: string, config: { config: GanConfig; hash: string }, stopStep: number) {
+  const whole = await train({ runsDir, config });
+  assert.equal(whole.info.status, 'completed');
+  const split = await train({ runsDir, config }, (event, session) => {
+    if (event.type === 'progress' && event.step === stopStep) session.stop();
+  });
+  assert.equal(split.info.status, 'stopped');
+  assert.equal(split.info.step, stopStep);
+  assert.equal(split.info.lastCheckpoint?.step, stopStep);
+  const resumed = await train({ runsDir, resumeDir: split.runDir });
+  assert.equal(resumed.runDir, split.runDir, 'resuming continues the same run');
+  assert.equal(resumed.info.status, 'completed');
+  return { whole, split, resumed };
 }
