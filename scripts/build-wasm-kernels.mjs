@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import wabtModule from 'wabt';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const KERNEL_MODULES = { plain: '(memory 1)', shared: '(memory 1 65536 shared)' };
+const KERNEL_MODULES = { plain: '(memory 1)', shared: '(memory 1 65536 shared)' };
 
 export async function buildWasmKernels() {
   const wabt = await wabtModule();

@@ -14,8 +14,7 @@ interface CpuLike {
 /**
  * The gradients of Relu and LeakyRelu as one pass over memory on the pure-JS backends (on wasm a
  * SIMD loop from elementwise.wat; a JavaScript loop on cpu, or where the build has not compiled
- * that module). TF.js
- * builds them from three kernels (Greater or Step, Multiply, Select or Cast), each a pass with its
+ * that module). TF.js builds them from three kernels (Greater or Step, Multiply, Select or Cast), each a pass with its
  * own launch; the wasm Greater against a scalar alone took 0.3 ms on [256,128], and a toy-2D
  * step takes the gradient of six activations. Other backends keep TF.js's own gradients.
  * The fused kernel has a gradient itself (it is linear in dy, flat in x), so penalties on D's
@@ -64,24 +63,24 @@ function rectify(dy: Float32Array, x: Float32Array, alpha: number, out: Float32A
 
 interface RectifierArgs { inputs: { dy?: TensorInfo; x?: TensorInfo }; attrs?: NamedAttrMap }
 
-function operands(args: RectifierArgs): { dy: TensorInfo; x: TensorInfo; alpha: number } {
+function operands(args: RectifierArgs): { dy: TensorInfo; x: TensorInfo; alpha: number; size: number } {
   const { dy, x } = args.inputs;
   if (!dy || !x || dy.shape.join() !== x.shape.join()) throw new Error(`${RECTIFIER_GRAD} needs dy and x of one shape`);
-  return { dy, x, alpha: (args.attrs as unknown as { alpha: number }).alpha };
+  return { dy, x, alpha: (args.attrs as unknown as { alpha: number }).alpha, size: dy.shape.reduce((a, b) => a * b, 1) };
 }
 
 function rectifierWasm(): KernelConfig {
   return {
     kernelName: RECTIFIER_GRAD, backendName: 'wasm',
     kernelFunc: (args) => {
-      const { dy, x, alpha } = operands(args);
+      const { dy, x, alpha, size } = operands(args);
       const backend = args.backend as BackendWasm;
       // The output first: allocating it may grow the heap, which detaches earlier views.
       const out = backend.makeOutput([...dy.shape], 'float32');
       const simd = elementwiseKernels(backend);
       if (simd) {
         const at = (tensor: TensorInfo) => memoryOffset(backend, tensor.dataId);
-        simd.rectifierGrad(at(dy), at(x), at(out), out.shape.reduce((a, b) => a * b, 1), Math.fround(alpha));
+        simd.rectifierGrad(at(dy), at(x), at(out), size, Math.fround(alpha));
         return out;
       }
       const view = (tensor: TensorInfo) => backend.typedArrayFromHeap(tensor) as Float32Array;
@@ -95,10 +94,10 @@ function rectifierCpu(): KernelConfig {
   return {
     kernelName: RECTIFIER_GRAD, backendName: 'cpu',
     kernelFunc: (args) => {
-      const { dy, x, alpha } = operands(args);
+      const { dy, x, alpha, size } = operands(args);
       const backend = args.backend as unknown as CpuLike;
       const values = (tensor: TensorInfo) => backend.data.get(tensor.dataId)!.values as Float32Array;
-      const out = new Float32Array(dy.shape.reduce((a, b) => a * b, 1));
+      const out = new Float32Array(size);
       rectify(values(dy), values(x), alpha, out);
       return backend.makeTensorInfo([...dy.shape], 'float32', out);
     },

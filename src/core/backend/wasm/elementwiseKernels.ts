@@ -14,8 +14,8 @@ export interface ElementwiseKernels {
   transpose(src: number, dst: number, rows: number, cols: number): void;
 }
 
-/** What the wasm backend keeps of a buffer: where it lives in memory, and how many tensors share it. */
-interface WasmBuffer { readonly memoryOffset: number; readonly refCount: number }
+/** What the wasm backend keeps of a buffer: where it lives in its memory. */
+interface WasmBuffer { readonly memoryOffset: number }
 
 // The engine's TypeScript libraries have no WebAssembly types (no DOM lib): the little used here.
 interface WasmMemory { readonly buffer: ArrayBuffer | SharedArrayBuffer }
