@@ -41,6 +41,7 @@ const expected: Readonly<Record<string, readonly [path: string, line: number, me
   'weight-clip-with-gradient-penalty.gan.yaml': ['objective.weightClip', 6, 'use one (WGAN: weightClip, WGAN-GP: gradientPenalty)'],
   'label-smoothing-too-big.gan.yaml': ['regularizers.labelSmoothing', 5, 'must be a number > 0 and < 1, found 1.5'],
   'label-smoothing-wasserstein.gan.yaml': ['regularizers.labelSmoothing', 8, 'the wasserstein loss has no labels to smooth'],
+  'augmentation-on-points.gan.yaml': ['regularizers.augmentation', 6, "rotates, zooms and shifts images, but data kind 'ring' is 2D points"],
   'gradient-penalty-negative.gan.yaml': ['regularizers.gradientPenalty.weight', 8, 'must be a number > 0 and ≤ 1000, found -10'],
   'instance-noise-sigma-zero.gan.yaml': ['regularizers.instanceNoise.sigma', 6, 'must be a number > 0 and ≤ 10, found 0'],
   'batch-size-zero.gan.yaml': ['training.batchSize', 5, 'must be an integer between 1 and 4096, found 0'],

@@ -23,7 +23,8 @@ const schedule = {
 
 // Every piece of state a resume must bring back: the label embedding and projection of a
 // conditional model; the Q head, and its share of the discriminator optimizer's Adam moments, of an
-// InfoGAN; batch-norm statistics, minibatch discrimination's T, the seeded draws of labels and codes.
+// InfoGAN; batch-norm statistics, minibatch discrimination's T, the seeded draws of labels, codes and
+// augmentation warps.
 const variants: Record<string, GanConfigInput> = {
   conditional: {
     name: 'cgan-resume', seed: 7, data: { kind: 'ring', modes: 4, count: 400 },
@@ -33,7 +34,7 @@ const variants: Record<string, GanConfigInput> = {
   infogan: {
     name: 'infogan-resume', seed: 8, data: { kind: 'mnist', digits: [1, 7], limit: 300 },
     model: { kind: 'mlp', latentSize: 3, generator: { hidden: [16], batchNorm: true }, discriminator: { hidden: [16] }, infogan: { categorical: [2], continuous: [{}, { min: 0, max: 2 }], headHidden: 8 } },
-    regularizers: { instanceNoise: { sigma: 0.1, annealSteps: 30 } },
+    regularizers: { instanceNoise: { sigma: 0.1, annealSteps: 30 }, augmentation: { rotation: 15, translation: 2, scale: 0.1, thickness: 0.5 } },
     ...schedule,
   },
 };

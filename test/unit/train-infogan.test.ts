@@ -87,13 +87,13 @@ test('InfoGAN grids: one row per category of the first code, columns sweeping th
   assert.notDeepEqual(zOf(1), zOf(0));
 });
 
-test('the tensor count stays constant across InfoGAN steps (DCGAN trunk, gradient penalty, histograms, samples)', async () => {
+test('the tensor count stays constant across InfoGAN steps (DCGAN trunk, gradient penalty, augmentation, histograms, samples)', async () => {
   await useTestBackend();
   const counts: number[] = [];
   const run = await train({ runsDir: tempDir(), config: resolvedConfig({
     name: 'infogan-memory', seed: 6, data: { kind: 'mnist', limit: 200 },
     model: { kind: 'dcgan', latentSize: 4, generator: { channels: 2 }, discriminator: { channels: 2, minibatchDiscrimination: { kernels: 2, dims: 2 } }, infogan: { categorical: [3], continuous: [{}] } },
-    objective: { kind: 'wasserstein' }, regularizers: { gradientPenalty: { weight: 1 } },
+    objective: { kind: 'wasserstein' }, regularizers: { gradientPenalty: { weight: 1 }, augmentation: { thickness: 0.5 } },
     training: { steps: 8, batchSize: 8 },
     logging: { every: 2, histogramEvery: 3 }, samples: { every: 4, count: 6 }, checkpoints: { every: 5 },
   }) }, (event) => {

@@ -70,6 +70,13 @@ const rules: readonly Rule[] = [
     }
     : undefined,
 
+  ({ regularizers, data }) => regularizers.augmentation && isToyData(data)
+    ? {
+      path: ['regularizers', 'augmentation'],
+      message: `rotates, zooms and shifts images, but data kind '${data.kind}' is 2D points; remove it, or train on images (mnist, folder, idx)`,
+    }
+    : undefined,
+
   ({ model, data }) => model.conditional ? missingLabels(data) : undefined,
 
   ({ model }) => model.conditional && model.infogan

@@ -4,6 +4,7 @@ import { gather, gatherLabels } from '../data/sampler';
 import { errorMessage } from '../errors';
 import { discriminatorField } from '../eval/field';
 import { latentBatch, oneHot } from '../models/latent';
+import { drawAugmentation } from '../objectives/augmentation';
 import { instanceNoiseSigma } from '../objectives/instanceNoise';
 import type { GanModels } from '../models';
 import type { MetricsRecord, RunInfo, RunStatus } from '../run/records';
@@ -136,6 +137,9 @@ export class TrainingSession implements Disposable {
     const batch = config.training.batchSize;
     const sigma = instanceNoiseSigma(config.regularizers.instanceNoise, this.step);
     const exampleShape = [batch, ...dataset.exampleShape];
+    const { augmentation } = config.regularizers;
+    const [height = 0, width = 0] = dataset.exampleShape;
+    const warps = () => drawAugmentation(random, batch, augmentation!, height, width);
     const started = performance.now();
     let d: DiscriminatorStepResult | undefined;
     const { latent } = models;
@@ -151,6 +155,7 @@ export class TrainingSession implements Disposable {
         ...(classes && this.mismatchClasses.length
           ? { mismatchedLabels: tf.tensor2d(oneHot(drawMismatchedClasses(random, classes, this.mismatchClasses), latent.classes!.names.length), [batch, latent.classes!.names.length]) }
           : {}),
+        ...(augmentation ? { augmentation: { real: warps(), fake: warps() } } : {}),
       }));
       try {
         d = discriminatorStep(ctx, draws);
@@ -162,7 +167,11 @@ export class TrainingSession implements Disposable {
     const fakeNoise = sigma > 0 ? normalTensor(random, exampleShape) : undefined;
     let g: GeneratorStepResult;
     try {
-      g = generatorStep(ctx, generated, fakeNoise ? { sigma, fake: fakeNoise } : undefined);
+      g = generatorStep(ctx, {
+        latent: generated,
+        ...(fakeNoise ? { instanceNoise: { sigma, fake: fakeNoise } } : {}),
+        ...(augmentation ? { augmentation: warps() } : {}),
+      });
     } finally {
       tf.dispose([generated.z, generated.labels, generated.codes, fakeNoise].filter((tensor) => tensor !== undefined));
     }

@@ -7,6 +7,7 @@ import type { AdversarialObjective } from '../objectives/adversarial';
 import { gradientPenalty } from '../objectives/gradientPenalty';
 import type { Critic } from '../objectives/inputGradient';
 import { r1Penalty } from '../objectives/r1';
+import { augmentImages, type AugmentationDraws } from '../objectives/augmentation';
 import { addInstanceNoise } from '../objectives/instanceNoise';
 import { mutualInformationLoss, type InfoWeights } from '../objectives/mutualInformation';
 import { applyGradients, clipVariables } from './gradients';
@@ -42,6 +43,8 @@ export interface DiscriminatorDraws {
   readonly real: Tensor;
   /** The generated batch's latents; a conditional model's labels are the real batch's, so D judges both halves against the same classes. */
   readonly latent: LatentBatch;
+  /** Differentiable augmentation: one warp per real and per generated example (drawAugmentation). */
+  readonly augmentation?: { readonly real: AugmentationDraws; readonly fake: AugmentationDraws };
   /** Standard-normal noise for real and fake inputs, with the current instance-noise σ. */
   readonly instanceNoise?: { readonly sigma: number; readonly real: Tensor; readonly fake: Tensor };
   /** Interpolation weights ε for the gradient penalty, shape [B, 1, …]. */
@@ -75,6 +78,10 @@ export function discriminatorStep(ctx: StepContext, draws: DiscriminatorDraws): 
   return tf.tidy(() => {
     let fake = generate(ctx.generator, draws.latent, true);
     let real = draws.real;
+    if (draws.augmentation) {
+      real = augmentImages(real, draws.augmentation.real);
+      fake = augmentImages(fake, draws.augmentation.fake);
+    }
     if (draws.instanceNoise) {
       real = addInstanceNoise(real, draws.instanceNoise.real, draws.instanceNoise.sigma);
       fake = addInstanceNoise(fake, draws.instanceNoise.fake, draws.instanceNoise.sigma);
@@ -117,16 +124,26 @@ export function discriminatorStep(ctx: StepContext, draws: DiscriminatorDraws): 
   });
 }
 
+/** Random draws for one generator step, made by the caller from the run's seeded generator. */
+export interface GeneratorDraws {
+  readonly latent: LatentBatch;
+  /** One warp per generated example: D (and Q) judge G's output through the same augmentation as in the D step. */
+  readonly augmentation?: AugmentationDraws;
+  readonly instanceNoise?: { readonly sigma: number; readonly fake: Tensor };
+}
+
 export interface GeneratorStepResult {
   readonly loss: number;
   readonly gradNorm: number;
 }
 
 /** One generator update against the current discriminator (and, for InfoGAN, Q: G's loss includes λ·MI). */
-export function generatorStep(ctx: StepContext, latent: LatentBatch, instanceNoise?: { sigma: number; fake: Tensor }): GeneratorStepResult {
+export function generatorStep(ctx: StepContext, draws: GeneratorDraws): GeneratorStepResult {
+  const { latent, instanceNoise } = draws;
   return tf.tidy(() => {
     const { loss, norm } = applyGradients(ctx.generatorOptimizer, () => {
       let fake = generate(ctx.generator, latent, true);
+      if (draws.augmentation) fake = augmentImages(fake, draws.augmentation);
       if (instanceNoise) fake = addInstanceNoise(fake, instanceNoise.fake, instanceNoise.sigma);
       const { scores, infoLoss } = judgeGenerated(ctx, criticOf(ctx.discriminator, latent.labels, true), fake, latent);
       const adversarial = ctx.objective.generatorLoss(scores);
