@@ -33,7 +33,7 @@ const variants: Record<string, GanConfigInput> = {
   },
   infogan: {
     name: 'infogan-resume', seed: 8, data: { kind: 'mnist', digits: [1, 7], limit: 300 },
-    model: { kind: 'mlp', latentSize: 3, generator: { hidden: [16], batchNorm: true }, discriminator: { hidden: [16] }, infogan: { categorical: [2], continuous: [{}, { min: 0, max: 2 }], headHidden: 8 } },
+    model: { kind: 'mlp', latentSize: 3, latentStd: 0.5, generator: { hidden: [16], batchNorm: true }, discriminator: { hidden: [16] }, infogan: { categorical: [2], continuous: [{}, { min: 0, max: 2 }], headHidden: 8 } },
     regularizers: { instanceNoise: { sigma: 0.1, annealSteps: 30 }, augmentation: { rotation: 15, translation: 2, scale: 0.1, thickness: 0.5 } },
     ...schedule,
   },
@@ -86,11 +86,11 @@ test('export: a conditional or InfoGAN generator loads with its inputs described
   await useTestBackend();
   const expectedInputs = {
     conditional: [
-      { name: 'z', shape: [null, 3], distribution: 'standard normal' },
+      { name: 'z', shape: [null, 3], distribution: 'standard normal', mean: 0, std: 1 },
       { name: 'label', shape: [null, 4], encoding: 'one-hot', classNames: ['mode 0', 'mode 1', 'mode 2', 'mode 3'] },
     ],
     infogan: [
-      { name: 'z', shape: [null, 3], distribution: 'standard normal' },
+      { name: 'z', shape: [null, 3], distribution: 'normal', mean: 0, std: 0.5 },
       { name: 'codes', shape: [null, 4], parts: [
         { kind: 'categorical', columns: [0, 2], categories: 2, encoding: 'one-hot', distribution: 'uniform' },
         { kind: 'continuous', columns: [2, 3], range: [-1, 1], distribution: 'uniform' },

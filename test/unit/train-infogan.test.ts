@@ -5,7 +5,7 @@ import type { Tensor } from '@tensorflow/tfjs-core';
 import { tf } from '../../src/core/backend/tf';
 import { readJsonLines } from '../../src/core/run/jsonLines';
 import { isMetricsRecord } from '../../src/core/run/records';
-import { codeLayout, latentBatch } from '../../src/core/models/latent';
+import { codeLayout, latentBatch, latentSpec } from '../../src/core/models/latent';
 import { mutualInformationLoss } from '../../src/core/objectives/mutualInformation';
 import { loadDataset } from '../../src/core/data/load';
 import { buildModels } from '../../src/core/models';
@@ -85,6 +85,23 @@ test('InfoGAN grids: one row per category of the first code, columns sweeping th
   assert.equal(noiseColumns.columns, 2);
   assert.deepEqual(zOf(2), zOf(0));
   assert.notDeepEqual(zOf(1), zOf(0));
+});
+
+test('latentStd sets the spread of z in training draws and in every kind of sample grid', () => {
+  const spread = (values: Float32Array) => Math.sqrt(values.reduce((sum, v) => sum + v * v, 0) / values.length);
+  const codes = { categorical: [4], continuous: [] };
+  for (const noiseStd of [0.1, 1, 3]) {
+    const spec = { noiseSize: 8, noiseStd, codes };
+    assert.ok(Math.abs(spread(drawLatents(new Random(2), spec, 2000).z) / noiseStd - 1) < 0.05, `training draws at σ ${noiseStd}`);
+    assert.ok(Math.abs(spread(sampleGrid(spec, new Random(2), 400, { kind: 'images' }).latents.z) / noiseStd - 1) < 0.1, `InfoGAN grid at σ ${noiseStd}`);
+    const classes = { noiseSize: 8, noiseStd, classes: { names: ['a', 'b'] } };
+    const grid = sampleGrid(classes, new Random(2), 400, { kind: 'images', labels: Int32Array.from([0, 1]) });
+    assert.ok(Math.abs(spread(grid.latents.z) / noiseStd - 1) < 0.1, `class-row grid at σ ${noiseStd}`);
+    assert.ok(Math.abs(spread(sampleGrid({ noiseSize: 8, noiseStd }, new Random(2), 400, { kind: 'points' }).latents.z) / noiseStd - 1) < 0.1);
+  }
+  // The config's default keeps the spec free of it: runs without latentStd draw exactly as before.
+  assert.equal(resolvedConfig({ name: 'x', data: { kind: 'ring' } }).config.model.latentStd, 1);
+  assert.equal(latentSpec(resolvedConfig({ name: 'x', data: { kind: 'ring' } }).config.model, undefined).noiseStd, undefined);
 });
 
 test('the tensor count stays constant across InfoGAN steps (DCGAN trunk, gradient penalty, augmentation, histograms, samples)', async () => {

@@ -8,6 +8,10 @@ const activation = (fallback: (typeof activationNames)[number]) =>
 const latentSize = (fallback: number) =>
   z.int().min(1).max(1024).default(fallback).describe('Size of the noise vector z fed to the generator (labels and InfoGAN codes come on top).');
 
+const latentStd = z.number().positive().max(10).default(1)
+  .describe('Standard deviation of each value of z. Below 1, the labels or InfoGAN codes outweigh the noise at first, so they '
+    + 'decide what G draws before the noise learns the style (ClusterGAN, Mukherjee et al. 2019, draws z at 0.1 beside a one-hot code).');
+
 const hidden = (fallback: number[]) =>
   z.array(z.int().min(1).max(8192)).min(1).max(16).default(fallback)
     .describe('Width of each hidden layer, input side first.');
@@ -28,6 +32,7 @@ const mlpDiscriminator = z.strictObject({
 export const mlpModel = z.strictObject({
   kind: z.literal('mlp').describe('Fully connected generator and discriminator (the original GAN).'),
   latentSize: latentSize(64),
+  latentStd,
   generator: mlpGenerator.prefault({}),
   discriminator: mlpDiscriminator.prefault({}),
   conditional: conditionalSchema.optional(),
@@ -40,6 +45,7 @@ const channels = z.int().min(1).max(1024).default(64)
 export const dcganModel = z.strictObject({
   kind: z.literal('dcgan').describe('Deep convolutional GAN (Radford et al. 2015): strided (transposed) convolutions.'),
   latentSize: latentSize(100),
+  latentStd,
   // One multi-value literal (not a union of literals) so a bad value reports the allowed sizes.
   imageSize: z.literal([28, 32, 64]).optional()
     .describe('Image side in pixels: 28, 32 or 64 (default: the data\'s size). Must match the data.'),

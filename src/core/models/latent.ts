@@ -11,6 +11,8 @@ export interface CodeSpec {
 /** What the generator takes: noise z, plus class labels (conditional GAN) or codes (InfoGAN). */
 export interface LatentSpec {
   readonly noiseSize: number;
+  /** Standard deviation of z's values (1 when absent). */
+  readonly noiseStd?: number;
   /** Conditional GAN: labels are one-hot vectors of `names.length` classes. */
   readonly classes?: { readonly names: readonly string[] };
   readonly codes?: CodeSpec;
@@ -19,7 +21,7 @@ export interface LatentSpec {
 /** Generator inputs for `count` examples as plain arrays, example-major (fixed sample latents, draws). */
 export interface LatentValues {
   readonly count: number;
-  /** count × noiseSize standard normals. */
+  /** count × noiseSize normals of standard deviation noiseStd. */
   readonly z: Float32Array;
   /** count × classes, one-hot. */
   readonly labels?: Float32Array;
@@ -61,6 +63,7 @@ export function latentSpec(model: ModelConfig, classNames: readonly string[] | u
   if (model.conditional && !classNames?.length) throw new Error('a conditional model needs the data\'s class names');
   return {
     noiseSize: model.latentSize,
+    ...(model.latentStd !== 1 ? { noiseStd: model.latentStd } : {}),
     ...(model.conditional && classNames ? { classes: { names: classNames } } : {}),
     ...(model.infogan ? { codes: { categorical: model.infogan.categorical, continuous: model.infogan.continuous } } : {}),
   };

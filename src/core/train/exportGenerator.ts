@@ -27,7 +27,8 @@ export async function exportGenerator(restored: RestoredGenerator, outDir: strin
 
 /** What to feed each generator input, in the order model.predict([...]) takes them. */
 function describeInputs(latent: LatentSpec): object[] {
-  const z = { name: 'z', shape: [null, latent.noiseSize], distribution: 'standard normal' };
+  const std = latent.noiseStd ?? 1;
+  const z = { name: 'z', shape: [null, latent.noiseSize], distribution: std === 1 ? 'standard normal' : 'normal', mean: 0, std };
   if (latent.classes) {
     const { names } = latent.classes;
     return [z, { name: 'label', shape: [null, names.length], encoding: 'one-hot', classNames: names }];

@@ -3,18 +3,23 @@ import { codeLayout, oneHot, type CodeSpec, type LatentSpec, type LatentValues }
 import type { Random } from '../util/random';
 
 /**
- * Latents for `count` generated examples from the run's Random: z ~ N(0, I) first (so an
+ * Latents for `count` generated examples from the run's Random: z ~ N(0, σ²I) first (so an
  * unconditional run draws exactly what it always did), then InfoGAN's codes. A conditional model's
  * classes are given: those of the real batch D compares against, or drawn by `drawClasses`.
  */
 export function drawLatents(random: Random, spec: LatentSpec, count: number, classes?: ArrayLike<number>): LatentValues {
   if (spec.classes && !classes) throw new Error('a conditional model\'s latents need class indices');
-  const z = random.fillNormal(new Float32Array(count * spec.noiseSize));
+  const z = drawNoise(random, spec, count);
   return {
     count, z,
     ...(spec.classes && classes ? { labels: oneHot(classes, spec.classes.names.length) } : {}),
     ...(spec.codes ? { codes: drawCodes(random, spec.codes, count) } : {}),
   };
+}
+
+/** z for `count` examples: noiseSize normals each, of the spec's standard deviation. */
+export function drawNoise(random: Random, spec: Pick<LatentSpec, 'noiseSize' | 'noiseStd'>, count: number): Float32Array {
+  return random.fillNormal(new Float32Array(count * spec.noiseSize), 0, spec.noiseStd ?? 1);
 }
 
 /** Codes per example: one uniformly drawn category per categorical code (one-hot), a uniform value per continuous code. */

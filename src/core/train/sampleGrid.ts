@@ -1,7 +1,7 @@
 import type { Dataset } from '../data/dataset';
 import { codeLayout, oneHot, type CodeSpec, type LatentSpec, type LatentValues } from '../models/latent';
 import type { Random } from '../util/random';
-import { drawCodes, presentClasses } from './latentDraws';
+import { drawCodes, drawNoise, presentClasses } from './latentDraws';
 
 /** Latents for a sample grid and, when rows mean something, how many columns a row has. */
 export interface SampleGrid {
@@ -19,7 +19,7 @@ export interface SampleGrid {
 export function sampleGrid(spec: LatentSpec, random: Random, count: number, dataset: Pick<Dataset, 'kind' | 'labels'>): SampleGrid {
   if (dataset.kind === 'images' && spec.classes) return classRows(spec, random, count, presentClasses(dataset));
   if (dataset.kind === 'images' && spec.codes) return codeTraversal(spec, spec.codes, random, count);
-  const z = random.fillNormal(new Float32Array(count * spec.noiseSize));
+  const z = drawNoise(random, spec, count);
   const classes = presentClasses(dataset);
   return {
     latents: {
@@ -32,7 +32,7 @@ export function sampleGrid(spec: LatentSpec, random: Random, count: number, data
 
 function classRows(spec: LatentSpec, random: Random, count: number, classes: readonly number[]): SampleGrid {
   const columns = Math.max(1, Math.floor(count / classes.length));
-  const columnNoise = random.fillNormal(new Float32Array(columns * spec.noiseSize));
+  const columnNoise = drawNoise(random, spec, columns);
   const cells = cellsOf(classes.length, columns);
   return {
     columns,
@@ -54,7 +54,7 @@ function codeTraversal(spec: LatentSpec, codes: CodeSpec, random: Random, count:
   const noiseOf = swept
     ? (categories !== undefined ? () => 0 : (cell: Cell) => cell.row)
     : (cell: Cell) => cell.column;
-  const noise = random.fillNormal(new Float32Array((Math.max(...cells.map(noiseOf)) + 1) * spec.noiseSize));
+  const noise = drawNoise(random, spec, Math.max(...cells.map(noiseOf)) + 1);
   const layout = codeLayout(codes);
   const values = new Float32Array(cells.length * layout.width);
   cells.forEach((cell, i) => {
