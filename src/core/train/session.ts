@@ -139,7 +139,7 @@ export class TrainingSession implements Disposable {
     const exampleShape = [batch, ...dataset.exampleShape];
     const { augmentation } = config.regularizers;
     const [height = 0, width = 0] = dataset.exampleShape;
-    const warps = () => drawAugmentation(random, batch, augmentation!, height, width);
+    const drawAugmented = augmentation && (() => drawAugmentation(random, batch, augmentation, height, width));
     const started = performance.now();
     let d: DiscriminatorStepResult | undefined;
     const { latent } = models;
@@ -155,7 +155,7 @@ export class TrainingSession implements Disposable {
         ...(classes && this.mismatchClasses.length
           ? { mismatchedLabels: tf.tensor2d(oneHot(drawMismatchedClasses(random, classes, this.mismatchClasses), latent.classes!.names.length), [batch, latent.classes!.names.length]) }
           : {}),
-        ...(augmentation ? { augmentation: { real: warps(), fake: warps() } } : {}),
+        ...(drawAugmented ? { augmentation: { real: drawAugmented(), fake: drawAugmented() } } : {}),
       }));
       try {
         d = discriminatorStep(ctx, draws);
@@ -170,7 +170,7 @@ export class TrainingSession implements Disposable {
       g = generatorStep(ctx, {
         latent: generated,
         ...(fakeNoise ? { instanceNoise: { sigma, fake: fakeNoise } } : {}),
-        ...(augmentation ? { augmentation: warps() } : {}),
+        ...(drawAugmented ? { augmentation: drawAugmented() } : {}),
       });
     } finally {
       tf.dispose([generated.z, generated.labels, generated.codes, fakeNoise].filter((tensor) => tensor !== undefined));
