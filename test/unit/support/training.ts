@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after } from 'node:test';
 import { configHash } from '../../../src/core/config/configHash';
+import { loadConfigFile, type LoadedConfig } from '../../../src/core/config/parse';
 import { ganConfigSchema, type GanConfig, type GanConfigInput } from '../../../src/core/config/schema';
 import type { TrainingEvent } from '../../../src/core/train/events';
 import type { TrainOptions } from '../../../src/core/train/prepare';
@@ -14,6 +15,24 @@ import type { RunInfo } from '../../../src/core/run/records';
 export function resolvedConfig(input: GanConfigInput): { config: GanConfig; hash: string } {
   const config = ganConfigSchema.parse(input);
   return { config, hash: configHash(config) };
+}
+
+/**
+ * A shipped example cut to `steps` for CI: its own settings otherwise, with samples, checkpoints and
+ * histograms only at the end and evaluation left to the test (on demand, at the example's sample count).
+ */
+export async function shortenedExample(file: string, steps: number): Promise<LoadedConfig> {
+  const loaded = await loadConfigFile(file);
+  const { training, evaluation, samples, checkpoints, logging } = loaded.config;
+  return {
+    ...loaded,
+    config: {
+      ...loaded.config,
+      training: { ...training, steps },
+      evaluation: { samples: evaluation.samples }, samples: { ...samples, every: steps },
+      checkpoints: { ...checkpoints, every: steps }, logging: { ...logging, histogramEvery: steps },
+    },
+  };
 }
 
 /** A temporary folder removed when the test file ends. */
