@@ -12,7 +12,7 @@ import { useTestBackend } from './support/backend';
 test('a gradient-penalised critic learns the Wasserstein-1 distance between two point clouds', async () => {
   await useTestBackend();
   const models = buildModels({
-    kind: 'mlp', latentSize: 2, latentStd: 1,
+    kind: 'mlp', latentSize: 2,
     generator: { hidden: [4], activation: 'relu', batchNorm: false },
     discriminator: { hidden: [64, 64], activation: 'leakyRelu', batchNorm: false },
   }, { kind: 'points', exampleShape: [2] }, 1);

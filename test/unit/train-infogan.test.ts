@@ -99,9 +99,11 @@ test('latentStd sets the spread of z in training draws and in every kind of samp
     assert.ok(Math.abs(spread(grid.latents.z) / noiseStd - 1) < 0.1, `class-row grid at σ ${noiseStd}`);
     assert.ok(Math.abs(spread(sampleGrid({ noiseSize: 8, noiseStd }, new Random(2), 400, { kind: 'points' }).latents.z) / noiseStd - 1) < 0.1);
   }
-  // The config's default keeps the spec free of it: runs without latentStd draw exactly as before.
-  assert.equal(resolvedConfig({ name: 'x', data: { kind: 'ring' } }).config.model.latentStd, 1);
-  assert.equal(latentSpec(resolvedConfig({ name: 'x', data: { kind: 'ring' } }).config.model, undefined).noiseStd, undefined);
+  // Left out, it stays out of the resolved config (and its hash) and of the spec: such runs draw exactly as before.
+  const { config, hash } = resolvedConfig({ name: 'x', data: { kind: 'ring' } });
+  assert.equal('latentStd' in config.model, false);
+  assert.equal(latentSpec(config.model, undefined).noiseStd, undefined);
+  assert.notEqual(resolvedConfig({ name: 'x', data: { kind: 'ring' }, model: { kind: 'mlp', latentStd: 0.1 } }).hash, hash);
 });
 
 test('the tensor count stays constant across InfoGAN steps (DCGAN trunk, gradient penalty, augmentation, histograms, samples)', async () => {

@@ -8,8 +8,9 @@ const activation = (fallback: (typeof activationNames)[number]) =>
 const latentSize = (fallback: number) =>
   z.int().min(1).max(1024).default(fallback).describe('Size of the noise vector z fed to the generator (labels and InfoGAN codes come on top).');
 
-const latentStd = z.number().positive().max(10).default(1)
-  .describe('Standard deviation of each value of z. Below 1, the labels or InfoGAN codes outweigh the noise at first, so they '
+// Optional rather than defaulted: configs that leave it out resolve, and hash, as they did before it existed.
+const latentStd = z.number().positive().max(10).optional()
+  .describe('Standard deviation of each value of z (default 1). Below 1, the labels or InfoGAN codes outweigh the noise at first, so they '
     + 'decide what G draws before the noise learns the style (ClusterGAN, Mukherjee et al. 2019, draws z at 0.1 beside a one-hot code).');
 
 const hidden = (fallback: number[]) =>

@@ -63,7 +63,7 @@ export function latentSpec(model: ModelConfig, classNames: readonly string[] | u
   if (model.conditional && !classNames?.length) throw new Error('a conditional model needs the data\'s class names');
   return {
     noiseSize: model.latentSize,
-    ...(model.latentStd !== 1 ? { noiseStd: model.latentStd } : {}),
+    ...(model.latentStd !== undefined ? { noiseStd: model.latentStd } : {}),
     ...(model.conditional && classNames ? { classes: { names: classNames } } : {}),
     ...(model.infogan ? { codes: { categorical: model.infogan.categorical, continuous: model.infogan.continuous } } : {}),
   };
