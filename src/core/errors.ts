@@ -9,6 +9,16 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * A data file a config names that cannot be used as it is (not a regular file, over a size limit, a
+ * header that lies): the message starts with the config field that named it, then the file.
+ */
+export class DataError extends UserError {
+  constructor(readonly field: string, file: string, problem: string) {
+    super(`${field}: ${file} ${problem}`, file);
+  }
+}
+
 /** One problem in a config, located as precisely as the source allows. */
 export interface ConfigIssue {
   /** Field path, e.g. ["training", "batchSize"]. Empty for the document itself. */
@@ -27,9 +37,17 @@ export class ConfigError extends UserError {
   }
 }
 
+/** Field names as messages show them: a hostile config's 500 KB key must not make a 500 KB message. */
+const MAX_SHOWN_NAME = 40;
+
+/** `text` cut to `max` characters, the cut marked with an ellipsis. */
+export function cutShort(text: string, max = MAX_SHOWN_NAME): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
 export function formatPath(path: readonly (string | number)[]): string {
   return path.reduce<string>((text, key) =>
-    typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${key}` : key, '');
+    typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${cutShort(key)}` : cutShort(key), '');
 }
 
 export function formatIssues(issues: readonly ConfigIssue[], file?: string): string {

@@ -1,9 +1,10 @@
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { loadConfigFile } from '../../src/core/config/parse';
 import { ConfigError, formatIssues, formatPath } from '../../src/core/errors';
+import { ensureCliBundle, runCli } from './support/cliProcess';
 
 const corpus = join(__dirname, '..', 'fixtures', 'bad-configs');
 
@@ -54,6 +55,10 @@ const expected: Readonly<Record<string, readonly [path: string, line: number, me
   'checkpoints-keep-last-zero.gan.json': ['checkpoints.keepLast', 4, 'must be an integer between 1 and 1000, found 0'],
   'backend-gpu.gan.yaml': ['backend', 4, 'found "gpu", allowed: auto, tensorflow-gpu, tensorflow, wasm, cpu'],
   'seed-negative.gan.yaml': ['seed', 2, 'must be an integer between 0 and 4294967295, found -1'],
+  'ring-batch-larger-than-data.gan.yaml': ['training.batchSize', 7, 'found 4096, but the data holds only 16 examples (data.count); use at most 16'],
+  'mnist-limit-below-batch.gan.yaml': ['training.batchSize', 6, 'found 64, but the data holds only 1 example (data.limit); use at most 1'],
+  'dcgan-1024-channels-batch-4096.gan.yaml': ['training.batchSize', 12, 'needs at least'],
+  'dcgan-weights-over-wasm-heap.gan.yaml': ['model.generator.channels', 10, 'the weights, gradients and optimizer state alone need'],
 };
 
 test('the corpus and the table of expectations list the same files', () => {
@@ -83,3 +88,19 @@ for (const [file, [path, line, message]] of Object.entries(expected)) {
     assert.doesNotMatch(error.message, /^\s+at /m);
   });
 }
+
+before(ensureCliBundle);
+
+test('the CLI bundle rejects the whole corpus in one run: exit 2, each file at its line, no stack trace, bounded memory', async () => {
+  const files = Object.keys(expected).map((file) => join(corpus, file));
+  const result = await runCli(['validate', ...files], undefined, 30_000);
+  assert.equal(result.code, 2, result.stderr);
+  assert.equal(result.stdout, '');
+  for (const [file, [path, line]] of Object.entries(expected)) {
+    const where = `${join(corpus, file)}:${line}:`;
+    const field = path ? ` ${path}: ` : ' ';
+    assert.ok(result.stderr.split('\n').some((report) => report.startsWith(where) && report.includes(`:${field}`, where.length)), `${file} at line ${line}, ${path}`);
+  }
+  assert.doesNotMatch(result.stderr, /^\s+at /m);
+  assert.ok(result.maxRssKiB !== undefined && result.maxRssKiB < 400 * 1024, `peak RSS ${result.maxRssKiB} KiB`);
+});

@@ -1,13 +1,11 @@
 /** How config values are quoted back to the person who wrote them: short and unambiguous. */
-
-const MAX_SHOWN = 40;
+import { cutShort } from '../errors';
 
 /** A value as it would be written in JSON, cut short: "gpu", 2.5, [-5], {…}. */
 export function showValue(value: unknown): string {
   if (typeof value === 'number') return String(value); // JSON would print Infinity and NaN as null
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) return '{…}';
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;
+  return cutShort(JSON.stringify(value) ?? String(value));
 }
 
 /** A value with its type spelled out, for type mismatches: the string "abc", a list [1, 2]. */

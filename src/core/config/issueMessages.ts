@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { cutShort } from '../errors';
 import { choiceName, describeFound, listChoices, showValue } from './describeValue';
 import { ganConfigJsonSchema } from './jsonSchema';
 import type { JsonSchema } from './jsonSchema';
@@ -23,8 +24,9 @@ export function describeZodIssues(issues: readonly ZodIssue[], input: unknown): 
   return issues.flatMap((issue): UnplacedIssue[] => {
     const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
-      // One issue per key, each pointing at its own key in the source.
-      return issue.keys.map((key) => ({ path: [...path, key], message: unknownFieldMessage(path, key, input), anchor: 'key' }));
+      // One issue per key, each pointing at its own key in the source; what the mapping allows is looked up once.
+      const describe = unknownFieldDescriber(path, input);
+      return issue.keys.map((key) => ({ path: [...path, key], message: describe(key), anchor: 'key' }));
     }
     return [{ path, message: messageFor(issue, path, input), anchor: 'value' }];
   });
@@ -113,15 +115,18 @@ function choiceMessage(values: readonly unknown[], found: unknown): string {
   return `found ${showValue(found)}, allowed: ${listChoices(values)}${guess ? `; did you mean '${guess}'?` : ''}`;
 }
 
-function unknownFieldMessage(path: FieldPath, key: string, input: unknown): string {
+function unknownFieldDescriber(path: FieldPath, input: unknown): (key: string) => string {
   const node = schemaNodeAt(ganConfigJsonSchema(), path, input);
   const own = node && memberFor(node, valueAt(input, path));
   const allowed = own ? fieldNames(own) : [];
-  const message = `unknown field '${key}'${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''}`;
-  const kindsWithKey = node
-    ? unionMembers(node).filter((member) => member !== own && fieldNames(member).includes(key)).map(kindOf)
-    : [];
-  if (kindsWithKey.length) return `${message}; '${key}' is only for kind ${listChoices(kindsWithKey)}`;
-  const guess = closestName(key, allowed);
-  return guess ? `${message}; did you mean '${guess}'?` : message;
+  const allowedList = allowed.length ? ` (allowed: ${allowed.join(', ')})` : '';
+  const others = node ? unionMembers(node).filter((member) => member !== own) : [];
+  return (key) => {
+    const shown = cutShort(key);
+    const message = `unknown field '${shown}'${allowedList}`;
+    const kindsWithKey = others.filter((member) => fieldNames(member).includes(key)).map(kindOf);
+    if (kindsWithKey.length) return `${message}; '${shown}' is only for kind ${listChoices(kindsWithKey)}`;
+    const guess = closestName(key, allowed);
+    return guess ? `${message}; did you mean '${guess}'?` : message;
+  };
 }

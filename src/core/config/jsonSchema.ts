@@ -29,7 +29,7 @@ function generate(): JsonSchema {
     target: 'draft-07',
     override: ({ jsonSchema }) => dropSafeIntegerBounds(jsonSchema),
   });
-  return { $schema, $id: GAN_CONFIG_SCHEMA_ID, title: 'GAN Studio experiment config', ...body };
+  return { ...($schema === undefined ? {} : { $schema }), $id: GAN_CONFIG_SCHEMA_ID, title: 'GAN Studio experiment config', ...body };
 }
 
 /** `z.int()` implies ±(2^53 − 1) bounds; they only clutter editor hovers and error messages. */

@@ -1,12 +1,13 @@
 import type { ConfigIssue } from '../errors';
+import { batchSizeIssue, configExampleCount, configExampleShape, dcganImageIssue } from './dataFit';
 import { isToyData } from './dataSchema';
 import type { DataConfig } from './dataSchema';
+import { memoryIssue, memoryLimit } from './memoryFit';
 import type { GanConfig } from './schema';
 
 /** Rules between fields that a per-field schema cannot state. Each names the field to change. */
 type Rule = (config: GanConfig) => ConfigIssue | undefined;
 
-const DCGAN_IMAGE_SIZES: readonly number[] = [28, 32, 64];
 /** Toy sets drawn from a Gaussian mixture: a conditional GAN takes each point's mode as its label. */
 const MIXTURE_KINDS: readonly string[] = ['ring', 'grid', 'two-gaussians', 'blobs'];
 
@@ -28,13 +29,6 @@ function missingLabels(data: DataConfig): ConfigIssue | undefined {
   return undefined;
 }
 
-/** Side length of the data's images when the config alone decides it (IDX files say so only once read). */
-function dataImageSize(data: DataConfig): number | undefined {
-  if (data.kind === 'mnist') return 28;
-  if (data.kind === 'folder') return data.size;
-  return undefined;
-}
-
 const rules: readonly Rule[] = [
   ({ model, data }) => model.kind === 'dcgan' && isToyData(data)
     ? {
@@ -43,17 +37,16 @@ const rules: readonly Rule[] = [
     }
     : undefined,
 
-  ({ model, data }) => {
-    const size = dataImageSize(data);
-    if (model.kind !== 'dcgan' || size === undefined) return undefined;
-    if (!DCGAN_IMAGE_SIZES.includes(size)) {
-      return { path: ['data', 'size'], message: `dcgan handles 28, 32 or 64 pixel images, found ${size}; resize to one of them` };
-    }
-    if (model.imageSize === undefined || model.imageSize === size) return undefined;
-    return {
-      path: ['model', 'imageSize'],
-      message: `found ${model.imageSize}, but the ${data.kind} images are ${size}×${size}; set imageSize: ${size} or leave it out`,
-    };
+  ({ model, data }) => dcganImageIssue(model, data, configExampleShape(data)),
+
+  ({ training, data }) => batchSizeIssue(training.batchSize, configExampleCount(data)),
+
+  // Only for a model that fits its data (the rules above say when not). Classes unknown until the
+  // data is read count as none: a lower bound; training asks again with the data and the backend it got.
+  ({ model, data, ...rest }) => {
+    const exampleShape = configExampleShape(data);
+    if (!exampleShape || (model.kind === 'dcgan' && (isToyData(data) || dcganImageIssue(model, data, exampleShape)))) return undefined;
+    return memoryIssue({ model, data, ...rest }, { exampleShape, classCount: 0 }, memoryLimit(rest.backend));
   },
 
   ({ objective, regularizers }) => objective.kind === 'wasserstein' && objective.weightClip !== undefined && regularizers.gradientPenalty

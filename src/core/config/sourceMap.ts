@@ -1,5 +1,5 @@
 import { isMap, isNode, isScalar, isSeq } from 'yaml';
-import type { Document, LineCounter, Node } from 'yaml';
+import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
 
 export type FieldPath = readonly (string | number)[];
 
@@ -15,8 +15,8 @@ export interface SourceRange {
 export type Anchor = 'key' | 'value';
 
 interface Step {
-  readonly key?: Node;
-  readonly value?: Node;
+  readonly key?: Node | undefined;
+  readonly value?: Node | undefined;
 }
 
 /** Maps field paths and character offsets of a parsed YAML (or JSON) document to line/column ranges. */
@@ -39,29 +39,6 @@ export class SourceMap {
     const preferValue = complete && anchor === 'value' && hasExtent(step.value);
     const node = preferValue ? step.value : step.key ?? step.value;
     return node?.range ? this.rangeOf(node.range[0], node.range[1]) : this.rangeOf(0, 0);
-  }
-
-  /** The field path whose key or value contains `offset` (deepest first); [] for the document. */
-  pathAt(offset: number): FieldPath {
-    const path: (string | number)[] = [];
-    let node: unknown = this.doc.contents;
-    for (;;) {
-      if (isMap(node)) {
-        const pair = node.items.find((item) => contains(item.key, offset) || contains(item.value, offset));
-        const key = pair && isScalar(pair.key) ? pair.key.value : undefined;
-        if (!pair || (typeof key !== 'string' && typeof key !== 'number')) return path;
-        path.push(key);
-        if (contains(pair.key, offset)) return path;
-        node = pair.value;
-      } else if (isSeq(node)) {
-        const index = node.items.findIndex((item) => contains(item, offset));
-        if (index < 0) return path;
-        path.push(index);
-        node = node.items[index];
-      } else {
-        return path;
-      }
-    }
   }
 
   /** The range between two character offsets, trailing whitespace trimmed so it ends on the text. */
@@ -92,7 +69,7 @@ export class SourceMap {
 
 function child(node: Node | undefined, segment: string | number): Step | undefined {
   if (isMap(node)) {
-    const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+    const pair = pairsByKey(node).get(String(segment));
     return pair && { key: nodeOrUndefined(pair.key), value: nodeOrUndefined(pair.value) };
   }
   if (isSeq(node) && typeof segment === 'number') {
@@ -102,6 +79,25 @@ function child(node: Node | undefined, segment: string | number): Step | undefin
   return undefined;
 }
 
+/**
+ * Each mapping's pairs by key (the first, where a key repeats), built once: locating every issue of
+ * a mapping with thousands of unknown keys by scanning it would take time quadratic in its size.
+ */
+const pairIndex = new WeakMap<YAMLMap, ReadonlyMap<string, Pair>>();
+
+function pairsByKey(map: YAMLMap): ReadonlyMap<string, Pair> {
+  let index = pairIndex.get(map);
+  if (!index) {
+    const built = new Map<string, Pair>();
+    for (const pair of map.items) {
+      if (isScalar(pair.key) && !built.has(String(pair.key.value))) built.set(String(pair.key.value), pair);
+    }
+    pairIndex.set(map, built);
+    index = built;
+  }
+  return index;
+}
+
 function nodeOrUndefined(value: unknown): Node | undefined {
   return isNode(value) ? value : undefined;
 }
@@ -109,9 +105,4 @@ function nodeOrUndefined(value: unknown): Node | undefined {
 /** An empty value (`modes:` with nothing after it) has a zero-length range: point at its key instead. */
 function hasExtent(node: Node | undefined): boolean {
   return !!node?.range && node.range[1] > node.range[0];
-}
-
-function contains(node: unknown, offset: number): boolean {
-  const range = isNode(node) ? node.range : undefined;
-  return !!range && range[0] <= offset && offset < range[1];
 }

@@ -37,9 +37,12 @@ export const generatorEmaSchema = z.strictObject({
   + 'solution. The first updates average over fewer steps, min(decay, (1 + t) / (10 + t)) at step t, '
   + 'so early samples are not held back by the initial weights.');
 
+/** The most generator steps a run may train for, in a config or on the command line. */
+export const MAX_STEPS = 10_000_000;
+
 export const trainingSchema = z.strictObject({
   batchSize: z.int().min(1).max(4096).default(64).describe('Examples per batch, real and generated alike.'),
-  steps: z.int().min(1).max(10_000_000).optional()
+  steps: z.int().min(1).max(MAX_STEPS).optional()
     .describe('Generator steps to train (each preceded by dSteps discriminator steps). Default 2000 unless epochs is set.'),
   epochs: z.number().positive().max(100_000).optional()
     .describe('Alternative to steps: passes over the real data (each discriminator step consumes one real batch).'),
@@ -50,6 +53,9 @@ export const trainingSchema = z.strictObject({
 }).describe('Training schedule: batch size, length, the k:1 step ratio, the optimizers and the generator average.');
 export type TrainingConfig = z.output<typeof trainingSchema>;
 
+/** The most samples one grid (or `gan-studio sample`) draws. */
+export const MAX_SAMPLE_COUNT = 1024;
+
 export const loggingSchema = z.strictObject({
   every: z.int().min(1).default(10).describe('Write a metrics line every N steps.'),
   histogramEvery: z.int().min(1).default(50).describe('Write histograms of D outputs every N steps.'),
@@ -58,7 +64,7 @@ export const loggingSchema = z.strictObject({
 
 export const samplesSchema = z.strictObject({
   every: z.int().min(1).default(200).describe('Save a sample grid every N steps (and at the end).'),
-  count: z.int().min(1).max(1024).default(64)
+  count: z.int().min(1).max(MAX_SAMPLE_COUNT).default(64)
     .describe('Samples per grid, all from the same fixed noise (points for 2D data).'),
   keepLast: z.int().min(1).optional().describe('Keep only the newest K grids (default: keep all).'),
 }).describe('Sample grids saved under samples/ in the run directory.');

@@ -2,7 +2,8 @@ import type { SymbolicTensor } from '@tensorflow/tfjs-layers';
 import { tf } from '../backend/tf';
 import type { ConditionalConfig } from '../config/variantSchema';
 import { connect, type KernelInitializers } from './layers';
-import { codeLayout, type LatentSpec } from './latent';
+import { type LatentSpec } from './latent';
+import { codeLayout } from './codeLayout';
 
 /** A generator's symbolic inputs (z first, as generatorInputs orders them) and the vector its layers start from. */
 export interface GeneratorInput {

@@ -3,11 +3,8 @@ import { tf } from '../backend/tf';
 import type { DcganModelConfig } from '../config/modelSchema';
 import { joinLabel, type GeneratorInput } from './conditioning';
 import { connect, normalizeAndActivate, type KernelInitializers } from './layers';
+import { channelsAt, DCGAN_KERNEL_SIZE as kernelSize, DCGAN_LEVELS_BY_SIZE as levelsBySize } from './dcganGeometry';
 import type { DataShape } from './shape';
-
-/** Stride-2 (transposed) convolutions between the image and the smallest feature map: 28 → 14 → 7, 32 → … → 4, 64 → … → 4. */
-const levelsBySize: Readonly<Record<number, number>> = { 28: 2, 32: 3, 64: 4 };
-const kernelSize = 4;
 
 interface Geometry {
   readonly size: number;
@@ -28,9 +25,6 @@ function dcganGeometry(config: DcganModelConfig, data: DataShape): Geometry {
   }
   return { size, imageChannels, levels, smallest: size / 2 ** levels };
 }
-
-/** Channels at `level` steps from the image: the base next to it, doubling per level away. */
-const channelsAt = (base: number, level: number) => base * 2 ** level;
 
 /** The latent vector → dense to the smallest map → transposed convolutions doubling the side and halving channels → tanh image. */
 export function dcganGenerator(config: DcganModelConfig, data: DataShape, input: GeneratorInput, kernels: KernelInitializers): LayersModel {

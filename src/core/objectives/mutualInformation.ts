@@ -1,6 +1,6 @@
 import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
 import { tf } from '../backend/tf';
-import type { CodeLayout } from '../models/latent';
+import type { CodeLayout } from '../models/codeLayout';
 import { meanOf } from './scores';
 
 /** λ for the categorical and for the continuous codes. */
