@@ -6,11 +6,11 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import * as jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
-import { UserError } from '../../src/core/errors';
 import { loadIdx } from '../../src/core/data/idx';
 import { loadImageFolder } from '../../src/core/data/imageFolder';
 import { imageToExample } from '../../src/core/data/images';
 import { loadDataset } from '../../src/core/data/load';
+import { idxBytes as idx, namesFile } from './support/hostileData';
 
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'gan-images-'));
 after(() => fs.rmSync(temp, { recursive: true, force: true }));
@@ -41,17 +41,6 @@ const red: Rgba = [255, 0, 0, 255];
 const blue: Rgba = [0, 0, 255, 255];
 const folder = (dir: string, size = 4, channels: 1 | 3 = 3) =>
   ({ kind: 'folder', path: dir, size, channels }) as const;
-
-/** Asserts a UserError whose message and `file` name `file`. */
-function namesFile(file: string, pattern: RegExp) {
-  return (error: unknown) => {
-    assert.ok(error instanceof UserError, `expected a UserError, got ${String(error)}`);
-    assert.equal(error.file, file);
-    assert.ok(error.message.includes(file), error.message);
-    assert.match(error.message, pattern);
-    return true;
-  };
-}
 
 test('class subfolders give sorted labels; PNG and JPEG are resized to size×size RGB', async () => {
   write('classes/dogs/c.png', pngBytes(6, 4, () => blue));
@@ -119,14 +108,6 @@ test('folder errors are UserErrors naming the folder or file at fault', async ()
   write('mixed/cats/a.png', pngBytes(2, 2, () => red));
   await assert.rejects(loadImageFolder(folder('mixed'), temp), namesFile(path.join(temp, 'mixed'), /mixes images \(e\.g\. loose\.png\) with class subfolders \(e\.g\. cats\/\)/));
 });
-
-/** An IDX file of unsigned bytes with the given dimensions. */
-function idx(dims: number[], data: number[]): Buffer {
-  const header = Buffer.alloc(4 + 4 * dims.length);
-  header.writeUInt32BE((0x08 << 8) | dims.length, 0);
-  dims.forEach((d, i) => header.writeUInt32BE(d, 4 + 4 * i));
-  return Buffer.concat([header, Buffer.from(data)]);
-}
 
 test('IDX images (gzipped or raw) with labels load, honour limit, and scale to [-1, 1]', async () => {
   write('idx/images.gz', zlib.gzipSync(idx([3, 2, 2], [0, 255, 0, 255, 255, 255, 255, 255, 0, 0, 0, 0])));

@@ -1,6 +1,10 @@
 import * as jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
-import { UserError, errorMessage } from '../errors';
+import { DataError, errorMessage } from '../errors';
+import type { DataPath } from './dataFiles';
+import { dataLimits, formatCount } from './dataLimits';
+import { readImageHeader } from './imageHeader';
+import { checkInterlacedPngData } from './pngPixelData';
 
 /** Decoded pixels, 8-bit RGBA, row-major. */
 export interface RgbaImage {
@@ -16,20 +20,27 @@ export function byteToUnit(byte: number): number {
   return byte / 127.5 - 1;
 }
 
-/** Decodes a PNG or JPEG, recognised by its signature rather than its name. */
-export function decodeImage(bytes: Uint8Array, file: string): RgbaImage {
+/**
+ * Decodes a PNG or JPEG, recognised by its signature rather than its name, once its header shows a
+ * size within `dataLimits.imagePixels` (a 400-byte PNG can declare 20000×20000 pixels: 1.6 GB).
+ */
+export function decodeImage(bytes: Uint8Array, at: DataPath): RgbaImage {
+  const { format, width, height } = readImageHeader(bytes, at);
+  const pixels = width * height;
+  if (pixels > dataLimits.imagePixels) {
+    throw new DataError(at.field, at.file, `declares ${width}×${height} pixels (${formatCount(pixels)}); ` +
+      `an image may have at most ${formatCount(dataLimits.imagePixels)} pixels (${dataLimits.imagePixels / 1e6} megapixels).`);
+  }
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const isPng = buffer.length >= 8 && buffer.readUInt32BE(0) === 0x89504e47;
-  const isJpeg = buffer.length >= 3 && buffer[0] === 0xff && buffer[1] === 0xd8 && buffer[2] === 0xff;
-  if (!isPng && !isJpeg) throw new UserError(`${file} is not a PNG or JPEG image.`, file);
+  if (format === 'PNG') checkInterlacedPngData(buffer, width, height, at);
   try {
-    if (isPng) {
+    if (format === 'PNG') {
       const png = PNG.sync.read(buffer);
       return { width: png.width, height: png.height, data: png.data };
     }
-    return jpeg.decode(buffer, { useTArray: true, formatAsRGBA: true });
+    return jpeg.decode(buffer, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: dataLimits.imagePixels / 1e6 });
   } catch (error) {
-    throw new UserError(`${file} is a damaged ${isPng ? 'PNG' : 'JPEG'} image: ${errorMessage(error).replace(/\.$/, '')}.`, file);
+    throw new DataError(at.field, at.file, `is a damaged ${format} image: ${errorMessage(error).replace(/\.$/, '')}.`);
   }
 }
 
@@ -61,7 +72,7 @@ export function imageToExample(image: RgbaImage, size: number, channels: 1 | 3):
     const { index, weight } = rows[y]!;
     for (let k = 0; k < index.length; k++) {
       const from = (index[k]! - top) * size * channels;
-      for (let i = 0; i < size * channels; i++) out[y * size * channels + i] += weight[k]! * wide[from + i]!;
+      for (let i = 0; i < size * channels; i++) out[y * size * channels + i]! += weight[k]! * wide[from + i]!;
     }
   }
   return out.map(byteToUnit);
@@ -73,11 +84,11 @@ function addPixel(rgba: Uint8Array, at: number, weight: number, out: Float32Arra
   const green = rgba[at + 1]! * opacity;
   const blue = rgba[at + 2]! * opacity;
   if (channels === 1) {
-    out[to] += weight * (0.299 * red + 0.587 * green + 0.114 * blue);
+    out[to]! += weight * (0.299 * red + 0.587 * green + 0.114 * blue);
   } else {
-    out[to] += weight * red;
-    out[to + 1] += weight * green;
-    out[to + 2] += weight * blue;
+    out[to]! += weight * red;
+    out[to + 1]! += weight * green;
+    out[to + 2]! += weight * blue;
   }
 }
 
