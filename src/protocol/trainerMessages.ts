@@ -1,8 +1,12 @@
+import { z } from 'zod';
 import type { BackendName } from '../core/config/trainingSchema';
-import type { EvaluationRecord } from '../core/run/evaluationRecords';
-import type { RunInfo } from '../core/run/records';
-import type { TrainingEvent } from '../core/train/events';
+import { evaluationRecordSchema } from '../core/run/evaluationRecords';
+import { runInfoSchema, stepCount } from '../core/run/records';
+import { trainingEventSchema } from '../core/train/events';
 import type { TrainOptions } from '../core/train/prepare';
+
+/** Why a run ended when its window closed or reloaded: the host stops its trainers with this, and a trainer whose host vanished says the same. */
+export const WINDOW_CLOSED = 'the window was reloaded or closed while it trained; resume from the last checkpoint';
 
 /** Writes a run's generator (latest checkpoint) as a TF.js LayersModel into `outDir`. */
 export interface ExportRequest {
@@ -23,7 +27,8 @@ export interface EvaluateRequest {
 /**
  * The one protocol between the extension host and a trainer, whichever transport carries it (a
  * worker thread or a forked Node process): plain data only, discriminated by `type`. A trainer
- * does one job (`train`, `export` or `evaluate`) and exits.
+ * does one job (`train`, `export` or `evaluate`) and exits. This direction is typed, not checked:
+ * the host starts the trainer and is the only one that can write to it.
  */
 export type HostToTrainer =
   | { readonly type: 'train'; readonly options: TrainOptions }
@@ -34,13 +39,19 @@ export type HostToTrainer =
   /** Stop at the next step boundary with a checkpoint; with `interruption` the run ends interrupted. */
   | { readonly type: 'stop'; readonly interruption?: string };
 
-export type TrainerToHost =
-  | { readonly type: 'event'; readonly event: TrainingEvent }
+/**
+ * What a trainer sends. Checked by the host on arrival (src/trainer/channel.ts): the trainer runs
+ * workspace data through TF.js and native code, and a message it garbles must be refused, not acted on.
+ */
+export const trainerToHostSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('event'), event: trainingEventSchema }),
   /** The run ended (completed, stopped or failed during training); the trainer exits next. */
-  | { readonly type: 'finished'; readonly info: RunInfo }
+  z.object({ type: z.literal('finished'), info: runInfoSchema }),
   /** The export job wrote these files, from the checkpoint at `step`. */
-  | { readonly type: 'exported'; readonly files: readonly string[]; readonly step: number }
+  z.object({ type: z.literal('exported'), files: z.array(z.string()).readonly(), step: stepCount }),
   /** The evaluate job measured the generator (and recorded it in the run). */
-  | { readonly type: 'evaluated'; readonly record: EvaluationRecord }
+  z.object({ type: z.literal('evaluated'), record: evaluationRecordSchema }),
   /** The job could not start or the trainer broke; `userError` marks a problem the user can fix. */
-  | { readonly type: 'error'; readonly message: string; readonly userError: boolean };
+  z.object({ type: z.literal('error'), message: z.string(), userError: z.boolean() }),
+]);
+export type TrainerToHost = z.output<typeof trainerToHostSchema>;

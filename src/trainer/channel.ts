@@ -1,7 +1,8 @@
 import { fork } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
-import type { HostToTrainer, TrainerToHost } from '../protocol/trainerMessages';
+import { checkMessage } from '../protocol/checkedMessage';
+import { trainerToHostSchema, type HostToTrainer, type TrainerToHost } from '../protocol/trainerMessages';
 
 /**
  * Where a trainer runs: a worker thread for the pure-JS backends, a forked Node process for the
@@ -28,6 +29,8 @@ export interface TrainerChannel {
   post(message: HostToTrainer): void;
   /** Ends the trainer at once. */
   kill(): void;
+  /** The worker thread's id (undefined for a process): a terminated worker's run lock is its host's to release. */
+  readonly workerThreadId: number | undefined;
 }
 
 export function openChannel(entry: string, transport: TrainerTransport, handlers: ChannelHandlers): TrainerChannel {
@@ -40,7 +43,7 @@ function workerChannel(entry: string, handlers: ChannelHandlers): TrainerChannel
   forwardLines(worker.stderr, handlers.log);
   let crash: string | undefined;
   let terminated = false;
-  worker.on('message', handlers.message);
+  worker.on('message', receiveChecked(handlers));
   worker.on('error', (error) => { crash = error.message; });
   worker.on('exit', (code) => {
     if (terminated) handlers.exit({ reason: 'was stopped by the host', status: 'interrupted' });
@@ -49,6 +52,7 @@ function workerChannel(entry: string, handlers: ChannelHandlers): TrainerChannel
   return {
     post: (message) => worker.postMessage(message),
     kill: () => { terminated = true; void worker.terminate(); },
+    workerThreadId: worker.threadId,
   };
 }
 
@@ -58,7 +62,7 @@ function processChannel(entry: string, handlers: ChannelHandlers): TrainerChanne
   const log = (line: string) => { lastLine = line; handlers.log(line); };
   if (child.stdout) forwardLines(child.stdout, log);
   if (child.stderr) forwardLines(child.stderr, log);
-  child.on('message', (message) => handlers.message(message as TrainerToHost));
+  child.on('message', receiveChecked(handlers));
   child.on('exit', (code, signal) => {
     // The last line the process wrote usually says why it died (an abort in native code, OOM).
     if (signal) handlers.exit({ reason: `was killed by ${signal}`, status: 'interrupted' });
@@ -67,6 +71,17 @@ function processChannel(entry: string, handlers: ChannelHandlers): TrainerChanne
   return {
     post: (message) => { if (child.connected) child.send(message); },
     kill: () => { child.kill('SIGKILL'); },
+    // A dead process's lock is stale by its pid: the next trainer takes it over.
+    workerThreadId: undefined,
+  };
+}
+
+/** Hands on only messages in the protocol; anything else is logged with why, and nothing acts on it. */
+function receiveChecked(handlers: ChannelHandlers): (data: unknown) => void {
+  return (data) => {
+    const checked = checkMessage(trainerToHostSchema, data);
+    if (checked.ok) handlers.message(checked.message);
+    else handlers.log(`ignored a message outside the trainer protocol (${checked.reason})`);
   };
 }
 

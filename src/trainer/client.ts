@@ -1,4 +1,5 @@
 import { markRunEnded } from '../core/run/markEnded';
+import { releaseWorkerLock } from '../core/run/runLock';
 import type { RunInfo } from '../core/run/records';
 import type { TrainingEvent } from '../core/train/events';
 import type { TrainOptions } from '../core/train/prepare';
@@ -20,9 +21,12 @@ export class TrainerClient implements Disposable {
   private readonly channel: TrainerChannel;
   private runDir: string | undefined;
   private reported: TrainerOutcome | undefined;
+  /** The run a resume trains, known before the trainer reports it (it may die first, holding the lock). */
+  private readonly resumeDir: string | undefined;
   readonly done: Promise<TrainerOutcome>;
 
   constructor(entry: string, readonly transport: TrainerTransport, options: TrainOptions) {
+    this.resumeDir = options.resumeDir;
     let settle!: (outcome: TrainerOutcome) => void;
     this.done = new Promise((resolve) => { settle = resolve; });
     this.channel = openChannel(entry, transport, {
@@ -67,7 +71,17 @@ export class TrainerClient implements Disposable {
     }
   }
 
-  private async exited({ reason, status }: ChannelExit): Promise<TrainerOutcome> {
+  private async exited(exit: ChannelExit): Promise<TrainerOutcome> {
+    try {
+      return await this.outcome(exit);
+    } finally {
+      // After the run is marked: a trainer that takes the lock next must not see its status overwritten.
+      const runDir = this.runDir ?? this.resumeDir;
+      if (runDir && this.channel.workerThreadId !== undefined) releaseWorkerLock(runDir, this.channel.workerThreadId);
+    }
+  }
+
+  private async outcome({ reason, status }: ChannelExit): Promise<TrainerOutcome> {
     if (this.reported) return this.reported;
     const message = `the trainer ${reason} before the run ended`;
     if (!this.runDir) return { kind: 'died', message };

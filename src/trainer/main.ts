@@ -4,12 +4,14 @@ import { evaluateRun } from '../core/train/evaluateRun';
 import { exportGenerator } from '../core/train/exportGenerator';
 import { restoreGenerator } from '../core/train/restore';
 import { TrainingSession } from '../core/train/session';
-import type { HostToTrainer, TrainerToHost } from '../protocol/trainerMessages';
+import { WINDOW_CLOSED, type HostToTrainer, type TrainerToHost } from '../protocol/trainerMessages';
 
 /** The two transports a trainer can be started on, behind one shape. */
 interface HostPort {
   send(message: TrainerToHost): void;
   onMessage(handler: (message: HostToTrainer) => void): void;
+  /** The host went away without a word (window reload, close or crash). */
+  onHostGone(handler: () => void): void;
   /** Lets the trainer exit once its work is done. */
   close(): void;
 }
@@ -17,18 +19,32 @@ interface HostPort {
 function connectToHost(): HostPort {
   const port = parentPort;
   if (port) {
-    return { send: (message) => port.postMessage(message), onMessage: (handler) => port.on('message', handler), close: () => port.close() };
+    return {
+      send: (message) => port.postMessage(message), onMessage: (handler) => port.on('message', handler),
+      // A worker thread ends with its host's process: there is no going away to notice.
+      onHostGone: () => undefined,
+      close: () => port.close(),
+    };
   }
   const send = process.send?.bind(process);
   if (send) {
+    /** Set when the trainer itself ends the channel, its work done: that disconnect is no host going away. */
+    let closing = false;
     return {
-      send: (message) => send(message),
+      // Once the host is gone, events have no reader (the run's files record them): sending would throw.
+      send: (message) => { if (process.connected) send(message); },
       onMessage: (handler) => process.on('message', (message) => handler(message as HostToTrainer)),
-      close: () => process.disconnect(),
+      onHostGone: (handler) => process.once('disconnect', () => {
+        if (closing) return;
+        // Its pipes went with it: a warning written now must not kill the trainer before its checkpoint.
+        for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+        handler();
+      }),
+      close: () => {
+        closing = true;
+        if (process.connected) process.disconnect();
+      },
     };
-    // The host went away (window reload or close): end now. The run reads as interrupted (its
-    // recorded pid is dead) and resumes from its last checkpoint, as with a worker thread.
-    process.on('disconnect', () => process.exit(0));
   }
   throw new Error('the GAN Studio trainer runs as a worker thread or a forked process, started by the extension');
 }
@@ -40,6 +56,12 @@ function connectToHost(): HostPort {
 function serve(host: HostPort): void {
   let session: TrainingSession | undefined;
   let stopEarly: { interruption?: string } | undefined;
+  // As when the window closes with the host still there (RunManager stops its trainers so): the
+  // run ends at the next step boundary with a checkpoint, interrupted, and resumes from there.
+  host.onHostGone(() => {
+    stopEarly = { interruption: WINDOW_CLOSED };
+    session?.stop(WINDOW_CLOSED);
+  });
   host.onMessage((message) => {
     switch (message.type) {
       case 'train':

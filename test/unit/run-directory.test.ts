@@ -137,7 +137,7 @@ test('a reader racing writeFileAtomic sees the old or the new content, never a m
   assert.deepEqual(fs.readdirSync(folder), ['big.json']);
 });
 
-test('listRuns skips folders that are not runs and sorts newest first', async () => {
+test('listRuns skips folders that are not runs, lists unreadable run.json files apart, and sorts newest first', async () => {
   const runsDir = path.join(work, 'listing');
   const addRun = (name: string, startedAt: string) => {
     fs.mkdirSync(path.join(runsDir, name), { recursive: true });
@@ -153,10 +153,11 @@ test('listRuns skips folders that are not runs and sorts newest first', async ()
   fs.writeFileSync(path.join(runsDir, 'foreign', 'run.json'), JSON.stringify({ runId: 'foreign', status: 'sleeping', step: 1 }));
   fs.writeFileSync(path.join(runsDir, 'notes.txt'), 'not a run');
 
-  const runs = await listRuns(runsDir);
+  const { runs, unreadable } = await listRuns(runsDir);
   assert.deepEqual(runs.map((run) => run.info.runId), ['march', 'february', 'january']);
   assert.deepEqual(runs.map((run) => run.dir), ['march', 'february', 'january'].map((name) => path.join(runsDir, name)));
-  assert.deepEqual(await listRuns(path.join(work, 'no-runs-here')), []);
+  assert.deepEqual(unreadable.map((run) => path.basename(run.dir)), ['foreign', 'torn']);
+  assert.deepEqual(await listRuns(path.join(work, 'no-runs-here')), { runs: [], unreadable: [] });
 });
 
 test('effectiveStatus calls a running run whose trainer died on this host interrupted', async () => {

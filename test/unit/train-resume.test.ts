@@ -91,9 +91,27 @@ test('a loss that turns NaN fails the run at that step and keeps the last good c
     checkpoints: { every: 1, keepLast: 2 },
   }) });
   assert.equal(run.info.status, 'failed');
-  assert.match(run.info.error ?? '', /became (NaN|Infinity|-Infinity) at step \d+; the last good checkpoint is kept/);
+  assert.match(run.info.error ?? '', new RegExp(`became (NaN|Infinity|-Infinity) at step ${run.info.step}; the last good checkpoint \\(step ${run.info.step - 1}\\) is kept`));
   assert.equal(run.info.lastCheckpoint?.step, run.info.step - 1, 'the checkpoint before the bad step');
   assert.ok(!fs.existsSync(path.join(run.runDir, 'checkpoints', `step-${run.info.step}`)), 'no checkpoint of the bad step');
+});
+
+test('a loss that turns NaN before the first checkpoint says the run cannot be resumed, and what to change', async () => {
+  await useTestBackend();
+  const run = await train({ runsDir: tempDir(), config: resolvedConfig({
+    name: 'diverges-early', data: { kind: 'ring', count: 500 },
+    model: { kind: 'mlp', latentSize: 4, generator: { hidden: [16] }, discriminator: { hidden: [16], activation: 'linear' } },
+    objective: { kind: 'wasserstein' },
+    training: { steps: 300, batchSize: 32, generatorOptimizer: { kind: 'sgd', learningRate: 5, momentum: 0.9 }, discriminatorOptimizer: { kind: 'sgd', learningRate: 5, momentum: 0.9 } },
+    checkpoints: { every: 1000 },
+  }) });
+  assert.equal(run.info.status, 'failed');
+  const error = run.info.error ?? '';
+  assert.match(error, new RegExp(`became (NaN|Infinity|-Infinity) at step ${run.info.step}; no checkpoint was written before step ${run.info.step}, so the run cannot be resumed`));
+  assert.match(error, /lower the learning rate/);
+  assert.doesNotMatch(error, /last good checkpoint/);
+  assert.equal(run.info.lastCheckpoint, undefined);
+  assert.deepEqual(fs.existsSync(path.join(run.runDir, 'checkpoints')) ? fs.readdirSync(path.join(run.runDir, 'checkpoints')) : [], []);
 });
 
 test('pause holds the loop at a step boundary until resume', async () => {

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { openRegularFile } from '../util/regularFile';
 import { writeFileAtomic } from './atomicFile';
 
 /**
@@ -43,15 +44,12 @@ export function isObjectWithStep(value: unknown): value is { step: number } {
  * long run's metrics file grows to megabytes). Undefined when there is none in the tail.
  */
 export async function readLastJsonLine<T>(file: string, isRecord: (value: unknown) => value is T, tailBytes = 16_384): Promise<T | undefined> {
-  let handle: fs.promises.FileHandle;
+  // A FIFO or device in a run folder is no metrics file: never waited on.
+  const opened = await openRegularFile(file);
+  if (!opened) return undefined;
+  const { handle } = opened;
   try {
-    handle = await fs.promises.open(file, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  try {
-    const { size } = await handle.stat();
+    const { size } = opened.stats;
     const length = Math.min(size, tailBytes);
     const buffer = Buffer.alloc(length);
     await handle.read(buffer, 0, length, size - length);

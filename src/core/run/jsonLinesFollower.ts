@@ -1,58 +1,119 @@
-import * as fs from 'node:fs';
+import { openRegularFile } from '../util/regularFile';
 import { parseJsonLines } from './jsonLines';
 
-export interface FollowedRecords<T> {
-  /** The file was rewritten (a resume dropped lines past its checkpoint): `records` is everything. */
+/** Text parsed per step: a few milliseconds of work, so the event loop turns between chunks. */
+const CHUNK_BYTES = 256 * 1024;
+
+export interface FollowedBatch<T> {
+  /**
+   * The file was rewritten (a resume dropped lines past its checkpoint) or removed: drop what the
+   * earlier reads gave. Only the first batch of a read says so.
+   */
   readonly reset: boolean;
   readonly records: T[];
 }
 
+export interface FollowOptions {
+  /** A file larger than this when read from its start is read from its last `maxBytes` only (see `skippedBytes`). */
+  readonly maxBytes?: number;
+  readonly chunkBytes?: number;
+}
+
+const NEWLINE = 0x0a;
+
 /**
  * Reads a growing .jsonl file incrementally: each `read` parses only the complete lines appended
- * since the last one (a long run's metrics file holds 100,000 lines; a live view reads it several
- * times a second). A file that shrank or was replaced is read again from the start.
+ * since the last one (a live view reads it several times a second), in chunks, each one an
+ * asynchronous read, so a file of hundreds of megabytes never holds the event loop for long. A
+ * file that shrank or was replaced is read again from the start.
  */
 export class JsonLinesFollower<T> {
   private offset = 0;
-  private pending = '';
+  /** The start of a line whose newline is not read yet (a chunk ended mid-line, or it is still being appended). */
+  private pending: Buffer = Buffer.alloc(0);
+  /** Reading began mid-file: the bytes up to the first newline are the end of a line not read. */
+  private midLine = false;
   private identity: string | undefined;
+  private skipped = 0;
+  private reading = false;
 
-  constructor(private readonly file: string, private readonly isRecord: (value: unknown) => value is T) {}
+  constructor(private readonly file: string, private readonly isRecord: (value: unknown) => value is T, private readonly options: FollowOptions = {}) {}
 
-  async read(): Promise<FollowedRecords<T>> {
-    let stat: fs.Stats;
+  /** Bytes at the file's start left unread because it was larger than `maxBytes` (0 when read whole). */
+  get skippedBytes(): number {
+    return this.skipped;
+  }
+
+  /** How far into the file the reads have got: its size when last read. */
+  get position(): number {
+    return this.offset;
+  }
+
+  /** The complete lines appended since the last read, a chunk at a time; nothing when nothing changed. */
+  async *read(): AsyncGenerator<FollowedBatch<T>> {
+    // Two reads at once would both take the same lines: callers queue theirs.
+    if (this.reading) throw new Error(`${this.file} is already being read`);
+    this.reading = true;
     try {
-      stat = await fs.promises.stat(this.file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      const reset = this.offset > 0;
-      this.restart(undefined);
-      return { reset, records: [] };
+      yield* this.readChunks();
+    } finally {
+      this.reading = false;
     }
-    // Atomic rewrites (write a temp file, rename) give the file a new inode.
-    const identity = `${stat.dev}:${stat.ino}`;
-    const reset = identity !== this.identity && this.identity !== undefined || stat.size < this.offset;
-    if (reset || this.identity === undefined) this.restart(identity);
-    if (stat.size === this.offset) return { reset, records: [] };
-    const handle = await fs.promises.open(this.file, 'r');
+  }
+
+  private async *readChunks(): AsyncGenerator<FollowedBatch<T>> {
+    const opened = await openRegularFile(this.file);
+    if (!opened) {
+      // Gone (or never a regular file: a FIFO or device is never read).
+      const reset = this.identity !== undefined;
+      this.restart(undefined, 0);
+      if (reset) yield { reset, records: [] };
+      return;
+    }
+    const { handle, stats } = opened;
     try {
-      const length = stat.size - this.offset;
-      const buffer = Buffer.alloc(length);
-      const { bytesRead } = await handle.read(buffer, 0, length, this.offset);
-      this.offset += bytesRead;
-      const text = this.pending + buffer.subarray(0, bytesRead).toString('utf8');
-      const end = text.lastIndexOf('\n') + 1;
-      // A line without its newline yet is still being appended: keep it for the next read.
-      this.pending = text.slice(end);
-      return { reset, records: parseJsonLines(text.slice(0, end), this.isRecord) };
+      // Atomic rewrites (write a temp file, then rename) give the file a new inode.
+      const identity = `${stats.dev}:${stats.ino}`;
+      let reset = this.identity !== undefined && (identity !== this.identity || stats.size < this.offset);
+      if (reset || this.identity === undefined) this.restart(identity, stats.size);
+      if (reset && stats.size <= this.offset) yield { reset, records: [] };
+      const chunk = Buffer.alloc(Math.max(0, Math.min(this.options.chunkBytes ?? CHUNK_BYTES, stats.size - this.offset)));
+      while (this.offset < stats.size) {
+        const { bytesRead } = await handle.read(chunk, 0, Math.min(chunk.length, stats.size - this.offset), this.offset);
+        if (bytesRead === 0) break;
+        this.offset += bytesRead;
+        const records = this.take(chunk.subarray(0, bytesRead));
+        if (records.length || reset) yield { reset, records };
+        reset = false;
+      }
     } finally {
       await handle.close();
     }
   }
 
-  private restart(identity: string | undefined): void {
+  /** The records of the complete lines `bytes` ends (a newline is never inside a UTF-8 character, so splitting there is safe). */
+  private take(bytes: Buffer): T[] {
+    let text = Buffer.concat([this.pending, bytes]);
+    if (this.midLine) {
+      const newline = text.indexOf(NEWLINE);
+      this.skipped += newline < 0 ? text.length : newline + 1;
+      if (newline < 0) return [];
+      text = text.subarray(newline + 1);
+      this.midLine = false;
+    }
+    const end = text.lastIndexOf(NEWLINE) + 1;
+    // Copied: `bytes` is the reused chunk buffer.
+    this.pending = Buffer.from(text.subarray(end));
+    return parseJsonLines(text.subarray(0, end).toString('utf8'), this.isRecord);
+  }
+
+  private restart(identity: string | undefined, size: number): void {
+    const limit = this.options.maxBytes ?? Infinity;
     this.identity = identity;
-    this.offset = 0;
-    this.pending = '';
+    // One byte early: when that byte is a newline, the line right after it is read whole.
+    this.offset = size > limit ? size - limit - 1 : 0;
+    this.skipped = this.offset;
+    this.midLine = this.offset > 0;
+    this.pending = Buffer.alloc(0);
   }
 }

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { io } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { tf } from '../backend/tf';
+import { makeFolder } from '../util/folders';
 import { writeFileAtomic, writeJsonAtomic } from './atomicFile';
 
 /** The file names of a TF.js LayersModel folder as tf.loadLayersModel expects them. */
@@ -15,7 +16,7 @@ interface ModelJson {
 
 /** Writes `model` as model.json + one weights.bin into `dir`; returns the weight bytes written. */
 export async function writeLayersModel(model: LayersModel, dir: string): Promise<number> {
-  await fs.promises.mkdir(dir, { recursive: true });
+  await makeFolder(dir, 'model folder');
   let bytes = 0;
   await model.save(tf.io.withSaveHandler(async (artifacts: io.ModelArtifacts) => {
     const weightData = artifacts.weightData;

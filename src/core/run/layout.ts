@@ -11,12 +11,22 @@ export const runFiles = {
   samples: 'samples',
   latestSample: path.join('samples', 'latest.png'),
   checkpoints: 'checkpoints',
+  /** Present while a trainer holds the run: who (runLock.ts). */
+  lock: 'train.lock',
+  /** Space set aside while training so the final status can be written on a full disk (spaceReserve.ts). */
+  spaceReserve: '.space-reserve',
 } as const;
 
 export const DEFAULT_RUNS_DIR = path.join('.gan', 'runs');
 
 export function sampleFile(step: number): string {
   return path.join(runFiles.samples, `step-${step}.png`);
+}
+
+/** The command that continues a run, ready to paste into a shell. */
+export function resumeCommand(runDir: string): string {
+  const quoted = /^[\w@%+=:,./-]+$/.test(runDir) ? runDir : `'${runDir.replace(/'/g, `'\\''`)}'`;
+  return `gan-studio train --resume ${quoted}`;
 }
 
 export function checkpointDir(step: number): string {

@@ -1,4 +1,5 @@
-import type { BackendReport } from '../backend/report';
+import { z } from 'zod';
+import { backendReportSchema } from '../backend/report';
 
 /** The run-directory contract (README, "Run directory"). Bump RUN_FORMAT on incompatible change. */
 export const RUN_FORMAT = 1;
@@ -6,41 +7,62 @@ export const RUN_FORMAT = 1;
 export const runStatuses = ['running', 'paused', 'completed', 'stopped', 'failed', 'interrupted'] as const;
 export type RunStatus = (typeof runStatuses)[number];
 
-/** Where in a markdown note a run's config came from. */
-export interface NoteOrigin {
-  readonly file: string;
-  readonly block: number;
-  readonly line: number;
-}
+/** A run id: a config name and a start time (layout.ts, makeRunId). A file name and never a path, since snapshots are named after it. */
+const runIdPattern = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-/** run.json: where a run stands. Rewritten atomically on every change of status and periodically. */
-export interface RunInfo {
-  readonly format: number;
-  readonly runId: string;
-  readonly name: string;
-  readonly status: RunStatus;
+/** A step number (or count of steps) as run files and events carry it. */
+export const stepCount = z.int().nonnegative();
+
+/**
+ * A file the run keeps, relative to the run folder and inside it (no root, drive or `..` part, with
+ * either separator), so a reader may join it to the folder. String checks only: the webview compiles this file.
+ */
+export const pathInRun = z.string().regex(/^(?![\\/]|[A-Za-z]:)(?!(.*[\\/])?\.\.([\\/]|$)).+$/, 'must be a path inside the run folder');
+
+/** Where in a markdown note a run's config came from. */
+const noteOriginSchema = z.object({
+  file: z.string(),
+  block: stepCount,
+  line: stepCount,
+}).readonly();
+export type NoteOrigin = z.output<typeof noteOriginSchema>;
+
+/**
+ * run.json: where a run stands. Rewritten atomically on every change of status and periodically;
+ * validated whole on every read (it comes from the workspace, which may be anyone's). Fields added
+ * in later formats must be optional here, so older runs keep opening.
+ */
+export const runInfoSchema = z.object({
+  format: z.int().min(1).refine((format) => format <= RUN_FORMAT, {
+    error: (issue) => `written by a newer GAN Studio (format ${String(issue.input)}; this one reads up to ${RUN_FORMAT})`,
+  }),
+  runId: z.string().max(200).regex(runIdPattern, 'use letters, digits, ".", "_" and "-", starting with a letter or digit'),
+  name: z.string(),
+  status: z.enum(runStatuses),
   /** Generator steps completed. */
-  readonly step: number;
-  readonly totalSteps: number;
-  readonly seed: number;
-  readonly configHash: string;
+  step: stepCount,
+  totalSteps: stepCount,
+  seed: z.number(),
+  configHash: z.string(),
   /** The config file the run was started from, if any. */
-  readonly configFile?: string;
+  configFile: z.string().exactOptional(),
   /** A run trained from a `gan` block of a markdown note: the note, the block (0-based among the note's gan blocks) and its fence line. */
-  readonly note?: NoteOrigin;
-  readonly dataset: string;
-  readonly backend?: Pick<BackendReport, 'backend' | 'reason' | 'attempts'>;
-  readonly startedAt: string;
-  readonly updatedAt: string;
-  readonly endedAt?: string;
+  note: noteOriginSchema.exactOptional(),
+  dataset: z.string(),
+  /** The backend report; `requested` is not required (run.json's type once left it out). */
+  backend: backendReportSchema.extend({ requested: backendReportSchema.shape.requested.exactOptional() }).readonly().exactOptional(),
+  startedAt: z.string(),
+  updatedAt: z.string(),
+  endedAt: z.string().exactOptional(),
   /** Why the run failed or was interrupted. */
-  readonly error?: string;
-  readonly lastCheckpoint?: { readonly step: number; readonly path: string };
-  readonly lastSample?: { readonly step: number; readonly path: string };
+  error: z.string().exactOptional(),
+  lastCheckpoint: z.object({ step: stepCount, path: pathInRun }).readonly().exactOptional(),
+  lastSample: z.object({ step: stepCount, path: pathInRun }).readonly().exactOptional(),
   /** The process training it, so a reader can tell a live run from one whose trainer died. */
-  readonly pid?: number;
-  readonly hostname?: string;
-}
+  pid: z.int().positive().exactOptional(),
+  hostname: z.string().exactOptional(),
+}).readonly();
+export type RunInfo = z.output<typeof runInfoSchema>;
 
 /** One line of metrics.jsonl. Optional fields appear when the objective or regularizer is on. */
 export interface MetricsRecord {
@@ -65,8 +87,11 @@ export interface MetricsRecord {
   readonly gradNormD: number;
   readonly gradNormG: number;
   readonly instanceNoiseSigma?: number;
+  /** Steps per second of wall-clock training time, logging, samples and checkpoints included: what ETAs use. */
   readonly stepsPerSecond: number;
   readonly examplesPerSecond: number;
+  /** Steps per second of the steps alone (absent in runs written before it existed). */
+  readonly computeStepsPerSecond?: number;
 }
 
 /** One line of histograms.jsonl: D outputs on real and generated data over equal bins spanning [lo, hi]. */
@@ -124,11 +149,4 @@ export function isHistogramRecord(value: unknown): value is HistogramRecord {
   const record = value as Partial<HistogramRecord> | null;
   return typeof record === 'object' && record !== null && typeof record.step === 'number'
     && Array.isArray(record.real) && Array.isArray(record.fake);
-}
-
-export function isRunInfo(value: unknown): value is RunInfo {
-  const info = value as Partial<RunInfo> | null;
-  return typeof info === 'object' && info !== null && typeof info.runId === 'string'
-    && typeof info.status === 'string' && (runStatuses as readonly string[]).includes(info.status)
-    && typeof info.step === 'number';
 }

@@ -1,13 +1,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { UserError } from '../errors';
+import type { z } from 'zod';
+import { errorMessage, UserError } from '../errors';
+import { formatBytes } from '../util/bytes';
+import { openRegularFile } from '../util/regularFile';
 import { readJsonLines } from './jsonLines';
 import { runFiles, stepOfName } from './layout';
 import {
-  isFieldRecord, isHistogramRecord, isMetricsRecord, isRunInfo,
+  isFieldRecord, isHistogramRecord, isMetricsRecord, runInfoSchema,
   type FieldRecord, type HistogramRecord, type MetricsRecord, type RunInfo,
 } from './records';
-import type { StoredConfig } from './runWriter';
+import { describeSchemaIssues } from '../schemaIssues';
+import { storedConfigSchema, type StoredConfig } from './storedConfig';
 
 export interface StepFile {
   readonly step: number;
@@ -27,19 +31,31 @@ export interface RunSnapshot {
   readonly samples: readonly StepFile[];
 }
 
-export async function readRunInfo(dir: string): Promise<RunInfo> {
-  const value = await readJson(path.join(dir, runFiles.info));
-  if (!isRunInfo(value)) throw new UserError(`${path.join(dir, runFiles.info)} is not a GAN Studio run.json`, dir);
-  return value;
+/** A folder of a runs directory that holds a run.json GAN Studio will not use, and why. */
+export interface UnreadableRun {
+  readonly dir: string;
+  readonly reason: string;
 }
 
-export async function readStoredConfig(dir: string): Promise<StoredConfig> {
-  const value = await readJson(path.join(dir, runFiles.config));
-  const stored = value as Partial<StoredConfig> | null;
-  if (typeof stored !== 'object' || stored === null || typeof stored.hash !== 'string' || typeof stored.config !== 'object') {
-    throw new UserError(`${path.join(dir, runFiles.config)} is not a GAN Studio resolved config`, dir);
-  }
-  return stored as StoredConfig;
+/** What a runs directory holds: its runs, newest first, and the run folders that cannot be read. */
+export interface RunListing {
+  readonly runs: { readonly dir: string; readonly info: RunInfo }[];
+  readonly unreadable: UnreadableRun[];
+}
+
+export function readRunInfo(dir: string): Promise<RunInfo> {
+  return readRunFile(path.join(dir, runFiles.info), runInfoSchema);
+}
+
+export function readStoredConfig(dir: string): Promise<StoredConfig> {
+  return readRunFile(path.join(dir, runFiles.config), storedConfigSchema);
+}
+
+/** A run file checked against its schema; a UserError naming the file and the fields when it does not match. */
+async function readRunFile<Schema extends z.ZodType>(file: string, schema: Schema): Promise<z.output<Schema>> {
+  const parsed = schema.safeParse(await readJson(file));
+  if (!parsed.success) throw new UserError(`${file}: ${describeSchemaIssues(parsed.error.issues)}`, file);
+  return parsed.data;
 }
 
 export async function readRun(dir: string): Promise<RunSnapshot> {
@@ -54,45 +70,106 @@ export async function readRun(dir: string): Promise<RunSnapshot> {
   return { dir, info, stored, metrics, histograms, fields, samples };
 }
 
-/** Runs under runsDir, newest first; folders that are not runs (or are half-written) are skipped. */
-export async function listRuns(runsDir: string): Promise<{ dir: string; info: RunInfo }[]> {
-  const runs = await Promise.all((await readdirOrEmpty(runsDir)).map(async (name) => {
+/**
+ * The runs under runsDir, newest first. A folder without a run.json is not a run (or not yet: its
+ * run.json is written last); one whose run.json fails its schema, or that links outside runsDir,
+ * is listed as unreadable with the reason, and nothing from it is used.
+ */
+export async function listRuns(runsDir: string): Promise<RunListing> {
+  const listing: RunListing = { runs: [], unreadable: [] };
+  const realRunsDir = await realpathOrUndefined(runsDir);
+  await Promise.all((await readdirOrEmpty(runsDir)).map(async (name) => {
     const dir = path.join(runsDir, name);
+    const real = await realpathOrUndefined(dir);
+    if (!real || !realRunsDir || !(await isFolder(real)) || !(await exists(path.join(real, runFiles.info)))) return;
+    if (!isInside(realRunsDir, real)) {
+      listing.unreadable.push({ dir, reason: `${dir} links outside ${runsDir} (to ${real}); GAN Studio does not follow it` });
+      return;
+    }
     try {
-      return { dir, info: await readRunInfo(dir) };
-    } catch {
-      return undefined;
+      listing.runs.push({ dir, info: await readRunInfo(dir) });
+    } catch (error) {
+      listing.unreadable.push({ dir, reason: errorMessage(error) });
     }
   }));
-  return runs.filter((run): run is { dir: string; info: RunInfo } => run !== undefined)
-    .sort((a, b) => b.info.startedAt.localeCompare(a.info.startedAt));
+  listing.runs.sort((a, b) => b.info.startedAt.localeCompare(a.info.startedAt));
+  listing.unreadable.sort((a, b) => a.dir.localeCompare(b.dir));
+  return listing;
 }
 
-/** `step-N` entries of a folder, ascending by step. */
+/** Whether `file` is `folder` or lies under it (both already resolved). */
+export function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/**
+ * `step-N` entries of a folder, ascending by step. Links are left out, and so is a folder that is
+ * itself a link: a sample grid or checkpoint is a file the run wrote, never one elsewhere.
+ */
 export async function listStepEntries(folder: string): Promise<StepFile[]> {
-  return (await readdirOrEmpty(folder)).flatMap((name) => {
-    const step = stepOfName(name);
-    return step === undefined ? [] : [{ step, path: path.join(folder, name) }];
+  if (await isLink(folder)) return [];
+  return (await readdirOrEmpty(folder, { withFileTypes: true })).flatMap((entry) => {
+    const step = entry.isSymbolicLink() ? undefined : stepOfName(entry.name);
+    return step === undefined ? [] : [{ step, path: path.join(folder, entry.name) }];
   }).sort((a, b) => a.step - b.step);
 }
 
 /** A folder's entries; a folder that does not exist yet has none. */
-async function readdirOrEmpty(folder: string): Promise<string[]> {
+function readdirOrEmpty(folder: string): Promise<string[]>;
+function readdirOrEmpty(folder: string, options: { withFileTypes: true }): Promise<fs.Dirent[]>;
+async function readdirOrEmpty(folder: string, options?: { withFileTypes: true }): Promise<string[] | fs.Dirent[]> {
   try {
-    return await fs.promises.readdir(folder);
+    return options ? await fs.promises.readdir(folder, options) : await fs.promises.readdir(folder);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
 }
 
+async function realpathOrUndefined(file: string): Promise<string | undefined> {
+  return fs.promises.realpath(file).catch(() => undefined);
+}
+
+async function isFolder(file: string): Promise<boolean> {
+  return fs.promises.stat(file).then((stat) => stat.isDirectory(), () => false);
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.promises.access(file).then(() => true, () => false);
+}
+
+async function isLink(file: string): Promise<boolean> {
+  return fs.promises.lstat(file).then((stat) => stat.isSymbolicLink(), () => false);
+}
+
+/** Why a run file cannot be found: its folder is missing, is a file, or lacks it. */
+async function whyMissing(file: string): Promise<string> {
+  const dir = path.dirname(file);
+  const stats = await fs.promises.stat(dir).catch(() => undefined);
+  if (!stats) return `${dir} does not exist`;
+  if (!stats.isDirectory()) return `${dir} is a file, not a run folder (a folder holding ${path.basename(file)})`;
+  return `${file} does not exist`;
+}
+
+/** run.json and config.json hold a few kilobytes: a workspace's far larger one is refused, not parsed. */
+const MAX_RUN_JSON_BYTES = 4 * 1024 * 1024;
+
 async function readJson(file: string): Promise<unknown> {
+  // Only a regular file is read: a FIFO in a workspace would hold the read (and a pool thread) forever.
+  const opened = await openRegularFile(file);
+  if (!opened) {
+    const stats = await fs.promises.stat(file).catch(() => undefined);
+    throw new UserError(stats ? `${file} is not a regular file` : await whyMissing(file), file);
+  }
   let text: string;
   try {
-    text = await fs.promises.readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`${file} does not exist`, file);
-    throw error;
+    if (opened.stats.size > MAX_RUN_JSON_BYTES) {
+      throw new UserError(`${file} is ${formatBytes(opened.stats.size)}: a run file may be at most ${formatBytes(MAX_RUN_JSON_BYTES)}`, file);
+    }
+    text = await opened.handle.readFile('utf8');
+  } finally {
+    await opened.handle.close();
   }
   try {
     return JSON.parse(text);

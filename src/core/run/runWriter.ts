@@ -1,28 +1,31 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { GanConfig } from '../config/schema';
+import { UserError } from '../errors';
+import { makeFolder } from '../util/folders';
 import { appendJsonLine, writeFileAtomic, writeJsonAtomic } from './atomicFile';
 import { filterJsonLines, isObjectWithStep } from './jsonLines';
 import { makeRunId, runFiles, sampleFile } from './layout';
 import { listStepEntries, type StepFile } from './runReader';
+import { RunLock } from './runLock';
+import { isOutOfSpace, releaseSpace, reserveSpace } from './spaceReserve';
 import type { DiagnosticRecord, EvaluationRecord } from './evaluationRecords';
 import type { FieldRecord, HistogramRecord, MetricsRecord, RunInfo } from './records';
+import type { StoredConfig } from './storedConfig';
 
-/** config.json: the resolved config (every default filled in) and its hash. */
-export interface StoredConfig {
-  readonly hash: string;
-  readonly configFile?: string;
-  readonly config: GanConfig;
-}
+export type { StoredConfig };
 
 /**
- * Writes one run directory. run.json writes are chained so they land in order even when callers
- * do not await them; every file a reader opens whole is written atomically.
+ * Writes one run directory, holding its lock (no second trainer writes it) and a little reserved
+ * space (its final status gets written even on a full disk) until end() or close(). run.json writes
+ * are chained so they land in order even when callers do not await them; every file a reader opens
+ * whole is written atomically.
  */
 export class RunWriter {
   private infoWrite: Promise<void> = Promise.resolve();
+  /** Set once the run is let go: from then on the reserve file may be another trainer's. */
+  private released = false;
 
-  private constructor(readonly dir: string, private info: RunInfo) {}
+  private constructor(readonly dir: string, private info: RunInfo, private readonly lock: RunLock) {}
 
   get runId(): string {
     return this.info.runId;
@@ -34,7 +37,7 @@ export class RunWriter {
 
   /** Creates a new, uniquely named run directory under runsDir. */
   static async create(runsDir: string, stored: StoredConfig, info: Omit<RunInfo, 'runId'>): Promise<RunWriter> {
-    await fs.promises.mkdir(runsDir, { recursive: true });
+    await makeFolder(runsDir, 'runs folder');
     const base = makeRunId(stored.config.name, new Date(), info.note);
     for (let attempt = 1; ; attempt++) {
       const runId = attempt === 1 ? base : `${base}-${attempt}`;
@@ -43,18 +46,30 @@ export class RunWriter {
         await fs.promises.mkdir(dir);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+        if (isOutOfSpace(error)) throw noSpaceForRun(runsDir);
         throw error;
       }
-      await fs.promises.mkdir(path.join(dir, runFiles.samples));
-      await writeJsonAtomic(path.join(dir, runFiles.config), stored);
-      const writer = new RunWriter(dir, { ...info, runId });
-      await writer.update({});
-      return writer;
+      const lock = await RunLock.acquire(dir);
+      try {
+        await reserveSpace(dir);
+        await fs.promises.mkdir(path.join(dir, runFiles.samples));
+        await writeJsonAtomic(path.join(dir, runFiles.config), stored);
+        const writer = new RunWriter(dir, { ...info, runId }, lock);
+        await writer.update({});
+        return writer;
+      } catch (error) {
+        // Nothing was trained yet: a folder that is not a whole run would only confuse the runs list.
+        lock.release();
+        await fs.promises.rm(dir, { recursive: true, force: true });
+        if (isOutOfSpace(error)) throw noSpaceForRun(runsDir);
+        throw error;
+      }
     }
   }
 
-  /** Reopens an existing run to continue it from `step`: history past that step is dropped. */
-  static async reopen(dir: string, info: RunInfo, step: number): Promise<RunWriter> {
+  /** Reopens an existing run, whose lock the caller holds, to continue it from `step`: history past that step is dropped. */
+  static async reopen(dir: string, info: RunInfo, step: number, lock: RunLock): Promise<RunWriter> {
+    await reserveSpace(dir);
     const keep = (record: { step: number }) => record.step <= step;
     await filterJsonLines(path.join(dir, runFiles.metrics), isObjectWithStep, keep);
     await filterJsonLines(path.join(dir, runFiles.histograms), isObjectWithStep, keep);
@@ -65,7 +80,7 @@ export class RunWriter {
     const lastSample = kept.at(-1);
     // The previous ending (its time and why) no longer describes a run that trains again.
     const { lastSample: _discarded, error: _previousError, endedAt: _previousEnd, ...rest } = info;
-    const writer = new RunWriter(dir, lastSample ? { ...rest, lastSample: { step: lastSample.step, path: sampleFile(lastSample.step) } } : rest);
+    const writer = new RunWriter(dir, lastSample ? { ...rest, lastSample: { step: lastSample.step, path: sampleFile(lastSample.step) } } : rest, lock);
     if (lastSample) await writeFileAtomic(path.join(dir, runFiles.latestSample), await fs.promises.readFile(lastSample.path));
     return writer;
   }
@@ -73,8 +88,31 @@ export class RunWriter {
   update(patch: Partial<Omit<RunInfo, 'runId' | 'format'>>): Promise<void> {
     this.info = { ...this.info, ...patch, updatedAt: new Date().toISOString() };
     const snapshot = this.info;
-    this.infoWrite = this.infoWrite.then(() => writeJsonAtomic(path.join(this.dir, runFiles.info), snapshot));
-    return this.infoWrite;
+    // A failed write (a full disk) is its caller's to handle; the writes after it still happen.
+    const write = this.infoWrite.catch(() => undefined).then(() => writeJsonAtomic(path.join(this.dir, runFiles.info), snapshot));
+    this.infoWrite = write;
+    return write;
+  }
+
+  /**
+   * Writes the run's final status with the space set aside for it (so a full disk still records
+   * why the run ended), then lets the run go.
+   */
+  async end(patch: Partial<Omit<RunInfo, 'runId' | 'format'>>): Promise<void> {
+    if (!this.released) releaseSpace(this.dir);
+    try {
+      await this.update(patch);
+    } finally {
+      this.close();
+    }
+  }
+
+  /** Lets the run go without a final status (the session is disposed early); end() may have done it already. */
+  close(): void {
+    if (this.released) return;
+    this.released = true;
+    releaseSpace(this.dir);
+    this.lock.release();
   }
 
   /** A training line, or an evaluation or diagnostic line (they share metrics.jsonl, told apart by `type`). */
@@ -104,6 +142,10 @@ export class RunWriter {
     const newest = (await listStepEntries(folder)).slice(-keepLast).map((entry) => entry.step);
     await removeStepFiles(folder, (step) => !newest.includes(step));
   }
+}
+
+function noSpaceForRun(runsDir: string): UserError {
+  return new UserError(`no space left on device for a new run in ${runsDir}: free some space and train again`, runsDir);
 }
 
 /** Removes the step files whose step matches; returns the ones kept, ascending by step. */

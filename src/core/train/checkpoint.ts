@@ -53,22 +53,28 @@ export async function saveCheckpoint(runDir: string, parts: CheckpointParts, sta
   const partialDir = `${finalDir}.partial`;
   await fs.promises.rm(partialDir, { recursive: true, force: true });
   await fs.promises.mkdir(partialDir, { recursive: true });
-  const blobs: Record<string, Blob> = {
-    generator: await encodeModel(parts.generator),
-    discriminator: await encodeModel(parts.discriminator),
-    ...(parts.qHead ? { qHead: await encodeModel(parts.qHead) } : {}),
-    ...(parts.generatorEma ? { generatorEma: await encodeModel(parts.generatorEma) } : {}),
-    generatorOptimizer: await encodeOptimizer(parts.generatorOptimizer),
-    discriminatorOptimizer: await encodeOptimizer(parts.discriminatorOptimizer),
-  };
-  for (const [name, blob] of Object.entries(blobs)) {
-    await fs.promises.writeFile(path.join(partialDir, `${name}.bin`), new Uint8Array(blob.data));
+  try {
+    const blobs: Record<string, Blob> = {
+      generator: await encodeModel(parts.generator),
+      discriminator: await encodeModel(parts.discriminator),
+      ...(parts.qHead ? { qHead: await encodeModel(parts.qHead) } : {}),
+      ...(parts.generatorEma ? { generatorEma: await encodeModel(parts.generatorEma) } : {}),
+      generatorOptimizer: await encodeOptimizer(parts.generatorOptimizer),
+      discriminatorOptimizer: await encodeOptimizer(parts.discriminatorOptimizer),
+    };
+    for (const [name, blob] of Object.entries(blobs)) {
+      await fs.promises.writeFile(path.join(partialDir, `${name}.bin`), new Uint8Array(blob.data));
+    }
+    await writeJsonAtomic(path.join(partialDir, 'state.json'), state);
+    const specs = Object.fromEntries(Object.entries(blobs).map(([name, blob]) => [name, blob.specs]));
+    await writeJsonAtomic(path.join(partialDir, MANIFEST), {
+      format: CHECKPOINT_FORMAT, step: state.step, createdAt: new Date().toISOString(), specs,
+    });
+  } catch (error) {
+    // A failed write (a full disk) must not leave a half checkpoint holding the space.
+    await fs.promises.rm(partialDir, { recursive: true, force: true });
+    throw error;
   }
-  await writeJsonAtomic(path.join(partialDir, 'state.json'), state);
-  const specs = Object.fromEntries(Object.entries(blobs).map(([name, blob]) => [name, blob.specs]));
-  await writeJsonAtomic(path.join(partialDir, MANIFEST), {
-    format: CHECKPOINT_FORMAT, step: state.step, createdAt: new Date().toISOString(), specs,
-  });
   await fs.promises.rm(finalDir, { recursive: true, force: true });
   await fs.promises.rename(partialDir, finalDir);
   await pruneCheckpoints(runDir, keepLast);

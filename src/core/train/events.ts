@@ -1,21 +1,41 @@
-import type { BackendReport } from '../backend/report';
-import type { DiagnosticRecord, EvaluationRecord } from '../run/evaluationRecords';
-import type { FieldRecord, HistogramRecord, MetricsRecord, RunStatus } from '../run/records';
+import { z } from 'zod';
+import { backendReportSchema } from '../backend/report';
+import { diagnosticRecordSchema, evaluationRecordSchema } from '../run/evaluationRecords';
+import {
+  isFieldRecord, isHistogramRecord, isMetricsRecord, pathInRun, runStatuses, stepCount,
+  type FieldRecord, type HistogramRecord, type MetricsRecord,
+} from '../run/records';
 
-/** What a training session reports while it runs; the CLI, the worker and tests all listen to these. */
-export type TrainingEvent =
-  | { readonly type: 'started'; readonly runId: string; readonly runDir: string; readonly step: number;
-      readonly totalSteps: number; readonly backend: BackendReport; readonly dataset: string; readonly resumed: boolean }
-  | { readonly type: 'progress'; readonly step: number; readonly totalSteps: number; readonly stepsPerSecond: number;
-      readonly etaSeconds: number; readonly dLoss: number; readonly gLoss: number }
-  | { readonly type: 'metrics'; readonly record: MetricsRecord }
-  | { readonly type: 'histogram'; readonly record: HistogramRecord }
+// The per-step records are checked by the guards their readers use (what tells them apart and what
+// a view draws), not field by field: they are the bulk of a run's events.
+const metricsRecord = z.custom<MetricsRecord>(isMetricsRecord, 'not a metrics record');
+const histogramRecord = z.custom<HistogramRecord>(isHistogramRecord, 'not a histogram record');
+const fieldRecord = z.custom<FieldRecord>(isFieldRecord, 'not a field record');
+
+/**
+ * What a training session reports while it runs; the CLI, the worker and tests all listen to
+ * these. A schema because the events cross from a trainer thread or process to the host, which
+ * checks each one (src/protocol/trainerMessages.ts).
+ */
+export const trainingEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('started'), runId: z.string(), runDir: z.string(), step: stepCount, totalSteps: stepCount,
+    backend: backendReportSchema.readonly(), dataset: z.string(), resumed: z.boolean(),
+  }),
+  z.object({
+    type: z.literal('progress'), step: stepCount, totalSteps: stepCount, stepsPerSecond: z.number(), etaSeconds: z.number(),
+    dLoss: z.number(), gLoss: z.number(),
+  }),
+  z.object({ type: z.literal('metrics'), record: metricsRecord }),
+  z.object({ type: z.literal('histogram'), record: histogramRecord }),
   /** 2D data only, on the histogram schedule: D over the plane and G's gradient per generated point. */
-  | { readonly type: 'field'; readonly record: FieldRecord }
+  z.object({ type: z.literal('field'), record: fieldRecord }),
   /** A scheduled evaluation of the generator (evaluation.every), also appended to metrics.jsonl. */
-  | { readonly type: 'evaluation'; readonly record: EvaluationRecord }
+  z.object({ type: z.literal('evaluation'), record: evaluationRecordSchema }),
   /** A failure mode raised or cleared (docs/diagnostics.md), also appended to metrics.jsonl. */
-  | { readonly type: 'diagnostic'; readonly record: DiagnosticRecord }
-  | { readonly type: 'sample'; readonly step: number; readonly path: string }
-  | { readonly type: 'checkpoint'; readonly step: number; readonly path: string }
-  | { readonly type: 'status'; readonly status: RunStatus; readonly step: number; readonly error?: string };
+  z.object({ type: z.literal('diagnostic'), record: diagnosticRecordSchema }),
+  z.object({ type: z.literal('sample'), step: stepCount, path: pathInRun }),
+  z.object({ type: z.literal('checkpoint'), step: stepCount, path: pathInRun }),
+  z.object({ type: z.literal('status'), status: z.enum(runStatuses), step: stepCount, error: z.string().exactOptional() }),
+]);
+export type TrainingEvent = z.output<typeof trainingEventSchema>;

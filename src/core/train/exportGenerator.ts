@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { writeJsonAtomic } from '../run/atomicFile';
 import { LAYERS_MODEL_FILES, writeLayersModel } from '../run/layersModelFiles';
-import { codeLayout, type LatentSpec } from '../models/latent';
+import { type LatentSpec } from '../models/latent';
+import { codeLayout } from '../models/codeLayout';
 import type { RestoredGenerator } from './restore';
 
 export const EXPORT_FILES = { ...LAYERS_MODEL_FILES, info: 'gan-studio.json' } as const;

@@ -5,7 +5,8 @@ import { loadDigitClassifier, type DigitClassifier } from '../eval/digitClassifi
 import { DigitEvaluator, labelAccuracy } from '../eval/digitMetrics';
 import { matchedAccuracy } from '../eval/matching';
 import { modeCoverage, nearestModes } from '../eval/modeCoverage';
-import { codeLayout, type LatentSpec } from '../models/latent';
+import { type LatentSpec } from '../models/latent';
+import { codeLayout } from '../models/codeLayout';
 import type { EvaluationRecord } from '../run/evaluationRecords';
 import { Random } from '../util/random';
 import { generateFrom } from './evaluation';

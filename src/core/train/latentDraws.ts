@@ -1,5 +1,6 @@
 import type { Dataset } from '../data/dataset';
-import { codeLayout, oneHot, type CodeSpec, type LatentSpec, type LatentValues } from '../models/latent';
+import { oneHot, type LatentSpec, type LatentValues } from '../models/latent';
+import { codeLayout, type CodeSpec } from '../models/codeLayout';
 import type { Random } from '../util/random';
 
 /**

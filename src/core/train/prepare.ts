@@ -14,16 +14,19 @@ import { loadDataset } from '../data/load';
 import { EpochSampler } from '../data/sampler';
 import { UserError } from '../errors';
 import { buildModels, type GanModels } from '../models';
-import { codeLayout } from '../models/latent';
+import { codeLayout } from '../models/codeLayout';
 import { adversarialObjective } from '../objectives/adversarial';
 import { realTarget } from '../objectives/labelSmoothing';
 import { RUN_FORMAT, type NoteOrigin, type RunInfo } from '../run/records';
 import { isTrainerAlive } from '../run/liveness';
+import { checkpointDir } from '../run/layout';
+import { RunLock } from '../run/runLock';
 import { readRunInfo, readStoredConfig } from '../run/runReader';
 import { RunWriter, type StoredConfig } from '../run/runWriter';
 import { Random, type RandomState } from '../util/random';
 import { checkpointModels, latestCheckpoint, loadCheckpoint } from './checkpoint';
 import { conditionedDataset } from './classLabels';
+import { assertDataFits } from './dataFitCheck';
 import { createOptimizer } from './optimizers';
 import { GeneratorEma } from './generatorEma';
 import type { StepContext } from './steps';
@@ -74,6 +77,16 @@ export interface PreparedRun {
 
 export async function prepareRun(options: TrainOptions): Promise<PreparedRun> {
   const resume = options.resumeDir !== undefined ? await readResumeTarget(options.resumeDir) : undefined;
+  try {
+    return await prepareWith(options, resume);
+  } catch (error) {
+    // The run's writer owns the lock once it exists; until then it is ours to let go.
+    resume?.lock.release();
+    throw error;
+  }
+}
+
+async function prepareWith(options: TrainOptions, resume: ResumeTarget | undefined): Promise<PreparedRun> {
   const source = resume?.stored ?? options.config;
   if (!source) throw new UserError('nothing to train: give a config or a run directory to resume');
   const config = resolveDataPaths(source.config, source.file);
@@ -83,6 +96,7 @@ export async function prepareRun(options: TrainOptions): Promise<PreparedRun> {
   });
   const loaded = await loadDataset(config.data, { baseDir: process.cwd(), seed: config.seed });
   const dataset = conditionedDataset(config, loaded, source.file);
+  await assertDataFits(config, dataset, backend.backend, source);
   const totalSteps = options.steps ?? resume?.info.totalSteps ?? resolveSteps(config, dataset.count);
   const models = buildModels(config.model, dataset, config.seed);
   const ctx = stepContext(config, models);
@@ -131,7 +145,9 @@ async function resumeState(resume: ResumeTarget, common: Pick<PreparedRun, 'conf
   if (totalSteps <= state.step) {
     throw new UserError(`${resume.dir} is already at step ${state.step}; pass --steps above ${state.step} to train further`, resume.dir);
   }
-  const writer = await RunWriter.reopen(resume.dir, resume.info, state.step);
+  // The checkpoint resumed from is the last good one, whatever an interrupted run.json still says.
+  const lastCheckpoint = { step: state.step, path: checkpointDir(state.step) };
+  const writer = await RunWriter.reopen(resume.dir, { ...resume.info, lastCheckpoint }, state.step, resume.lock);
   return {
     writer, resumed: true, startStep: state.step, elapsedSeconds: state.elapsedSeconds,
     random: new Random([...state.random] as RandomState),
@@ -187,13 +203,23 @@ interface ResumeTarget {
   readonly dir: string;
   readonly info: RunInfo;
   readonly stored: StoredConfig & { readonly file?: string };
+  /** Held from here on: nothing of the run is read for resuming while another trainer may write it. */
+  readonly lock: RunLock;
 }
 
 async function readResumeTarget(dir: string): Promise<ResumeTarget> {
-  const info = await readRunInfo(dir);
-  if ((info.status === 'running' || info.status === 'paused') && info.pid !== process.pid && isTrainerAlive(info)) {
-    throw new UserError(`${dir} is still being trained by process ${info.pid}; stop it before resuming`, dir);
+  await readRunInfo(dir); // a folder that is not a run gets its own message, not a lock error
+  const lock = await RunLock.acquire(dir);
+  try {
+    const info = await readRunInfo(dir);
+    // A trainer of a version before run locks records itself in run.json only.
+    if ((info.status === 'running' || info.status === 'paused') && info.pid !== process.pid && isTrainerAlive(info)) {
+      throw new UserError(`${dir} is still being trained by process ${info.pid}; stop it before resuming`, dir);
+    }
+    const stored = await readStoredConfig(dir);
+    return { dir, info, stored: { ...stored, ...(stored.configFile ? { file: stored.configFile } : {}) }, lock };
+  } catch (error) {
+    lock.release();
+    throw error;
   }
-  const stored = await readStoredConfig(dir);
-  return { dir, info, stored: { ...stored, ...(stored.configFile ? { file: stored.configFile } : {}) } };
 }

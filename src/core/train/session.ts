@@ -1,3 +1,4 @@
+import * as os from 'node:os';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { tf } from '../backend/tf';
 import { gather, gatherLabels } from '../data/sampler';
@@ -7,7 +8,9 @@ import { latentBatch, oneHot } from '../models/latent';
 import { drawAugmentation } from '../objectives/augmentation';
 import { instanceNoiseSigma } from '../objectives/instanceNoise';
 import type { GanModels } from '../models';
+import { resumeCommand } from '../run/layout';
 import type { MetricsRecord, RunInfo, RunStatus } from '../run/records';
+import { isOutOfSpace } from '../run/spaceReserve';
 import type { Disposable } from '../util/disposable';
 import { Emitter } from '../util/emitter';
 import { checkpointModels, saveCheckpoint } from './checkpoint';
@@ -66,6 +69,7 @@ export class TrainingSession implements Disposable {
       return session;
     } catch (error) {
       disposeModelsAndOptimizers(run);
+      run.writer.close();
       throw error;
     }
   }
@@ -104,16 +108,18 @@ export class TrainingSession implements Disposable {
 
   async run(): Promise<RunInfo> {
     const { writer, totalSteps, backend, dataset, resumed } = this.run_;
-    await writer.update({ status: 'running', totalSteps, backend, pid: process.pid });
-    this.emitter.fire({ type: 'started', runId: this.runId, runDir: this.runDir, step: this.step, totalSteps, backend, dataset: dataset.description, resumed });
     try {
+      await writer.update({ status: 'running', totalSteps, backend, pid: process.pid, hostname: os.hostname() });
+      this.emitter.fire({ type: 'started', runId: this.runId, runDir: this.runDir, step: this.step, totalSteps, backend, dataset: dataset.description, resumed });
       if (!resumed) await this.evaluate(true);
       while (this.step < totalSteps && !this.stopRequested) {
         if (this.pauseGate) await this.waitWhilePaused();
         if (this.stopRequested) break;
+        const turnStarted = performance.now();
         const failure = this.trainOneStep();
         if (failure) return await this.finish('failed', failure);
         await this.afterStep();
+        this.throughput.recordTurn((performance.now() - turnStarted) / 1000);
         // Yield so signals, worker messages and pause/stop requests are handled between steps.
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -121,14 +127,26 @@ export class TrainingSession implements Disposable {
       if (this.step >= totalSteps) return await this.finish('completed');
       return await this.finish(this.interruption ? 'interrupted' : 'stopped', this.interruption);
     } catch (error) {
-      return await this.finish('failed', errorMessage(error));
+      const reason = this.failureReason(error);
+      try {
+        return await this.finish('failed', reason);
+      } catch (statusError) {
+        throw new Error(`${reason}; run.json could not record it either (${errorMessage(statusError)})`);
+      }
     }
+  }
+
+  /** Why the run failed, said so the user can act: a full disk names the run and how to continue it. */
+  private failureReason(error: unknown): string {
+    if (!isOutOfSpace(error)) return errorMessage(error);
+    return `the disk holding run ${this.runId} is full (${errorMessage(error)}); free some space, then resume with: ${resumeCommand(this.runDir)}`;
   }
 
   dispose(): void {
     this.emitter.dispose();
     this.monitor.dispose();
     disposeModelsAndOptimizers(this.run_);
+    this.run_.writer.close();
   }
 
   /** Runs k D-steps and one G-step; returns a failure reason when a loss or gradient is not finite. */
@@ -179,11 +197,22 @@ export class TrainingSession implements Disposable {
     this.step += 1;
     const seconds = (performance.now() - started) / 1000;
     this.elapsedSeconds += seconds;
-    this.throughput.record(seconds);
+    this.throughput.recordCompute(seconds);
     this.latest = { d: d!, g, sigma };
     const bad = Object.entries({ 'discriminator loss': d!.loss, 'generator loss': g.loss, 'discriminator gradient norm': d!.gradNorm, 'generator gradient norm': g.gradNorm })
       .find(([, value]) => !Number.isFinite(value));
-    return bad ? `${bad[0]} became ${bad[1]} at step ${this.step}; the last good checkpoint is kept` : undefined;
+    return bad ? this.divergence(bad[0], bad[1]) : undefined;
+  }
+
+  /** What a non-finite loss or gradient means for this run: whether anything can be resumed, and what to change. */
+  private divergence(quantity: string, value: number): string {
+    const checkpoint = this.run_.writer.current.lastCheckpoint;
+    // Resuming replays the same steps exactly, so it diverges again: the config must change.
+    const remedy = 'lower the learning rates (training.generatorOptimizer / training.discriminatorOptimizer learningRate) ' +
+      'or add a gradient penalty, then train again';
+    return `${quantity} became ${value} at step ${this.step}; ` + (checkpoint
+      ? `the last good checkpoint (step ${checkpoint.step}) is kept — ${remedy}`
+      : `no checkpoint was written before step ${this.step}, so the run cannot be resumed — ${remedy}`);
   }
 
   private async afterStep(): Promise<void> {
@@ -193,8 +222,10 @@ export class TrainingSession implements Disposable {
     this.emitter.fire({ type: 'progress', step: this.step, totalSteps, stepsPerSecond: rate,
       etaSeconds: rate > 0 ? (totalSteps - this.step) / rate : 0, dLoss: d.loss, gLoss: g.loss });
     if (this.step % config.logging.every === 0) await this.logMetrics();
-    if (this.step % config.checkpoints.every === 0) await this.checkpoint();
+    // The step's records before its checkpoint: a resume drops records past its checkpoint and makes
+    // them again, but never makes records for the checkpoint's own step, so none may be missing then.
     await this.evaluate(false);
+    if (this.step % config.checkpoints.every === 0) await this.checkpoint();
   }
 
   private async logMetrics(): Promise<void> {
@@ -209,6 +240,7 @@ export class TrainingSession implements Disposable {
       dReal: d.meanReal, dFake: d.meanFake, gradNormD: d.gradNorm, gradNormG: g.gradNorm,
       ...(sigma > 0 ? { instanceNoiseSigma: sigma } : {}),
       stepsPerSecond: round(rate), examplesPerSecond: round(rate * this.run_.config.training.batchSize),
+      computeStepsPerSecond: round(this.throughput.computeStepsPerSecond()),
     };
     await this.run_.writer.appendMetrics(record);
     await this.run_.writer.update({ step: this.step });
@@ -284,7 +316,7 @@ export class TrainingSession implements Disposable {
 
   private async finish(status: RunStatus, error?: string): Promise<RunInfo> {
     if (status !== 'failed') await this.checkpoint();
-    await this.run_.writer.update({ status, step: this.step, endedAt: new Date().toISOString(), ...(error ? { error } : {}) });
+    await this.run_.writer.end({ status, step: this.step, endedAt: new Date().toISOString(), ...(error ? { error } : {}) });
     this.emitter.fire({ type: 'status', status, step: this.step, ...(error ? { error } : {}) });
     return this.run_.writer.current;
   }

@@ -2,7 +2,8 @@ import type { Optimizer, Scalar, Tensor, Variable } from '@tensorflow/tfjs-core'
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { tf } from '../backend/tf';
 import { criticOf, generate } from '../models/apply';
-import type { CodeLayout, LatentBatch } from '../models/latent';
+import type { LatentBatch } from '../models/latent';
+import type { CodeLayout } from '../models/codeLayout';
 import type { AdversarialObjective } from '../objectives/adversarial';
 import { augmentImages, type AugmentationDraws } from '../objectives/augmentation';
 import { gradientPenalty } from '../objectives/gradientPenalty';
