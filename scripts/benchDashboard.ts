@@ -7,7 +7,8 @@ import type { MetricsRecord } from '../src/core/run/records';
 import { RunFeed } from '../src/host/dashboardFeed';
 import type { RunHeader } from '../src/protocol/dashboardMessages';
 
-function line(step: number): string {
+/** One metrics.jsonl line of a healthy-looking run at `step`. */
+export function metricsLine(step: number): string {
   const record: MetricsRecord = {
     step, time: new Date(0).toISOString(), elapsedSeconds: step / 50, dLoss: 1.3 + Math.sin(step / 500) / 10, gLoss: 0.8 + Math.cos(step / 700) / 10,
     dLossReal: 0.65, dLossFake: 0.66, dReal: 0.52, dFake: 0.47, gradNormD: 0.3, gradNormG: 0.2, stepsPerSecond: 50, examplesPerSecond: 3200,
@@ -24,7 +25,7 @@ async function time<T>(work: () => Promise<T> | T): Promise<[T, number]> {
 export async function benchDashboard(rows = 100_000): Promise<void> {
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gan-bench-dashboard-'));
   try {
-    fs.writeFileSync(path.join(runDir, 'metrics.jsonl'), Array.from({ length: rows }, (_, i) => line(i + 1)).join(''));
+    fs.writeFileSync(path.join(runDir, 'metrics.jsonl'), Array.from({ length: rows }, (_, i) => metricsLine(i + 1)).join(''));
     const header: RunHeader = { runDir, runId: 'bench', name: 'bench', status: 'running', step: rows, totalSteps: rows * 2, live: true,
       dataKind: 'points', objective: 'non-saturating', outputsAreProbabilities: true };
     const context = { header, compare: [], canSnapshotToNote: false };
@@ -32,7 +33,7 @@ export async function benchDashboard(rows = 100_000): Promise<void> {
     const [, readMs] = await time(() => feed.refresh());
     const [snapshot, snapshotMs] = await time(() => feed.snapshot(context));
     const bytes = JSON.stringify(snapshot).length;
-    fs.appendFileSync(path.join(runDir, 'metrics.jsonl'), Array.from({ length: 100 }, (_, i) => line(rows + i + 1)).join(''));
+    fs.appendFileSync(path.join(runDir, 'metrics.jsonl'), Array.from({ length: 100 }, (_, i) => metricsLine(rows + i + 1)).join(''));
     const [, updateMs] = await time(async () => { await feed.refresh(); return feed.update(context); });
     console.log(`dashboard ${rows} steps: first read ${readMs.toFixed(0)} ms, snapshot ${snapshotMs.toFixed(0)} ms ` +
       `(${(bytes / 1e6).toFixed(1)} MB as JSON), +100 steps read and update ${updateMs.toFixed(1)} ms`);

@@ -1,21 +1,28 @@
 import * as vscode from 'vscode';
 import { DisposableOwner } from '../core/util/disposable';
 import { isConfigFile } from '../host/configFiles';
+import type { BlockRun } from '../host/notes/blockRuns';
 import type { RunView } from '../host/runView';
+import { ConfigValidator } from '../host/validation/configValidator';
 
 const DEBOUNCE_MS = 300;
 
 /**
  * Problems for open config files and for the gan blocks of markdown notes, from the engine's own
  * validator (the same one training uses), whatever other extensions are installed; updated as
- * the user types, debounced.
+ * the user types, debounced. The checking runs in a worker (ConfigValidator): a workspace's file
+ * can never hold the extension host's thread, in Restricted Mode included; an answer for a
+ * version of the document that has since changed is dropped.
  */
 export class ConfigDiagnostics extends DisposableOwner {
   private readonly collection = this.register(vscode.languages.createDiagnosticCollection('gan-studio'));
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly validator: ConfigValidator;
 
-  constructor(private readonly runs: () => readonly RunView[]) {
+  /** `validatorEntry`: the validator worker's bundle, dist/configValidator.js. */
+  constructor(private readonly runs: () => readonly RunView[], validatorEntry: string) {
     super();
+    this.validator = this.register(new ConfigValidator({ entry: validatorEntry }));
     this.register(vscode.workspace.onDidOpenTextDocument((document) => void this.validate(document)));
     this.register(vscode.workspace.onDidChangeTextDocument(({ document }) => this.schedule(document)));
     this.register(vscode.workspace.onDidCloseTextDocument((document) => {
@@ -40,13 +47,13 @@ export class ConfigDiagnostics extends DisposableOwner {
 
   private async validate(document: vscode.TextDocument): Promise<void> {
     if (!checked(document) || document.isClosed) return;
-    this.timers.delete(document.uri.toString());
-    // The validator (zod, yaml) loads with the first config checked, after activation.
-    const [{ configDiagnostics }, { noteDiagnostics }] = await Promise.all([import('../host/configDiagnostics'), import('../host/notes/noteDiagnostics')]);
-    if (document.isClosed) return;
-    const found = isConfigFile(document.uri.path)
-      ? configDiagnostics(document.getText(), { file: document.uri.path })
-      : noteDiagnostics(document.getText(), document.uri.fsPath, this.runs());
+    const key = document.uri.toString();
+    this.timers.delete(key);
+    const version = document.version;
+    const found = await this.validator.validate(key, isConfigFile(document.uri.path)
+      ? { kind: 'config', text: document.getText(), file: document.uri.path }
+      : { kind: 'note', text: document.getText(), file: document.uri.fsPath, runs: this.runs().map(blockRun) });
+    if (!found || document.isClosed || document.version !== version) return;
     this.collection.set(document.uri, found.map((problem) => {
       const range = new vscode.Range(problem.startLine, problem.startCharacter, problem.endLine, problem.endCharacter);
       const severity = problem.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error;
@@ -56,6 +63,14 @@ export class ConfigDiagnostics extends DisposableOwner {
       return diagnostic;
     }));
   }
+}
+
+/** What the note checker needs of a run (all that is copied to its worker). */
+function blockRun(run: RunView): BlockRun {
+  return {
+    runId: run.runId, name: run.name,
+    ...(run.configFile !== undefined ? { configFile: run.configFile } : {}), ...(run.note ? { note: run.note } : {}),
+  };
 }
 
 /** Config files, and markdown notes saved as files (their gan blocks). */

@@ -25,6 +25,7 @@ export class DashboardPanels extends DisposableOwner implements vscode.WebviewPa
     this.register(vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, this));
   }
 
+  /** Opens the panel of a run the model lists: its folder becomes a resource root, so it must be one discovery checked. */
   open(runDir: string): void {
     const existing = this.panels.get(runDir);
     if (existing) return existing.reveal();
@@ -38,6 +39,9 @@ export class DashboardPanels extends DisposableOwner implements vscode.WebviewPa
     if (!runDir || this.panels.has(runDir)) return panel.dispose();
     // The restored panel keeps the options it was created with; setting them again reloads its frame.
     await this.model.refresh();
+    // Only a run folder discovery vouches for (inside its runs directory, no link out): the state is the webview's data.
+    const known = this.model.find(runDir) ?? this.model.unreadable.find((folder) => folder.dir === runDir);
+    if (!known) return panel.dispose();
     this.adopt(runDir, panel);
   }
 

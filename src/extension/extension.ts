@@ -46,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): { extendMarkdownIt(m
   own(new TrainingStatusBar(runs));
   own(new RunNotifications(manager, log));
   own(vscode.languages.registerCodeLensProvider(CONFIG_SELECTOR, own(new ConfigCodeLens(runs))));
-  own(new ConfigDiagnostics(() => runs.runs));
+  own(new ConfigDiagnostics(() => runs.runs, context.asAbsolutePath('dist/configValidator.js')));
   own(vscode.languages.registerCodeLensProvider({ language: 'markdown', scheme: 'file' }, own(new NoteCodeLens(runs))));
   own(vscode.languages.registerHoverProvider({ language: 'markdown', scheme: 'file' }, new NoteHover(runs)));
   const previews = own(new NotePreviews(runs));

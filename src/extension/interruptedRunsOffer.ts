@@ -10,8 +10,9 @@ const STARTUP_DELAY_MS = 3000;
 
 /**
  * Runs whose trainer went with an earlier window (reload, close, crash) are marked interrupted and
- * offered for resume, once each (remembered per run and step). Checked at start-up and whenever
- * the runs change, because the old window may still be stopping its trainers when this one starts.
+ * offered for resume, once each (remembered per run and step), in a trusted workspace only. Checked
+ * at start-up and whenever the runs change, because the old window may still be stopping its
+ * trainers when this one starts.
  * Runs this window trained are left to RunNotifications, which already offers a resume.
  */
 export class InterruptedRunsOffer extends DisposableOwner {
@@ -25,6 +26,8 @@ export class InterruptedRunsOffer extends DisposableOwner {
     super();
     this.register(manager.on((event) => { if (event.run.runDir) this.trainedHere.add(event.run.runDir); }));
     this.register(model.onDidChange(() => { if (this.started) this.check.schedule(); }));
+    // Restricted Mode writes nothing to the workspace: the runs are marked once trust is granted.
+    this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => { if (this.started) this.check.schedule(); }));
     // The window is busy restoring editors and panels at first; a notice then is easily missed.
     const timer = setTimeout(() => {
       this.started = true;
@@ -46,7 +49,7 @@ export class InterruptedRunsOffer extends DisposableOwner {
   private async offerOnce(): Promise<void> {
     const candidates = this.model.runs.filter((run) => !this.trainedHere.has(run.dir));
     this.log.trace(`checking ${candidates.length} runs for interrupted ones: ${candidates.map((run) => `${run.runId} ${run.status}`).join(', ')}`);
-    const interrupted = await settleRunsOfEndedWindows(candidates, (dir) => this.manager.byDir(dir) !== undefined);
+    const interrupted = await settleRunsOfEndedWindows(candidates, (dir) => this.manager.byDir(dir) !== undefined, vscode.workspace.isTrusted);
     const offered = new Set(this.context.workspaceState.get<string[]>(OFFERED_KEY, []));
     const fresh = interrupted.filter((run) => run.checkpointStep !== undefined && !offered.has(`${run.dir}@${run.step}`));
     if (!fresh.length) return;

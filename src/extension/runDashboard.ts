@@ -1,18 +1,18 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { errorMessage } from '../core/errors';
-import { readJsonLines } from '../core/run/jsonLines';
+import { errorMessage, isUserError } from '../core/errors';
 import { runFiles } from '../core/run/layout';
-import { isMetricsRecord } from '../core/run/records';
 import { readStoredConfig } from '../core/run/runReader';
 import { DisposableOwner } from '../core/util/disposable';
 import { Throttle } from '../core/util/throttle';
-import { runHeader, toMetricSeries, type HeaderConfig } from '../host/dashboardContent';
+import { runHeader, type HeaderConfig } from '../host/dashboardContent';
 import { RunFeed, type FeedContext } from '../host/dashboardFeed';
 import { renderDashboardShell } from '../host/dashboardHtml';
+import { handleDashboardMessage } from '../host/dashboardRequests';
 import { makeNonce } from '../host/html';
+import { readMetricSeries } from '../host/runHistories';
 import type { RunManager } from '../host/runManager';
-import type { CompareCandidate, DashboardToHost, HostToDashboard } from '../protocol/dashboardMessages';
+import type { CompareCandidate, HostToDashboard } from '../protocol/dashboardMessages';
 import type { RunsModel } from './runsModel';
 import type { SettingsService } from './settingsService';
 
@@ -42,6 +42,8 @@ export class RunDashboard extends DisposableOwner {
   private ready = false;
   private config: HeaderConfig | undefined;
   private sending: Promise<void> = Promise.resolve();
+  /** The reason last shown for a run that cannot be read. */
+  private unreadableSent: string | undefined;
 
   constructor(private readonly options: RunDashboardOptions) {
     super();
@@ -51,7 +53,7 @@ export class RunDashboard extends DisposableOwner {
     this.feed = new RunFeed(runDir, (file) => webview.asWebviewUri(vscode.Uri.file(file)).toString());
     this.push = this.register(new Throttle(() => this.send('update'), this.interval()));
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icons', 'gan-studio.svg');
-    this.register(webview.onDidReceiveMessage((message: DashboardToHost) => void this.receive(message)));
+    this.register(webview.onDidReceiveMessage((data: unknown) => void this.receive(data)));
     this.register(panel.onDidChangeViewState(() => { if (panel.visible && this.ready) this.send('snapshot'); }));
     this.register(panel.onDidDispose(() => {
       options.onClosed();
@@ -80,28 +82,31 @@ export class RunDashboard extends DisposableOwner {
     return 1000 / Math.min(this.options.settings.current.refreshRate, MAX_UPDATES_PER_SECOND);
   }
 
-  private async receive(message: DashboardToHost): Promise<void> {
-    const { runDir, manager } = this.options;
+  private async receive(data: unknown): Promise<void> {
+    const { runDir, log } = this.options;
     try {
-      switch (message.type) {
-        case 'ready':
-        case 'resync':
+      await handleDashboardMessage(data, {
+        snapshot: () => {
           this.ready = true;
-          return this.send('snapshot');
-        case 'control': {
-          const trainer = manager.byDir(runDir)?.client;
-          if (!trainer) return void vscode.window.showInformationMessage(`GAN Studio: ${path.basename(runDir)} is not training in this window.`);
-          return trainer[message.action]();
-        }
-        case 'openRunFolder':
-          return void await vscode.commands.executeCommand('ganStudio.openRunFolder', runDir);
-        case 'snapshotToNote':
-          return void await vscode.commands.executeCommand(SNAPSHOT_COMMAND, { runDir, step: message.step });
-        case 'compare':
-          return await this.post({ type: 'compareData', runs: await this.compareData(message.runDirs) });
-      }
+          this.send('snapshot');
+        },
+        control: (action) => this.control(action),
+        openRunFolder: async () => void await vscode.commands.executeCommand('ganStudio.openRunFolder', runDir),
+        snapshotToNote: async (step) => void await vscode.commands.executeCommand(SNAPSHOT_COMMAND, { runDir, step }),
+        compare: async ({ requestId, runDirs }) => this.post({ type: 'compareData', requestId, runs: await this.compareData(runDirs) }),
+      }, (reason) => log.warn(`dashboard of ${runDir}: ${reason}`));
     } catch (error) {
-      this.options.log.error(`dashboard of ${runDir}: ${errorMessage(error)}`);
+      log.error(`dashboard of ${runDir}: ${errorMessage(error)}`);
+    }
+  }
+
+  private control(action: 'pause' | 'resume' | 'stop'): void {
+    const trainer = this.options.manager.byDir(this.options.runDir)?.client;
+    if (!trainer) return void vscode.window.showInformationMessage(`GAN Studio: ${path.basename(this.options.runDir)} is not training in this window.`);
+    switch (action) {
+      case 'pause': return trainer.pause();
+      case 'resume': return trainer.resume();
+      case 'stop': return trainer.stop();
     }
   }
 
@@ -110,17 +115,35 @@ export class RunDashboard extends DisposableOwner {
     this.sending = this.sending.then(async () => {
       const context = await this.context();
       if (!context) return;
+      if ('unreadable' in context) {
+        // Said once per reason: updates of a run that cannot be read would only repeat it.
+        if (kind === 'snapshot' || context.unreadable !== this.unreadableSent) await this.post({ type: 'unreadable', reason: context.unreadable });
+        this.unreadableSent = context.unreadable;
+        return;
+      }
+      // A run readable again is shown whole.
+      const whole = kind === 'snapshot' || this.unreadableSent !== undefined;
+      this.unreadableSent = undefined;
       await this.feed.refresh();
-      const message = kind === 'snapshot' ? this.feed.snapshot(context) : this.feed.update(context);
+      const message = whole ? this.feed.snapshot(context) : this.feed.update(context);
       if (message) await this.post(message);
     }).catch((error: unknown) => this.options.log.error(`dashboard of ${this.options.runDir}: ${errorMessage(error)}`));
   }
 
-  private async context(): Promise<FeedContext | undefined> {
+  /** What the next message needs; for a run whose run.json or config.json fails its checks, only why. */
+  private async context(): Promise<FeedContext | { readonly unreadable: string } | undefined> {
     const { model, runDir } = this.options;
     const run = model.find(runDir);
-    if (!run) return undefined;
-    this.config ??= (await readStoredConfig(runDir)).config;
+    if (!run) {
+      const unreadable = model.unreadable.find((folder) => folder.dir === runDir);
+      return unreadable ? { unreadable: unreadable.reason } : undefined;
+    }
+    try {
+      this.config ??= (await readStoredConfig(runDir)).config;
+    } catch (error) {
+      if (isUserError(error)) return { unreadable: errorMessage(error) };
+      throw error;
+    }
     // Insert Sample Snapshot is this extension's own command: the button always has somewhere to go.
     return { header: runHeader(run, this.config), compare: this.compareCandidates(), canSnapshotToNote: true };
   }
@@ -140,7 +163,7 @@ export class RunDashboard extends DisposableOwner {
     const chosen = runDirs.filter((dir) => allowed.has(dir));
     return Promise.all(chosen.map(async (dir) => ({
       runId: path.basename(dir),
-      metrics: toMetricSeries(await readJsonLines(path.join(dir, runFiles.metrics), isMetricsRecord)),
+      metrics: await readMetricSeries(path.join(dir, runFiles.metrics)),
     })));
   }
 

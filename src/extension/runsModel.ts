@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { Throttle } from '../core/util/throttle';
 import { DisposableOwner } from '../core/util/disposable';
-import { discoverRuns } from '../host/runDiscovery';
+import type { UnreadableRun } from '../core/run/runReader';
+import { discoverRunFolders } from '../host/runFolders';
 import type { RunManager, RunManagerEvent } from '../host/runManager';
 import { applyEvent, type RunView, type RunsLocation } from '../host/runView';
 import { runsDirOf } from '../host/settings';
@@ -13,6 +14,7 @@ import type { SettingsService } from './settingsService';
  */
 export class RunsModel extends DisposableOwner {
   private disk: RunView[] = [];
+  private unreadableOnDisk: UnreadableRun[] = [];
   private readonly live = new Map<string, RunView>();
   private watchers: vscode.Disposable[] = [];
   private readonly changed = this.register(new vscode.EventEmitter<void>());
@@ -50,6 +52,11 @@ export class RunsModel extends DisposableOwner {
     return this.runs.find((run) => run.dir === dir);
   }
 
+  /** Run folders whose run.json failed its checks (or that link out of bounds), with why: shown, never used. */
+  get unreadable(): readonly UnreadableRun[] {
+    return this.unreadableOnDisk;
+  }
+
   locations(): RunsLocation[] {
     return (vscode.workspace.workspaceFolders ?? [])
       .filter((folder) => folder.uri.scheme === 'file')
@@ -59,7 +66,7 @@ export class RunsModel extends DisposableOwner {
   /** Re-reads every runs directory; concurrent calls queue so results land in order. */
   refresh(): Promise<void> {
     this.reading = this.reading.then(async () => {
-      this.disk = await discoverRuns(this.locations());
+      ({ runs: this.disk, unreadable: this.unreadableOnDisk } = await discoverRunFolders(this.locations()));
       this.announce.schedule();
     }).catch(() => undefined);
     return this.reading;

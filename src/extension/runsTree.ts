@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
+import type { UnreadableRun } from '../core/run/runReader';
 import { DisposableOwner } from '../core/util/disposable';
-import { presentRun } from '../host/runPresentation';
+import { presentRun, presentUnreadableRun, type RunPresentation } from '../host/runPresentation';
 import type { RunView } from '../host/runView';
 import type { RunsModel } from './runsModel';
 
@@ -17,7 +18,13 @@ export interface RunNode {
   readonly run: RunView;
 }
 
-export type RunsTreeNode = ConfigNode | RunNode;
+/** A run folder that cannot be read: shown with why, offering nothing (its files are not trusted). */
+export interface UnreadableNode {
+  readonly kind: 'unreadable';
+  readonly run: UnreadableRun;
+}
+
+export type RunsTreeNode = ConfigNode | RunNode | UnreadableNode;
 
 export const RUNS_VIEW_ID = 'ganStudio.runs';
 
@@ -32,11 +39,14 @@ export class RunsTree extends DisposableOwner implements vscode.TreeDataProvider
   }
 
   getChildren(node?: RunsTreeNode): RunsTreeNode[] {
-    if (node?.kind === 'run') return [];
+    if (node?.kind === 'run' || node?.kind === 'unreadable') return [];
     if (node?.kind === 'config') return node.runs.map((run) => ({ kind: 'run', run }));
     const groups = new Map<string, RunView[]>();
     for (const run of this.model.runs) groups.set(run.group, [...(groups.get(run.group) ?? []), run]);
-    return [...groups].map(([label, runs]) => ({ kind: 'config', label, runs }));
+    return [
+      ...[...groups].map(([label, runs]): RunsTreeNode => ({ kind: 'config', label, runs })),
+      ...this.model.unreadable.map((run): RunsTreeNode => ({ kind: 'unreadable', run })),
+    ];
   }
 
   getTreeItem(node: RunsTreeNode): vscode.TreeItem {
@@ -50,14 +60,20 @@ export class RunsTree extends DisposableOwner implements vscode.TreeDataProvider
       if (file) item.resourceUri = vscode.Uri.file(file);
       return item;
     }
-    const shown = presentRun(node.run);
-    const item = new vscode.TreeItem(shown.label, vscode.TreeItemCollapsibleState.None);
-    item.id = `run:${node.run.dir}`;
-    item.description = shown.description;
-    item.tooltip = shown.tooltip;
-    item.iconPath = new vscode.ThemeIcon(shown.icon.id, shown.icon.color ? new vscode.ThemeColor(shown.icon.color) : undefined);
-    item.contextValue = shown.contextValue;
+    if (node.kind === 'unreadable') return runItem(`unreadable:${node.run.dir}`, presentUnreadableRun(node.run));
+    const item = runItem(`run:${node.run.dir}`, presentRun(node.run));
     item.command = { command: 'ganStudio.openDashboard', title: 'Open Dashboard', arguments: [node] };
     return item;
   }
+}
+
+/** A run's row, readable or not: the same presentation fields either way. */
+function runItem(id: string, shown: RunPresentation): vscode.TreeItem {
+  const item = new vscode.TreeItem(shown.label, vscode.TreeItemCollapsibleState.None);
+  item.id = id;
+  item.description = shown.description;
+  item.tooltip = shown.tooltip;
+  item.iconPath = new vscode.ThemeIcon(shown.icon.id, shown.icon.color ? new vscode.ThemeColor(shown.icon.color) : undefined);
+  item.contextValue = shown.contextValue;
+  return item;
 }

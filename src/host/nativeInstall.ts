@@ -74,7 +74,7 @@ export async function installNativeBackend(options: NativeInstallOptions): Promi
     env: { ...process.env, npm_config_unsafe_perm: 'true' },
     shell: process.platform === 'win32',
     log,
-    signal,
+    ...(signal ? { signal } : {}),
   });
   if (npm.exitCode !== 0) throw fail('npm', withExitStatus('npm', npm));
 
@@ -84,7 +84,7 @@ export async function installNativeBackend(options: NativeInstallOptions): Promi
   if (!packageDir) throw fail('load', `${resolved} is not inside a package named ${target.name}`);
   // The same probe as `gan-studio doctor`, streamed to the log; its error output is what describeInstallFailure reads.
   const probe = ['-e', nativeProbeScript, resolved];
-  const load = await runStep(process.execPath, probe, 'load', fail, { env: nativeProbeEnv(), shell: false, log, signal });
+  const load = await runStep(process.execPath, probe, 'load', fail, { env: nativeProbeEnv(), shell: false, log, ...(signal ? { signal } : {}) });
   if (load.exitCode !== 0) throw fail('load', withExitStatus('the load check', load), packageDir);
 
   return { packageDir, version: readManifest(packageDir).version ?? 'unknown' };

@@ -2,6 +2,7 @@ import { UserError } from '../core/errors';
 import type { GanConfig } from '../core/config/schema';
 import type { BackendName } from '../core/config/trainingSchema';
 import type { NoteOrigin } from '../core/run/records';
+import { assertRunUnlocked } from '../core/run/runLock';
 import type { TrainingEvent } from '../core/train/events';
 import type { TrainOptions } from '../core/train/prepare';
 import { Emitter } from '../core/util/emitter';
@@ -67,11 +68,16 @@ export class RunManager implements Disposable {
     return this.active().find((run) => run.runDir === runDir);
   }
 
-  start(request: StartRequest): ActiveRun {
-    const settings = this.settings();
+  /**
+   * Starts a trainer. A run another trainer holds (a CLI process, another window) is refused here,
+   * with its holder named, before any trainer starts; the trainer itself checks again.
+   */
+  async start(request: StartRequest): Promise<ActiveRun> {
     if (request.kind === 'resume' && this.byDir(request.runDir)) {
       throw new UserError(`${request.runDir} is already training in this window`, request.runDir);
     }
+    if (request.kind === 'resume') await assertRunUnlocked(request.runDir);
+    const settings = this.settings();
     if (this.runs.size >= settings.maxConcurrentRuns) {
       throw new UserError(`${this.runs.size} run${this.runs.size === 1 ? ' is' : 's are'} already training, the most the ` +
         `"ganStudio.maxConcurrentRuns" setting allows (${settings.maxConcurrentRuns}); stop one or raise the setting`);

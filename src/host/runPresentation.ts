@@ -1,4 +1,6 @@
+import * as path from 'node:path';
 import type { RunStatus } from '../core/run/records';
+import type { UnreadableRun } from '../core/run/runReader';
 import type { RunView } from './runView';
 
 /** A codicon id and the theme colour id that tints it. */
@@ -46,6 +48,17 @@ export function presentRun(run: RunView): RunPresentation {
     tooltip,
     icon: statusIcons[run.status],
     contextValue: runFlags(run).join(' '),
+  };
+}
+
+/** A run folder that cannot be read: named by its folder (nothing from its run.json is shown), with why. */
+export function presentUnreadableRun(run: UnreadableRun): RunPresentation {
+  return {
+    label: path.basename(run.dir),
+    description: 'unreadable',
+    tooltip: `${run.reason}\n${run.dir}`,
+    icon: { id: 'warning', color: 'problemsWarningIcon.foreground' },
+    contextValue: 'unreadable',
   };
 }
 

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { effectiveStatus } from '../core/run/liveness';
+import { effectiveStatus, TRAINER_GONE } from '../core/run/liveness';
 import type { MetricsRecord, NoteOrigin, RunInfo, RunStatus } from '../core/run/records';
 import type { TrainingEvent } from '../core/train/events';
 
@@ -39,14 +39,18 @@ export interface RunView {
 }
 
 export function runViewFromDisk(dir: string, info: RunInfo, metrics: MetricsRecord | undefined, location: RunsLocation): RunView {
+  const status = effectiveStatus(info);
+  // A dead trainer's run reads as interrupted, with why, before anyone marks it so (or while nobody
+  // may: Restricted Mode writes nothing).
+  const error = status === info.status ? info.error : TRAINER_GONE;
   return {
-    dir, runId: info.runId, name: info.name, status: effectiveStatus(info), step: info.step, totalSteps: info.totalSteps,
+    dir, runId: info.runId, name: info.name, status, step: info.step, totalSteps: info.totalSteps,
     startedAt: info.startedAt, group: configGroup(info, location), live: false,
     ...(info.configFile ? { configFile: info.configFile } : {}),
     ...(info.note ? { note: info.note } : {}),
     ...(metrics ? { dLoss: metrics.dLoss, gLoss: metrics.gLoss, stepsPerSecond: metrics.stepsPerSecond } : {}),
     ...(info.backend ? { backend: info.backend.backend } : {}),
-    ...(info.error ? { error: info.error } : {}),
+    ...(error ? { error } : {}),
     ...(info.lastCheckpoint ? { checkpointStep: info.lastCheckpoint.step } : {}),
     ...(info.lastSample ? { sampleStep: info.lastSample.step } : {}),
   };

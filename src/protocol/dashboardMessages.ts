@@ -1,8 +1,11 @@
+import { z } from 'zod';
 import type { DiagnosticRecord, EvaluationRecord } from '../core/run/evaluationRecords';
 import type { FieldRecord, HistogramRecord, RunStatus } from '../core/run/records';
 
 // The one protocol between the extension host and a run's dashboard webview: plain data only,
-// discriminated by `type`. Types only: the webview bundle (DOM, no Node) compiles this file too.
+// discriminated by `type`. What the webview sends is a schema, checked by the host on arrival
+// (src/host/dashboardRequests.ts); what the host sends is typed at its source. The webview bundle
+// (DOM, no Node) compiles this file but imports only its types, so zod stays out of that bundle.
 
 /** The numeric metrics.jsonl fields the dashboard charts, in the order of a MetricSeries. */
 export const metricColumns = [
@@ -72,23 +75,35 @@ export interface DashboardContent {
 export type HostToDashboard =
   /** Everything, after `ready`, on becoming visible, or when the webview asks to resync. */
   | ({ readonly type: 'snapshot'; readonly version: number; readonly compare: readonly CompareCandidate[];
-      readonly canSnapshotToNote: boolean } & DashboardContent)
+      readonly canSnapshotToNote: boolean;
+      /** What the host left out of a run's files too large to send whole (the dashboard shows it). */
+      readonly notice?: string } & DashboardContent)
   /**
    * What is new since the message numbered `version - 1`: rows to append (metrics, histograms,
    * samples, evaluations, diagnostics), and the header and field to replace. A webview that
    * missed a version resyncs.
    */
   | ({ readonly type: 'update'; readonly version: number } & DashboardContent)
-  /** Loss curves of other runs for the overlay, answering `compare`. */
-  | { readonly type: 'compareData'; readonly runs: readonly { readonly runId: string; readonly metrics: MetricSeries }[] };
+  /**
+   * Loss curves of other runs for the overlay, answering the `compare` with the same `requestId`:
+   * the webview applies only the answer to its latest request (a slow older one must not win).
+   */
+  | { readonly type: 'compareData'; readonly requestId: number; readonly runs: readonly { readonly runId: string; readonly metrics: MetricSeries }[] }
+  /** The run's files cannot be read (run.json or config.json fails its checks): the dashboard shows why, and nothing else. */
+  | { readonly type: 'unreadable'; readonly reason: string };
 
-export type DashboardToHost =
-  | { readonly type: 'ready' }
+/** The most runs one `compare` may name: a bound on what one message can make the host read. */
+export const MAX_COMPARED_RUNS = 100;
+
+export const dashboardToHostSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
   /** The webview saw a gap in versions: send a snapshot. */
-  | { readonly type: 'resync' }
-  | { readonly type: 'control'; readonly action: 'pause' | 'resume' | 'stop' }
-  | { readonly type: 'openRunFolder' }
+  z.object({ type: z.literal('resync') }),
+  z.object({ type: z.literal('control'), action: z.enum(['pause', 'resume', 'stop']) }),
+  z.object({ type: z.literal('openRunFolder') }),
   /** Insert the grid of `step` (and the charts as they stand) into the markdown note. */
-  | { readonly type: 'snapshotToNote'; readonly step: number }
-  /** Overlay the loss curves of these runs (empty: none). */
-  | { readonly type: 'compare'; readonly runDirs: readonly string[] };
+  z.object({ type: z.literal('snapshotToNote'), step: z.int().nonnegative() }),
+  /** Overlay the loss curves of these runs (empty: none); the answer carries the same `requestId`. */
+  z.object({ type: z.literal('compare'), requestId: z.int().nonnegative(), runDirs: z.array(z.string()).max(MAX_COMPARED_RUNS).readonly() }),
+]);
+export type DashboardToHost = z.output<typeof dashboardToHostSchema>;

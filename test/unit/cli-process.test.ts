@@ -1,46 +1,12 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RunInfo } from '../../src/core/run/records';
+import { ensureCliBundle, runCli } from './support/cliProcess';
 import { tempDir } from './support/training';
 
-// The shipped bundle, run as a real process: signals, exit codes and stdio as a user sees them.
-const root = path.resolve(__dirname, '..', '..');
-const cliBundle = path.join(root, 'dist', 'cli.js');
-
-before(() => {
-  if (!fs.existsSync(cliBundle)) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
-});
-
-interface Finished {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs `node dist/cli.js …args`; `whileRunning` may signal the child as its output arrives. */
-function runCli(args: readonly string[], whileRunning?: (child: ReturnType<typeof spawn>, stdout: () => string) => void, timeoutMs = 15_000): Promise<Finished> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliBundle, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`gan-studio ${args.join(' ')} took over ${timeoutMs} ms\nstdout: ${stdout}\nstderr: ${stderr}`));
-    }, timeoutMs);
-    whileRunning?.(child, () => stdout);
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr });
-    });
-  });
-}
+before(ensureCliBundle);
 
 const work = tempDir('gan-studio-cli-process-');
 

@@ -74,10 +74,15 @@ test('train <changed config> --resume exits 2 because the config changed', async
   assert.equal(readInfo(runDir).step, 45);
 });
 
-test('train --resume of a folder that is not a run exits 2', async () => {
-  const result = await cli('train', '--resume', path.join(work, 'not-a-run'), '--steps', '10');
-  assert.equal(result.code, 2);
-  assert.match(result.err.join('\n'), /run\.json does not exist/);
+test('train --resume of a missing folder, or of a folder that is not a run, exits 2 saying which', async () => {
+  const missing = await cli('train', '--resume', path.join(work, 'not-a-run'), '--steps', '10');
+  assert.equal(missing.code, 2);
+  assert.match(missing.err.join('\n'), /not-a-run does not exist/);
+  const empty = path.join(work, 'empty-folder');
+  fs.mkdirSync(empty, { recursive: true });
+  const notARun = await cli('train', '--resume', empty, '--steps', '10');
+  assert.equal(notARun.code, 2);
+  assert.match(notARun.err.join('\n'), /empty-folder.run\.json does not exist/);
 });
 
 test('sample writes a PNG that decodes, and JSON points that a seed reproduces', async () => {

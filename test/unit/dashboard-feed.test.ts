@@ -41,17 +41,24 @@ test('the header says what the data and D outputs are, and the ETA of a running 
 test('a follower returns only complete new lines, and everything again after a rewrite', async () => {
   const file = path.join(tempDir(), 'metrics.jsonl');
   const follower = new JsonLinesFollower(file, isMetricsRecord);
-  assert.deepEqual(await follower.read(), { reset: false, records: [] });
+  const read = async () => {
+    const batches = [];
+    for await (const batch of follower.read()) batches.push(batch);
+    return { reset: batches.some((batch) => batch.reset), records: batches.flatMap((batch) => batch.records) };
+  };
+  assert.deepEqual(await read(), { reset: false, records: [] });
   fs.writeFileSync(file, `${JSON.stringify(record(1))}\n${JSON.stringify(record(2)).slice(0, 20)}`);
-  assert.deepEqual((await follower.read()).records.map((r) => r.step), [1], 'a half-written line waits');
+  assert.deepEqual((await read()).records.map((r) => r.step), [1], 'a half-written line waits');
   fs.appendFileSync(file, `${JSON.stringify(record(2)).slice(20)}\n${JSON.stringify(record(3))}\n`);
-  assert.deepEqual((await follower.read()).records.map((r) => r.step), [2, 3]);
+  assert.deepEqual((await read()).records.map((r) => r.step), [2, 3]);
   const replacement = `${file}.tmp`;
   fs.writeFileSync(replacement, `${JSON.stringify(record(1))}\n`);
   fs.renameSync(replacement, file);
-  const reread = await follower.read();
+  const reread = await read();
   assert.equal(reread.reset, true);
   assert.deepEqual(reread.records.map((r) => r.step), [1]);
+  fs.rmSync(file);
+  assert.deepEqual(await read(), { reset: true, records: [] }, 'a removed file is a rewrite to nothing');
 });
 
 test('a run feed sends a snapshot, then only what is new, numbered; rewritten history means a new snapshot', async () => {

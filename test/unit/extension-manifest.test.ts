@@ -80,19 +80,42 @@ test('the packaged extension keeps what it needs at run time (bundles, schema, t
   assert.equal(manifest.main, './dist/extension.js');
 });
 
-test('the extension host bundle holds no TF.js: training and export run in trainers', () => {
-  const inputsFile = path.join(root, 'dist', 'extension.inputs.json');
+/** The modules esbuild put in one bundle (scripts/build.mjs lists them), building first if needed. */
+function bundleInputs(name: string): string[] {
+  const inputsFile = path.join(root, 'dist', `${name}.inputs.json`);
   if (!fs.existsSync(inputsFile)) execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')]);
-  const inputs = JSON.parse(fs.readFileSync(inputsFile, 'utf8')) as string[];
+  return JSON.parse(fs.readFileSync(inputsFile, 'utf8')) as string[];
+}
+
+/** Whether a project source file imports (for its value, not only types) a module `pattern` matches. */
+function importsValueFrom(input: string, pattern: string): boolean {
+  return new RegExp(`^import (?!type )[^;]*from '(${pattern})'`, 'm').test(fs.readFileSync(path.join(root, input), 'utf8'));
+}
+
+test('the extension host bundle holds no TF.js: training and export run in trainers', () => {
+  const inputs = bundleInputs('extension');
   assert.ok(inputs.includes('src/extension/extension.ts'));
-  assert.deepEqual(inputs.filter((input) => /tensorflow|src\/core\/(backend\/(tf|init|pureTf)|train\/session|models)/.test(input)), []);
+  assert.deepEqual(inputs.filter((input) => /tensorflow|src\/core\/(backend\/(tf|init|pureTf)|train\/session)/.test(input)), []);
+  // Shape rules (DCGAN geometry, the memory estimate) may come along for validation; a module that builds networks may not.
+  const buildsNetworks = inputs.filter((input) => input.startsWith('src/') && importsValueFrom(input, "[^']*backend/tf|@tensorflow/[^']*"));
+  assert.deepEqual(buildsNetworks, []);
+});
+
+test('the dashboard webview bundle holds only browser code: no zod, TF.js, YAML or Node modules', () => {
+  const inputs = bundleInputs('webview-dashboard');
+  assert.ok(inputs.includes('webview/src/main.ts'));
+  // What a webview may load: its UI kit and chart library, and plain data from the shared sources.
+  const packages = new Set(inputs.filter((input) => input.startsWith('node_modules/')).map((input) => input.split('/').slice(1, input.startsWith('node_modules/@') ? 3 : 2).join('/')));
+  assert.deepEqual([...packages].filter((name) => !['@vscode-elements/elements', '@lit/reactive-element', 'lit', 'lit-element', 'lit-html', 'uplot'].includes(name)), []);
+  const shared = inputs.filter((input) => input.startsWith('src/'));
+  assert.deepEqual(shared.filter((input) => importsValueFrom(input, "zod|yaml|node:[^']*|@tensorflow/[^']*|[^']*backend/tf")), []);
 });
 
 test('vsce packages only what runs: bundles, wasm, embedded digits, schema, templates; no sources, maps or tests', () => {
   const vsce = path.join(root, 'node_modules', '.bin', 'vsce');
   const listed = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
     .split('\n').map((line) => line.trim()).filter(Boolean);
-  for (const needed of ['dist/extension.js', 'dist/trainer.js', 'dist/cli.js', 'dist/webview/dashboard.js', 'dist/webview/dashboard.css',
+  for (const needed of ['dist/extension.js', 'dist/trainer.js', 'dist/configValidator.js', 'dist/cli.js', 'dist/webview/dashboard.js', 'dist/webview/dashboard.css',
     'media/generated/wasm/tfjs-backend-wasm.wasm', 'media/generated/wasm/tfjs-backend-wasm-threaded-simd.wasm',
     'media/generated/wasm/tfjs-backend-wasm-threaded-simd.js',
     'media/generated/mnist-digits.bin.gz', 'schemas/gan-config.schema.json',

@@ -54,13 +54,13 @@ test('runs train side by side under the cap; stopping one leaves the other train
   const runsDir = tempDir();
   const manager = new RunManager(entry, () => settings());
   try {
-    const a = manager.start({ ...endless('a'), runsDir });
-    const b = manager.start({ ...endless('b'), runsDir });
-    assert.throws(() => manager.start({ ...endless('c'), runsDir }),
+    const a = await manager.start({ ...endless('a'), runsDir });
+    const b = await manager.start({ ...endless('b'), runsDir });
+    await assert.rejects(manager.start({ ...endless('c'), runsDir }),
       (error: Error) => error instanceof UserError && /2 runs are already training.*ganStudio\.maxConcurrentRuns/.test(error.message));
     const [aDir] = await Promise.all([untilStep(manager, a, 10), untilStep(manager, b, 10)]);
     assert.equal(manager.byDir(aDir), a);
-    assert.throws(() => manager.start({ kind: 'resume', runsDir, runDir: aDir, backend: 'wasm' }), /already training in this window/);
+    await assert.rejects(manager.start({ kind: 'resume', runsDir, runDir: aDir, backend: 'wasm' }), /already training in this window/);
     const aEnded = ended(manager, a);
     a.client.stop();
     const outcome = await aEnded;
@@ -77,7 +77,7 @@ test('runs train side by side under the cap; stopping one leaves the other train
 test('closing the window stops each trainer with a checkpoint and leaves its run interrupted, resumable', async () => {
   const runsDir = tempDir();
   const manager = new RunManager(entry, () => settings({ retention: { checkpoints: 1 } }));
-  const run = manager.start({ ...endless('closing'), runsDir });
+  const run = await manager.start({ ...endless('closing'), runsDir });
   const runDir = await untilStep(manager, run, 30);
   await manager.shutdown(10_000);
   const info = await readRunInfo(runDir);

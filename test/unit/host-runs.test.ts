@@ -63,14 +63,31 @@ test('runs whose trainer died with an earlier window are marked interrupted and 
   fs.writeFileSync(path.join(first.runDir, 'run.json'), JSON.stringify(orphaned));
   const runs = await discoverRuns([location]);
   assert.equal(runs.find((run) => run.dir === first.runDir)?.status, 'interrupted', 'a dead trainer reads as interrupted');
-  const offered = await settleRunsOfEndedWindows(runs, () => false);
+  const offered = await settleRunsOfEndedWindows(runs, () => false, true);
   assert.deepEqual(offered.map((run) => run.dir), [first.runDir]);
   const marked = await readRunInfo(first.runDir);
   assert.equal(marked.status, 'interrupted');
   assert.equal(marked.error, TRAINER_GONE);
-  const again = await settleRunsOfEndedWindows(await discoverRuns([location]), () => false);
+  const again = await settleRunsOfEndedWindows(await discoverRuns([location]), () => false, true);
   assert.deepEqual(again.map((run) => run.dir), [first.runDir], 'still resumable on the next look; the extension remembers what it offered');
-  assert.deepEqual(await settleRunsOfEndedWindows(runs, (dir) => dir === first.runDir), [], 'a run this window trains is left alone');
+  assert.deepEqual(await settleRunsOfEndedWindows(runs, (dir) => dir === first.runDir, true), [], 'a run this window trains is left alone');
+});
+
+test('in an untrusted workspace a dead run reads as interrupted, with why, and run.json is not rewritten until trust is granted', async () => {
+  const { location, first } = await workspaceWithRuns();
+  const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+  const { endedAt: _endedAt, ...info } = await readRunInfo(first.runDir);
+  const runJson = path.join(first.runDir, 'run.json');
+  fs.writeFileSync(runJson, JSON.stringify({ ...info, status: 'running', pid: Number(dead) }));
+  const written = fs.readFileSync(runJson, 'utf8');
+  const runs = await discoverRuns([location]);
+  const shown = runs.find((run) => run.dir === first.runDir);
+  assert.equal(shown?.status, 'interrupted');
+  assert.equal(shown?.error, TRAINER_GONE, 'the view says why without anything written');
+  assert.deepEqual(await settleRunsOfEndedWindows(runs, () => false, false), [], 'nothing to offer: resuming needs trust');
+  assert.equal(fs.readFileSync(runJson, 'utf8'), written, 'run.json is left as it was');
+  assert.deepEqual((await settleRunsOfEndedWindows(runs, () => false, true)).map((run) => run.dir), [first.runDir]);
+  assert.equal((await readRunInfo(first.runDir)).status, 'interrupted', 'trusted: the run is marked');
 });
 
 const view = (over: Partial<RunView>): RunView => ({
@@ -101,7 +118,7 @@ test('menu flags say which commands apply to a run', () => {
 });
 
 test('a run is presented with its status icon, progress, losses and speed', () => {
-  const shown = presentRun(view({ dLoss: 1.38629, gLoss: 0.000123, stepsPerSecond: 35.4, backend: 'wasm', error: undefined }));
+  const shown = presentRun(view({ dLoss: 1.38629, gLoss: 0.000123, stepsPerSecond: 35.4, backend: 'wasm' }));
   assert.equal(shown.label, 'ring-1');
   assert.equal(shown.description, 'running 10/100 · D 1.386 G 1.23e-4 · 35 it/s');
   assert.equal(shown.icon.id, 'sync~spin');

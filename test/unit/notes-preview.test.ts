@@ -68,3 +68,9 @@ test('a run whose folder is outside the workspace shows no image', () => {
   assert.match(html, /No sample grid yet\./);
   assert.doesNotMatch(html, /<img/);
 });
+
+test('a loss curve sampled from a large metrics.jsonl says so under the sparkline', () => {
+  const sampled = render('```gan\nname: ring\n```\n', [run], { losses: () => ({ d: [1.5, 1.4], g: [0.6, 0.7], sampledFromBytes: 110 * 1024 * 1024 }) });
+  assert.match(sampled.html, /<svg class="gan-sparkline"[^]*<\/svg><p class="gan-note">Loss curve sampled evenly from a 110 MiB metrics\.jsonl\.<\/p>/);
+  assert.doesNotMatch(render('```gan\nname: ring\n```\n', [run]).html, /gan-note/, 'a curve of every line says nothing');
+});

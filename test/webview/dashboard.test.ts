@@ -33,7 +33,8 @@ test('handshake: ready is posted first and the run folder is persisted for resto
 test('a recorded stream fills the header, charts, histogram, samples and plane', async () => {
   const { dashboard, stream } = await openWithStream();
   const { page } = dashboard;
-  const last = stream.updates[stream.updates.length - 1];
+  const last = stream.updates.at(-1);
+  assert.ok(last, 'the recorded stream has updates');
   assert.equal(await page.textContent('.run-name'), 'Ring of Gaussians');
   assert.equal(await page.textContent('.status-badge'), 'running');
   assert.match(await page.textContent('.run-meta') ?? '', new RegExp(`step ${last.header.step.toLocaleString('en-US')} / 5,000`));
@@ -53,17 +54,22 @@ test('a recorded stream fills the header, charts, histogram, samples and plane',
   assert.equal(await page.isVisible('.plane-card'), true);
 
   const frames = stream.snapshot.samples;
+  const [firstFrame, secondFrame] = frames;
+  const latestFrame = frames.at(-1);
+  assert.ok(firstFrame && secondFrame && latestFrame, 'the snapshot has sample frames to scrub through');
+  const [firstUpdate] = stream.updates;
+  assert.ok(firstUpdate, 'the recorded stream has updates');
   const src = (): Promise<string | null> => page.getAttribute('.sample-grid', 'src');
-  assert.equal(await src(), frames[frames.length - 1].uri, 'follows the latest frame');
+  assert.equal(await src(), latestFrame.uri, 'follows the latest frame');
   assert.equal(await page.evaluate(() => document.querySelector<HTMLImageElement>('.sample-grid')?.naturalWidth), 64, 'the PNG loads under the CSP');
   await page.focus('.samples-card input[type=range]');
   await page.keyboard.press('Home');
-  assert.equal(await src(), frames[0].uri, 'the slider (by keyboard) picks an earlier frame');
+  assert.equal(await src(), firstFrame.uri, 'the slider (by keyboard) picks an earlier frame');
   await page.keyboard.press('ArrowRight');
-  assert.equal(await src(), frames[1].uri);
+  assert.equal(await src(), secondFrame.uri);
   const newFrame = writeSampleFrame(dir, 99_990);
-  await dashboard.send({ ...stream.updates[0], version: stream.updates.length + 2, samples: [newFrame], metrics: { steps: [], values: {} }, histograms: [] });
-  assert.equal(await src(), frames[1].uri, 'a scrubbed slider stays where the user put it');
+  await dashboard.send({ ...firstUpdate, version: stream.updates.length + 2, samples: [newFrame], metrics: { steps: [], values: {} }, histograms: [] });
+  assert.equal(await src(), secondFrame.uri, 'a scrubbed slider stays where the user put it');
   await page.click('.samples-card vscode-button:has-text("Latest")');
   assert.equal(await src(), newFrame.uri);
   await page.focus('.samples-card input[type=range]');
@@ -83,11 +89,13 @@ test('a recorded stream fills the header, charts, histogram, samples and plane',
 
 test('a version gap asks the host to resync and the next snapshot is applied', async () => {
   const { dashboard, stream } = await openWithStream();
+  const [firstUpdate] = stream.updates;
+  assert.ok(firstUpdate, 'the recorded stream has updates');
   await dashboard.clearPosted();
   const next = stream.updates.length + 3; // one version skipped
-  await dashboard.send({ ...stream.updates[0], version: next });
+  await dashboard.send({ ...firstUpdate, version: next });
   assert.deepEqual(await dashboard.posted(), [{ type: 'resync' }]);
-  await dashboard.send({ ...stream.updates[0], version: next + 1 });
+  await dashboard.send({ ...firstUpdate, version: next + 1 });
   assert.deepEqual(await dashboard.posted(), [{ type: 'resync' }], 'one resync per gap, later updates wait for the snapshot');
   await dashboard.send({ ...stream.snapshot, version: 40, header: runHeader({ step: 123, name: 'after resync' }) });
   assert.equal(await dashboard.page.textContent('.run-name'), 'after resync');
@@ -107,7 +115,9 @@ test('header controls: only the applicable ones show, and each posts its message
   await dashboard.clearPosted();
   for (const label of ['Pause', 'Stop', 'Open Run Folder']) await page.click(`.run-actions vscode-button:has-text("${label}")`);
   await page.click('.run-actions vscode-button:has-text("Snapshot to note")');
-  const shownStep = stream.snapshot.samples[stream.snapshot.samples.length - 1].step;
+  const shownFrame = stream.snapshot.samples.at(-1);
+  assert.ok(shownFrame, 'the snapshot has sample frames');
+  const shownStep = shownFrame.step;
   assert.deepEqual(await dashboard.posted(), [
     { type: 'control', action: 'pause' }, { type: 'control', action: 'stop' }, { type: 'openRunFolder' },
     { type: 'snapshotToNote', step: shownStep },
@@ -130,14 +140,15 @@ test('header controls: only the applicable ones show, and each posts its message
 test('run names, errors, backends and compared run ids render as text, never as markup', async () => {
   const payload = '<img src=x onerror=window.__pwned=1><b>bold</b>';
   const stream = recordedStream(dir);
-  const dashboard = await DashboardPage.open(browser, { dir, runDir: payload });
+  // A selection restored from the page's state asks for the compared run at once (request 1).
+  const dashboard = await DashboardPage.open(browser, { dir, runDir: payload, initialState: { runDir: payload, compare: [`/runs/${payload}`] } });
   const { page } = dashboard;
   await dashboard.send({
     ...stream.snapshot,
     header: runHeader({ runId: `id${payload}`, name: `name${payload}`, error: `error${payload}`, backend: `wasm${payload}`, status: 'failed' }),
     compare: [{ runDir: `/runs/${payload}`, runId: `other${payload}`, status: 'completed', step: 10 }],
   });
-  await dashboard.send({ type: 'compareData', runs: [{ runId: `other${payload}`, metrics: stream.snapshot.metrics }] });
+  await dashboard.send({ type: 'compareData', requestId: 1, runs: [{ runId: `other${payload}`, metrics: stream.snapshot.metrics }] });
   assert.equal(await page.textContent('.run-name'), `name${payload}`);
   assert.equal(await page.textContent('.run-id'), `id${payload}`);
   assert.equal(await page.textContent('.error-banner'), `error${payload}`);
@@ -152,26 +163,91 @@ test('run names, errors, backends and compared run ids render as text, never as 
   await page.close();
 });
 
-test('compare: picking runs posts their folders; compareData overlays dashed curves; clearing removes them', async () => {
+/** A dashboard on a recorded run with two other runs to compare against, nothing posted yet. */
+async function openWithCompareCandidates(): Promise<{ stream: ReturnType<typeof recordedStream>; dashboard: DashboardPage }> {
   const stream = recordedStream(dir, 300, 0, [
     { runDir: '/runs/ring-b', runId: 'ring-b', status: 'completed', step: 5000 },
     { runDir: '/runs/ring-c', runId: 'ring-c', status: 'stopped', step: 1200 },
   ]);
   const dashboard = await DashboardPage.open(browser, { dir, runDir: stream.snapshot.header.runDir });
-  const { page } = dashboard;
   await dashboard.send(stream.snapshot);
   await dashboard.clearPosted();
+  return { stream, dashboard };
+}
+
+test('compare: picking runs posts their folders; compareData overlays dashed curves; clearing removes them', async () => {
+  const { stream, dashboard } = await openWithCompareCandidates();
+  const { page } = dashboard;
   await page.click('vscode-multi-select');
   await page.click('vscode-multi-select li.option:has-text("ring-b")');
   await dashboard.settle();
-  assert.deepEqual(await dashboard.posted(), [{ type: 'compare', runDirs: ['/runs/ring-b'] }]);
-  await dashboard.send({ type: 'compareData', runs: [{ runId: 'ring-b', metrics: stream.snapshot.metrics }] });
+  assert.deepEqual(await dashboard.posted(), [{ type: 'compare', requestId: 1, runDirs: ['/runs/ring-b'] }]);
+  await dashboard.send({ type: 'compareData', requestId: 1, runs: [{ runId: 'ring-b', metrics: stream.snapshot.metrics }] });
   assert.equal(await page.getAttribute('.loss-card .chart', 'data-series'), '7');
   assert.match(await page.textContent('.loss-card .u-legend') ?? '', /ring-b D loss.*ring-b G loss/);
   await page.click('vscode-multi-select li.option:has-text("ring-b")');
   await dashboard.settle();
-  assert.deepEqual((await dashboard.posted()).at(-1), { type: 'compare', runDirs: [] });
+  assert.deepEqual((await dashboard.posted()).at(-1), { type: 'compare', requestId: 2, runDirs: [] });
   assert.equal(await page.getAttribute('.loss-card .chart', 'data-series'), '5');
+  assert.deepEqual(await dashboard.problems(), []);
+  await page.close();
+});
+
+test('compare: a late reply to an older request is dropped, whether the selection grew or was cleared', async () => {
+  const { stream, dashboard } = await openWithCompareCandidates();
+  const { page } = dashboard;
+  const curves = (runIds: readonly string[]) => runIds.map((runId) => ({ runId, metrics: stream.snapshot.metrics }));
+  const series = (): Promise<string | null> => page.getAttribute('.loss-card .chart', 'data-series');
+  await page.click('vscode-multi-select');
+  await page.click('vscode-multi-select li.option:has-text("ring-b")');
+  await page.click('vscode-multi-select li.option:has-text("ring-c")');
+  await dashboard.settle();
+  assert.deepEqual((await dashboard.posted()).map((message) => message.type === 'compare' && message.requestId), [1, 2]);
+  await dashboard.send({ type: 'compareData', requestId: 2, runs: curves(['ring-b', 'ring-c']) });
+  assert.equal(await series(), '9', 'the newest answer: both runs');
+  await dashboard.send({ type: 'compareData', requestId: 1, runs: curves(['ring-b']) });
+  assert.equal(await series(), '9', 'the slow answer to the first pick does not overwrite it');
+  await page.click('vscode-multi-select li.option:has-text("ring-b")');
+  await page.click('vscode-multi-select li.option:has-text("ring-c")');
+  await dashboard.settle();
+  assert.deepEqual((await dashboard.posted()).at(-1), { type: 'compare', requestId: 4, runDirs: [] });
+  assert.equal(await series(), '5', 'clearing removes the overlay at once');
+  await dashboard.send({ type: 'compareData', requestId: 3, runs: curves(['ring-c']) });
+  assert.equal(await series(), '5', 'and a late answer does not bring curves back');
+  assert.deepEqual(await dashboard.problems(), []);
+  await page.close();
+});
+
+test('a run whose files cannot be read shows why, as text, and offers no controls', async () => {
+  const { dashboard, stream } = await openWithStream();
+  const { page } = dashboard;
+  const reason = '/w/.gan/runs/evil/run.json: lastSample.step: Invalid input: expected number, received string <img src=x onerror=window.__pwned=1>';
+  await dashboard.send({ type: 'unreadable', reason });
+  assert.equal(await page.textContent('.run-name'), 'This run cannot be read');
+  assert.equal(await page.textContent('.status-badge'), 'unreadable');
+  assert.equal(await page.textContent('.error-banner'), reason);
+  assert.equal(await page.isVisible('.error-banner'), true);
+  const visibleButtons = await page.$$eval('.run-actions vscode-button', (nodes) => nodes.filter((node) => !(node as HTMLElement).hidden).length);
+  assert.equal(visibleButtons, 0);
+  assert.equal(await page.$$eval('.error-banner img', (nodes) => nodes.length), 0);
+  await dashboard.send({ ...stream.snapshot, version: 70 });
+  assert.equal(await page.textContent('.run-name'), 'Ring of Gaussians', 'readable again: a snapshot shows the run');
+  assert.equal(await page.isVisible('.error-banner'), false);
+  assert.deepEqual(await dashboard.problems(), []);
+  await page.close();
+});
+
+test('what the host left out of a huge run shows as a note under the header, as text, until a snapshot without one', async () => {
+  const { dashboard, stream } = await openWithStream();
+  const { page } = dashboard;
+  assert.equal(await page.isVisible('.notice-banner'), false, 'nothing left out, nothing shown');
+  const notice = 'metrics.jsonl is 1.2 GiB, more than the 64 MiB a dashboard reads <b>x</b>';
+  await dashboard.send({ ...stream.snapshot, version: 80, notice });
+  assert.equal(await page.textContent('.notice-banner'), notice);
+  assert.equal(await page.isVisible('.notice-banner'), true);
+  assert.equal(await page.$$eval('.notice-banner b', (nodes) => nodes.length), 0);
+  await dashboard.send({ ...stream.snapshot, version: 81 });
+  assert.equal(await page.isVisible('.notice-banner'), false);
   assert.deepEqual(await dashboard.problems(), []);
   await page.close();
 });
@@ -190,7 +266,7 @@ test('the compare selection survives the page being recreated (hidden panel, rel
   const again = await DashboardPage.open(browser, { dir, runDir: stream.snapshot.header.runDir, initialState: saved });
   await again.send(stream.snapshot);
   await again.settle();
-  assert.deepEqual((await again.posted()).filter((message) => message.type === 'compare'), [{ type: 'compare', runDirs: ['/runs/ring-b'] }]);
+  assert.deepEqual((await again.posted()).filter((message) => message.type === 'compare'), [{ type: 'compare', requestId: 1, runDirs: ['/runs/ring-b'] }]);
   const other = await DashboardPage.open(browser, { dir, runDir: '/runs/another', initialState: saved });
   await other.send({ ...stream.snapshot, header: { ...stream.snapshot.header, runDir: '/runs/another' } });
   await other.settle();

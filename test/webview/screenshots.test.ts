@@ -32,10 +32,12 @@ after(async () => {
 
 test('the dashboard in dark, light and high-contrast themes', async () => {
   const stream = recordedStream(dir, 300, 5, [{ runDir: '/runs/ring-b', runId: 'ring-b', status: 'completed', step: 5000 }]);
-  const dashboard = await DashboardPage.open(browser, { dir, runDir: stream.snapshot.header.runDir }, { width: 1100, height: 900 });
+  const runDir = stream.snapshot.header.runDir;
+  // ring-b was compared before: the restored selection is request 1.
+  const dashboard = await DashboardPage.open(browser, { dir, runDir, initialState: { runDir, compare: ['/runs/ring-b'] } }, { width: 1100, height: 900 });
   await dashboard.send(stream.snapshot);
   for (const update of stream.updates) await dashboard.send(update);
-  await dashboard.send({ type: 'compareData', runs: [{ runId: 'ring-b', metrics: stream.snapshot.metrics }] });
+  await dashboard.send({ type: 'compareData', requestId: 1, runs: [{ runId: 'ring-b', metrics: stream.snapshot.metrics }] });
   // The active error's evidence and remedies open, as a user reading it would have them.
   await dashboard.page.click('.finding[data-severity=error] summary');
   for (const theme of ['dark', 'light', 'high-contrast'] satisfies ThemeName[]) {

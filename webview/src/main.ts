@@ -11,8 +11,10 @@ import { DiagnosticsView } from './panels/diagnosticsView';
 import { EvaluationView } from './panels/evaluationView';
 import { HeaderView } from './panels/headerView';
 import { HistogramView } from './panels/histogramView';
+import { NoticeView } from './panels/noticeView';
 import { PlaneView } from './panels/planeView';
 import { SampleGridView } from './panels/sampleGridView';
+import { CompareRequests } from './state/compareRequests';
 import { DashboardStore } from './state/dashboardStore';
 import { HostChannel } from './state/hostChannel';
 import { card, element } from './ui/dom';
@@ -23,10 +25,12 @@ const vscode = acquireVsCodeApi();
 const previous = vscode.getState();
 const runDir = document.body.dataset.runDir;
 const sameRun = previous?.runDir === runDir;
-vscode.setState({ runDir, ...(sameRun && previous?.compare ? { compare: previous.compare } : {}) });
+// Absent rather than undefined: the state round-trips through JSON, which drops undefined anyway.
+const runState = runDir === undefined ? {} : { runDir };
+vscode.setState({ ...runState, ...(sameRun && previous?.compare ? { compare: previous.compare } : {}) });
 const comparePersistence = {
   restored: sameRun ? previous?.compare ?? [] : [],
-  remember: (compare: readonly string[]) => vscode.setState({ ...vscode.getState(), runDir, compare }),
+  remember: (compare: readonly string[]) => vscode.setState({ ...vscode.getState(), ...runState, compare }),
 };
 const post = (message: DashboardToHost): void => vscode.postMessage(message);
 
@@ -43,6 +47,7 @@ document.body.appendChild(page);
 const grid = element('main', { className: 'dashboard-grid' });
 const samples = new SampleGridView(grid);
 const header = new HeaderView(page, post, () => samples.shownStep);
+const notice = new NoticeView(page);
 page.appendChild(grid);
 
 const losses = card('Losses', 'loss-card');
@@ -51,7 +56,8 @@ const discriminator = card('Mean D outputs: D(x) and D(G(z))', 'd-card');
 const evaluation = new EvaluationView(currentPalette);
 const diagnostics = new DiagnosticsView(header.indicators);
 grid.prepend(losses.root, discriminator.root, evaluation.root, diagnostics.root);
-const compare = new CompareView(losses.body, post, () => store.clearCompareRuns(), comparePersistence);
+const compareRequests = new CompareRequests();
+const compare = new CompareView(losses.body, post, compareRequests, () => store.clearCompareRuns(), comparePersistence);
 const lossChart = new MetricChart(losses.body,
   {
     label: 'Discriminator and generator losses over steps', series: lossSeries, offerLogScale: true, overlayCompareRuns: true,
@@ -66,8 +72,8 @@ const discriminatorChart = new MetricChart(discriminator.body, {
 const histograms = new HistogramView(grid, currentPalette);
 const plane = new PlaneView(grid, currentPalette);
 
-for (const view of [header, compare, lossChart, discriminatorChart, evaluation, diagnostics, samples, histograms, plane]) store.addView(view);
+for (const view of [header, notice, compare, lossChart, discriminatorChart, evaluation, diagnostics, samples, histograms, plane]) store.addView(view);
 
-const channel = new HostChannel(store, post);
+const channel = new HostChannel(store, post, compareRequests);
 window.addEventListener('message', (event: MessageEvent<unknown>) => channel.receive(event.data));
 post({ type: 'ready' });

@@ -16,7 +16,7 @@ export const exportGenerator: CommandFactory = (services) => ({
     if (!run) return;
     const [parent] = await vscode.window.showOpenDialog({
       canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Export Here',
-      title: `Folder for ${run.runId}-generator/`, defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+      title: `Folder for ${run.runId}-generator/`, ...workspaceUri(),
     }) ?? [];
     if (!parent) return;
     const outDir = path.join(parent.fsPath, `${run.runId}-generator`);
@@ -34,3 +34,8 @@ export const exportGenerator: CommandFactory = (services) => ({
     if (choice) await vscode.window.showTextDocument(vscode.Uri.file(path.join(outDir, 'model.json')));
   },
 });
+
+function workspaceUri(): { defaultUri?: vscode.Uri } {
+  const uri = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return uri ? { defaultUri: uri } : {};
+}

@@ -27,7 +27,7 @@ export const resumeFromCheckpoint: CommandFactory = (services) => ({
       steps = Number(answer.trim());
     }
     const stored = await readStoredConfig(run.dir);
-    startTraining(services, {
+    await startTraining(services, {
       kind: 'resume', runsDir: path.dirname(run.dir), runDir: run.dir, backend: stored.config.backend, ...(steps !== undefined ? { steps } : {}),
     });
   },

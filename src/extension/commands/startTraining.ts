@@ -6,9 +6,12 @@ import type { StartRequest } from '../../host/runManager';
 import { runsDirOf } from '../../host/settings';
 import type { Services } from '../services';
 
-/** Starts a trainer and, once it reports its run folder, opens that run's panel beside the editor. */
-export function startTraining(services: Services, request: StartRequest): void {
-  const run = services.manager.start(request);
+/**
+ * Starts a trainer and, once it reports its run folder, opens that run's panel beside the editor.
+ * Rejects with a UserError (shown by the command) when the run is held by another trainer.
+ */
+export async function startTraining(services: Services, request: StartRequest): Promise<void> {
+  const run = await services.manager.start(request);
   const subscription = services.manager.on((event) => {
     if (event.run !== run) return;
     if (event.type === 'event' && event.event.type === 'started') services.dashboards.open(event.event.runDir);
@@ -51,7 +54,7 @@ export async function trainConfigText(services: Services, source: ConfigSource):
   }
   const uri = source.document.uri;
   const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? path.dirname(uri.fsPath);
-  startTraining(services, {
+  await startTraining(services, {
     kind: 'config', runsDir: runsDirOf(services.settings.current, folder), config: parsed.config, hash: parsed.hash, file: source.file,
     ...(source.note ? { note: source.note } : {}),
   });

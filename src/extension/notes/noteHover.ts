@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import * as path from 'node:path';
-import { runFiles } from '../../core/run/layout';
 import { runOfBlock } from '../../host/notes/blockRuns';
 import { blockTarget, findGanBlocks } from '../../host/notes/ganBlocks';
 import { presentRun } from '../../host/runPresentation';
+import { sampleGridFile } from '../../host/sampleGrid';
 import type { RunsModel } from '../runsModel';
 
 /** Hovering `run: <ref>` in a gan block shows that run's status and latest sample grid. */
@@ -24,8 +23,9 @@ export class NoteHover implements vscode.HoverProvider {
     const shown = presentRun(run);
     text.appendMarkdown('**').appendText(run.runId).appendMarkdown('**  \n').appendText(shown.description);
     const inWorkspace = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(run.dir)) !== undefined;
-    if (run.sampleStep !== undefined && inWorkspace) {
-      const grid = vscode.Uri.file(path.join(run.dir, runFiles.samples, `step-${run.sampleStep}.png`));
+    const file = sampleGridFile(run);
+    if (run.sampleStep !== undefined && file && inWorkspace) {
+      const grid = vscode.Uri.file(file);
       text.appendMarkdown(`\n\n![samples at step ${run.sampleStep}](${grid.with({ query: `step=${run.sampleStep}` }).toString(true)}|width=256)`);
     }
     return new vscode.Hover(text);

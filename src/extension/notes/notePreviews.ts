@@ -1,13 +1,11 @@
 import * as vscode from 'vscode';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { JsonLinesFollower } from '../../core/run/jsonLinesFollower';
-import { runFiles } from '../../core/run/layout';
-import { isMetricsRecord, type MetricsRecord } from '../../core/run/records';
 import { DisposableOwner } from '../../core/util/disposable';
 import { Throttle } from '../../core/util/throttle';
 import type { PreviewSource } from '../../host/notes/previewPlugin';
-import { downsample, type LossSeries } from '../../host/notes/sparkline';
+import { sampleGridFile } from '../../host/sampleGrid';
+import { LossSummaries } from '../../host/notes/lossSummary';
+import type { LossSeries } from '../../host/notes/sparkline';
 import type { RunView } from '../../host/runView';
 import type { RunsModel } from '../runsModel';
 
@@ -15,24 +13,18 @@ import type { RunsModel } from '../runsModel';
 const REFRESH_MS = 2500;
 const SPARKLINE_POINTS = 120;
 
-interface LossHistory {
-  readonly follower: JsonLinesFollower<MetricsRecord>;
-  d: number[];
-  g: number[];
-}
-
 /**
- * What the markdown preview plugin reads (runs, latest grids, loss histories), kept current
- * without blocking a render: loss histories load in the background, and previews showing a run
- * refresh when it writes a new grid or changes status.
+ * What the markdown preview plugin reads (runs, latest grids, loss curves), kept current without
+ * blocking a render: loss curves are bounded summaries read in the background, and previews
+ * showing a run refresh when it writes a new grid or changes status.
  */
 export class NotePreviews extends DisposableOwner implements PreviewSource {
-  private readonly histories = new Map<string, LossHistory>();
   /** Run folder → what it looked like when last shown. */
   private readonly shownRuns = new Map<string, string>();
   /** Every run folder seen: a new one may be the first run of a block a preview shows as untrained. */
   private knownRuns = new Set<string>();
   private readonly refresh = this.register(new Throttle(() => void vscode.commands.executeCommand('markdown.preview.refresh'), REFRESH_MS));
+  private readonly summaries = new LossSummaries(SPARKLINE_POINTS, () => this.refresh.schedule());
 
   constructor(private readonly model: RunsModel) {
     super();
@@ -50,17 +42,14 @@ export class NotePreviews extends DisposableOwner implements PreviewSource {
   }
 
   latestSample(run: RunView): { file: string; step: number } | undefined {
-    if (run.sampleStep === undefined || !vscode.workspace.getWorkspaceFolder(vscode.Uri.file(run.dir))) return undefined;
-    return { file: path.join(run.dir, runFiles.samples, `step-${run.sampleStep}.png`), step: run.sampleStep };
+    const file = sampleGridFile(run);
+    if (!file || run.sampleStep === undefined || !vscode.workspace.getWorkspaceFolder(vscode.Uri.file(run.dir))) return undefined;
+    return { file, step: run.sampleStep };
   }
 
   losses(run: RunView): LossSeries | undefined {
-    const history = this.histories.get(run.dir);
-    if (!history) {
-      void this.load(run.dir);
-      return undefined;
-    }
-    return history.d.length ? { d: downsample(history.d, SPARKLINE_POINTS), g: downsample(history.g, SPARKLINE_POINTS) } : undefined;
+    const summary = this.summaries.get(run.dir);
+    return summary?.d.length ? summary : undefined;
   }
 
   configExists(file: string): boolean {
@@ -78,24 +67,8 @@ export class NotePreviews extends DisposableOwner implements PreviewSource {
     for (const [dir, seen] of this.shownRuns) {
       const run = this.model.find(dir);
       if (run && signature(run) === seen) continue;
-      void this.load(dir).then(() => this.refresh.schedule());
+      void this.summaries.load(dir).then(() => this.refresh.schedule());
     }
-  }
-
-  /** Reads the metrics the history lacks (all of them the first time). */
-  private async load(dir: string): Promise<void> {
-    let history = this.histories.get(dir);
-    if (!history) {
-      history = { follower: new JsonLinesFollower(path.join(dir, runFiles.metrics), isMetricsRecord), d: [], g: [] };
-      this.histories.set(dir, history);
-    }
-    const { reset, records } = await history.follower.read();
-    if (reset) [history.d, history.g] = [[], []];
-    for (const record of records) {
-      history.d.push(record.dLoss);
-      history.g.push(record.gLoss);
-    }
-    if (records.length || reset) this.refresh.schedule();
   }
 }
 

@@ -7,13 +7,16 @@ export function referencedConfig(target: Extract<BlockTarget, { kind: 'configFil
   return path.resolve(path.dirname(noteFile), target.path);
 }
 
+/** What finding a block's run looks at: all a note's checker (in a worker) is sent of each run. */
+export type BlockRun = Pick<RunView, 'runId' | 'name' | 'configFile' | 'note'>;
+
 /**
  * The run a block shows (runs newest first): a run reference's run (exact id, else the latest of
  * that config name); a config reference's latest run; for a config in the block, the latest run
  * trained from this block of this note (else from this note under the same config name, so
  * inserting a block above does not orphan the runs below).
  */
-export function runOfBlock(block: GanBlock, target: BlockTarget, noteFile: string, runs: readonly RunView[]): RunView | undefined {
+export function runOfBlock<Run extends BlockRun>(block: GanBlock, target: BlockTarget, noteFile: string, runs: readonly Run[]): Run | undefined {
   switch (target.kind) {
     case 'run':
       return runs.find((run) => run.runId === target.ref) ?? runs.find((run) => run.name === target.ref);

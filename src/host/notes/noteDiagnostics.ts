@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import { configDiagnostics, type ConfigDiagnostic } from '../configDiagnostics';
-import type { RunView } from '../runView';
-import { referencedConfig, runOfBlock } from './blockRuns';
+import { referencedConfig, runOfBlock, type BlockRun } from './blockRuns';
 import { blockTarget, findGanBlocks } from './ganBlocks';
 
 /**
@@ -9,7 +8,7 @@ import { blockTarget, findGanBlocks } from './ganBlocks';
  * file (its lines and columns shifted to where it sits), a `config:` reference must name an
  * existing file, and a `run:` reference that matches no run yet is a warning.
  */
-export function noteDiagnostics(markdown: string, noteFile: string, runs: readonly RunView[],
+export function noteDiagnostics(markdown: string, noteFile: string, runs: readonly BlockRun[],
   exists: (file: string) => boolean = fs.existsSync): ConfigDiagnostic[] {
   return findGanBlocks(markdown).flatMap((block): ConfigDiagnostic[] => {
     const target = blockTarget(block);

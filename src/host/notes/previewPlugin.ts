@@ -1,7 +1,10 @@
 import * as path from 'node:path';
 import type MarkdownIt from 'markdown-it';
+import type { Options as MarkdownItOptions } from 'markdown-it';
 import type { RenderRule } from 'markdown-it/lib/renderer.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
+import { runFiles } from '../../core/run/layout';
+import { formatBytes } from '../../core/util/bytes';
 import { escapeHtml } from '../html';
 import { formatLoss } from '../runPresentation';
 import type { RunView } from '../runView';
@@ -59,7 +62,13 @@ function renderBlock(block: GanBlock, target: BlockTarget, source: PreviewSource
   const grid = sample
     ? image(`${toRelativeUrl(path.relative(path.dirname(note), sample.file))}?step=${sample.step}`, `${run.runId} · step ${sample.step}`)
     : '<p>No sample grid yet.</p>';
-  return card('gan-block', `<p class="gan-status">${escapeHtml(statusLine(run))}</p>${grid}${losses ? lossSparkline(losses) : ''}`, config);
+  return card('gan-block', `<p class="gan-status">${escapeHtml(statusLine(run))}</p>${grid}${losses ? lossSparkline(losses) + sampledNote(losses) : ''}`, config);
+}
+
+/** A curve drawn from a sample of the run's lines says so (the file is too large to read for a preview). */
+function sampledNote(losses: LossSeries): string {
+  if (losses.sampledFromBytes === undefined) return '';
+  return `<p class="gan-note">Loss curve sampled evenly from a ${escapeHtml(formatBytes(losses.sampledFromBytes))} ${runFiles.metrics}.</p>`;
 }
 
 function card(className: string, body: string, config: string): string {
@@ -80,7 +89,7 @@ function toRelativeUrl(relative: string): string {
  * Renders the grid through markdown-it's own image rule, so VS Code's preview resolves the path
  * against the note and turns it into a URI its webview may load, exactly as for ![](…) images.
  */
-function renderImage(md: MarkdownIt, at: Token, src: string, alt: string, tokens: Token[], options: MarkdownIt.Options, env: unknown,
+function renderImage(md: MarkdownIt, at: Token, src: string, alt: string, tokens: Token[], options: MarkdownItOptions, env: unknown,
   self: MarkdownIt['renderer']): string {
   const image = new (at.constructor as typeof Token)('image', 'img', 0);
   image.attrs = [['src', src], ['alt', ''], ['class', 'gan-grid']];

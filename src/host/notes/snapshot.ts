@@ -1,11 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UserError } from '../../core/errors';
-import { readJsonLines } from '../../core/run/jsonLines';
+import { JsonLinesFollower } from '../../core/run/jsonLinesFollower';
 import { runFiles } from '../../core/run/layout';
-import { isMetricsRecord } from '../../core/run/records';
+import { isMetricsRecord, type MetricsRecord } from '../../core/run/records';
 import { listStepEntries } from '../../core/run/runReader';
 import { formatLoss } from '../runPresentation';
+import { defaultHistoryLimits } from '../runHistories';
 
 /** A sample grid to copy next to a note, and the markdown that shows it. */
 export interface SnapshotPlan {
@@ -44,8 +45,7 @@ export async function planSnapshot(request: SnapshotRequest): Promise<SnapshotPl
   const fileName = `${request.runId}-step-${grid.step}.png`;
   const target = path.resolve(path.dirname(request.noteFile), folder, fileName);
   const link = path.relative(path.dirname(request.noteFile), target).split(path.sep).map(encodeURIComponent).join('/');
-  const metrics = await readJsonLines(path.join(request.runDir, runFiles.metrics), isMetricsRecord);
-  const atStep = metrics.filter((record) => record.step <= grid.step).at(-1);
+  const atStep = await lastRecordUpTo(path.join(request.runDir, runFiles.metrics), grid.step);
   const losses = atStep ? ` · D ${formatLoss(atStep.dLoss)} G ${formatLoss(atStep.gLoss)}` : '';
   const date = request.now.toISOString().slice(0, 10);
   const title = `${request.runId} · step ${grid.step}`;
@@ -54,6 +54,18 @@ export async function planSnapshot(request: SnapshotRequest): Promise<SnapshotPl
     // The caption is a paragraph of its own, under the image rather than beside it.
     markdown: `![${title}](${link})\n\n*${title}${losses} · ${date}*\n`,
   };
+}
+
+/**
+ * The last metrics line at or before `step`, read in chunks from as much of the file's end as a
+ * dashboard reads (a grid worth a snapshot is recent; a caption without losses beats a frozen host).
+ */
+async function lastRecordUpTo(file: string, step: number): Promise<MetricsRecord | undefined> {
+  let found: MetricsRecord | undefined;
+  for await (const batch of new JsonLinesFollower(file, isMetricsRecord, { maxBytes: defaultHistoryLimits.fileBytes }).read()) {
+    for (const record of batch.records) if (record.step <= step) found = record;
+  }
+  return found;
 }
 
 /** Copies the grid; an existing copy of the same run and step is replaced (it is the same grid). */

@@ -2,6 +2,8 @@
 export interface LossSeries {
   readonly d: readonly number[];
   readonly g: readonly number[];
+  /** The curves are a sample of a metrics.jsonl this large, not every line of it. */
+  readonly sampledFromBytes?: number;
 }
 
 const WIDTH = 160;

@@ -55,12 +55,12 @@ export function extensionHostErrors(userDataDir: string): LogLine[] {
   return findInExtensionHostLogs(userDataDir, /\[error\]/);
 }
 
-/** Logs are flushed asynchronously; wait until a line shows up. */
-export function waitForExtensionHostLog(userDataDir: string, matcher: TextMatcher, timeoutMs = 15_000): Promise<LogLine[]> {
+/** Logs are flushed asynchronously; wait until a line shows up. Resolves with every matching line, at least one. */
+export function waitForExtensionHostLog(userDataDir: string, matcher: TextMatcher, timeoutMs = 15_000): Promise<[LogLine, ...LogLine[]]> {
   return pollUntil(
-    async () => {
-      const found = findInExtensionHostLogs(userDataDir, matcher);
-      return found.length > 0 ? found : undefined;
+    async (): Promise<[LogLine, ...LogLine[]] | undefined> => {
+      const [first, ...rest] = findInExtensionHostLogs(userDataDir, matcher);
+      return first === undefined ? undefined : [first, ...rest];
     },
     {
       timeoutMs,

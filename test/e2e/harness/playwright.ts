@@ -5,7 +5,9 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { TOOLS_DIR, TOOLS_NODE_MODULES, requireInstalled } from './paths';
 
-export type Playwright = typeof import('playwright-core');
+import type * as PlaywrightModule from 'playwright-core';
+
+export type Playwright = typeof PlaywrightModule;
 export type { BrowserContext, Frame, FrameLocator, Locator, Page } from 'playwright-core';
 
 let cached: Playwright | undefined;

@@ -10,10 +10,11 @@ export async function canvasInk(page: Page, selector: string): Promise<{ readonl
       const context = canvas.getContext('2d');
       if (context === null || canvas.width === 0 || canvas.height === 0) continue;
       const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      // RGBA pixels: the length is a multiple of 4, so i + 1 to i + 3 are in range.
       for (let i = 0; i < data.length; i += 4) {
         if (data[i + 3] === 0) continue;
         inked++;
-        colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+        colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
       }
     }
     return { canvases: canvases.length, inked, colours: colours.size };
@@ -29,8 +30,9 @@ export async function canvasColourCount(page: Page, selector: string, rgb: strin
       const context = canvas.getContext('2d');
       if (context === null || canvas.width === 0 || canvas.height === 0) continue;
       const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      // RGBA pixels: the length is a multiple of 4, so i + 1 to i + 3 are in range.
       for (let i = 0; i < data.length; i += 4) {
-        if (data[i + 3] === 255 && ((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]) === wanted) count++;
+        if (data[i + 3] === 255 && ((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!) === wanted) count++;
       }
     }
     return count;

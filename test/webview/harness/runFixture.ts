@@ -12,6 +12,9 @@ import { ringDiagnostics, ringEvaluation } from './findingsFixture';
 
 type Snapshot = Extract<HostToDashboard, { type: 'snapshot' }>;
 type Update = Extract<HostToDashboard, { type: 'update' }>;
+/** The columns a ring run logs; Extract makes a misspelt name an excess property in metricRows. */
+type RingColumn = Extract<MetricColumn,
+  'dLoss' | 'gLoss' | 'dLossReal' | 'dLossFake' | 'gradientPenalty' | 'dReal' | 'dFake' | 'gradNormD' | 'gradNormG' | 'stepsPerSecond'>;
 
 /** A small seeded generator (mulberry32) so fixtures and screenshots are reproducible. */
 export function seededRandom(seed: number): () => number {
@@ -30,9 +33,9 @@ export function metricRows(firstStep: number, count: number, every = 10, seed = 
   const random = seededRandom(seed + firstStep);
   const noise = (scale: number): number => (random() - 0.5) * 2 * scale;
   const steps: number[] = [];
-  const columns: Record<string, number[]> = {};
-  const columnNames: MetricColumn[] = ['dLoss', 'gLoss', 'dLossReal', 'dLossFake', 'gradientPenalty', 'dReal', 'dFake', 'gradNormD', 'gradNormG', 'stepsPerSecond'];
-  for (const name of columnNames) columns[name] = [];
+  const columns: Record<RingColumn, number[]> = {
+    dLoss: [], gLoss: [], dLossReal: [], dLossFake: [], gradientPenalty: [], dReal: [], dFake: [], gradNormD: [], gradNormG: [], stepsPerSecond: [],
+  };
   for (let row = 0; row < count; row++) {
     const step = firstStep + row * every;
     const progress = 1 - Math.exp(-step / 1500);
@@ -53,7 +56,7 @@ export function metricRows(firstStep: number, count: number, every = 10, seed = 
     columns.gradNormG.push(0.5 + noise(0.2));
     columns.stepsPerSecond.push(120 + noise(10));
   }
-  return { steps, values: columns as Partial<Record<MetricColumn, number[]>> };
+  return { steps, values: columns };
 }
 
 export function histogramRecord(step: number, bins = 24): HistogramRecord {

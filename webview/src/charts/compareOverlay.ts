@@ -27,7 +27,8 @@ export function buildOverlay(runs: readonly CompareRun[], settings: ChartSetting
   const lines: OverlayLine[] = [];
   const tables: uPlot.AlignedData[] = [];
   runs.forEach((run, runIndex) => {
-    const colour = compareColours[runIndex % compareColours.length];
+    // compareColours is a non-empty constant, so the modulo always lands on an entry.
+    const colour = compareColours[runIndex % compareColours.length]!;
     const columns: (number | null)[][] = [];
     for (const { column, name, dash } of overlaid) {
       const raw = run.metrics.values[column];

@@ -31,7 +31,11 @@ export class EvaluationChart {
     const palette = this.palette();
     const lines: PlotLine[] = present.map((series) => ({
       label: series.label, stroke: series.colour === 'muted' ? palette.muted : palette[series.colour], scale: series.scale,
-      show: !this.hiddenLabels.has(series.label), points: true, format: (_value, row) => series.format(rows[row]),
+      show: !this.hiddenLabels.has(series.label), points: true,
+      format: (_value, row) => {
+        const record = rows[row];
+        return record === undefined ? '—' : series.format(record);
+      },
       ...(series.dash ? { dash: series.dash } : {}),
     }));
     const data: uPlot.AlignedData = [rows.map((row) => row.step), ...present.map((series) => rows.map((row) => series.value(row) ?? null))];

@@ -8,14 +8,16 @@ export function makeLegendKeyboardAccessible(plot: uPlot): void {
   const rows = plot.root.querySelectorAll<HTMLTableRowElement>('.u-legend .u-series');
   rows.forEach((row, seriesIndex) => {
     const label = row.querySelector('th');
-    if (seriesIndex === 0 || label === null) return;
+    // uPlot toggles `show` on this same series object, so the handler can keep it.
+    const series = plot.series[seriesIndex];
+    if (seriesIndex === 0 || label === null || series === undefined) return;
     label.tabIndex = 0;
     label.setAttribute('role', 'switch');
-    label.setAttribute('aria-checked', String(plot.series[seriesIndex].show !== false));
+    label.setAttribute('aria-checked', String(series.show !== false));
     label.addEventListener('keydown', (event) => {
       if (event.key !== 'Enter' && event.key !== ' ') return;
       event.preventDefault();
-      plot.setSeries(seriesIndex, { show: plot.series[seriesIndex].show === false });
+      plot.setSeries(seriesIndex, { show: series.show === false });
     });
   });
 }
@@ -23,7 +25,8 @@ export function makeLegendKeyboardAccessible(plot: uPlot): void {
 /** Keeps the switches' state in step with the series (for the setSeries hook). */
 export function syncLegendSwitch(plot: uPlot, seriesIndex: number): void {
   const label = plot.root.querySelectorAll('.u-legend .u-series')[seriesIndex]?.querySelector('th');
-  label?.setAttribute('aria-checked', String(plot.series[seriesIndex].show !== false));
+  const series = plot.series[seriesIndex];
+  if (series !== undefined) label?.setAttribute('aria-checked', String(series.show !== false));
 }
 
 /**
@@ -33,8 +36,10 @@ export function syncLegendSwitch(plot: uPlot, seriesIndex: number): void {
 export function trackHiddenSeries(hiddenLabels: Set<string>): (plot: uPlot, seriesIndex: number | null) => void {
   return (plot, seriesIndex) => {
     if (seriesIndex === null) return;
-    const label = String(plot.series[seriesIndex].label);
-    if (plot.series[seriesIndex].show === false) hiddenLabels.add(label);
+    const series = plot.series[seriesIndex];
+    if (series === undefined) return;
+    const label = String(series.label);
+    if (series.show === false) hiddenLabels.add(label);
     else hiddenLabels.delete(label);
     syncLegendSwitch(plot, seriesIndex);
   };

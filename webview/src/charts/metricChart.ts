@@ -80,7 +80,7 @@ export class MetricChart implements DashboardView {
       if (this.settingsChanged) this.overlay = undefined;
       this.settingsChanged = false;
     }
-    present.forEach((spec, index) => this.lines[index].extend(table.column(spec.column) ?? []));
+    present.forEach((spec, index) => this.lines[index]?.extend(table.column(spec.column) ?? []));
     if (this.config.overlayCompareRuns) this.overlay ??= buildOverlay(state.compareRuns, this.settings);
     const data: uPlot.AlignedData = this.overlay === undefined || this.overlay.lines.length === 0
       ? [table.steps, ...this.lines.map((line) => line.values)]
@@ -111,7 +111,10 @@ export class MetricChart implements DashboardView {
         if (key !== 'x') return;
         const steps = plot.data[0];
         const scale = plot.scales.x;
-        this.zoomed = steps.length > 1 && ((scale.min ?? -Infinity) > steps[0] || (scale.max ?? Infinity) < steps[steps.length - 1]);
+        const first = steps[0];
+        const last = steps[steps.length - 1];
+        this.zoomed = scale !== undefined && first !== undefined && last !== undefined && steps.length > 1
+          && ((scale.min ?? -Infinity) > first || (scale.max ?? Infinity) < last);
       }],
       setSeries: [trackHiddenSeries(this.hiddenLabels)],
       draw: [(plot) => drawMarkers(plot, this.markers, this.palette())],

@@ -17,7 +17,7 @@ export class SmoothedSeries {
     const { smoothing } = this;
     for (let i = this.values.length; i < raw.length; i++) {
       const value = raw[i];
-      if (value === null || !Number.isFinite(value)) {
+      if (value === null || value === undefined || !Number.isFinite(value)) {
         this.values.push(null);
         continue;
       }

@@ -1,6 +1,7 @@
 import '@vscode-elements/elements/dist/vscode-multi-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import type { CompareCandidate, DashboardToHost } from '../../../src/protocol/dashboardMessages';
+import type { CompareRequests } from '../state/compareRequests';
 import type { DashboardState, DashboardView, StateChanges } from '../state/dashboardState';
 import { element, setHidden } from '../ui/dom';
 import { formatCount } from '../ui/format';
@@ -16,8 +17,8 @@ export class CompareView implements DashboardView {
   /** A selection from before the page was recreated, applied once the candidates arrive. */
   private restoring: readonly string[];
 
-  constructor(parent: HTMLElement, private readonly post: (message: DashboardToHost) => void, clearOverlay: () => void,
-    persisted: { readonly restored: readonly string[]; remember(runDirs: readonly string[]): void }) {
+  constructor(parent: HTMLElement, private readonly post: (message: DashboardToHost) => void, private readonly requests: CompareRequests,
+    clearOverlay: () => void, persisted: { readonly restored: readonly string[]; remember(runDirs: readonly string[]): void }) {
     const label = element('span', { className: 'control', text: 'Compare with' });
     this.root = element('div', { className: 'compare' }, [label, this.select]);
     this.root.hidden = true;
@@ -25,7 +26,8 @@ export class CompareView implements DashboardView {
     this.select.addEventListener('change', () => {
       const runDirs = [...this.select.value];
       persisted.remember(runDirs);
-      post({ type: 'compare', runDirs });
+      // Even an empty selection is a request: a late reply to an earlier one must not bring curves back.
+      this.request(runDirs);
       if (runDirs.length === 0) clearOverlay();
     });
     parent.appendChild(this.root);
@@ -43,7 +45,11 @@ export class CompareView implements DashboardView {
     this.select.replaceChildren(...candidates.map((candidate) => option(candidate, selected.has(candidate.runDir))));
     const restored = this.restoring.filter((runDir) => candidates.some((candidate) => candidate.runDir === runDir));
     this.restoring = [];
-    if (restored.length) this.post({ type: 'compare', runDirs: restored });
+    if (restored.length) this.request(restored);
+  }
+
+  private request(runDirs: readonly string[]): void {
+    this.post({ type: 'compare', requestId: this.requests.next(), runDirs });
   }
 }
 

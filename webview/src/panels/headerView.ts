@@ -22,6 +22,7 @@ export class HeaderView implements DashboardView {
   private readonly resume: HTMLElement;
   private readonly stop: HTMLElement;
   private readonly snapshot: HTMLElement;
+  private readonly openFolder: HTMLElement;
   /** The run's step: what "Snapshot to note" inserts when no sample grid is on show. */
   private currentStep = 0;
 
@@ -32,11 +33,11 @@ export class HeaderView implements DashboardView {
     this.snapshot = button('Snapshot to note', 'Insert the shown sample grid and charts into the note', () => {
       post({ type: 'snapshotToNote', step: shownSampleStep() ?? this.currentStep });
     }, true);
-    const openFolder = button('Open Run Folder', 'Reveal the run folder', () => post({ type: 'openRunFolder' }), true);
+    this.openFolder = button('Open Run Folder', 'Reveal the run folder', () => post({ type: 'openRunFolder' }), true);
     const title = element('div', { className: 'run-title' }, [this.name, this.status, this.indicators, this.runId]);
     const meta = element('div', { className: 'run-meta' }, [this.progress, this.rate, this.eta, this.backend]);
     const actions = element('div', { className: 'run-actions', attributes: { role: 'toolbar', 'aria-label': 'Run controls' } },
-      [this.pause, this.resume, this.stop, this.snapshot, openFolder]);
+      [this.pause, this.resume, this.stop, this.snapshot, this.openFolder]);
     parent.append(element('header', { className: 'run-header' },
       [element('div', { className: 'run-summary' }, [title, meta]), actions]), this.error);
     // Nothing applies until the first snapshot says what the run is.
@@ -45,7 +46,9 @@ export class HeaderView implements DashboardView {
 
   render(state: DashboardState, changes: StateChanges): void {
     const header = state.header;
-    if (!changes.header || header === undefined) return;
+    if (!changes.header) return;
+    if (state.unreadable !== undefined) return this.showUnreadable(state.unreadable);
+    if (header === undefined) return;
     this.currentStep = header.step;
     setText(this.name, header.name || header.runId);
     setText(this.runId, header.name && header.name !== header.runId ? header.runId : '');
@@ -60,6 +63,17 @@ export class HeaderView implements DashboardView {
     this.showControls(header, state.canSnapshotToNote);
   }
 
+  /** Nothing of the run is shown (its files failed their checks): only why. */
+  private showUnreadable(reason: string): void {
+    setText(this.name, 'This run cannot be read');
+    setText(this.status, 'unreadable');
+    this.status.dataset.status = 'unreadable';
+    for (const part of [this.runId, this.progress, this.rate, this.eta, this.backend]) setText(part, '');
+    setText(this.error, reason);
+    setHidden(this.error, false);
+    for (const control of [this.pause, this.resume, this.stop, this.snapshot, this.openFolder]) setHidden(control, true);
+  }
+
   private showControls(header: RunHeader, canSnapshotToNote: boolean): void {
     const running = header.live && header.status === 'running';
     const paused = header.live && header.status === 'paused';
@@ -67,6 +81,7 @@ export class HeaderView implements DashboardView {
     setHidden(this.resume, !paused);
     setHidden(this.stop, !(running || paused));
     setHidden(this.snapshot, !canSnapshotToNote);
+    setHidden(this.openFolder, false);
   }
 }
 

@@ -11,19 +11,21 @@ export function heatScale(palette: Palette): (fraction: number) => Rgba {
   const low = parseColour(palette.purple);
   const high = parseColour(palette.green);
   const strength = 0.7;
-  const table: Rgba[] = [];
-  for (let level = 0; level < 256; level++) {
+  const shade = (level: number): Rgba => {
     const fraction = level / 255;
     const target = fraction < 0.5 ? low : high;
     const amount = Math.abs(fraction - 0.5) * 2 * strength;
-    table.push([
+    return [
       Math.round(background[0] + (target[0] - background[0]) * amount),
       Math.round(background[1] + (target[1] - background[1]) * amount),
       Math.round(background[2] + (target[2] - background[2]) * amount),
       255,
-    ]);
-  }
-  return (fraction) => table[Math.max(0, Math.min(255, Math.round(fraction * 255)))] ?? table[0];
+    ];
+  };
+  const table = Array.from({ length: 256 }, (_, level) => shade(level));
+  // A NaN fraction clamps to a NaN index, which has no entry.
+  const lowest = shade(0);
+  return (fraction) => table[Math.max(0, Math.min(255, Math.round(fraction * 255)))] ?? lowest;
 }
 
 /** Paints `values` (row-major, `columns` wide) into an offscreen canvas, one pixel per cell. */

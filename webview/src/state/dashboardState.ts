@@ -11,6 +11,10 @@ export interface CompareRun {
 /** Everything the dashboard shows, as the messages so far have built it. */
 export interface DashboardState {
   header: RunHeader | undefined;
+  /** Why the run's files cannot be read (the host sends this instead of a snapshot). */
+  unreadable: string | undefined;
+  /** What the host left out of files too large to send whole (the last snapshot's). */
+  notice: string | undefined;
   readonly metrics: MetricTable;
   readonly histograms: HistogramRecord[];
   readonly samples: SampleFrame[];
@@ -39,7 +43,7 @@ export interface StateChanges {
 
 export function emptyState(): DashboardState {
   return {
-    header: undefined, metrics: new MetricTable(), histograms: [], samples: [], field: undefined, evaluations: [], diagnostics: [],
+    header: undefined, unreadable: undefined, notice: undefined, metrics: new MetricTable(), histograms: [], samples: [], field: undefined, evaluations: [], diagnostics: [],
     compareCandidates: [], compareRuns: [], canSnapshotToNote: false,
   };
 }

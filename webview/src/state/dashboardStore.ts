@@ -23,7 +23,9 @@ export class DashboardStore {
 
   applySnapshot(message: Snapshot): void {
     const { state } = this;
+    state.unreadable = undefined;
     state.header = message.header;
+    state.notice = message.notice;
     state.metrics.replace(message.metrics);
     replaceRows(state.histograms, message.histograms);
     replaceRows(state.samples, message.samples);
@@ -63,6 +65,13 @@ export class DashboardStore {
   applyCompareData(message: CompareData): void {
     this.state.compareRuns = message.runs;
     this.markChanged({ compareRuns: true });
+  }
+
+  /** The run's files cannot be read: the header says why, and what was shown of it goes. */
+  applyUnreadable(reason: string): void {
+    this.state.unreadable = reason;
+    this.state.header = undefined;
+    this.markChanged({ header: true });
   }
 
   clearCompareRuns(): void {

@@ -1,6 +1,6 @@
 import type { DiagnosticKind, DiagnosticRecord } from '../../../src/core/run/evaluationRecords';
 
-export { diagnosticKindLabels } from '../../../src/core/run/evaluationRecords';
+export { diagnosticKindLabels } from '../../../src/core/run/diagnosticKinds';
 
 /** A diagnostic line as the dashboard lists it. */
 export interface Finding {

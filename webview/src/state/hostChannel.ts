@@ -1,4 +1,5 @@
 import type { DashboardToHost, HostToDashboard } from '../../../src/protocol/dashboardMessages';
+import type { CompareRequests } from './compareRequests';
 import type { DashboardStore } from './dashboardStore';
 
 /**
@@ -13,6 +14,7 @@ export class HostChannel {
   constructor(
     private readonly store: DashboardStore,
     private readonly post: (message: DashboardToHost) => void,
+    private readonly compareRequests: CompareRequests,
   ) {}
 
   receive(data: unknown): void {
@@ -27,7 +29,11 @@ export class HostChannel {
         this.receiveUpdate(data);
         return;
       case 'compareData':
-        this.store.applyCompareData(data);
+        // A reply to a request since superseded (another selection, or none) is stale.
+        if (this.compareRequests.isLatest(data.requestId)) this.store.applyCompareData(data);
+        return;
+      case 'unreadable':
+        this.store.applyUnreadable(data.reason);
         return;
     }
   }
@@ -50,5 +56,5 @@ export class HostChannel {
 function isHostMessage(data: unknown): data is HostToDashboard {
   if (typeof data !== 'object' || data === null) return false;
   const type = (data as { type?: unknown }).type;
-  return type === 'snapshot' || type === 'update' || type === 'compareData';
+  return type === 'snapshot' || type === 'update' || type === 'compareData' || type === 'unreadable';
 }

@@ -35,8 +35,9 @@ export class MetricTable {
 
   append(series: MetricSeries): void {
     const added = series.steps.length;
-    if (added === 0) return;
-    const keep = firstIndexAtOrAfter(this.steps.length, (index) => this.steps[index], series.steps[0]);
+    const firstStep = series.steps[0];
+    if (firstStep === undefined) return;
+    const keep = firstIndexAtOrAfter(this.steps.length, (index) => this.steps[index]!, firstStep);
     if (keep < this.steps.length) this.truncate(keep);
     const before = this.steps.length;
     for (const step of series.steps) this.steps.push(step);

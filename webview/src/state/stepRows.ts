@@ -4,16 +4,19 @@
  * that happened, so views that draw incrementally know to start over.
  */
 export function appendByStep<Row extends { readonly step: number }>(rows: Row[], added: readonly Row[]): boolean {
-  if (added.length === 0) return false;
-  const firstStep = added[0].step;
-  const keep = firstIndexAtOrAfter(rows.length, (index) => rows[index].step, firstStep);
+  const [first] = added;
+  if (first === undefined) return false;
+  const keep = firstIndexAtOrAfter(rows.length, (index) => rows[index]!.step, first.step);
   const rewound = keep < rows.length;
   if (rewound) rows.length = keep;
   for (const row of added) rows.push(row);
   return rewound;
 }
 
-/** Index of the first step ≥ `step` among `count` ascending steps (binary search: metrics can hold 100k rows). */
+/**
+ * Index of the first step ≥ `step` among `count` ascending steps (binary search: metrics can hold 100k rows).
+ * `stepAt` is only asked for indices below `count`, so callers may index their rows unchecked.
+ */
 export function firstIndexAtOrAfter(count: number, stepAt: (index: number) => number, step: number): number {
   let low = 0;
   let high = count;

@@ -79,13 +79,14 @@ export class StepScrubber {
   /** Shows record `index`; `notify` is false when the owner redraws anyway. */
   private show(index: number, notify = true): void {
     this.latest.setAttribute('aria-pressed', String(this.following));
-    if (index < 0) {
+    const record = this.steps[index];
+    if (record === undefined) {
       this.shown = -1;
       setText(this.position, 'no records yet');
       return;
     }
     this.slider.value = String(index);
-    const step = formatCount(this.steps[index]);
+    const step = formatCount(record);
     setText(this.position, `step ${step} (${index + 1} of ${this.steps.length})`);
     this.slider.setAttribute('aria-valuetext', `step ${step}`);
     const changed = index !== this.shown;

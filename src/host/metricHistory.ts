@@ -1,0 +1,132 @@
+import type { MetricsRecord } from '../core/run/records';
+import { metricColumns, type MetricColumn, type MetricSeries } from '../protocol/dashboardMessages';
+
+const COLUMNS = metricColumns.length;
+
+/**
+ * Consecutive logged steps folded into each column's lowest and highest value and the steps they
+ * were logged at (NaN: the column had none): two rows stand for any number of steps.
+ */
+class Span {
+  count = 0;
+  firstStep = 0;
+  lastStep = 0;
+  private readonly low = new Float64Array(COLUMNS).fill(NaN);
+  private readonly lowStep = new Float64Array(COLUMNS);
+  private readonly high = new Float64Array(COLUMNS).fill(NaN);
+  private readonly highStep = new Float64Array(COLUMNS);
+
+  add(record: MetricsRecord): void {
+    if (this.count++ === 0) this.firstStep = record.step;
+    this.lastStep = record.step;
+    for (let index = 0; index < COLUMNS; index++) {
+      const value = record[metricColumns[index] as MetricColumn];
+      if (typeof value === 'number') this.include(index, value, record.step, value, record.step);
+    }
+  }
+
+  merge(next: Span): void {
+    this.count += next.count;
+    this.lastStep = next.lastStep;
+    for (let index = 0; index < COLUMNS; index++) {
+      const [low, high] = [next.low[index] ?? NaN, next.high[index] ?? NaN];
+      if (!Number.isNaN(low)) this.include(index, low, next.lowStep[index] ?? 0, high, next.highStep[index] ?? 0);
+    }
+  }
+
+  /** One row for one step; else a row at the first and at the last step, each column's extremes in the order they were logged. */
+  rows(): { readonly step: number; readonly values: (number | null)[] }[] {
+    const first: (number | null)[] = [];
+    const last: (number | null)[] = [];
+    for (let index = 0; index < COLUMNS; index++) {
+      const [low, lowStep, high, highStep] = [this.low[index] ?? NaN, this.lowStep[index] ?? 0, this.high[index] ?? NaN, this.highStep[index] ?? 0];
+      if (Number.isNaN(low)) {
+        first.push(null);
+        last.push(null);
+      } else if (lowStep === highStep) {
+        // One value in the span: it stays at its own end of it.
+        first.push(lowStep === this.lastStep ? null : low);
+        last.push(lowStep === this.lastStep ? low : null);
+      } else {
+        first.push(lowStep < highStep ? low : high);
+        last.push(lowStep < highStep ? high : low);
+      }
+    }
+    return this.count === 1 ? [{ step: this.lastStep, values: last }] : [{ step: this.firstStep, values: first }, { step: this.lastStep, values: last }];
+  }
+
+  private include(index: number, low: number, lowStep: number, high: number, highStep: number): void {
+    const [currentLow, currentHigh] = [this.low[index] ?? NaN, this.high[index] ?? NaN];
+    if (Number.isNaN(currentLow) || low < currentLow) [this.low[index], this.lowStep[index]] = [low, lowStep];
+    if (Number.isNaN(currentHigh) || high > currentHigh) [this.high[index], this.highStep[index]] = [high, highStep];
+  }
+}
+
+/**
+ * A run's training metrics in at most `capacity` rows, however many steps it logged: the steps
+ * fall into equal spans, each drawn as its lows and highs (so a one-step spike or dip is never
+ * lost), the spans doubling in length whenever the rows would not fit; the latest step is always
+ * its own row. A history that fits is every row, exactly.
+ */
+export class MetricHistory {
+  private spans: Span[] = [];
+  private spanLength = 1;
+  private rowCount = 0;
+  private latest: MetricsRecord | undefined;
+  private added = 0;
+
+  constructor(private readonly capacity: number) {}
+
+  /** Steps added since the history began (or was cleared). */
+  get records(): number {
+    return this.added;
+  }
+
+  add(record: MetricsRecord): void {
+    this.added++;
+    const previous = this.latest;
+    this.latest = record;
+    if (!previous) return;
+    let span = this.spans.at(-1);
+    if (!span || span.count >= this.spanLength) {
+      span = new Span();
+      this.spans.push(span);
+    }
+    span.add(previous);
+    if (span.count <= 2) this.rowCount++;
+    // Halving the spans turns two one-step spans into one two-row span: merge until it fits.
+    while (this.rowCount + 1 > this.capacity && this.spans.length > 1) this.halve();
+  }
+
+  clear(): void {
+    this.spans = [];
+    this.spanLength = 1;
+    this.rowCount = 0;
+    this.latest = undefined;
+    this.added = 0;
+  }
+
+  series(): MetricSeries {
+    const rows = this.spans.flatMap((span) => span.rows());
+    if (this.latest) rows.push({ step: this.latest.step, values: metricColumns.map((column) => this.latest?.[column] ?? null) });
+    const values: Partial<Record<MetricColumn, (number | null)[]>> = {};
+    metricColumns.forEach((column, index) => {
+      const cells = rows.map((row) => row.values[index] ?? null);
+      if (cells.some((cell) => cell !== null)) values[column] = cells;
+    });
+    return { steps: rows.map((row) => row.step), values };
+  }
+
+  private halve(): void {
+    const merged: Span[] = [];
+    for (let index = 0; index < this.spans.length; index += 2) {
+      const [span, next] = [this.spans[index], this.spans[index + 1]];
+      if (!span) continue;
+      if (next) span.merge(next);
+      merged.push(span);
+    }
+    this.spans = merged;
+    this.spanLength *= 2;
+    this.rowCount = merged.reduce((rows, span) => rows + Math.min(span.count, 2), 0);
+  }
+}

@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { handleDashboardMessage, type DashboardRequestHandlers } from '../../src/host/dashboardRequests';
+import { MAX_COMPARED_RUNS } from '../../src/protocol/dashboardMessages';
+
+// The host end of the dashboard channel: what the webview posts is checked against the protocol
+// before anything acts on it (it used to be cast, then `trainer[message.action]()`).
+
+function recorder(): { handlers: DashboardRequestHandlers; calls: unknown[][]; refused: string[]; refuse: (reason: string) => void } {
+  const calls: unknown[][] = [];
+  const refused: string[] = [];
+  const record = (name: string) => (...args: unknown[]) => { calls.push([name, ...args]); };
+  return {
+    handlers: {
+      snapshot: record('snapshot'), control: record('control'), openRunFolder: record('openRunFolder'),
+      snapshotToNote: record('snapshotToNote'), compare: record('compare'),
+    },
+    calls, refused, refuse: (reason) => refused.push(reason),
+  };
+}
+
+test('protocol messages reach their handler with checked values', async () => {
+  const { handlers, calls, refused, refuse } = recorder();
+  for (const message of [
+    { type: 'ready' }, { type: 'resync' }, { type: 'control', action: 'pause' }, { type: 'control', action: 'stop' },
+    { type: 'openRunFolder' }, { type: 'snapshotToNote', step: 40 }, { type: 'compare', requestId: 3, runDirs: ['/w/.gan/runs/b'] },
+  ]) await handleDashboardMessage(message, handlers, refuse);
+  assert.deepEqual(calls, [
+    ['snapshot'], ['snapshot'], ['control', 'pause'], ['control', 'stop'], ['openRunFolder'], ['snapshotToNote', 40],
+    ['compare', { type: 'compare', requestId: 3, runDirs: ['/w/.gan/runs/b'] }],
+  ]);
+  assert.deepEqual(refused, []);
+});
+
+test('a message outside the protocol is refused with the reason, and nothing runs', async () => {
+  const { handlers, calls, refused, refuse } = recorder();
+  const invalid: [unknown, RegExp][] = [
+    [{ type: 'control', action: 'dispose' }, /action: /],
+    [{ type: 'control', action: 'constructor' }, /action: /],
+    [{ type: 'control' }, /action: /],
+    [{ type: 'snapshotToNote', step: '../../x' }, /step: .*expected number/],
+    [{ type: 'snapshotToNote', step: -1 }, /step: /],
+    [{ type: 'compare', runDirs: ['/w/.gan/runs/b'] }, /requestId: /],
+    [{ type: 'compare', requestId: 1, runDirs: '/etc' }, /runDirs: /],
+    [{ type: 'compare', requestId: 1, runDirs: Array.from({ length: MAX_COMPARED_RUNS + 1 }, (_, i) => `/r/${i}`) }, /runDirs: /],
+    [{ type: 'exec', command: 'rm -rf /' }, /type: /],
+    [{ type: '__proto__' }, /type: /],
+    [null, /expected object/],
+    ['ready', /expected object/],
+  ];
+  for (const [message] of invalid) await handleDashboardMessage(message, handlers, refuse);
+  assert.deepEqual(calls, [], 'no handler ran');
+  assert.equal(refused.length, invalid.length);
+  invalid.forEach(([message, reason], i) => {
+    assert.match(refused[i] ?? '', /^ignored a message outside the dashboard protocol \(/, JSON.stringify(message));
+    assert.match(refused[i] ?? '', reason, JSON.stringify(message));
+  });
+});
