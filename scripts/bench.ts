@@ -1,8 +1,11 @@
 // Training speed per workload and backend configuration (median ms per step, samples/s, GFLOP/s
 // of the step's matrix products and convolutions), next to the machine's matrix-product rate;
-// then the extension host's figures, the dashboard feed's cost and what evaluation costs.
+// then the extension host's figures (also with a 110 MB metrics.jsonl and a hostile config), the
+// dashboard feed's cost and the webview's drawing of a long run, what evaluation costs, and the logged training rate
+// against the clock.
 // Writes everything it measured to bench-results.json (or --json FILE).
-//   npm run bench [-- --only toy2d,mlp-784,dcgan-28,matmul,eval,host,dashboard] [-- --backend B] [-- --json FILE]
+//   npm run bench [-- --only toy2d,mlp-784,dcgan-28,matmul,eval,host,dashboard,large-metrics,
+//     live-diagnostics,config-validation,dashboard-render,wall-rate] [-- --backend B] [-- --json FILE]
 // Each configuration runs in its own process: the wasm backend's kernels and threads are fixed
 // when it starts. Measure on a quiet machine: other processes on the cores skew every figure,
 // the threaded rows most.
@@ -12,9 +15,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { BackendName } from '../src/core/config/trainingSchema';
 import { requestedWasmThreads } from '../src/core/backend/wasm/threads';
+import { benchConfigValidation } from './benchConfigValidation';
 import { benchDashboard } from './benchDashboard';
 import { benchEvaluation } from './benchEvaluation';
 import { benchHost } from './benchHost';
+import { benchLargeMetrics } from './benchLargeMetrics';
+import { benchLiveDiagnostics } from './benchLiveDiagnostics';
+import { benchWallRate } from './benchWallRate';
 import type { TrainingFigures } from './benchTraining';
 import { benchWorkloads } from './benchWorkloads';
 
@@ -103,6 +110,18 @@ function benchTraining(configs: Configuration[], wanted: (part: string) => boole
   return rows;
 }
 
+interface RenderFigures { readonly rows: number; readonly firstMs: number; readonly firstRenderMs: number; readonly updateMedianMs: number; readonly updateRenderMedianMs: number }
+
+/** The webview in Chromium drawing a long run; its script lives with the webview tests, whose harness it shares. */
+function benchDashboardRender(): RenderFigures {
+  const figures = child<RenderFigures>(path.join('..', 'test', 'webview', 'benchRender.ts'), [], {});
+  console.log(`
+dashboard webview (Chromium), ${figures.rows} logged steps: first full render ${figures.firstMs.toFixed(0)} ms ` +
+    `(render work ${figures.firstRenderMs.toFixed(0)} ms); 100-row update: median ${figures.updateMedianMs.toFixed(1)} ms to the drawn frame ` +
+    `(render work ${figures.updateRenderMedianMs.toFixed(1)} ms)`);
+  return figures;
+}
+
 async function main(): Promise<void> {
   // --only takes one part or a comma-separated list.
   const only = option('only')?.split(',');
@@ -117,6 +136,11 @@ async function main(): Promise<void> {
   if (wanted('eval')) await benchEvaluation(backend);
   if (wanted('host')) await benchHost();
   if (wanted('dashboard')) await benchDashboard();
+  if (wanted('config-validation')) results['configValidation'] = benchConfigValidation();
+  if (wanted('large-metrics')) results['largeMetrics'] = benchLargeMetrics();
+  if (wanted('live-diagnostics')) results['liveDiagnostics'] = await benchLiveDiagnostics();
+  if (wanted('dashboard-render')) results['dashboardRender'] = benchDashboardRender();
+  if (wanted('wall-rate')) results['wallRate'] = await benchWallRate(backend);
   const out = option('json') ?? 'bench-results.json';
   fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nwrote ${out}`);

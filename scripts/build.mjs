@@ -32,6 +32,8 @@ function copyWasmBinaries() {
 const entries = [
   { in: 'src/cli/index.ts', out: 'cli' },
   { in: 'src/trainer/main.ts', out: 'trainer' },
+  // Live diagnostics check configs and notes in this worker, off the extension host's thread.
+  { in: 'src/host/validation/worker.ts', out: 'configValidator' },
   // Banner and footer stamp when the host starts and ends evaluating the bundle, for the
   // activation figures the extension logs.
   { in: 'src/extension/extension.ts', out: 'extension',

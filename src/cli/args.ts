@@ -40,11 +40,14 @@ export function stringOption(args: ParsedArgs, name: string): string | undefined
   return typeof value === 'string' ? value : undefined;
 }
 
-export function intOption(args: ParsedArgs, name: string, min: number): number | undefined {
+export function intOption(args: ParsedArgs, name: string, min: number, max?: number): number | undefined {
   const text = stringOption(args, name);
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < min) throw new UserError(`--${name} must be an integer ≥ ${min}, found '${text}'`);
+  if (!Number.isInteger(value) || value < min || (max !== undefined && value > max)) {
+    const allowed = max === undefined ? `≥ ${min}` : `between ${min} and ${max}`;
+    throw new UserError(`--${name} must be an integer ${allowed}, found '${text}'`);
+  }
   return value;
 }
 

@@ -1,11 +1,12 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomInt } from 'node:crypto';
+import { MAX_SAMPLE_COUNT } from '../../core/config/trainingSchema';
 import { UserError } from '../../core/errors';
 import { writeFileAtomic } from '../../core/run/atomicFile';
 import { generateFrom, renderExamples } from '../../core/train/evaluation';
 import { restoreGenerator } from '../../core/train/restore';
 import { sampleGrid } from '../../core/train/sampleGrid';
+import { makeFolder } from '../../core/util/folders';
 import { Random } from '../../core/util/random';
 import { intOption, parseArgs, stringOption } from '../args';
 import type { CommandIO } from './io';
@@ -21,7 +22,7 @@ export async function sampleCommand(argv: readonly string[], io: CommandIO): Pro
   if (!runDir || !out) throw new UserError(`sample needs a run folder and --out\n${sampleUsage}`);
   const format = path.extname(out).toLowerCase();
   if (format !== '.png' && format !== '.json') throw new UserError(`--out must end in .png or .json, found '${out}'`);
-  const count = intOption(args, 'count', 1) ?? 64;
+  const count = intOption(args, 'count', 1, MAX_SAMPLE_COUNT) ?? 64;
   const seed = intOption(args, 'seed', 0) ?? randomInt(2 ** 31);
   const restored = await restoreGenerator(runDir, backendOption(stringOption(args, 'backend')));
   try {
@@ -30,7 +31,7 @@ export async function sampleCommand(argv: readonly string[], io: CommandIO): Pro
     const grid = sampleGrid(latent, new Random(seed), count, dataset);
     const drawn = grid.latents.count;
     const values = generateFrom(generator, grid.latents);
-    await fs.promises.mkdir(path.dirname(path.resolve(out)), { recursive: true });
+    await makeFolder(path.dirname(path.resolve(out)), 'folder of --out');
     if (format === '.json') {
       const size = values.length / drawn;
       const samples = Array.from({ length: drawn }, (_, i) => Array.from(values.subarray(i * size, (i + 1) * size)));

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import { loadConfigFile } from '../../core/config/parse';
-import { backendNames, type BackendName } from '../../core/config/trainingSchema';
+import { backendNames, MAX_STEPS, type BackendName } from '../../core/config/trainingSchema';
 import { UserError } from '../../core/errors';
-import { DEFAULT_RUNS_DIR } from '../../core/run/layout';
+import { DEFAULT_RUNS_DIR, resumeCommand } from '../../core/run/layout';
 import { readStoredConfig } from '../../core/run/runReader';
 import { TrainingSession } from '../../core/train/session';
 import { intOption, parseArgs, stringOption } from '../args';
@@ -19,13 +19,13 @@ export async function trainCommand(argv: readonly string[], io: CommandIO): Prom
   const resumeDir = stringOption(args, 'resume');
   if (!configPath && !resumeDir) throw new UserError(`train needs a config file or --resume <runDir>\n${trainUsage}`);
   const backend = backendOption(stringOption(args, 'backend'));
-  const steps = intOption(args, 'steps', 1);
+  const steps = intOption(args, 'steps', 1, MAX_STEPS);
   const config = configPath ? await loadConfigFile(configPath) : undefined;
   if (config && resumeDir) await assertSameConfig(resumeDir, config.hash, configPath!);
 
   const session = await TrainingSession.create({
     runsDir: stringOption(args, 'runs-dir') ?? DEFAULT_RUNS_DIR,
-    ...(resumeDir ? { resumeDir } : { config }),
+    ...(resumeDir ? { resumeDir } : config ? { config } : {}),
     ...(steps !== undefined ? { steps } : {}),
     ...(backend ? { backend } : {}),
   });
@@ -63,13 +63,15 @@ export async function trainCommand(argv: readonly string[], io: CommandIO): Prom
     const took = formatDuration((Date.now() - started) / 1000);
     const latest = info.lastSample ? path.join(session.runDir, info.lastSample.path) : undefined;
     if (info.status === 'failed') {
-      io.err(`Training failed at step ${info.step}: ${info.error ?? 'unknown error'}`);
-      if (info.lastCheckpoint) io.err(`  last good checkpoint: step ${info.lastCheckpoint.step} (resume with --resume ${session.runDir})`);
+      io.err(`Training ${info.runId} failed at step ${info.step}: ${info.error ?? 'unknown error'}`);
+      // A full disk or a divergence already says what to do (and resuming a divergence only repeats it).
+      const toldWhatToDo = /checkpoint|--resume/.test(info.error ?? '');
+      if (info.lastCheckpoint && !toldWhatToDo) io.err(`  last good checkpoint: step ${info.lastCheckpoint.step} (resume with: ${resumeCommand(session.runDir)})`);
       return 1;
     }
     io.out(`${info.status === 'completed' ? 'Completed' : 'Stopped at'} step ${info.step}/${info.totalSteps} in ${took}.`);
     if (latest) io.out(`  samples: ${latest}`);
-    if (info.status === 'stopped') io.out(`  resume with: gan-studio train --resume ${session.runDir}`);
+    if (info.status === 'stopped') io.out(`  resume with: ${resumeCommand(session.runDir)}`);
     return 0;
   } finally {
     process.removeListener('SIGINT', interrupt);

@@ -1,20 +1,25 @@
-import type { BackendName } from '../config/backendNames';
+import { z } from 'zod';
+import { backendNames } from '../config/backendNames';
 
-// Types only (no Node, no TF.js): run records and the dashboard protocol use them, and the
-// webview's DOM-only tsconfig compiles them too.
+// No Node, no TF.js: run records and both protocols use these, and the webview's DOM-only tsconfig
+// compiles them too (as types: the webview bundle imports none of the schemas).
 
-export type ConcreteBackend = Exclude<BackendName, 'auto'>;
+const concreteBackendNames = backendNames.filter((name): name is Exclude<typeof name, 'auto'> => name !== 'auto');
 
-export interface BackendAttempt {
-  readonly backend: ConcreteBackend;
-  readonly ok: boolean;
-  readonly detail: string;
-}
+const backendAttemptSchema = z.object({
+  backend: z.enum(concreteBackendNames),
+  ok: z.boolean(),
+  detail: z.string(),
+}).readonly();
 
 /** Which backend runs and why; recorded in run.json and printed by the CLI. */
-export interface BackendReport {
-  readonly backend: ConcreteBackend;
-  readonly requested: BackendName;
-  readonly reason: string;
-  readonly attempts: readonly BackendAttempt[];
-}
+export const backendReportSchema = z.object({
+  backend: z.enum(concreteBackendNames),
+  requested: z.enum(backendNames),
+  reason: z.string(),
+  attempts: z.array(backendAttemptSchema).readonly(),
+});
+
+export type ConcreteBackend = (typeof concreteBackendNames)[number];
+export type BackendAttempt = z.output<typeof backendAttemptSchema>;
+export type BackendReport = Readonly<z.output<typeof backendReportSchema>>;

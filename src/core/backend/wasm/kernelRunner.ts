@@ -1,4 +1,4 @@
-import type { NamedAttrMap, NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs-core';
+import type { KernelConfig, KernelFunc, NamedAttrMap, NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { TF } from '../tf';
 
@@ -17,4 +17,13 @@ export function kernelRunner(tf: TF, backend: BackendWasm, user: string): Kernel
     // Every kernel used this way has a single output.
     return Array.isArray(out) ? out[0]! : out;
   };
+}
+
+/**
+ * A wasm kernel that stands in for `stock` and keeps its setupFunc: the setupFunc binds the
+ * backend's exported C function when the backend starts, and the stand-in still calls the stock
+ * kernel for the cases it leaves alone.
+ */
+export function replacingKernel(stock: KernelConfig, kernelFunc: KernelFunc): KernelConfig {
+  return { kernelName: stock.kernelName, backendName: 'wasm', kernelFunc, ...(stock.setupFunc ? { setupFunc: stock.setupFunc } : {}) };
 }

@@ -1,7 +1,7 @@
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { TF } from '../tf';
-import { kernelRunner } from './kernelRunner';
+import { kernelRunner, replacingKernel } from './kernelRunner';
 
 /**
  * Sum and Mean over leading axes for the wasm backend. Every bias gradient sums over the batch
@@ -40,5 +40,5 @@ export function leadingReduceWasm(tf: TF, kernelName: 'Sum' | 'Mean'): KernelCon
       for (const t of owned) backend.disposeData(t.dataId);
     }
   };
-  return { kernelName, backendName: 'wasm', kernelFunc, setupFunc: stock.setupFunc };
+  return replacingKernel(stock, kernelFunc);
 }

@@ -2,7 +2,7 @@ import type { KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensor
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { TF } from '../tf';
 import { elementwiseKernels, memoryOffset, type ElementwiseKernels } from './elementwiseKernels';
-import { kernelRunner } from './kernelRunner';
+import { kernelRunner, replacingKernel } from './kernelRunner';
 
 /**
  * The wasm backend multiplies untransposed operands through XNNPACK's packed GEMM, but a product
@@ -18,8 +18,9 @@ export function matMulWithoutTransposes(tf: TF, kernelName: 'BatchMatMul' | '_Fu
   const kernelFunc: KernelFunc = ({ inputs, backend, attrs }) => {
     const { transposeA, transposeB } = (attrs ?? {}) as { transposeA?: boolean; transposeB?: boolean };
     const batched = (inputs['a'] as TensorInfo).shape.length > 2 && (inputs['a'] as TensorInfo).shape[0]! > 1;
-    if (inputs['bias'] && batched) return biasAfterProduct(tf, multiply, { inputs, backend, attrs });
-    if (!transposeA && !transposeB) return multiply({ inputs, backend, attrs });
+    const call = attrs === undefined ? { inputs, backend } : { inputs, backend, attrs };
+    if (inputs['bias'] && batched) return biasAfterProduct(tf, multiply, call);
+    if (!transposeA && !transposeB) return multiply(call);
     const wasm = backend as BackendWasm;
     const run = kernelRunner(tf, wasm, kernelName);
     const owned: TensorInfo[] = [];
@@ -39,7 +40,7 @@ export function matMulWithoutTransposes(tf: TF, kernelName: 'BatchMatMul' | '_Fu
     }
   };
   // setupFunc binds the backend's exported C function when the backend starts; keep it.
-  return { kernelName, backendName: 'wasm', kernelFunc, setupFunc: original.setupFunc };
+  return replacingKernel(original, kernelFunc);
 }
 
 function lastTwoSwapped(rank: number): number[] {

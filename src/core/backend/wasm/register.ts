@@ -3,6 +3,7 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { TF } from '../tf';
 import { filterGradientByConvolution } from './convFilterGradient';
 import { inputGradientByPhases, phasesApply } from './convInputGradient';
+import { replacingKernel } from './kernelRunner';
 import { leadingReduceWasm } from './leadingReduce';
 import { matMulWithoutTransposes } from './matMulLayout';
 import { tileWasm } from './tile';
@@ -102,5 +103,5 @@ function conv2DBackpropInputWasm(tf: TF): KernelConfig {
     if (!phasesApply(dy, filter, info)) return stock.kernelFunc(args);
     return inputGradientByPhases(tf, args.backend as BackendWasm, dy, filter, info);
   };
-  return { kernelName: 'Conv2DBackpropInput', backendName: 'wasm', kernelFunc, setupFunc: stock.setupFunc };
+  return replacingKernel(stock, kernelFunc);
 }

@@ -1,6 +1,7 @@
 import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { TF } from '../tf';
+import { replacingKernel } from './kernelRunner';
 
 type Numeric = Float32Array | Int32Array | Uint8Array;
 
@@ -14,11 +15,7 @@ type Numeric = Float32Array | Int32Array | Uint8Array;
 export function tileWasm(tf: TF): KernelConfig {
   const original = tf.getKernel('Tile', 'wasm');
   if (original === undefined) throw new Error('the wasm backend has no Tile kernel to replace');
-  return {
-    kernelName: 'Tile',
-    backendName: 'wasm',
-    setupFunc: original.setupFunc,
-    kernelFunc: (args) => {
+  return replacingKernel(original, (args) => {
       const x = args.inputs['x'] as TensorInfo;
       const { reps } = args.attrs as unknown as { reps: number[] };
       // Strings never reach the wasm backend's heap; leave anything unusual to the stock kernel.
@@ -29,8 +26,7 @@ export function tileWasm(tf: TF): KernelConfig {
       const tiled = tileValues(backend.typedArrayFromHeap(x) as Numeric, x.shape, reps);
       (backend.typedArrayFromHeap(out) as Numeric).set(tiled);
       return out;
-    },
-  };
+  });
 }
 
 /** Row-major values of `values` (of `shape`) repeated reps[axis] times along each axis. */
