@@ -31,8 +31,10 @@ function connectToHost(): HostPort {
     /** Set when the trainer itself ends the channel, its work done: that disconnect is no host going away. */
     let closing = false;
     return {
-      // Once the host is gone, events have no reader (the run's files record them): sending would throw.
-      send: (message) => { if (process.connected) send(message); },
+      // Once the host is gone, events have no reader (the run's files record them). The channel can
+      // break before 'disconnect' fires: a send then fails with EPIPE, which without a callback is
+      // an 'error' event that kills the trainer before it writes its checkpoint and status.
+      send: (message) => { if (process.connected) send(message, undefined, undefined, () => undefined); },
       onMessage: (handler) => process.on('message', (message) => handler(message as HostToTrainer)),
       onHostGone: (handler) => process.once('disconnect', () => {
         if (closing) return;
