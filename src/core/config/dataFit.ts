@@ -1,5 +1,5 @@
 import type { ConfigIssue } from '../errors';
-import { DCGAN_IMAGE_SIZES } from '../models/dcganGeometry';
+import { networkKindsFor, networkTraits } from '../networks/shapes';
 import { isToyData } from './dataSchema';
 import type { DataConfig } from './dataSchema';
 import type { ModelConfig } from './modelSchema';
@@ -41,23 +41,37 @@ export function configExampleShape(data: DataConfig): readonly number[] | undefi
   return undefined;
 }
 
-const sizeList = `${DCGAN_IMAGE_SIZES.slice(0, -1).join(', ')} or ${DCGAN_IMAGE_SIZES.at(-1)}`;
+const inWords = (sizes: readonly number[]) => sizes.length > 1 ? `${sizes.slice(0, -1).join(', ')} or ${sizes.at(-1)}` : `${sizes[0]}`;
 
-/** A DCGAN's image side against the data's images of shape `shape` ([height, width, channels]). */
-export function dcganImageIssue(model: ModelConfig, data: DataConfig, shape: readonly number[] | undefined): ConfigIssue | undefined {
-  if (model.kind !== 'dcgan' || !shape || shape.length !== 3) return undefined;
+/** What the data is, against the kinds of data the model's network kind generates: 2D points or images. */
+export function dataKindIssue(model: ModelConfig, data: DataConfig): ConfigIssue | undefined {
+  const wanted = isToyData(data) ? 'points' : 'images';
+  const { dataKinds } = networkTraits(model);
+  if (dataKinds.includes(wanted)) return undefined;
+  const other = wanted === 'points' ? 'image data: mnist, folder, idx' : '2D point data: ring, grid, moons…';
+  return {
+    path: ['model', 'kind'],
+    message: `${model.kind} generates ${dataKinds.map((kind) => kind === 'points' ? '2D points' : kind).join(' and ')}, but data kind `
+      + `'${data.kind}' is ${wanted === 'points' ? '2D points' : 'images'}; use model kind ${networkKindsFor(wanted).join(' or ')} (or ${other})`,
+  };
+}
+
+/** A network kind's image sides (DCGAN: square, 28, 32 or 64) against the data's images of shape `shape` ([height, width, channels]). */
+export function imageSizeIssue(model: ModelConfig, data: DataConfig, shape: readonly number[] | undefined): ConfigIssue | undefined {
+  const { imageSizes } = networkTraits(model);
+  if (!imageSizes || !shape || shape.length !== 3) return undefined;
   const [height = 0, width = 0] = shape;
-  if (height !== width || !DCGAN_IMAGE_SIZES.includes(height)) {
+  if (height !== width || !imageSizes.includes(height)) {
     // A folder is resized to data.size, so that is the field to change; other data is as it is.
     return data.kind === 'folder'
-      ? { path: ['data', 'size'], message: `dcgan handles ${sizeList} pixel images, found ${height}; resize to one of them` }
+      ? { path: ['data', 'size'], message: `${model.kind} handles ${inWords(imageSizes)} pixel images, found ${height}; resize to one of them` }
       : {
         path: ['model', 'kind'],
-        message: `dcgan handles square images of ${sizeList} pixels, but ${describeImages(data)} holds ${height}×${width} images; `
-          + 'use model kind mlp, or images of one of those sizes',
+        message: `${model.kind} handles square images of ${inWords(imageSizes)} pixels, but ${describeImages(data)} holds ${height}×${width} images; `
+          + `use model kind ${networkKindsFor('images', height, width).join(' or ')}, or images of one of those sizes`,
       };
   }
-  if (model.imageSize === undefined || model.imageSize === height) return undefined;
+  if (!('imageSize' in model) || model.imageSize === undefined || model.imageSize === height) return undefined;
   return {
     path: ['model', 'imageSize'],
     message: `found ${model.imageSize}, but the ${data.kind} images are ${height}×${width}; set imageSize: ${height} or leave it out`,

@@ -1,6 +1,7 @@
 import * as os from 'node:os';
 import type { ConfigIssue } from '../errors';
 import { networkSizes, trainingMemory, type DataGeometry, type MemoryEstimate } from '../models/memoryEstimate';
+import { networkTraits } from '../networks/shapes';
 import { formatBytes } from '../util/bytes';
 import type { BackendName } from './backendNames';
 import type { GanConfig } from './schema';
@@ -36,10 +37,11 @@ export function memoryIssue(config: GanConfig, data: DataGeometry, limit: Memory
   const over = `over the ${formatBytes(limit.bytes)} of ${limit.what}`;
   const fixed = estimate.total - estimate.activations;
   if (fixed > limit.bytes) {
+    const { width } = networkTraits(model);
     return {
-      path: ['model', widerNetwork(config, data), model.kind === 'dcgan' ? 'channels' : 'hidden'],
+      path: ['model', widerNetwork(config, data), width.field],
       message: `the weights, gradients and optimizer state alone need ${formatBytes(fixed)} (${parts(estimate, false)}), ${over}; `
-        + `use fewer ${model.kind === 'dcgan' ? 'channels' : 'units'}`,
+        + `use fewer ${width.unit}`,
     };
   }
   const fits = largestBatch(config, data, limit);

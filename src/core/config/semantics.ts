@@ -1,5 +1,5 @@
 import type { ConfigIssue } from '../errors';
-import { batchSizeIssue, configExampleCount, configExampleShape, dcganImageIssue } from './dataFit';
+import { batchSizeIssue, configExampleCount, configExampleShape, dataKindIssue, imageSizeIssue } from './dataFit';
 import { isToyData } from './dataSchema';
 import type { DataConfig } from './dataSchema';
 import { memoryIssue, memoryLimit } from './memoryFit';
@@ -30,14 +30,9 @@ function missingLabels(data: DataConfig): ConfigIssue | undefined {
 }
 
 const rules: readonly Rule[] = [
-  ({ model, data }) => model.kind === 'dcgan' && isToyData(data)
-    ? {
-      path: ['model', 'kind'],
-      message: `dcgan generates images, but data kind '${data.kind}' is 2D points; use model kind mlp (or image data: mnist, folder, idx)`,
-    }
-    : undefined,
+  ({ model, data }) => dataKindIssue(model, data),
 
-  ({ model, data }) => dcganImageIssue(model, data, configExampleShape(data)),
+  ({ model, data }) => imageSizeIssue(model, data, configExampleShape(data)),
 
   ({ training, data }) => batchSizeIssue(training.batchSize, configExampleCount(data)),
 
@@ -45,7 +40,7 @@ const rules: readonly Rule[] = [
   // data is read count as none: a lower bound; training asks again with the data and the backend it got.
   ({ model, data, ...rest }) => {
     const exampleShape = configExampleShape(data);
-    if (!exampleShape || (model.kind === 'dcgan' && (isToyData(data) || dcganImageIssue(model, data, exampleShape)))) return undefined;
+    if (!exampleShape || dataKindIssue(model, data) || imageSizeIssue(model, data, exampleShape)) return undefined;
     return memoryIssue({ model, data, ...rest }, { exampleShape, classCount: 0 }, memoryLimit(rest.backend));
   },
 

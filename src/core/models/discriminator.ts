@@ -1,13 +1,12 @@
 import type { LayersModel, SymbolicTensor } from '@tensorflow/tfjs-layers';
 import { tf } from '../backend/tf';
 import type { ModelConfig } from '../config/modelSchema';
+import { networkBuilder } from '../networks/builders';
 import { discriminatorLabelInput, projectionTerm } from './conditioning';
-import { dcganDiscriminatorTrunk, dcganImageInput } from './dcgan';
 import { activate, connect, type KernelInitializers } from './layers';
 import { type LatentSpec } from './latent';
 import { codeLayout, type CodeSpec } from './codeLayout';
 import { minibatchDiscrimination } from './minibatchDiscrimination';
-import { mlpDiscriminatorTrunk } from './mlp';
 import type { DataShape } from './shape';
 
 export interface DiscriminatorModels {
@@ -32,12 +31,11 @@ export interface InfoModels {
 export function buildDiscriminator(
   model: ModelConfig, data: DataShape, latent: LatentSpec, kernels: KernelInitializers, qKernels: KernelInitializers,
 ): DiscriminatorModels {
-  const x = model.kind === 'dcgan' ? dcganImageInput(model, data) : tf.input({ shape: [...data.exampleShape] });
+  const network = networkBuilder(model);
+  const x = network.discriminatorInput(model, data);
   const label = discriminatorLabelInput(latent);
   const concatenated = model.conditional?.discriminator === 'concat' ? label : undefined;
-  const features = model.kind === 'dcgan'
-    ? dcganDiscriminatorTrunk(model, data, x, concatenated, kernels)
-    : mlpDiscriminatorTrunk(model, x, concatenated, kernels);
+  const features = network.discriminatorTrunk(model, data, x, concatenated, kernels);
   const mbd = model.discriminator.minibatchDiscrimination;
   const headInput = mbd ? minibatchDiscrimination(features, mbd, kernels()) : features;
   let score = connect(tf.layers.dense({ units: 1, kernelInitializer: kernels() }), headInput);

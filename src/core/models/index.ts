@@ -1,13 +1,13 @@
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { tf } from '../backend/tf';
 import type { ModelConfig } from '../config/modelSchema';
+import { networkBuilder } from '../networks/builders';
+import type { NetworkTraits } from '../networks/shape';
 import { Random } from '../util/random';
 import { generatorInput } from './conditioning';
-import { dcganGenerator } from './dcgan';
 import { buildDiscriminator, type InfoModels } from './discriminator';
 import { seededKernels, type Initializer, type KernelInitializers } from './layers';
 import { latentSpec, type LatentSpec } from './latent';
-import { mlpGenerator } from './mlp';
 import type { DataShape } from './shape';
 
 export type { DataShape } from './shape';
@@ -28,9 +28,10 @@ export interface GanModels {
   dispose(): void;
 }
 
-// Glorot for the MLP (the Keras default); N(0, 0.02) as the DCGAN paper prescribes.
-const glorotUniform = (seed: number): Initializer => tf.initializers.glorotUniform({ seed });
-const dcganNormal = (seed: number): Initializer => tf.initializers.randomNormal({ mean: 0, stddev: 0.02, seed });
+const initializers: { readonly [K in NetworkTraits['initializer']]: (seed: number) => Initializer } = {
+  glorotUniform: (seed) => tf.initializers.glorotUniform({ seed }),
+  normal002: (seed) => tf.initializers.randomNormal({ mean: 0, stddev: 0.02, seed }),
+};
 const unitNormal = (seed: number): Initializer => tf.initializers.randomNormal({ mean: 0, stddev: 1, seed });
 
 const seedStreams = { generator: 1, discriminator: 2, qHead: 3, labelEmbedding: 4 } as const;
@@ -38,7 +39,7 @@ const seedStreams = { generator: 1, discriminator: 2, qHead: 3, labelEmbedding: 
 // One seed stream per network, so resizing one leaves the other's initial weights unchanged.
 const kernels = (seed: number, stream: number, make: (layerSeed: number) => Initializer): KernelInitializers =>
   seededKernels(Random.derive(seed, stream), make);
-const kernelInitializer = (model: ModelConfig) => model.kind === 'mlp' ? glorotUniform : dcganNormal;
+const kernelInitializer = (model: ModelConfig) => initializers[networkBuilder(model).shape.traits.initializer];
 
 /**
  * The generator alone, with the same initial weights buildModels gives it; also the shape of the
@@ -47,9 +48,7 @@ const kernelInitializer = (model: ModelConfig) => model.kind === 'mlp' ? glorotU
 export function buildGenerator(model: ModelConfig, data: DataShape, seed: number): LayersModel {
   const input = generatorInput(latentSpec(model, data.classNames), model.conditional, kernels(seed, seedStreams.labelEmbedding, unitNormal));
   const generatorKernels = kernels(seed, seedStreams.generator, kernelInitializer(model));
-  return model.kind === 'mlp'
-    ? mlpGenerator(model, data, input, generatorKernels)
-    : dcganGenerator(model, data, input, generatorKernels);
+  return networkBuilder(model).generator(model, data, input, generatorKernels);
 }
 
 /** The networks of a model config for data of this shape (its class names, for a conditional model). */

@@ -1,5 +1,5 @@
 import type { ConcreteBackend } from '../backend/report';
-import { batchSizeIssue, dcganImageIssue } from '../config/dataFit';
+import { batchSizeIssue, imageSizeIssue } from '../config/dataFit';
 import { memoryIssue, memoryLimit } from '../config/memoryFit';
 import { configErrorInFile } from '../config/parse';
 import type { GanConfig } from '../config/schema';
@@ -8,7 +8,7 @@ import type { ConfigIssue } from '../errors';
 
 /**
  * The checks validation could not make without the data, made once it is read and before any
- * network is built or run folder made: the DCGAN's image size against the images, the batch size
+ * network is built or run folder made: the network's image size against the images, the batch size
  * against the example count, and the memory training needs against what `backend` can give.
  * Throws a ConfigError on the fields to change, at their lines in `source.file` when it can.
  */
@@ -17,7 +17,7 @@ export async function assertDataFits(
 ): Promise<void> {
   const { model, data, training } = config;
   const images = dataset.kind === 'images' ? dataset.exampleShape : undefined;
-  const imageIssue = dcganImageIssue(model, data, images);
+  const imageIssue = imageSizeIssue(model, data, images);
   const issues = [
     imageIssue,
     batchSizeIssue(training.batchSize, { count: dataset.count, source: dataset.description }),

@@ -23,6 +23,7 @@ import { checkpointDir } from '../run/layout';
 import { RunLock } from '../run/runLock';
 import { readRunInfo, readStoredConfig } from '../run/runReader';
 import { RunWriter, type StoredConfig } from '../run/runWriter';
+import { networkTraits } from '../networks/shapes';
 import { Random, type RandomState } from '../util/random';
 import { checkpointModels, latestCheckpoint, loadCheckpoint } from './checkpoint';
 import { conditionedDataset } from './classLabels';
@@ -92,7 +93,7 @@ async function prepareWith(options: TrainOptions, resume: ResumeTarget | undefin
   const config = resolveDataPaths(source.config, source.file);
   const backend = await initBackend(options.backend ?? config.backend, {
     nativeSearchDirs: options.nativeSearchDirs ?? [],
-    wasmThreads: options.wasmThreads ?? wasmThreadsForModel(config.model.kind === 'dcgan' ? 'convolutional' : 'dense'),
+    wasmThreads: options.wasmThreads ?? wasmThreadsForModel(networkTraits(config.model).computeProfile),
   });
   const loaded = await loadDataset(config.data, { baseDir: process.cwd(), seed: config.seed });
   const dataset = conditionedDataset(config, loaded, source.file);
