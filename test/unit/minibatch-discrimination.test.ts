@@ -128,8 +128,8 @@ test('a checkpoint restores T with the rest of the discriminator', async () => {
   const fresh = buildModels(config, points, 2);
   const optimizers = { generatorOptimizer: tf.train.adam(), discriminatorOptimizer: tf.train.adam() };
   const state = { step: 1, elapsedSeconds: 0, random: [1, 2, 3, 4], sampler: { epoch: 0, cursor: 0 } };
-  const saved = await saveCheckpoint(dir, { generator: trained.generator, discriminator: trained.discriminator, ...optimizers }, state, 1);
-  await loadCheckpoint(saved, { generator: fresh.generator, discriminator: fresh.discriminator });
+  const saved = await saveCheckpoint(dir, { networks: { generator: trained.generator, discriminator: trained.discriminator }, optimizers }, state, 1);
+  await loadCheckpoint(saved, { networks: { generator: fresh.generator, discriminator: fresh.discriminator } });
   const batch = tf.tensor2d(random.fillNormal(new Float32Array(12)), [6, 2]);
   const [expected, restored] = [trained, fresh].map((m) => (m.discriminator.predict(batch) as Tensor).dataSync());
   assert.deepEqual(Array.from(restored!), Array.from(expected!));

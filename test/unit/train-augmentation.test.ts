@@ -9,9 +9,12 @@ import { latentBatch } from '../../src/core/models/latent';
 import { adversarialObjective } from '../../src/core/objectives/adversarial';
 import { changeThickness, drawAugmentation, warpImages, type AugmentationDraws } from '../../src/core/objectives/augmentation';
 import { drawLatents } from '../../src/core/train/latentDraws';
-import { discriminatorStep, generatorStep, type StepContext } from '../../src/core/train/steps';
+import type { StepContext } from '../../src/core/families/gan/context';
+import { discriminatorLoss, generatorLoss, type DiscriminatorDraws, type GeneratorDraws } from '../../src/core/families/gan/losses';
+import type { Player } from '../../src/core/families/player';
+import { readScalars, updatePlayer } from '../../src/core/train/iteration';
 import { Random } from '../../src/core/util/random';
-import { assertNoLeak, useTestBackend } from './support/backend';
+import { assertNoLeak, assertNoLeakAsync, useTestBackend } from './support/backend';
 
 const side = 8;
 const count = 6;
@@ -33,23 +36,32 @@ function frozenContext(): { ctx: StepContext; dispose: () => void } {
   return { ctx, dispose: () => { models.dispose(); ctx.generatorOptimizer.dispose(); ctx.discriminatorOptimizer.dispose(); } };
 }
 
+/** One update of D or G through the generic iteration, read back by metric name. */
+function update(name: string, optimizer: StepContext['generatorOptimizer'], variables: Player['variables'], loss: Player['prepare']): Promise<Record<string, number>> {
+  return readScalars(updatePlayer({ name, metrics: { loss: 'loss', gradNorm: 'gradNorm' }, updates: 1, optimizer, variables, prepare: loss }, 0));
+}
+const discriminatorStep = (ctx: StepContext, draws: DiscriminatorDraws) =>
+  update('discriminator', ctx.discriminatorOptimizer, ctx.discriminatorVariables, () => discriminatorLoss(ctx, draws));
+const generatorStep = (ctx: StepContext, draws: GeneratorDraws) =>
+  update('generator', ctx.generatorOptimizer, ctx.generatorVariables, () => generatorLoss(ctx, draws));
+
 test('D\'s step judges the augmented real and generated images, and an identity augmentation changes nothing', async () => {
   await useTestBackend();
   const { ctx, dispose } = frozenContext();
   const real = tf.tensor(Float32Array.from({ length: count * side * side }, (_, i) => Math.cos(i * 0.21)), [count, side, side, 1]);
   const latent = latentBatch(drawLatents(new Random(2), { noiseSize: 3 }, count));
-  const plain = discriminatorStep(ctx, { real, latent });
-  const unchanged = discriminatorStep(ctx, { real, latent, augmentation: { real: identity, fake: identity } });
-  assert.deepEqual([unchanged.lossReal, unchanged.lossFake], [plain.lossReal, plain.lossFake]);
+  const plain = await discriminatorStep(ctx, { real, latent });
+  const unchanged = await discriminatorStep(ctx, { real, latent, augmentation: { real: identity, fake: identity } });
+  assert.deepEqual([unchanged['dLossReal'], unchanged['dLossFake']], [plain['dLossReal'], plain['dLossFake']]);
 
-  const turned = assertNoLeak(() => discriminatorStep(ctx, { real, latent, augmentation: { real: quarterTurn, fake: quarterTurn } }));
+  const turned = await assertNoLeakAsync(() => discriminatorStep(ctx, { real, latent, augmentation: { real: quarterTurn, fake: quarterTurn } }));
   // The real side is D on the turned reals, exactly as if the data had been turned beforehand.
   const preTurned = warpImages(real, quarterTurn.warps);
-  const expected = discriminatorStep(ctx, { real: preTurned, latent, augmentation: { real: identity, fake: quarterTurn } });
-  assert.equal(turned.lossReal, expected.lossReal);
-  assert.equal(turned.lossFake, expected.lossFake);
-  assert.notEqual(turned.lossReal, plain.lossReal);
-  assert.notEqual(turned.lossFake, plain.lossFake);
+  const expected = await discriminatorStep(ctx, { real: preTurned, latent, augmentation: { real: identity, fake: quarterTurn } });
+  assert.equal(turned['dLossReal'], expected['dLossReal']);
+  assert.equal(turned['dLossFake'], expected['dLossFake']);
+  assert.notEqual(turned['dLossReal'], plain['dLossReal']);
+  assert.notEqual(turned['dLossFake'], plain['dLossFake']);
   tf.dispose([real, preTurned, latent.z]);
   dispose();
 });
@@ -58,13 +70,13 @@ test('G\'s step scores D on its augmented output, and its gradient reaches G thr
   await useTestBackend();
   const { ctx, dispose } = frozenContext();
   const latent = latentBatch(drawLatents(new Random(3), { noiseSize: 3 }, count));
-  const augmented = assertNoLeak(() => generatorStep(ctx, { latent, augmentation: quarterTurn }));
+  const augmented = await assertNoLeakAsync(() => generatorStep(ctx, { latent, augmentation: quarterTurn }));
   const expected = tf.tidy(() => ctx.objective.generatorLoss(ctx.discriminator.apply(
     warpImages(generate(ctx.generator, latent, true), quarterTurn.warps), { training: true }) as Tensor).dataSync()[0]!);
-  assert.ok(Math.abs(augmented.loss - expected) < 1e-6, `${augmented.loss} vs ${expected}`);
-  const plain = generatorStep(ctx, { latent });
-  assert.notEqual(augmented.loss, plain.loss);
-  assert.ok(augmented.gradNorm > 0 && augmented.gradNorm !== plain.gradNorm, `G's gradient norm ${augmented.gradNorm} (${plain.gradNorm} unaugmented)`);
+  assert.ok(Math.abs(augmented['loss']! - expected) < 1e-6, `${augmented['loss']} vs ${expected}`);
+  const plain = await generatorStep(ctx, { latent });
+  assert.notEqual(augmented['loss'], plain['loss']);
+  assert.ok(augmented['gradNorm']! > 0 && augmented['gradNorm'] !== plain['gradNorm'], `G's gradient norm ${augmented['gradNorm']} (${plain['gradNorm']} unaugmented)`);
   tf.dispose(latent.z);
   dispose();
 });

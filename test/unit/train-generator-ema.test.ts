@@ -65,7 +65,7 @@ test('a run with generatorEma samples the average, checkpoints it, resumes it ex
   const fromCheckpoint = async (runDir: string, part: 'generator' | 'generatorEma') => {
     const model = buildGenerator(config.model, restored.dataset, config.seed);
     try {
-      await loadCheckpoint(path.join((await latestCheckpoint(runDir))!.dir), { [part]: model });
+      await loadCheckpoint(path.join((await latestCheckpoint(runDir))!.dir), { networks: { [part]: model } });
       return weightsOf(model);
     } finally {
       model.dispose();

@@ -53,7 +53,7 @@ test('a short InfoGAN run: Q recovers the categorical code from G\'s output far 
 
   const dataset = await loadDataset(config.data, { baseDir: '.', seed: config.seed });
   const models = buildModels(config.model, dataset, config.seed);
-  await loadCheckpoint((await latestCheckpoint(run.runDir))!.dir, { generator: models.generator, discriminator: models.discriminator, qHead: models.info!.qHead });
+  await loadCheckpoint((await latestCheckpoint(run.runDir))!.dir, { networks: { generator: models.generator, discriminator: models.discriminator, qHead: models.info!.qHead } });
   const count = 400;
   const values = drawLatents(new Random(8), models.latent, count);
   const predicted = tf.tidy(() => {

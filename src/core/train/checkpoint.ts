@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Optimizer, Tensor, io } from '@tensorflow/tfjs-core';
@@ -5,7 +6,6 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { tf } from '../backend/tf';
 import type { SamplerState } from '../data/sampler';
 import { UserError } from '../errors';
-import type { GanModels } from '../models';
 import { writeJsonAtomic } from '../run/atomicFile';
 import { checkpointDir, runFiles } from '../run/layout';
 import { listStepEntries } from '../run/runReader';
@@ -18,24 +18,12 @@ export interface ResumeState {
   readonly sampler: SamplerState;
 }
 
+/** What a checkpoint holds, by name: the name is the file (`<name>.bin`) and the manifest's key. */
 export interface CheckpointParts {
-  readonly generator: LayersModel;
-  readonly discriminator: LayersModel;
-  /** InfoGAN's Q head (its own layers; the trunk it reads is saved with the discriminator). */
-  readonly qHead?: LayersModel;
-  /** The average of the generator's weights, when training.generatorEma is on. */
-  readonly generatorEma?: LayersModel;
-  readonly generatorOptimizer: Optimizer;
-  readonly discriminatorOptimizer: Optimizer;
-}
-
-/** The networks of a run that a checkpoint holds. */
-export function checkpointModels(models: GanModels, generatorEma?: LayersModel): Pick<CheckpointParts, 'generator' | 'discriminator' | 'qHead' | 'generatorEma'> {
-  return {
-    generator: models.generator, discriminator: models.discriminator,
-    ...(models.info ? { qHead: models.info.qHead } : {}),
-    ...(generatorEma ? { generatorEma } : {}),
-  };
+  /** Networks: a GAN's generator, discriminator, InfoGAN's qHead and the generator average (generatorEma). */
+  readonly networks: Readonly<Record<string, LayersModel>>;
+  /** Each player's optimizer, as `<player>Optimizer`. */
+  readonly optimizers: Readonly<Record<string, Optimizer>>;
 }
 
 const MANIFEST = 'manifest.json';
@@ -54,14 +42,9 @@ export async function saveCheckpoint(runDir: string, parts: CheckpointParts, sta
   await fs.promises.rm(partialDir, { recursive: true, force: true });
   await fs.promises.mkdir(partialDir, { recursive: true });
   try {
-    const blobs: Record<string, Blob> = {
-      generator: await encodeModel(parts.generator),
-      discriminator: await encodeModel(parts.discriminator),
-      ...(parts.qHead ? { qHead: await encodeModel(parts.qHead) } : {}),
-      ...(parts.generatorEma ? { generatorEma: await encodeModel(parts.generatorEma) } : {}),
-      generatorOptimizer: await encodeOptimizer(parts.generatorOptimizer),
-      discriminatorOptimizer: await encodeOptimizer(parts.discriminatorOptimizer),
-    };
+    const blobs: Record<string, Blob> = {};
+    for (const [name, model] of Object.entries(parts.networks)) blobs[name] = await encodeModel(model);
+    for (const [name, optimizer] of Object.entries(parts.optimizers)) blobs[name] = await encodeOptimizer(optimizer);
     for (const [name, blob] of Object.entries(blobs)) {
       await fs.promises.writeFile(path.join(partialDir, `${name}.bin`), new Uint8Array(blob.data));
     }
@@ -69,6 +52,7 @@ export async function saveCheckpoint(runDir: string, parts: CheckpointParts, sta
     const specs = Object.fromEntries(Object.entries(blobs).map(([name, blob]) => [name, blob.specs]));
     await writeJsonAtomic(path.join(partialDir, MANIFEST), {
       format: CHECKPOINT_FORMAT, step: state.step, createdAt: new Date().toISOString(), specs,
+      topology: Object.fromEntries(Object.entries(parts.networks).map(([name, model]) => [name, topology(model)])),
     });
   } catch (error) {
     // A failed write (a full disk) must not leave a half checkpoint holding the space.
@@ -90,36 +74,52 @@ export async function latestCheckpoint(runDir: string): Promise<{ step: number; 
   return undefined;
 }
 
-/** Restores the parts given (weights, optimizer state) from a checkpoint saveCheckpoint wrote; returns the resume state. */
+/**
+ * Restores the networks and optimizers given, by name, from a checkpoint saveCheckpoint wrote;
+ * returns the resume state. A network whose layers differ from the one saved is refused by name:
+ * its weights would load into the wrong places, or fail deep inside TF.js.
+ */
 export async function loadCheckpoint(dir: string, parts: Partial<CheckpointParts>): Promise<ResumeState> {
   const manifest = JSON.parse(await fs.promises.readFile(path.join(dir, MANIFEST), 'utf8')) as {
-    format: number; specs: Record<string, io.WeightsManifestEntry[]>;
+    format: number; specs: Record<string, io.WeightsManifestEntry[]>; topology?: Record<string, string>;
   };
   if (manifest.format !== CHECKPOINT_FORMAT) throw new UserError(`${dir}: unsupported checkpoint format ${manifest.format}`, dir);
   const read = async (name: string) => {
-    const bytes = await fs.promises.readFile(path.join(dir, `${name}.bin`));
     const specs = manifest.specs[name];
     if (!specs) throw new UserError(`${dir}: the checkpoint has no ${name}`, dir);
+    const bytes = await fs.promises.readFile(path.join(dir, `${name}.bin`));
     const map = tf.io.decodeWeights(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), specs);
     return specs.map((spec): NamedTensor => ({ name: spec.name, tensor: map[spec.name]! }));
   };
-  const restoreModel = async (model: LayersModel, name: string) => {
+  for (const [name, model] of Object.entries(parts.networks ?? {})) {
+    // Checkpoints written before fingerprints were kept have none: their shapes are still checked by setWeights.
+    const saved = manifest.topology?.[name];
+    if (saved !== undefined && saved !== topology(model)) {
+      throw new UserError(`${dir}: the checkpoint's ${name} has other layers than the ${name} this version builds from the run's config; `
+        + 'it cannot be resumed or sampled here (start a new run, or use the GAN Studio version that trained it)', dir);
+    }
     const weights = await read(name);
-    model.setWeights(weights.map((weight) => weight.tensor));
-    tf.dispose(weights.map((weight) => weight.tensor));
-  };
-  const restoreOptimizer = async (optimizer: Optimizer, name: string) => {
+    try {
+      model.setWeights(weights.map((weight) => weight.tensor));
+    } finally {
+      tf.dispose(weights.map((weight) => weight.tensor));
+    }
+  }
+  for (const [name, optimizer] of Object.entries(parts.optimizers ?? {})) {
     const weights = await read(name);
-    await optimizer.setWeights(weights);
-    tf.dispose(weights.map((weight) => weight.tensor));
-  };
-  if (parts.generator) await restoreModel(parts.generator, 'generator');
-  if (parts.generatorEma) await restoreModel(parts.generatorEma, 'generatorEma');
-  if (parts.discriminator) await restoreModel(parts.discriminator, 'discriminator');
-  if (parts.qHead) await restoreModel(parts.qHead, 'qHead');
-  if (parts.generatorOptimizer) await restoreOptimizer(parts.generatorOptimizer, 'generatorOptimizer');
-  if (parts.discriminatorOptimizer) await restoreOptimizer(parts.discriminatorOptimizer, 'discriminatorOptimizer');
+    try {
+      await optimizer.setWeights(weights);
+    } finally {
+      tf.dispose(weights.map((weight) => weight.tensor));
+    }
+  }
   return JSON.parse(await fs.promises.readFile(path.join(dir, 'state.json'), 'utf8')) as ResumeState;
+}
+
+/** A network's layer kinds and weight shapes, in order, hashed: what its weights' layout depends on. */
+function topology(model: LayersModel): string {
+  const layers = model.layers.map((layer) => [layer.getClassName(), layer.getWeights().map((weight) => weight.shape)]);
+  return createHash('sha256').update(JSON.stringify(layers)).digest('hex').slice(0, 16);
 }
 
 async function encodeModel(model: LayersModel): Promise<Blob> {

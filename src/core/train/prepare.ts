@@ -1,7 +1,5 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Variable } from '@tensorflow/tfjs-core';
-import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { initBackend, type BackendReport } from '../backend/init';
 import { wasmThreadsForModel } from '../backend/wasm/threads';
 import type { BackendName } from '../config/trainingSchema';
@@ -13,10 +11,8 @@ import { resolveDataPath } from '../data/dataFiles';
 import { loadDataset } from '../data/load';
 import { EpochSampler } from '../data/sampler';
 import { UserError } from '../errors';
+import { ganCheckpointParts, stepContext, type StepContext } from '../families/gan/context';
 import { buildModels, type GanModels } from '../models';
-import { codeLayout } from '../models/codeLayout';
-import { adversarialObjective } from '../objectives/adversarial';
-import { realTarget } from '../objectives/labelSmoothing';
 import { RUN_FORMAT, type NoteOrigin, type RunInfo } from '../run/records';
 import { isTrainerAlive } from '../run/liveness';
 import { checkpointDir } from '../run/layout';
@@ -25,12 +21,10 @@ import { readRunInfo, readStoredConfig } from '../run/runReader';
 import { RunWriter, type StoredConfig } from '../run/runWriter';
 import { networkTraits } from '../networks/shapes';
 import { Random, type RandomState } from '../util/random';
-import { checkpointModels, latestCheckpoint, loadCheckpoint } from './checkpoint';
+import { latestCheckpoint, loadCheckpoint } from './checkpoint';
 import { conditionedDataset } from './classLabels';
 import { assertDataFits } from './dataFitCheck';
-import { createOptimizer } from './optimizers';
 import { GeneratorEma } from './generatorEma';
-import type { StepContext } from './steps';
 
 export interface TrainOptions {
   /** Where new runs are created. */
@@ -139,10 +133,7 @@ async function resumeState(resume: ResumeTarget, common: Pick<PreparedRun, 'conf
   if (!checkpoint) {
     throw new UserError(`${resume.dir} has no complete checkpoint to resume from; start a new run instead`, resume.dir);
   }
-  const state = await loadCheckpoint(checkpoint.dir, {
-    ...checkpointModels(models, generatorEma?.model),
-    generatorOptimizer: ctx.generatorOptimizer, discriminatorOptimizer: ctx.discriminatorOptimizer,
-  });
+  const state = await loadCheckpoint(checkpoint.dir, ganCheckpointParts(models, ctx, generatorEma?.model));
   if (totalSteps <= state.step) {
     throw new UserError(`${resume.dir} is already at step ${state.step}; pass --steps above ${state.step} to train further`, resume.dir);
   }
@@ -161,30 +152,6 @@ export function disposeModelsAndOptimizers(run: Pick<PreparedRun, 'models' | 'ge
   run.generatorEma?.dispose();
   run.ctx.generatorOptimizer.dispose();
   run.ctx.discriminatorOptimizer.dispose();
-}
-
-function stepContext(config: GanConfig, models: GanModels): StepContext {
-  const variables = (model: LayersModel) => model.trainableWeights.map((weight) => weight.read() as Variable);
-  const { generator, discriminator, info, latent } = models;
-  const { regularizers, objective, training, model } = config;
-  return {
-    generator, discriminator,
-    ...(info && latent.codes && model.infogan ? {
-      info: {
-        scoreAndCodes: info.scoreAndCodes, qHeadVariables: variables(info.qHead), layout: codeLayout(latent.codes),
-        weights: { categorical: model.infogan.weight, continuous: model.infogan.continuousWeight },
-      },
-    } : {}),
-    objective: adversarialObjective(objective),
-    generatorOptimizer: createOptimizer(training.generatorOptimizer),
-    discriminatorOptimizer: createOptimizer(training.discriminatorOptimizer),
-    generatorVariables: variables(generator),
-    discriminatorVariables: variables(discriminator),
-    realTarget: realTarget(regularizers),
-    ...(regularizers.gradientPenalty ? { gradientPenaltyWeight: regularizers.gradientPenalty.weight } : {}),
-    ...(regularizers.r1 ? { r1Gamma: regularizers.r1.gamma } : {}),
-    ...(objective.kind === 'wasserstein' && objective.weightClip !== undefined ? { weightClip: objective.weightClip } : {}),
-  };
 }
 
 /** Makes data paths absolute so the stored config (and a resume) works from any working folder. */

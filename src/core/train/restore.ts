@@ -36,7 +36,7 @@ export async function restoreGenerator(
   const dataset = conditionedDataset(stored.config, loaded, stored.configFile);
   const models = buildModels(stored.config.model, dataset, stored.config.seed);
   // A run that averages its generator's weights samples, evaluates and exports the average.
-  await loadCheckpoint(checkpoint.dir, stored.config.training.generatorEma ? { generatorEma: models.generator } : { generator: models.generator });
+  await loadCheckpoint(checkpoint.dir, { networks: stored.config.training.generatorEma ? { generatorEma: models.generator } : { generator: models.generator } });
   return {
     generator: models.generator, latentSize: models.latentSize, latent: models.latent, dataset, stored, step: checkpoint.step,
     dispose: () => models.dispose(),

@@ -1,26 +1,21 @@
 import * as os from 'node:os';
-import type { Tensor } from '@tensorflow/tfjs-core';
-import { tf } from '../backend/tf';
-import { gather, gatherLabels } from '../data/sampler';
 import { errorMessage } from '../errors';
+import { ganCheckpointParts } from '../families/gan/context';
+import { ganTrainingPlan } from '../families/gan/plan';
+import type { TrainingPlan } from '../families/player';
 import { discriminatorField } from '../eval/field';
-import { latentBatch, oneHot } from '../models/latent';
-import { drawAugmentation } from '../objectives/augmentation';
-import { instanceNoiseSigma } from '../objectives/instanceNoise';
 import type { GanModels } from '../models';
 import { resumeCommand } from '../run/layout';
-import type { MetricsRecord, RunInfo, RunStatus } from '../run/records';
+import { isMetricsRecord, type RunInfo, type RunStatus } from '../run/records';
 import { isOutOfSpace } from '../run/spaceReserve';
 import type { Disposable } from '../util/disposable';
 import { Emitter } from '../util/emitter';
-import { checkpointModels, saveCheckpoint } from './checkpoint';
-import { interpolationWeights, normalTensor } from './draws';
+import { saveCheckpoint } from './checkpoint';
 import { discriminatorHistogram, fixedSamples, generateFrom, renderExamples } from './evaluation';
 import type { TrainingEvent } from './events';
-import { drawClasses, drawLatents, drawMismatchedClasses, presentClasses } from './latentDraws';
+import { firstNonFinite, runIteration } from './iteration';
 import { disposeModelsAndOptimizers, prepareRun, type PreparedRun, type TrainOptions } from './prepare';
 import type { SampleGrid } from './sampleGrid';
-import { discriminatorStep, generatorStep, type DiscriminatorStepResult, type GeneratorStepResult } from './steps';
 import { RunMonitor } from './runMonitor';
 import { Throughput } from './throughput';
 
@@ -40,13 +35,12 @@ export class TrainingSession implements Disposable {
   private readonly throughput = new Throughput();
   /** The fixed latents of every sample grid (and of the 2D field's generated points). */
   private readonly samples: SampleGrid;
-  /** A conditional model's classes that D sees mismatched with real examples; empty when off (or one class only). */
-  private readonly mismatchClasses: readonly number[];
+  private readonly plan: TrainingPlan;
   private lastCheckpointStep: number;
   private lastHistogramStep = -1;
   private lastSampleStep = -1;
-  /** The last step's results, for the metrics line and progress event that follow it. */
-  private latest: { d: DiscriminatorStepResult; g: GeneratorStepResult; sigma: number } | undefined;
+  /** The last step's numbers by metric name, for the metrics line and progress event that follow it. */
+  private latest: Readonly<Record<string, number>> = {};
 
   private constructor(private readonly run_: PreparedRun, private readonly monitor: RunMonitor) {
     this.step = run_.startStep;
@@ -54,8 +48,7 @@ export class TrainingSession implements Disposable {
     this.elapsedSeconds = run_.elapsedSeconds;
     const { config, dataset, models } = run_;
     this.samples = fixedSamples(config.seed, models, dataset, config.samples.count);
-    const classes = config.model.conditional?.mismatchedLabels ? presentClasses(dataset) : [];
-    this.mismatchClasses = classes.length > 1 ? classes : [];
+    this.plan = ganTrainingPlan(run_);
   }
 
   /** Prepares a new run (or reopens one to resume): backend, data, models, run directory. */
@@ -116,7 +109,7 @@ export class TrainingSession implements Disposable {
         if (this.pauseGate) await this.waitWhilePaused();
         if (this.stopRequested) break;
         const turnStarted = performance.now();
-        const failure = this.trainOneStep();
+        const failure = await this.trainOneStep();
         if (failure) return await this.finish('failed', failure);
         await this.afterStep();
         this.throughput.recordTurn((performance.now() - turnStarted) / 1000);
@@ -149,58 +142,17 @@ export class TrainingSession implements Disposable {
     this.run_.writer.close();
   }
 
-  /** Runs k D-steps and one G-step; returns a failure reason when a loss or gradient is not finite. */
-  private trainOneStep(): string | undefined {
-    const { config, dataset, ctx, random, sampler, models } = this.run_;
-    const batch = config.training.batchSize;
-    const sigma = instanceNoiseSigma(config.regularizers.instanceNoise, this.step);
-    const exampleShape = [batch, ...dataset.exampleShape];
-    const { augmentation } = config.regularizers;
-    const [height = 0, width = 0] = dataset.exampleShape;
-    const drawAugmented = augmentation && (() => drawAugmentation(random, batch, augmentation, height, width));
+  /** Runs one iteration of the plan (k D-steps and one G-step); returns a failure reason when a loss or gradient is not finite. */
+  private async trainOneStep(): Promise<string | undefined> {
     const started = performance.now();
-    let d: DiscriminatorStepResult | undefined;
-    const { latent } = models;
-    for (let k = 0; k < config.training.dSteps; k++) {
-      const indices = sampler.next(batch);
-      // A conditional model's fakes take the real batch's classes: D judges both halves against the same labels.
-      const classes = latent.classes ? gatherLabels(dataset, indices) : undefined;
-      const draws = tf.tidy(() => ({
-        real: tf.tensor(gather(dataset, indices), exampleShape),
-        latent: latentBatch(drawLatents(random, latent, batch, classes)),
-        ...(sigma > 0 ? { instanceNoise: { sigma, real: normalTensor(random, exampleShape), fake: normalTensor(random, exampleShape) } } : {}),
-        ...(ctx.gradientPenaltyWeight !== undefined ? { epsilon: interpolationWeights(random, batch, dataset.exampleShape.length) } : {}),
-        ...(classes && this.mismatchClasses.length
-          ? { mismatchedLabels: tf.tensor2d(oneHot(drawMismatchedClasses(random, classes, this.mismatchClasses), latent.classes!.names.length), [batch, latent.classes!.names.length]) }
-          : {}),
-        ...(drawAugmented ? { augmentation: { real: drawAugmented(), fake: drawAugmented() } } : {}),
-      }));
-      try {
-        d = discriminatorStep(ctx, draws);
-      } finally {
-        tf.dispose(draws as unknown as Tensor[] | Record<string, Tensor>);
-      }
-    }
-    const generated = tf.tidy(() => latentBatch(drawLatents(random, latent, batch, latent.classes && drawClasses(random, dataset, batch))));
-    const fakeNoise = sigma > 0 ? normalTensor(random, exampleShape) : undefined;
-    let g: GeneratorStepResult;
-    try {
-      g = generatorStep(ctx, {
-        latent: generated,
-        ...(fakeNoise ? { instanceNoise: { sigma, fake: fakeNoise } } : {}),
-        ...(drawAugmented ? { augmentation: drawAugmented() } : {}),
-      });
-    } finally {
-      tf.dispose([generated.z, generated.labels, generated.codes, fakeNoise].filter((tensor) => tensor !== undefined));
-    }
-    this.run_.generatorEma?.update(models.generator, this.step + 1);
+    const values = await runIteration(this.plan, this.step);
+    const settings = this.plan.settings?.(this.step) ?? {};
     this.step += 1;
     const seconds = (performance.now() - started) / 1000;
     this.elapsedSeconds += seconds;
     this.throughput.recordCompute(seconds);
-    this.latest = { d: d!, g, sigma };
-    const bad = Object.entries({ 'discriminator loss': d!.loss, 'generator loss': g.loss, 'discriminator gradient norm': d!.gradNorm, 'generator gradient norm': g.gradNorm })
-      .find(([, value]) => !Number.isFinite(value));
+    this.latest = { ...values, ...settings };
+    const bad = firstNonFinite(this.plan, values);
     return bad ? this.divergence(bad[0], bad[1]) : undefined;
   }
 
@@ -217,10 +169,10 @@ export class TrainingSession implements Disposable {
 
   private async afterStep(): Promise<void> {
     const { config, totalSteps } = this.run_;
-    const { d, g } = this.latest!;
+    const [dLoss, gLoss] = this.plan.headline.map((name) => this.latest[name] ?? NaN);
     const rate = this.throughput.stepsPerSecond();
     this.emitter.fire({ type: 'progress', step: this.step, totalSteps, stepsPerSecond: rate,
-      etaSeconds: rate > 0 ? (totalSteps - this.step) / rate : 0, dLoss: d.loss, gLoss: g.loss });
+      etaSeconds: rate > 0 ? (totalSteps - this.step) / rate : 0, dLoss: dLoss!, gLoss: gLoss! });
     if (this.step % config.logging.every === 0) await this.logMetrics();
     // The step's records before its checkpoint: a resume drops records past its checkpoint and makes
     // them again, but never makes records for the checkpoint's own step, so none may be missing then.
@@ -229,19 +181,15 @@ export class TrainingSession implements Disposable {
   }
 
   private async logMetrics(): Promise<void> {
-    const { d, g, sigma } = this.latest!;
     const rate = this.throughput.stepsPerSecond();
-    const record: MetricsRecord = {
+    const record = {
       step: this.step, time: new Date().toISOString(), elapsedSeconds: round(this.elapsedSeconds),
-      dLoss: d.loss, gLoss: g.loss, dLossReal: d.lossReal, dLossFake: d.lossFake,
-      ...(d.gradientPenalty !== undefined ? { gradientPenalty: d.gradientPenalty } : {}),
-      ...(d.r1Penalty !== undefined ? { r1Penalty: d.r1Penalty } : {}),
-      ...(d.infoLoss !== undefined ? { infoLoss: d.infoLoss } : {}),
-      dReal: d.meanReal, dFake: d.meanFake, gradNormD: d.gradNorm, gradNormG: g.gradNorm,
-      ...(sigma > 0 ? { instanceNoiseSigma: sigma } : {}),
+      ...this.latest,
       stepsPerSecond: round(rate), examplesPerSecond: round(rate * this.run_.config.training.batchSize),
       computeStepsPerSecond: round(this.throughput.computeStepsPerSecond()),
     };
+    // Run format 1 names the GAN's quantities; the plan's players are held to it here.
+    if (!isMetricsRecord(record)) throw new Error(`the training plan's metrics (${Object.keys(this.latest).join(', ')}) lack dLoss or gLoss`);
     await this.run_.writer.appendMetrics(record);
     await this.run_.writer.update({ step: this.step });
     this.emitter.fire({ type: 'metrics', record });
@@ -292,10 +240,7 @@ export class TrainingSession implements Disposable {
   private async checkpoint(): Promise<void> {
     if (this.lastCheckpointStep === this.step && this.step > 0 && this.run_.writer.current.lastCheckpoint) return;
     const { models, generatorEma, ctx, random, sampler, writer } = this.run_;
-    const dir = await saveCheckpoint(writer.dir, {
-      ...checkpointModels(models, generatorEma?.model),
-      generatorOptimizer: ctx.generatorOptimizer, discriminatorOptimizer: ctx.discriminatorOptimizer,
-    }, {
+    const dir = await saveCheckpoint(writer.dir, ganCheckpointParts(models, ctx, generatorEma?.model), {
       step: this.step, elapsedSeconds: this.elapsedSeconds, random: random.state(), sampler: sampler.state(),
     }, this.run_.retention.checkpoints);
     this.lastCheckpointStep = this.step;

@@ -16,3 +16,12 @@ export function assertNoLeak<T>(body: () => T): T {
   if (after !== before) throw new Error(`tensor leak: ${before} tensors before, ${after} after`);
   return result;
 }
+
+/** As assertNoLeak, for a body that reads its results asynchronously. */
+export async function assertNoLeakAsync<T>(body: () => Promise<T>): Promise<T> {
+  const before = tf.memory().numTensors;
+  const result = await body();
+  const after = tf.memory().numTensors;
+  if (after !== before) throw new Error(`tensor leak: ${before} tensors before, ${after} after`);
+  return result;
+}

@@ -1,0 +1,41 @@
+import type { Optimizer, Scalar, Variable } from '@tensorflow/tfjs-core';
+
+/** A loss for the gradient tape: the total to minimise and named parts to log, each a scalar. */
+export interface Loss {
+  readonly total: Scalar;
+  readonly parts: Readonly<Record<string, Scalar>>;
+}
+
+/**
+ * One player of a family's game: the variables it updates, its optimizer, how often it moves per
+ * iteration, and its loss. A GAN has two (the discriminator, then the generator); a BiGAN trains
+ * the encoder and generator as one player against D; a CycleGAN both generators, then both critics.
+ */
+export interface Player {
+  /** Names it in messages: "discriminator loss became NaN at step 12". */
+  readonly name: string;
+  /** The metric names of its loss total and of its gradients' global norm. */
+  readonly metrics: { readonly loss: string; readonly gradNorm: string };
+  readonly updates: number;
+  readonly optimizer: Optimizer;
+  readonly variables: readonly Variable[];
+  /**
+   * One update, called inside a tidy: draws its random inputs from the run's seeded streams (always
+   * in the same order, so a resume replays them), computes what needs no gradient, and returns the
+   * loss for the tape.
+   */
+  prepare(step: number): () => Loss;
+  /** After each update: the original WGAN clips its critic's weights here. */
+  afterUpdate?(): void;
+}
+
+/** What one iteration of a family's training runs: its players in order, then its own bookkeeping. */
+export interface TrainingPlan {
+  readonly players: readonly Player[];
+  /** The two metric names the runs tree, status bar, sparklines and progress line show (a GAN's D and G loss). */
+  readonly headline: readonly [string, string];
+  /** After each iteration, with the number of steps now done (the generator average moves here). */
+  afterIteration?(stepsDone: number): void;
+  /** Values for the step's metrics line that are settings, not tensors (the instance noise's σ). */
+  settings?(step: number): Readonly<Record<string, number>>;
+}

@@ -1,0 +1,72 @@
+import type { Scalar } from '@tensorflow/tfjs-core';
+import { tf } from '../backend/tf';
+import type { Player, TrainingPlan } from '../families/player';
+import { applyGradients } from './gradients';
+
+/** One update of `player`: its loss, parts and gradient norm as kept scalars by metric name (the caller frees them). */
+export function updatePlayer(player: Player, step: number): Record<string, Scalar> {
+  return tf.tidy(() => {
+    const loss = player.prepare(step);
+    const parts: Record<string, Scalar> = {};
+    const applied = applyGradients(player.optimizer, () => {
+      const { total, parts: named } = loss();
+      for (const [name, value] of Object.entries(named)) parts[name] = tf.keep(value);
+      return total;
+    }, player.variables);
+    player.afterUpdate?.();
+    return { [player.metrics.loss]: applied.loss, [player.metrics.gradNorm]: applied.norm, ...parts };
+  });
+}
+
+/**
+ * Reads scalars to numbers in one asynchronous read, then frees them. One read per step, never
+ * `dataSync`: a GPU backend has no synchronous read, and waiting on one value at a time would
+ * stall its queue once per value.
+ */
+export async function readScalars(values: Readonly<Record<string, Scalar>>): Promise<Record<string, number>> {
+  const names = Object.keys(values);
+  try {
+    const stacked = tf.stack(names.map((name) => values[name]!));
+    try {
+      const read = await stacked.data();
+      return Object.fromEntries(names.map((name, i) => [name, read[i]!]));
+    } finally {
+      stacked.dispose();
+    }
+  } finally {
+    tf.dispose(Object.values(values));
+  }
+}
+
+/**
+ * One iteration of a family's game: each player's updates in order, then the plan's bookkeeping.
+ * Returns the numbers of each player's last update, by metric name.
+ */
+export async function runIteration(plan: TrainingPlan, step: number): Promise<Record<string, number>> {
+  const latest: Record<string, Scalar> = {};
+  try {
+    for (const player of plan.players) {
+      for (let k = 0; k < player.updates; k++) {
+        for (const [name, value] of Object.entries(updatePlayer(player, step))) {
+          latest[name]?.dispose();
+          latest[name] = value;
+        }
+      }
+    }
+    plan.afterIteration?.(step + 1);
+  } catch (error) {
+    tf.dispose(Object.values(latest));
+    throw error;
+  }
+  return readScalars(latest);
+}
+
+/** The first loss or gradient norm that is not finite, named for the message ("generator loss", NaN). */
+export function firstNonFinite(plan: TrainingPlan, values: Readonly<Record<string, number>>): [string, number] | undefined {
+  const watched = [
+    ...plan.players.map((player) => [`${player.name} loss`, values[player.metrics.loss]] as const),
+    ...plan.players.map((player) => [`${player.name} gradient norm`, values[player.metrics.gradNorm]] as const),
+  ];
+  const bad = watched.find(([, value]) => value === undefined || !Number.isFinite(value));
+  return bad && [bad[0], bad[1] ?? NaN];
+}
