@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import type { MetricsRecord } from '../src/core/run/records';
 import { RunFeed } from '../src/host/dashboardFeed';
 import type { RunHeader } from '../src/protocol/dashboardMessages';
+import { ganCatalogue } from '../src/core/families/gan/catalogue';
 
 /** One metrics.jsonl line of a healthy-looking run at `step`. */
 export function metricsLine(step: number): string {
@@ -27,7 +28,7 @@ export async function benchDashboard(rows = 100_000): Promise<void> {
   try {
     fs.writeFileSync(path.join(runDir, 'metrics.jsonl'), Array.from({ length: rows }, (_, i) => metricsLine(i + 1)).join(''));
     const header: RunHeader = { runDir, runId: 'bench', name: 'bench', status: 'running', step: rows, totalSteps: rows * 2, live: true,
-      dataKind: 'points', objective: 'non-saturating', outputsAreProbabilities: true };
+      dataKind: 'points', objective: 'non-saturating', metrics: ganCatalogue('non-saturating') };
     const context = { header, compare: [], canSnapshotToNote: false };
     const feed = new RunFeed(runDir, (file) => file);
     const [, readMs] = await time(() => feed.refresh());

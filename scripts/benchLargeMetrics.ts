@@ -11,6 +11,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { RunFeed } from '../src/host/dashboardFeed';
 import type { RunHeader } from '../src/protocol/dashboardMessages';
 import { metricsLine } from './benchDashboard';
+import { ganCatalogue } from '../src/core/families/gan/catalogue';
 
 interface LargeMetricsFigures {
   readonly megabytes: number;
@@ -44,7 +45,7 @@ async function measure(megabytes: number): Promise<LargeMetricsFigures> {
   try {
     const lines = writeMetrics(path.join(runDir, 'metrics.jsonl'), megabytes);
     const header: RunHeader = { runDir, runId: 'large', name: 'large', status: 'completed', step: lines, totalSteps: lines, live: false,
-      dataKind: 'points', objective: 'non-saturating', outputsAreProbabilities: true };
+      dataKind: 'points', objective: 'non-saturating', metrics: ganCatalogue('non-saturating') };
     const feed = new RunFeed(runDir, (file) => file);
     const resolution = 10;
     const delay = monitorEventLoopDelay({ resolution });

@@ -1,16 +1,21 @@
 import { isToyDataKind } from '../core/config/dataKinds';
 import type { MetricsRecord } from '../core/run/records';
-import { metricColumns, type MetricSeries, type RunHeader } from '../protocol/dashboardMessages';
+import { ganCatalogue } from '../core/families/gan/catalogue';
+import type { MetricSeries, RunHeader } from '../protocol/dashboardMessages';
+import { metricFields } from './metricHistory';
 import type { RunView } from './runView';
 
-/** Metrics rows as the columns the charts draw; a column no row has is left out. */
+/** Metrics rows as the columns the charts draw: one per numeric field any row has. */
 export function toMetricSeries(records: readonly MetricsRecord[]): MetricSeries {
-  const values: Partial<Record<(typeof metricColumns)[number], (number | null)[]>> = {};
-  for (const column of metricColumns) {
-    if (!records.some((record) => typeof record[column] === 'number')) continue;
-    values[column] = records.map((record) => record[column] ?? null);
-  }
+  const names = new Set(records.flatMap((record) => metricFields(record).map(([name]) => name)));
+  const values: Record<string, (number | null)[]> = {};
+  for (const name of names) values[name] = records.map((record) => numberField(record, name));
   return { steps: records.map((record) => record.step), values };
+}
+
+function numberField(record: MetricsRecord, name: string): number | null {
+  const value: unknown = (record as unknown as Readonly<Record<string, unknown>>)[name];
+  return typeof value === 'number' ? value : null;
 }
 
 /** The part of a run's stored config the header needs. */
@@ -24,7 +29,8 @@ export function runHeader(run: RunView, config: HeaderConfig): RunHeader {
   return {
     runDir: run.dir, runId: run.runId, name: run.name, status: run.status, step: run.step, totalSteps: run.totalSteps,
     live: run.live, dataKind: isToyDataKind(config.data.kind) ? 'points' : 'images', objective: config.objective.kind,
-    outputsAreProbabilities: config.objective.kind === 'minimax' || config.objective.kind === 'non-saturating',
+    // Every run so far is of the GAN family; a run of another family will carry its own catalogue.
+    metrics: ganCatalogue(config.objective.kind),
     ...(rate ? { stepsPerSecond: rate, etaSeconds: Math.max(0, (run.totalSteps - run.step) / rate) } : {}),
     ...(run.backend ? { backend: run.backend } : {}),
     ...(run.error ? { error: run.error } : {}),

@@ -1,7 +1,33 @@
 import type { MetricsRecord } from '../core/run/records';
-import { metricColumns, type MetricColumn, type MetricSeries } from '../protocol/dashboardMessages';
+import type { MetricSeries } from '../protocol/dashboardMessages';
 
-const COLUMNS = metricColumns.length;
+/** Fields of a metrics line that are its place in time, not a metric. */
+const notMetrics: ReadonlySet<string> = new Set(['step', 'elapsedSeconds']);
+
+/** A line's numeric metric fields, by name: whatever its family logs. */
+export function metricFields(record: MetricsRecord): [string, number][] {
+  return Object.entries(record).filter((entry): entry is [string, number] => typeof entry[1] === 'number' && !notMetrics.has(entry[0]));
+}
+
+/** Column numbers by metric name, shared by a history's spans: a metric first logged late gets the next one. */
+class Columns {
+  readonly names: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  of(name: string): number {
+    let at = this.index.get(name);
+    if (at === undefined) {
+      at = this.names.length;
+      this.names.push(name);
+      this.index.set(name, at);
+    }
+    return at;
+  }
+
+  get count(): number {
+    return this.names.length;
+  }
+}
 
 /**
  * Consecutive logged steps folded into each column's lowest and highest value and the steps they
@@ -11,24 +37,23 @@ class Span {
   count = 0;
   firstStep = 0;
   lastStep = 0;
-  private readonly low = new Float64Array(COLUMNS).fill(NaN);
-  private readonly lowStep = new Float64Array(COLUMNS);
-  private readonly high = new Float64Array(COLUMNS).fill(NaN);
-  private readonly highStep = new Float64Array(COLUMNS);
+  private readonly low: number[] = [];
+  private readonly lowStep: number[] = [];
+  private readonly high: number[] = [];
+  private readonly highStep: number[] = [];
+
+  constructor(private readonly columns: Columns) {}
 
   add(record: MetricsRecord): void {
     if (this.count++ === 0) this.firstStep = record.step;
     this.lastStep = record.step;
-    for (let index = 0; index < COLUMNS; index++) {
-      const value = record[metricColumns[index] as MetricColumn];
-      if (typeof value === 'number') this.include(index, value, record.step, value, record.step);
-    }
+    for (const [name, value] of metricFields(record)) this.include(this.columns.of(name), value, record.step, value, record.step);
   }
 
   merge(next: Span): void {
     this.count += next.count;
     this.lastStep = next.lastStep;
-    for (let index = 0; index < COLUMNS; index++) {
+    for (let index = 0; index < next.low.length; index++) {
       const [low, high] = [next.low[index] ?? NaN, next.high[index] ?? NaN];
       if (!Number.isNaN(low)) this.include(index, low, next.lowStep[index] ?? 0, high, next.highStep[index] ?? 0);
     }
@@ -38,7 +63,7 @@ class Span {
   rows(): { readonly step: number; readonly values: (number | null)[] }[] {
     const first: (number | null)[] = [];
     const last: (number | null)[] = [];
-    for (let index = 0; index < COLUMNS; index++) {
+    for (let index = 0; index < this.columns.count; index++) {
       const [low, lowStep, high, highStep] = [this.low[index] ?? NaN, this.lowStep[index] ?? 0, this.high[index] ?? NaN, this.highStep[index] ?? 0];
       if (Number.isNaN(low)) {
         first.push(null);
@@ -69,6 +94,7 @@ class Span {
  * its own row. A history that fits is every row, exactly.
  */
 export class MetricHistory {
+  private columns = new Columns();
   private spans: Span[] = [];
   private spanLength = 1;
   private rowCount = 0;
@@ -89,7 +115,7 @@ export class MetricHistory {
     if (!previous) return;
     let span = this.spans.at(-1);
     if (!span || span.count >= this.spanLength) {
-      span = new Span();
+      span = new Span(this.columns);
       this.spans.push(span);
     }
     span.add(previous);
@@ -99,6 +125,7 @@ export class MetricHistory {
   }
 
   clear(): void {
+    this.columns = new Columns();
     this.spans = [];
     this.spanLength = 1;
     this.rowCount = 0;
@@ -108,11 +135,16 @@ export class MetricHistory {
 
   series(): MetricSeries {
     const rows = this.spans.flatMap((span) => span.rows());
-    if (this.latest) rows.push({ step: this.latest.step, values: metricColumns.map((column) => this.latest?.[column] ?? null) });
-    const values: Partial<Record<MetricColumn, (number | null)[]>> = {};
-    metricColumns.forEach((column, index) => {
+    if (this.latest) {
+      const latest = new Map(metricFields(this.latest));
+      // The latest line may add a column no span has seen.
+      for (const name of latest.keys()) this.columns.of(name);
+      rows.push({ step: this.latest.step, values: this.columns.names.map((name) => latest.get(name) ?? null) });
+    }
+    const values: Record<string, (number | null)[]> = {};
+    this.columns.names.forEach((name, index) => {
       const cells = rows.map((row) => row.values[index] ?? null);
-      if (cells.some((cell) => cell !== null)) values[column] = cells;
+      if (cells.some((cell) => cell !== null)) values[name] = cells;
     });
     return { steps: rows.map((row) => row.step), values };
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DiagnosticRecord, EvaluationRecord } from '../core/run/evaluationRecords';
+import type { MetricCatalogue } from '../core/families/catalogue';
 import type { FieldRecord, HistogramRecord, RunStatus } from '../core/run/records';
 
 // The one protocol between the extension host and a run's dashboard webview: plain data only,
@@ -7,20 +8,14 @@ import type { FieldRecord, HistogramRecord, RunStatus } from '../core/run/record
 // (src/host/dashboardRequests.ts); what the host sends is typed at its source. The webview bundle
 // (DOM, no Node) compiles this file but imports only its types, so zod stays out of that bundle.
 
-/** The numeric metrics.jsonl fields the dashboard charts, in the order of a MetricSeries. */
-export const metricColumns = [
-  'dLoss', 'gLoss', 'dLossReal', 'dLossFake', 'gradientPenalty', 'r1Penalty',
-  'dReal', 'dFake', 'gradNormD', 'gradNormG', 'instanceNoiseSigma', 'stepsPerSecond',
-] as const;
-export type MetricColumn = (typeof metricColumns)[number];
-
 /**
- * Logged steps as columns (what uPlot draws): `steps[i]` goes with `values[column][i]`. A column a
- * run does not log (no gradient penalty, say) is absent; a missing value inside one is null.
+ * Logged steps as columns (what uPlot draws): `steps[i]` goes with `values[name][i]`, one column
+ * per numeric field of metrics.jsonl by its name. A field a run does not log (no gradient penalty,
+ * say) is absent; a missing value inside one is null. The header's catalogue says what each is.
  */
 export interface MetricSeries {
   readonly steps: readonly number[];
-  readonly values: Partial<Record<MetricColumn, readonly (number | null)[]>>;
+  readonly values: Readonly<Record<string, readonly (number | null)[]>>;
 }
 
 /** What the header shows and which controls apply. */
@@ -41,8 +36,8 @@ export interface RunHeader {
   readonly dataKind: 'points' | 'images';
   /** The adversarial objective, e.g. non-saturating, wasserstein: what D's outputs mean. */
   readonly objective: string;
-  /** D outputs are probabilities (minimax, non-saturating) rather than raw scores. */
-  readonly outputsAreProbabilities: boolean;
+  /** What the run logs and how its charts group it (the family's metric catalogue). */
+  readonly metrics: MetricCatalogue;
 }
 
 /** A saved sample grid: its step and a webview URI for its PNG (immutable, so cacheable). */

@@ -31,11 +31,14 @@ test('metrics become chart columns; columns no row has are left out, gaps are nu
   assert.deepEqual(series.values.dLoss, [1, 1, 1]);
 });
 
-test('the header says what the data and D outputs are, and the ETA of a running run', () => {
+test('the header says what the data is, what the run logs (D outputs as probabilities or scores), and the ETA of a running run', () => {
+  const dOutputs = (header: RunHeader) => header.metrics.groups.flatMap((group) => group.metrics).filter((metric) => metric.name === 'dReal' || metric.name === 'dFake');
   const ring = runHeader(view(), { data: { kind: 'ring' }, objective: { kind: 'non-saturating' } });
-  assert.deepEqual([ring.dataKind, ring.outputsAreProbabilities, ring.etaSeconds], ['points', true, 6]);
+  assert.deepEqual([ring.dataKind, dOutputs(ring).map((metric) => metric.probability), ring.etaSeconds], ['points', [true, true], 6]);
+  assert.deepEqual(ring.metrics.headline, ['dLoss', 'gLoss']);
   const digits = runHeader(view({ status: 'completed', live: false }), { data: { kind: 'mnist' }, objective: { kind: 'wasserstein' } });
-  assert.deepEqual([digits.dataKind, digits.outputsAreProbabilities, digits.etaSeconds, digits.stepsPerSecond], ['images', false, undefined, undefined]);
+  assert.deepEqual([digits.dataKind, dOutputs(digits).map((metric) => metric.probability), digits.etaSeconds, digits.stepsPerSecond],
+    ['images', [false, false], undefined, undefined]);
 });
 
 test('a follower returns only complete new lines, and everything again after a rewrite', async () => {

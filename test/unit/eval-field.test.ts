@@ -16,7 +16,7 @@ import { renderScatter } from '../../src/core/render/scatter';
 import type { FieldRecord, PlanePoint } from '../../src/core/run/records';
 import { readRun } from '../../src/core/run/runReader';
 import { TrainingSession } from '../../src/core/train/session';
-import { assertNoLeak, useTestBackend } from './support/backend';
+import { assertNoLeakAsync, useTestBackend } from './support/backend';
 import { resolvedConfig, tempDir, train } from './support/training';
 
 // D leads G here (two D-steps, G's learning rate a tenth of D's), so D learns the ring clearly while
@@ -133,7 +133,7 @@ test('a field has the documented layout, arrow signs and score ranges, and leave
   const models = linearModels();
   const noise = Float32Array.of(0.25, -0.5, -0.75, 0.125, 0, 0);
   try {
-    const critic = assertNoLeak(() => discriminatorField(7, 3, models, wassersteinObjective, pointsDataset, noise));
+    const critic = await assertNoLeakAsync(() => discriminatorField(7, 3, models, wassersteinObjective, pointsDataset, noise));
     const centres = cellCentres(planeBounds, FIELD_GRID_SIZE);
     assert.deepEqual([centres[0], centres[1]], [-1 + 1 / 32, 1 - 1 / 32], 'cell 0 is the top-left corner');
     critic.scores.forEach((score, k) => {
@@ -147,7 +147,7 @@ test('a field has the documented layout, arrow signs and score ranges, and leave
     assert.equal(critic.real.length, 3);
     assert.deepEqual([...critic.real].sort(), [[-0.3, 0.4], [0.1, 0.2], [0.5, -0.6]]);
 
-    const logistic = assertNoLeak(() => discriminatorField(7, 3, models, nonSaturatingObjective, pointsDataset, noise));
+    const logistic = await assertNoLeakAsync(() => discriminatorField(7, 3, models, nonSaturatingObjective, pointsDataset, noise));
     assert.deepEqual(logistic.scoreRange, [0, 1]);
     const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
     logistic.fake.forEach(([x, y], k) => {
@@ -170,7 +170,7 @@ test('computing a field for a ring model keeps the tensor count', async () => {
   const models = buildModels(config.model, dataset, config.seed);
   const noise = new Float32Array(512 * models.latentSize).fill(0.5);
   try {
-    const field = assertNoLeak(() => discriminatorField(0, config.seed, models, nonSaturatingObjective, dataset, noise));
+    const field = await assertNoLeakAsync(() => discriminatorField(0, config.seed, models, nonSaturatingObjective, dataset, noise));
     assert.equal(field.fake.length, FIELD_POINTS, 'at most FIELD_POINTS of the fixed noise');
   } finally {
     models.dispose();

@@ -9,7 +9,7 @@ import { runFiles } from '../../src/core/run/layout';
 import { buildModels } from '../../src/core/models';
 import { GeneratorEvaluator } from '../../src/core/train/generatorEvaluation';
 import { evaluateInTrainer } from '../../src/trainer/jobs';
-import { assertNoLeak, useTestBackend } from './support/backend';
+import { assertNoLeakAsync, useTestBackend } from './support/backend';
 import { cli, runFolders, work, writeConfig } from './support/cli';
 import { resolvedConfig, tempDir, train } from './support/training';
 
@@ -94,9 +94,9 @@ test('evaluating digits: FID far above the real-vs-real floor for an untrained g
   assert.ok(evaluator);
   try {
     assert.equal(evaluator.sampleCount(2500), 1000, 'FID needs two disjoint real sets as large as the sample: half of 2,000 digits');
-    evaluator.evaluate(models, 0, 500); // warms the real statistics for 500
+    await evaluator.evaluate(models, 0, 500); // warms the real statistics for 500
     const tensors = tf.memory().numTensors;
-    const record = assertNoLeak(() => evaluator.evaluate(models, 0, 500));
+    const record = await assertNoLeakAsync(() => evaluator.evaluate(models, 0, 500));
     assert.equal(tf.memory().numTensors, tensors);
     assert.ok(record.fid && record.fid.floor > 0 && record.fid.value > 10 * record.fid.floor,
       `untrained FID ${record.fid?.value}, real-vs-real floor ${record.fid?.floor}`);

@@ -14,6 +14,7 @@ import { MetricHistory } from '../../src/host/metricHistory';
 import { LossSummaries, readLossSummary } from '../../src/host/notes/lossSummary';
 import type { HostToDashboard, RunHeader } from '../../src/protocol/dashboardMessages';
 import { tempDir } from './support/training';
+import { ganCatalogue } from '../../src/core/families/gan/catalogue';
 
 // A workspace may hold a metrics.jsonl of hundreds of megabytes (a run of millions of logged steps,
 // or a hostile repository's): the host reads it in chunks with the event loop turning between them,
@@ -41,7 +42,7 @@ async function readAll<T>(follower: JsonLinesFollower<T>): Promise<FollowedBatch
 
 const header = (runDir: string): RunHeader => ({
   runDir, runId: 'big', name: 'big', status: 'completed', step: 0, totalSteps: 0, live: false, dataKind: 'points',
-  objective: 'non-saturating', outputsAreProbabilities: true,
+  objective: 'non-saturating', metrics: ganCatalogue('non-saturating'),
 });
 type Snapshot = Extract<HostToDashboard, { type: 'snapshot' }>;
 

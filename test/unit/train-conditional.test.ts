@@ -78,7 +78,7 @@ async function labelAccuracy(input: GanConfigInput, perClass: number): Promise<{
   const labels = classes.flatMap((label) => new Array<number>(perClass).fill(label));
   const measure = async (runDir: string) => {
     const restored = await restoreGenerator(runDir);
-    const samples = generateFrom(restored.generator, drawLatents(new Random(5), restored.latent, labels.length, labels));
+    const samples = await generateFrom(restored.generator, drawLatents(new Random(5), restored.latent, labels.length, labels));
     restored.dispose();
     return nearestMeanAccuracy(samples, labels, means, classes);
   };

@@ -84,7 +84,7 @@ test('a run with generatorEma samples the average, checkpoints it, resumes it ex
     assert.ok(field?.type === 'field' && field.record.step === 60);
     const latents = fixedSamples(config.seed, restored, restored.dataset, config.samples.count).latents;
     const shown = Float32Array.from(field.record.fake.flat());
-    const fromAverage = generateFrom(restored.generator, latents);
+    const fromAverage = await generateFrom(restored.generator, latents);
     // The plane plots the first of the fixed samples.
     assert.ok(shown.length > 0 && shown.length <= fromAverage.length);
     assert.ok(shown.every((value, i) => Math.abs(value - fromAverage[i]!) < 1e-3));

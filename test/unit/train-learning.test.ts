@@ -12,7 +12,7 @@ import { Random } from '../../src/core/util/random';
 import { useTestBackend } from './support/backend';
 import { resolvedConfig, tempDir, train } from './support/training';
 
-function generate(generator: LayersModel, latentSize: number, count: number, seed: number): Float32Array {
+function generate(generator: LayersModel, latentSize: number, count: number, seed: number): Promise<Float32Array> {
   const noise = new Random(seed).fillNormal(new Float32Array(count * latentSize));
   return generateFromNoise(generator, noise, latentSize);
 }
@@ -26,12 +26,12 @@ async function beforeAndAfter<T>(input: GanConfigInput, count: number, measure: 
   const { config, hash } = resolvedConfig(input);
   const dataset = await loadDataset(config.data, { baseDir: '.', seed: config.seed });
   const initial = buildModels(config.model, dataset, config.seed);
-  const before = measure(generate(initial.generator, initial.latentSize, count, 9), dataset);
+  const before = measure(await generate(initial.generator, initial.latentSize, count, 9), dataset);
   initial.dispose();
   const run = await train({ runsDir: tempDir(), config: { config, hash } });
   assert.equal(run.info.status, 'completed');
   const restored = await restoreGenerator(run.runDir);
-  const after = measure(generate(restored.generator, restored.latentSize, count, 9), dataset);
+  const after = measure(await generate(restored.generator, restored.latentSize, count, 9), dataset);
   restored.dispose();
   return { before, after };
 }

@@ -21,6 +21,40 @@ async function openWithStream(): Promise<{ dashboard: DashboardPage; stream: Ret
   return { dashboard, stream };
 }
 
+test('the charts follow the run\'s metric catalogue: its groups, titles and labels, with no code for the family', async () => {
+  const stream = recordedStream(dir);
+  const steps = stream.snapshot.metrics.steps;
+  const curve = (scale: number) => steps.map((step) => scale / (1 + step / 1000));
+  const snapshot = {
+    ...stream.snapshot,
+    header: {
+      ...stream.snapshot.header,
+      metrics: {
+        headline: ['dLoss', 'egLoss'] as const,
+        groups: [
+          { title: 'Adversarial losses', description: 'D against E and G', logScale: true, metrics: [
+            { name: 'dLoss', label: 'D loss' }, { name: 'egLoss', label: 'E+G loss' }, { name: 'infoLoss', label: 'InfoGAN −log Q(c|x)' }] },
+          { title: 'Reconstruction', description: 'How far G(E(x)) is from x', logScale: false, metrics: [
+            { name: 'reconstruction', label: '‖x − G(E(x))‖' }, { name: 'reconstructionBaseline', label: '‖x′ − G(E(x))‖' }] },
+          { title: 'Never logged', description: 'A group this run has no values of', logScale: false, metrics: [{ name: 'absent', label: 'absent' }] },
+        ],
+      },
+    },
+    metrics: { steps, values: { dLoss: curve(2), egLoss: curve(1), infoLoss: curve(0.5), reconstruction: curve(0.8), reconstructionBaseline: curve(1.2) } },
+  };
+  const dashboard = await DashboardPage.openWith(browser, { dir, runDir: snapshot.header.runDir }, [snapshot]);
+  const { page } = dashboard;
+  assert.deepEqual(await page.$$eval('.card:not([hidden]) h2', (nodes) => nodes.slice(0, 2).map((node) => node.textContent)),
+    ['Adversarial losses', 'Reconstruction']);
+  assert.equal(await page.isVisible('h2:has-text("Never logged")'), false);
+  assert.equal(await page.getAttribute('.loss-card .chart', 'data-series'), '3');
+  assert.match(await page.textContent('.loss-card .u-legend') ?? '', /D loss.*E\+G loss.*InfoGAN −log Q\(c\|x\)/);
+  assert.equal(await page.getAttribute('.metric-card-0 .chart', 'data-series'), '2');
+  assert.match(await page.textContent('.metric-card-0 .u-legend') ?? '', /‖x − G\(E\(x\)\)‖/);
+  assert.deepEqual(await dashboard.problems(), []);
+  await page.close();
+});
+
 test('handshake: ready is posted first and the run folder is persisted for restore', async () => {
   const dashboard = await DashboardPage.open(browser, { dir, runDir: '/runs/a "quoted" <dir>' });
   const posted = await dashboard.posted();
@@ -41,10 +75,13 @@ test('a recorded stream fills the header, charts, histogram, samples and plane',
   assert.match(await page.textContent('.run-meta') ?? '', /it\/s.*ETA/);
 
   const totalRows = stream.snapshot.metrics.steps.length + stream.updates.length * 10;
-  const charts = await page.$$eval('.chart', (nodes) => nodes.map((node) => ({ rows: node.getAttribute('data-rows'), series: node.getAttribute('data-series') })));
-  assert.deepEqual(charts, [{ rows: String(totalRows), series: '5' }, { rows: String(totalRows), series: '2' }]);
+  // Losses, mean D outputs and gradient norms; the catalogue's instance-noise card stays hidden: this run logs no σ.
+  const charts = await page.$$eval('.card:not([hidden]) .chart', (nodes) => nodes.map((node) => ({ rows: node.getAttribute('data-rows'), series: node.getAttribute('data-series') })));
+  assert.deepEqual(charts, [{ rows: String(totalRows), series: '5' }, { rows: String(totalRows), series: '2' }, { rows: String(totalRows), series: '2' }]);
+  assert.deepEqual(await page.$$eval('.card:not([hidden]) h2', (nodes) => nodes.slice(0, 3).map((node) => node.textContent)),
+    ['Losses', 'Mean D outputs: D(x) and D(G(z))', 'Gradient norms']);
   const chartInk = await canvasInk(page, '.chart canvas');
-  assert.equal(chartInk.canvases, 2);
+  assert.equal(chartInk.canvases, 3);
   assert.ok(chartInk.inked > 5000, `chart canvases are drawn (${chartInk.inked} pixels)`);
 
   const histogramInk = await canvasInk(page, '.histogram-card canvas');

@@ -5,19 +5,21 @@ import './styles/dashboard.css';
 import type { DashboardToHost } from '../../src/protocol/dashboardMessages';
 import { MetricChart } from './charts/metricChart';
 import { raisedDiagnosticMarkers } from './charts/diagnosticMarkers';
-import { discriminatorSeries, lossSeries } from './charts/seriesSpecs';
+import { groupSeries, headlineGroup } from './charts/seriesSpecs';
 import { CompareView } from './panels/compareView';
 import { DiagnosticsView } from './panels/diagnosticsView';
 import { EvaluationView } from './panels/evaluationView';
 import { HeaderView } from './panels/headerView';
 import { HistogramView } from './panels/histogramView';
+import { MetricCards } from './panels/metricCards';
 import { NoticeView } from './panels/noticeView';
 import { PlaneView } from './panels/planeView';
 import { SampleGridView } from './panels/sampleGridView';
 import { CompareRequests } from './state/compareRequests';
 import { DashboardStore } from './state/dashboardStore';
+import type { DashboardState } from './state/dashboardState';
 import { HostChannel } from './state/hostChannel';
-import { card, element } from './ui/dom';
+import { card, element, setText } from './ui/dom';
 import { readPalette, watchTheme } from './ui/palette';
 
 const vscode = acquireVsCodeApi();
@@ -50,29 +52,38 @@ const header = new HeaderView(page, post, () => samples.shownStep);
 const notice = new NoticeView(page);
 page.appendChild(grid);
 
+// The losses card holds the catalogue's headline group, with the comparison and the findings' markers.
 const losses = card('Losses', 'loss-card');
-const discriminator = card('Mean D outputs: D(x) and D(G(z))', 'd-card');
+const otherMetrics = new MetricCards(currentPalette);
 // What the run measured and found comes right after the curves, before the samples and histograms.
 const evaluation = new EvaluationView(currentPalette);
 const diagnostics = new DiagnosticsView(header.indicators);
-grid.prepend(losses.root, discriminator.root, evaluation.root, diagnostics.root);
+grid.prepend(losses.root, otherMetrics.root, evaluation.root, diagnostics.root);
 const compareRequests = new CompareRequests();
 const compare = new CompareView(losses.body, post, compareRequests, () => store.clearCompareRuns(), comparePersistence);
 const lossChart = new MetricChart(losses.body,
   {
-    label: 'Discriminator and generator losses over steps', series: lossSeries, offerLogScale: true, overlayCompareRuns: true,
+    label: 'Losses over steps',
+    series: (state) => {
+      const group = state.header && headlineGroup(state.header.metrics);
+      return group ? groupSeries(group) : [];
+    },
+    offerLogScale: true, overlayCompareRuns: true,
     markers: { at: raisedDiagnosticMarkers, caption: 'failure mode raised (red: error, yellow: warning; see Diagnostics)' },
   },
   currentPalette);
-const discriminatorChart = new MetricChart(discriminator.body, {
-  label: 'Mean discriminator output on real and generated data over steps', series: discriminatorSeries,
-  offerLogScale: false, overlayCompareRuns: false,
-  yRange: (state) => (state.header?.outputsAreProbabilities ? [0, 1] : undefined),
-}, currentPalette);
 const histograms = new HistogramView(grid, currentPalette);
 const plane = new PlaneView(grid, currentPalette);
 
-for (const view of [header, notice, compare, lossChart, discriminatorChart, evaluation, diagnostics, samples, histograms, plane]) store.addView(view);
+// The headline group's own title (a GAN's "Losses").
+const lossTitle = {
+  render: (state: DashboardState) => {
+    const group = state.header && headlineGroup(state.header.metrics);
+    if (group) setText(losses.heading, group.title);
+  },
+};
+
+for (const view of [header, lossTitle, notice, compare, lossChart, otherMetrics, evaluation, diagnostics, samples, histograms, plane]) store.addView(view);
 
 const channel = new HostChannel(store, post, compareRequests);
 window.addEventListener('message', (event: MessageEvent<unknown>) => channel.receive(event.data));

@@ -30,7 +30,7 @@ export async function sampleCommand(argv: readonly string[], io: CommandIO): Pro
     // A conditional or InfoGAN model's grid has whole rows (one per class or category), so it may hold fewer than --count.
     const grid = sampleGrid(latent, new Random(seed), count, dataset);
     const drawn = grid.latents.count;
-    const values = generateFrom(generator, grid.latents);
+    const values = await generateFrom(generator, grid.latents);
     await makeFolder(path.dirname(path.resolve(out)), 'folder of --out');
     if (format === '.json') {
       const size = values.length / drawn;

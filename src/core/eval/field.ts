@@ -1,5 +1,6 @@
 import type { Tensor } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { readAndFree } from '../backend/reads';
 import { tf } from '../backend/tf';
 import type { ObjectiveKind } from '../config/objectiveSchema';
 import type { Dataset } from '../data/dataset';
@@ -27,34 +28,30 @@ const probabilityObjectives: ReadonlySet<ObjectiveKind> = new Set(['minimax', 'n
  * `noise` holds the fixed z rows; `conditions` the labels (conditional GAN) or codes (InfoGAN) that
  * go with them. A conditional D's map is its output averaged over the classes.
  */
-export function discriminatorField(
+export async function discriminatorField(
   step: number, seed: number, models: { generator: LayersModel; discriminator: LayersModel; latentSize: number },
   objective: AdversarialObjective, dataset: Dataset, noise: Float32Array, conditions: Pick<LatentValues, 'labels' | 'codes'> = {},
-): FieldRecord {
+): Promise<FieldRecord> {
   if (dataset.kind !== 'points') throw new Error(`a field needs 2D points; ${dataset.description} is ${dataset.kind}`);
   const size = FIELD_GRID_SIZE;
   const latents: LatentValues = { count: noise.length / models.latentSize, z: noise, ...conditions };
   const fakeCount = Math.min(FIELD_POINTS, latents.count);
-  const computed = tf.tidy(() => {
+  const [scoreValues, fakeValues, arrowValues] = await readAndFree(...tf.tidy(() => {
     const grid = tf.tensor(cellCentres(planeBounds, size), [size * size, 2]);
     const latent = latentBatch(latents, 0, fakeCount);
     const fake = generate(models.generator, latent, false);
     const score = criticOf(models.discriminator, latent.labels, false, EVALUATION_CHUNK);
     // A function of the points, not of G's weights: how the loss changes as each sample moves.
     const lossGradient = tf.grad((x: Tensor) => objective.generatorLoss(score(x)));
-    return {
-      scores: planeScores(models.discriminator, objective, grid, latent.labels?.shape[1]).dataSync(),
-      fake: fake.dataSync(),
-      arrows: tf.neg(lossGradient(fake)).dataSync(),
-    };
-  });
-  const scores = Array.from(computed.scores, significant);
+    return [planeScores(models.discriminator, objective, grid, latent.labels?.shape[1]), fake, tf.neg(lossGradient(fake))] as const;
+  }));
+  const scores = Array.from(scoreValues, significant);
   return {
     step, bounds: planeBounds, size, scores,
     scoreRange: probabilityObjectives.has(objective.kind) ? [0, 1] : [Math.min(...scores), Math.max(...scores)],
     real: planePoints(gather(dataset, fixedSubset(seed, dataset.count, FIELD_POINTS))),
-    fake: planePoints(computed.fake),
-    arrows: planePoints(computed.arrows),
+    fake: planePoints(fakeValues),
+    arrows: planePoints(arrowValues),
   };
 }
 

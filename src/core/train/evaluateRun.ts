@@ -28,7 +28,7 @@ export async function evaluateRun(request: EvaluateRunRequest): Promise<Evaluati
         + 'Gaussian mixtures (ring, grid, two-gaussians, blobs) and the embedded MNIST digits', request.runDir);
     }
     try {
-      const record = evaluator.evaluate(restored, restored.step, request.samples ?? config.evaluation.samples);
+      const record = await evaluator.evaluate(restored, restored.step, request.samples ?? config.evaluation.samples);
       if (request.record ?? true) await appendJsonLine(path.join(request.runDir, runFiles.metrics), record);
       return record;
     } finally {

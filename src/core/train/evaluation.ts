@@ -1,4 +1,5 @@
 import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { readAndFree } from '../backend/reads';
 import { tf } from '../backend/tf';
 import type { Dataset } from '../data/dataset';
 import { gather, gatherLabels } from '../data/sampler';
@@ -29,20 +30,20 @@ type EvaluatedModels = Pick<GanModels, 'generator' | 'discriminator' | 'latent'>
  * the objective's fixed range (or, for unbounded critics, a range that spans this step's scores).
  * A conditional model's generated half uses the real half's classes, as in training.
  */
-export function discriminatorHistogram(
+export async function discriminatorHistogram(
   step: number, seed: number, models: EvaluatedModels, objective: AdversarialObjective, dataset: Dataset, bins: number,
-): HistogramRecord {
+): Promise<HistogramRecord> {
   const random = Random.derive(seed, histogramSalt, step);
   const count = Math.min(HISTOGRAM_EXAMPLES, dataset.count);
   const indices = Array.from({ length: count }, () => random.int(dataset.count));
   const classes = models.latent.classes ? gatherLabels(dataset, indices) : undefined;
-  const [real, fake] = tf.tidy(() => {
+  const [real, fake] = await readAndFree(...tf.tidy(() => {
     const latent = latentBatch(drawLatents(random, models.latent, count, classes));
     const realBatch = tf.tensor(gather(dataset, indices), [count, ...dataset.exampleShape]);
     const fakeBatch = generate(models.generator, latent, false);
     const critic = criticOf(models.discriminator, latent.labels, false, EVALUATION_CHUNK);
-    return [objective.displayed(critic(realBatch)).dataSync(), objective.displayed(critic(fakeBatch)).dataSync()];
-  });
+    return [objective.displayed(critic(realBatch)), objective.displayed(critic(fakeBatch))] as const;
+  }));
   const [lo, hi] = objective.histogramRange ?? niceRange([...real, ...fake]);
   return {
     step, lo, hi, real: binCounts(real, lo, hi, bins), fake: binCounts(fake, lo, hi, bins),
@@ -57,12 +58,13 @@ export function fixedSamples(seed: number, models: Pick<GanModels, 'latent'>, da
 }
 
 /** The generator's output for `latents` (inference mode), example-major. */
-export function generateFrom(generator: LayersModel, latents: LatentValues): Float32Array {
-  return tf.tidy(() => generate(generator, latentBatch(latents), false).dataSync() as Float32Array);
+export async function generateFrom(generator: LayersModel, latents: LatentValues): Promise<Float32Array> {
+  const [values] = await readAndFree(tf.tidy(() => generate(generator, latentBatch(latents), false)));
+  return values;
 }
 
 /** The generator's output for noise alone (an unconditional model), example-major. */
-export function generateFromNoise(generator: LayersModel, noise: Float32Array, latentSize: number): Float32Array {
+export function generateFromNoise(generator: LayersModel, noise: Float32Array, latentSize: number): Promise<Float32Array> {
   return generateFrom(generator, { count: noise.length / latentSize, z: noise });
 }
 
@@ -76,6 +78,6 @@ export function renderExamples(generated: Float32Array, dataset: Dataset, column
   return renderImageGrid(generated, dataset.exampleShape, { scale, ...(columns !== undefined ? { columns } : {}) });
 }
 
-export function renderSamples(generator: LayersModel, grid: SampleGrid, dataset: Dataset): Buffer {
-  return renderExamples(generateFrom(generator, grid.latents), dataset, grid.columns);
+export async function renderSamples(generator: LayersModel, grid: SampleGrid, dataset: Dataset): Promise<Buffer> {
+  return renderExamples(await generateFrom(generator, grid.latents), dataset, grid.columns);
 }

@@ -49,14 +49,14 @@ export class GeneratorEvaluator {
     return this.measure.kind === 'digits' ? Math.min(requested, this.measure.digits.maxSamples) : requested;
   }
 
-  evaluate(model: EvaluatedGenerator, step: number, requested: number): EvaluationRecord {
+  async evaluate(model: EvaluatedGenerator, step: number, requested: number): Promise<EvaluationRecord> {
     const started = performance.now();
     const count = this.sampleCount(requested);
     const random = Random.derive(this.seed, evaluationSalt, step);
     const classes = presentClasses(this.dataset);
     const latents = drawLatents(random, model.latent, count,
       model.latent.classes ? Int32Array.from({ length: count }, (_, i) => classes[i % classes.length]!) : undefined);
-    const samples = generateFrom(model.generator, latents);
+    const samples = await generateFrom(model.generator, latents);
     const conditions = latents.labels ? argmaxRows(latents.labels, latents.count) : undefined;
     const firstCode = model.latent.codes?.categorical[0];
     const codes = latents.codes && firstCode !== undefined ? firstCategory(latents.codes, model.latent, latents.count) : undefined;

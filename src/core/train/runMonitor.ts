@@ -78,7 +78,7 @@ export class RunMonitor implements Disposable {
     if (!this.evaluator || every === undefined || this.lastEvaluatedStep === step) return;
     if (!force && step % every !== 0) return;
     this.lastEvaluatedStep = step;
-    const record = this.evaluator.evaluate(model, step, this.run.config.evaluation.samples);
+    const record = await this.evaluator.evaluate(model, step, this.run.config.evaluation.samples);
     await this.run.writer.appendMetrics(record);
     this.fire({ type: 'evaluation', record });
   }

@@ -210,14 +210,14 @@ export class TrainingSession implements Disposable {
     const { config, models, ctx, dataset, writer } = this.run_;
     if ((force || this.step % config.logging.histogramEvery === 0) && this.lastHistogramStep !== this.step) {
       this.lastHistogramStep = this.step;
-      const record = discriminatorHistogram(this.step, config.seed, models, ctx.objective, dataset, config.logging.histogramBins);
+      const record = await discriminatorHistogram(this.step, config.seed, models, ctx.objective, dataset, config.logging.histogramBins);
       await writer.appendHistogram(record);
       this.emitter.fire({ type: 'histogram', record });
       if (dataset.kind === 'points') await this.logField();
     }
     if ((force || this.step % config.samples.every === 0) && this.lastSampleStep !== this.step) {
       this.lastSampleStep = this.step;
-      const generated = generateFrom(this.shown.generator, this.samples.latents);
+      const generated = await generateFrom(this.shown.generator, this.samples.latents);
       const png = renderExamples(generated, dataset, this.samples.columns);
       // 2D runs feed the monitor the plane's points on the histogram schedule; images their grid.
       if (dataset.kind === 'images') await this.monitor.observeSamples(this.step, generated);
@@ -231,7 +231,7 @@ export class TrainingSession implements Disposable {
   private async logField(): Promise<void> {
     const { config, ctx, dataset, writer } = this.run_;
     const { latents } = this.samples;
-    const record = discriminatorField(this.step, config.seed, this.shown, ctx.objective, dataset, latents.z, latents);
+    const record = await discriminatorField(this.step, config.seed, this.shown, ctx.objective, dataset, latents.z, latents);
     await writer.appendField(record);
     this.emitter.fire({ type: 'field', record });
     await this.monitor.observeSamples(this.step, Float32Array.from(record.fake.flat()));

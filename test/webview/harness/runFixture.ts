@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FieldRecord, HistogramRecord, PlanePoint } from '../../../src/core/run/records';
-import type { CompareCandidate, HostToDashboard, MetricColumn, MetricSeries, RunHeader, SampleFrame } from '../../../src/protocol/dashboardMessages';
+import { ganCatalogue } from '../../../src/core/families/gan/catalogue';
+import type { CompareCandidate, HostToDashboard, MetricSeries, RunHeader, SampleFrame } from '../../../src/protocol/dashboardMessages';
 import { encodePng } from '../../../src/core/render/png';
 import { ringDiagnostics, ringEvaluation } from './findingsFixture';
 
@@ -12,9 +13,8 @@ import { ringDiagnostics, ringEvaluation } from './findingsFixture';
 
 type Snapshot = Extract<HostToDashboard, { type: 'snapshot' }>;
 type Update = Extract<HostToDashboard, { type: 'update' }>;
-/** The columns a ring run logs; Extract makes a misspelt name an excess property in metricRows. */
-type RingColumn = Extract<MetricColumn,
-  'dLoss' | 'gLoss' | 'dLossReal' | 'dLossFake' | 'gradientPenalty' | 'dReal' | 'dFake' | 'gradNormD' | 'gradNormG' | 'stepsPerSecond'>;
+/** The columns a ring run logs (metrics.jsonl fields). */
+type RingColumn = 'dLoss' | 'gLoss' | 'dLossReal' | 'dLossFake' | 'gradientPenalty' | 'dReal' | 'dFake' | 'gradNormD' | 'gradNormG' | 'stepsPerSecond';
 
 /** A small seeded generator (mulberry32) so fixtures and screenshots are reproducible. */
 export function seededRandom(seed: number): () => number {
@@ -124,7 +124,7 @@ export function runHeader(overrides: Partial<RunHeader> = {}): RunHeader {
   return {
     runDir: '/work/.gan/runs/ring-20250101-1200', runId: 'ring-20250101-1200', name: 'Ring of Gaussians',
     status: 'running', step: 0, totalSteps: 5000, stepsPerSecond: 120, etaSeconds: 0, backend: 'wasm',
-    live: true, dataKind: 'points', objective: 'non-saturating', outputsAreProbabilities: true, ...overrides,
+    live: true, dataKind: 'points', objective: 'non-saturating', metrics: ganCatalogue('non-saturating'), ...overrides,
   };
 }
 

@@ -1,9 +1,8 @@
 import uPlot from 'uplot';
-import type { MetricColumn } from '../../../src/protocol/dashboardMessages';
 import type { CompareRun } from '../state/dashboardState';
 import type { ChartColour } from '../ui/palette';
 import type { ChartSettings } from './chartToolbar';
-import { compareColours } from './seriesSpecs';
+import { compareColours, type SeriesSpec } from './seriesSpecs';
 import { SmoothedSeries } from './smoothedSeries';
 
 export interface OverlayLine {
@@ -12,32 +11,30 @@ export interface OverlayLine {
   readonly dash: readonly number[];
 }
 
-/** Other runs' D and G losses, smoothed like this run's, each on its own steps. */
+/** Other runs' headline metrics (a GAN's D and G loss), smoothed like this run's, each on its own steps. */
 export interface Overlay {
   readonly lines: readonly OverlayLine[];
   readonly tables: readonly uPlot.AlignedData[];
 }
 
-const overlaid: readonly { column: MetricColumn; name: string; dash: readonly number[] }[] = [
-  { column: 'dLoss', name: 'D loss', dash: [6, 4] },
-  { column: 'gLoss', name: 'G loss', dash: [2, 3] },
-];
+/** The first headline metric dashed, the second dotted. */
+const dashes: readonly (readonly number[])[] = [[6, 4], [2, 3]];
 
-export function buildOverlay(runs: readonly CompareRun[], settings: ChartSettings): Overlay {
+export function buildOverlay(runs: readonly CompareRun[], settings: ChartSettings, overlaid: readonly SeriesSpec[]): Overlay {
   const lines: OverlayLine[] = [];
   const tables: uPlot.AlignedData[] = [];
   runs.forEach((run, runIndex) => {
     // compareColours is a non-empty constant, so the modulo always lands on an entry.
     const colour = compareColours[runIndex % compareColours.length]!;
     const columns: (number | null)[][] = [];
-    for (const { column, name, dash } of overlaid) {
+    overlaid.forEach(({ column, label }, index) => {
       const raw = run.metrics.values[column];
-      if (raw === undefined) continue;
+      if (raw === undefined) return;
       const smoothed = new SmoothedSeries(settings.smoothing, settings.logScale);
       smoothed.extend(raw);
       columns.push(smoothed.values);
-      lines.push({ label: `${run.runId} ${name}`, colour, dash });
-    }
+      lines.push({ label: `${run.runId} ${label}`, colour, dash: dashes[index % dashes.length]! });
+    });
     if (columns.length > 0) tables.push([[...run.metrics.steps], ...columns]);
   });
   return { lines, tables };

@@ -10,7 +10,7 @@ import type { ChartSettings } from './chartToolbar';
 import { makeLegendKeyboardAccessible, trackHiddenSeries } from './legendKeyboard';
 import { plotOptions } from './plotOptions';
 import type { PlotLine } from './plotOptions';
-import type { SeriesSpec } from './seriesSpecs';
+import { headlineSeries, seriesColours, type SeriesSpec } from './seriesSpecs';
 import { SmoothedSeries } from './smoothedSeries';
 import { buildOverlay, joinOverlay } from './compareOverlay';
 import type { Overlay } from './compareOverlay';
@@ -18,7 +18,8 @@ import { drawMarkers, type ChartMarker } from './diagnosticMarkers';
 
 export interface MetricChartConfig {
   readonly label: string;
-  readonly series: readonly SeriesSpec[];
+  /** The lines it may draw (those the run logs are drawn), from the run's catalogue. */
+  readonly series: (state: DashboardState) => readonly SeriesSpec[];
   readonly offerLogScale: boolean;
   /** Draw other runs' losses (the compare selection) over this chart. */
   readonly overlayCompareRuns: boolean;
@@ -73,7 +74,7 @@ export class MetricChart implements DashboardView {
     }
     if (!(changes.metrics || changes.header || changes.theme || changes.compareRuns || markersChanged || this.settingsChanged)) return;
     const table = state.metrics;
-    const present = this.config.series.filter((spec) => table.has(spec.column));
+    const present = this.config.series(state).filter((spec) => table.has(spec.column));
     if (this.settingsChanged || table.generation !== this.linesGeneration || this.lines.length !== present.length) {
       this.lines = present.map(() => new SmoothedSeries(this.settings.smoothing, this.settings.logScale));
       this.linesGeneration = table.generation;
@@ -81,13 +82,13 @@ export class MetricChart implements DashboardView {
       this.settingsChanged = false;
     }
     present.forEach((spec, index) => this.lines[index]?.extend(table.column(spec.column) ?? []));
-    if (this.config.overlayCompareRuns) this.overlay ??= buildOverlay(state.compareRuns, this.settings);
+    if (this.config.overlayCompareRuns && state.header) this.overlay ??= buildOverlay(state.compareRuns, this.settings, headlineSeries(state.header.metrics));
     const data: uPlot.AlignedData = this.overlay === undefined || this.overlay.lines.length === 0
       ? [table.steps, ...this.lines.map((line) => line.values)]
       : joinOverlay(table.steps, this.lines.map((line) => line.values), this.overlay);
     const palette = this.palette();
     const lines: PlotLine[] = [
-      ...present.map((spec) => ({ label: spec.label, stroke: palette[spec.colour], show: !this.hiddenLabels.has(spec.label) })),
+      ...present.map((spec, index) => ({ label: spec.label, stroke: palette[seriesColours[index % seriesColours.length]!], show: !this.hiddenLabels.has(spec.label) })),
       ...(this.overlay?.lines ?? []).map((line) => ({ ...line, stroke: palette[line.colour], show: !this.hiddenLabels.has(line.label) })),
     ];
     const yRange = this.settings.logScale ? undefined : this.config.yRange?.(state);

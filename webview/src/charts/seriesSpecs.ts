@@ -1,28 +1,29 @@
-import type { MetricColumn } from '../../../src/protocol/dashboardMessages';
+import type { MetricCatalogue, MetricGroup } from '../../../src/core/families/catalogue';
 import type { ChartColour } from '../ui/palette';
 
-/** A metric drawn as one line. */
+/** A metric drawn as one line: its column (the metrics.jsonl field) and its legend label. */
 export interface SeriesSpec {
-  readonly column: MetricColumn;
+  readonly column: string;
   readonly label: string;
-  readonly colour: ChartColour;
 }
 
-/** Losses and their parts: the parts appear only when the run logs them. */
-export const lossSeries: readonly SeriesSpec[] = [
-  { column: 'dLoss', label: 'D loss', colour: 'blue' },
-  { column: 'gLoss', label: 'G loss', colour: 'orange' },
-  { column: 'dLossReal', label: 'D loss (real)', colour: 'green' },
-  { column: 'dLossFake', label: 'D loss (fake)', colour: 'purple' },
-  { column: 'gradientPenalty', label: 'gradient penalty', colour: 'yellow' },
-  { column: 'r1Penalty', label: 'R1 penalty', colour: 'red' },
-];
+/** This run's lines, in the order they appear in a chart; D and G keep blue and orange, as the histogram and plane do. */
+export const seriesColours: readonly ChartColour[] = ['blue', 'orange', 'green', 'purple', 'yellow', 'red'];
 
-/** Mean discriminator outputs; real and generated keep the colours the histogram and plane use. */
-export const discriminatorSeries: readonly SeriesSpec[] = [
-  { column: 'dReal', label: 'D(x)', colour: 'blue' },
-  { column: 'dFake', label: 'D(G(z))', colour: 'orange' },
-];
-
-/** Overlaid runs: one colour per run, never the colours of this run's D and G losses. */
+/** Overlaid runs: one colour per run, never the colours of this run's first two lines. */
 export const compareColours: readonly ChartColour[] = ['purple', 'green', 'yellow', 'red'];
+
+export function groupSeries(group: MetricGroup): SeriesSpec[] {
+  return group.metrics.map((metric) => ({ column: metric.name, label: metric.label }));
+}
+
+/** The group that holds the catalogue's headline pair: its chart carries the comparison overlay and the diagnostics' markers. */
+export function headlineGroup(catalogue: MetricCatalogue): MetricGroup | undefined {
+  return catalogue.groups.find((group) => group.metrics.some((metric) => metric.name === catalogue.headline[0]));
+}
+
+/** The headline pair as overlay columns, with their labels ("D loss", "G loss"). */
+export function headlineSeries(catalogue: MetricCatalogue): SeriesSpec[] {
+  const labels = new Map(catalogue.groups.flatMap((group) => group.metrics).map((metric) => [metric.name, metric.label]));
+  return catalogue.headline.map((column) => ({ column, label: labels.get(column) ?? column }));
+}

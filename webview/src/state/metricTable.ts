@@ -1,4 +1,4 @@
-import type { MetricColumn, MetricSeries } from '../../../src/protocol/dashboardMessages';
+import type { MetricSeries } from '../../../src/protocol/dashboardMessages';
 import { firstIndexAtOrAfter } from './stepRows';
 
 /**
@@ -7,7 +7,7 @@ import { firstIndexAtOrAfter } from './stepRows';
  */
 export class MetricTable {
   readonly steps: number[] = [];
-  private readonly columnValues = new Map<MetricColumn, (number | null)[]>();
+  private readonly columnValues = new Map<string, (number | null)[]>();
   private generationCount = 0;
 
   get generation(): number {
@@ -18,11 +18,11 @@ export class MetricTable {
     return this.steps.length;
   }
 
-  column(name: MetricColumn): readonly (number | null)[] | undefined {
+  column(name: string): readonly (number | null)[] | undefined {
     return this.columnValues.get(name);
   }
 
-  has(name: MetricColumn): boolean {
+  has(name: string): boolean {
     return this.columnValues.has(name);
   }
 
@@ -41,7 +41,7 @@ export class MetricTable {
     if (keep < this.steps.length) this.truncate(keep);
     const before = this.steps.length;
     for (const step of series.steps) this.steps.push(step);
-    for (const [name, values] of Object.entries(series.values) as [MetricColumn, readonly (number | null)[]][]) {
+    for (const [name, values] of Object.entries(series.values)) {
       let target = this.columnValues.get(name);
       if (target === undefined) {
         // A column first logged now (a regularizer switched on): earlier rows had no value.

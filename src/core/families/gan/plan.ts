@@ -12,6 +12,7 @@ import { clipVariables } from '../../train/gradients';
 import { drawClasses, drawLatents, drawMismatchedClasses, presentClasses } from '../../train/latentDraws';
 import type { Random } from '../../util/random';
 import type { Player, TrainingPlan } from '../player';
+import { ganCatalogue } from './catalogue';
 import type { StepContext } from './context';
 import { discriminatorLoss, generatorLoss } from './losses';
 
@@ -89,7 +90,7 @@ export function ganTrainingPlan(run: GanPlanInputs): TrainingPlan {
 
   return {
     players: [discriminator, generator],
-    headline: ['dLoss', 'gLoss'],
+    headline: ganCatalogue(config.objective.kind).headline,
     ...(generatorEma ? { afterIteration: (stepsDone: number) => generatorEma.update(models.generator, stepsDone) } : {}),
     settings: (step) => {
       const sigma = instanceNoiseSigma(instanceNoise, step);
