@@ -61,6 +61,19 @@ test('train --resume of a completed run without a larger --steps exits 2 and say
   assert.equal(fs.readFileSync(path.join(runDir, 'run.json'), 'utf8'), before, 'run.json untouched');
 });
 
+test('train <config> --resume accepts a run whose config.json predates a setting now defaulted', async () => {
+  const runDir = await copyOfRun('resume-older-format');
+  // As an older GAN Studio wrote it: no logging.histogramBins yet, and a hash of the config without it.
+  const file = path.join(runDir, 'config.json');
+  const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as { hash: string; config: { logging: Record<string, unknown> } };
+  delete stored.config.logging['histogramBins'];
+  stored.hash = '0123456789abcdef';
+  fs.writeFileSync(file, JSON.stringify(stored));
+  const result = await cli('train', configFile, '--resume', runDir, '--steps', '45');
+  assert.equal(result.code, 0, result.all());
+  assert.equal(readInfo(runDir).step, 45);
+});
+
 test('train <changed config> --resume exits 2 because the config changed', async () => {
   const runDir = await copyOfRun('resume-changed');
   const changed = writeConfig('changed.gan.yaml', tinyYaml(4));

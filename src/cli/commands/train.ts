@@ -1,9 +1,11 @@
 import * as path from 'node:path';
-import { loadConfigFile } from '../../core/config/parse';
+import { configHash } from '../../core/config/configHash';
+import { loadConfigFile, type LoadedConfig } from '../../core/config/parse';
 import { backendNames, MAX_STEPS, type BackendName } from '../../core/config/trainingSchema';
 import { UserError } from '../../core/errors';
 import { DEFAULT_RUNS_DIR, resumeCommand } from '../../core/run/layout';
 import { readStoredConfig } from '../../core/run/runReader';
+import { resolveDataPaths } from '../../core/train/prepare';
 import { TrainingSession } from '../../core/train/session';
 import { intOption, parseArgs, stringOption } from '../args';
 import { formatDuration, ProgressPrinter } from '../progressBar';
@@ -21,7 +23,7 @@ export async function trainCommand(argv: readonly string[], io: CommandIO): Prom
   const backend = backendOption(stringOption(args, 'backend'));
   const steps = intOption(args, 'steps', 1, MAX_STEPS);
   const config = configPath ? await loadConfigFile(configPath) : undefined;
-  if (config && resumeDir) await assertSameConfig(resumeDir, config.hash, configPath!);
+  if (config && resumeDir) await assertSameConfig(resumeDir, config, configPath!);
 
   const session = await TrainingSession.create({
     runsDir: stringOption(args, 'runs-dir') ?? DEFAULT_RUNS_DIR,
@@ -87,10 +89,16 @@ export function backendOption(value: string | undefined): BackendName | undefine
   return value as BackendName;
 }
 
-async function assertSameConfig(runDir: string, hash: string, configPath: string): Promise<void> {
+/**
+ * Refuses to resume a run with a config that trains something else. The stored config is read back
+ * through today's schema, so a setting added since the run started has its default on both sides:
+ * a newer GAN Studio still resumes an older run with the same file.
+ */
+async function assertSameConfig(runDir: string, config: LoadedConfig, configPath: string): Promise<void> {
   const stored = await readStoredConfig(runDir);
-  if (stored.hash !== hash) {
-    throw new UserError(`${configPath} has changed since ${runDir} started (config hash ${hash} ≠ ${stored.hash}); ` +
+  if (stored.hash === config.hash) return;
+  if (configHash(stored.config) !== configHash(resolveDataPaths(config.config, configPath))) {
+    throw new UserError(`${configPath} has changed since ${runDir} started (config hash ${config.hash} ≠ ${stored.hash}); ` +
       'resume without the config to continue the run as it was, or train the config as a new run');
   }
 }

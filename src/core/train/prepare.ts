@@ -155,7 +155,7 @@ export function disposeModelsAndOptimizers(run: Pick<PreparedRun, 'models' | 'ge
 }
 
 /** Makes data paths absolute so the stored config (and a resume) works from any working folder. */
-function resolveDataPaths(config: GanConfig, configFile: string | undefined): GanConfig {
+export function resolveDataPaths(config: GanConfig, configFile: string | undefined): GanConfig {
   const base = configFile ? path.dirname(path.resolve(configFile)) : process.cwd();
   const absolute = (p: string) => resolveDataPath(p, base);
   const data: DataConfig = config.data.kind === 'folder' ? { ...config.data, path: absolute(config.data.path) }
