@@ -8,7 +8,7 @@ export function formatProgress(event: Progress, width = 24): string {
   const filled = Math.round(fraction * width);
   const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
   return `${bar} ${event.step}/${event.totalSteps} ${event.stepsPerSecond.toFixed(1)} it/s ETA ${formatDuration(event.etaSeconds)}` +
-    ` D ${formatLoss(event.dLoss)} G ${formatLoss(event.gLoss)}`;
+    ` ${event.headlineLabels[0]} ${formatLoss(event.headline[0])} ${event.headlineLabels[1]} ${formatLoss(event.headline[1])}`;
 }
 
 export function formatDuration(seconds: number): string {

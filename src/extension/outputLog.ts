@@ -42,7 +42,7 @@ export class OutputLog extends DisposableOwner {
         if (event.record.state === 'cleared') return log.info(`[${name}] ${diagnosticHeadline(event.record)}`);
         return log.warn(`[${name}] ${diagnosticHeadline(event.record)} Remedies: ${event.record.remedies.join('; ')}`);
       case 'progress':
-        return log.trace(`[${name}] step ${event.step}/${event.totalSteps} D ${event.dLoss} G ${event.gLoss} ${event.stepsPerSecond} it/s`);
+        return log.trace(`[${name}] step ${event.step}/${event.totalSteps} ${event.headlineLabels[0]} ${event.headline[0]} ${event.headlineLabels[1]} ${event.headline[1]} ${event.stepsPerSecond} it/s`);
       default:
         return;
     }

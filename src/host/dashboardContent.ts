@@ -29,8 +29,8 @@ export function runHeader(run: RunView, config: HeaderConfig): RunHeader {
   return {
     runDir: run.dir, runId: run.runId, name: run.name, status: run.status, step: run.step, totalSteps: run.totalSteps,
     live: run.live, dataKind: isToyDataKind(config.data.kind) ? 'points' : 'images', objective: config.objective.kind,
-    // Every run so far is of the GAN family; a run of another family will carry its own catalogue.
-    metrics: ganCatalogue(config.objective.kind),
+    // A run from before catalogues is a GAN: its config's objective says whether D's outputs are probabilities.
+    metrics: run.catalogue ?? ganCatalogue(config.objective.kind),
     ...(rate ? { stepsPerSecond: rate, etaSeconds: Math.max(0, (run.totalSteps - run.step) / rate) } : {}),
     ...(run.backend ? { backend: run.backend } : {}),
     ...(run.error ? { error: run.error } : {}),

@@ -30,12 +30,12 @@ const statusIcons: Record<RunStatus, StatusIcon> = {
 
 export function presentRun(run: RunView): RunPresentation {
   const progress = `${run.step}/${run.totalSteps}`;
-  const losses = run.dLoss !== undefined && run.gLoss !== undefined ? ` · D ${formatLoss(run.dLoss)} G ${formatLoss(run.gLoss)}` : '';
+  const losses = headlineText(run);
   const speed = run.status === 'running' && run.stepsPerSecond ? ` · ${formatRate(run.stepsPerSecond)} it/s` : '';
   const tooltip = [
     `${run.runId} — ${run.status}`,
     `step ${progress}${run.checkpointStep !== undefined ? ` (checkpoint at ${run.checkpointStep})` : ''}`,
-    ...(run.dLoss !== undefined && run.gLoss !== undefined ? [`D loss ${formatLoss(run.dLoss)}, G loss ${formatLoss(run.gLoss)}`] : []),
+    ...(run.headline ? [run.headlineSpec.long.map((label, i) => `${label} ${formatLoss(run.headline![i]!)}`).join(', ')] : []),
     ...(run.backend ? [`backend: ${run.backend}`] : []),
     ...(run.configFile ? [`config: ${run.configFile}`] : []),
     `started ${run.startedAt}`,
@@ -72,6 +72,14 @@ export function runFlags(run: RunView): string[] {
     if (!run.live) flags.push('resumable');
   }
   return flags;
+}
+
+/** " · D 0.693 G 0.712": the run's headline pair by their short labels, or nothing before its first logged step. */
+export function headlineText(run: Pick<RunView, 'headline' | 'headlineSpec'>): string {
+  const { headline } = run;
+  if (!headline) return '';
+  const [first, second] = run.headlineSpec.short;
+  return ` · ${first} ${formatLoss(headline[0])} ${second} ${formatLoss(headline[1])}`;
 }
 
 export function formatLoss(value: number): string {

@@ -2,6 +2,8 @@ import * as path from 'node:path';
 import { effectiveStatus, TRAINER_GONE } from '../core/run/liveness';
 import type { MetricsRecord, NoteOrigin, RunInfo, RunStatus } from '../core/run/records';
 import type { TrainingEvent } from '../core/train/events';
+import { headlineSpec, headlineValues, type HeadlineSpec, type MetricCatalogue } from '../core/families/catalogue';
+import { runCatalogue } from './runCatalogue';
 
 /** Where a workspace folder keeps its runs. */
 export interface RunsLocation {
@@ -26,8 +28,12 @@ export interface RunView {
   readonly configFile?: string;
   /** The note and gan block the run was trained from. */
   readonly note?: NoteOrigin;
-  readonly dLoss?: number;
-  readonly gLoss?: number;
+  /** The latest values of the run's headline pair (a GAN's D and G loss)… */
+  readonly headline?: readonly [number, number];
+  /** …their names and labels: short ("D", "G") and long ("D loss", "G loss"). */
+  readonly headlineSpec: HeadlineSpec;
+  /** The catalogue run.json records; absent for runs from before catalogues. */
+  readonly catalogue?: MetricCatalogue;
   readonly stepsPerSecond?: number;
   readonly backend?: string;
   readonly error?: string;
@@ -43,12 +49,16 @@ export function runViewFromDisk(dir: string, info: RunInfo, metrics: MetricsReco
   // A dead trainer's run reads as interrupted, with why, before anyone marks it so (or while nobody
   // may: Restricted Mode writes nothing).
   const error = status === info.status ? info.error : TRAINER_GONE;
+  const catalogue = runCatalogue(info);
+  const headline = metrics && headlineValues(catalogue, metrics);
   return {
     dir, runId: info.runId, name: info.name, status, step: info.step, totalSteps: info.totalSteps,
-    startedAt: info.startedAt, group: configGroup(info, location), live: false,
+    startedAt: info.startedAt, group: configGroup(info, location), live: false, headlineSpec: headlineSpec(catalogue),
     ...(info.configFile ? { configFile: info.configFile } : {}),
     ...(info.note ? { note: info.note } : {}),
-    ...(metrics ? { dLoss: metrics.dLoss, gLoss: metrics.gLoss, stepsPerSecond: metrics.stepsPerSecond } : {}),
+    ...(headline ? { headline } : {}),
+    ...(info.catalogue ? { catalogue: info.catalogue } : {}),
+    ...(metrics ? { stepsPerSecond: metrics.stepsPerSecond } : {}),
     ...(info.backend ? { backend: info.backend.backend } : {}),
     ...(error ? { error } : {}),
     ...(info.lastCheckpoint ? { checkpointStep: info.lastCheckpoint.step } : {}),
@@ -64,7 +74,7 @@ export function applyEvent(view: RunView, event: TrainingEvent): RunView {
       return { ...rest, status: 'running', step: event.step, totalSteps: event.totalSteps, backend: event.backend.backend, live: true };
     }
     case 'progress':
-      return { ...view, step: event.step, totalSteps: event.totalSteps, dLoss: event.dLoss, gLoss: event.gLoss, stepsPerSecond: event.stepsPerSecond };
+      return { ...view, step: event.step, totalSteps: event.totalSteps, headline: event.headline, stepsPerSecond: event.stepsPerSecond };
     case 'checkpoint':
       return { ...view, checkpointStep: event.step };
     case 'sample':

@@ -15,7 +15,8 @@ import { resolvedConfig, tempDir, train } from './support/training';
 
 const view = (over: Partial<RunView> = {}): RunView => ({
   dir: '/w/.gan/runs/ring-1', runId: 'ring-1', name: 'ring', status: 'running', step: 100, totalSteps: 400,
-  startedAt: '2026-11-23T00:00:00.000Z', group: 'ring.gan.yaml', live: true, stepsPerSecond: 50, ...over,
+  startedAt: '2026-11-23T00:00:00.000Z', group: 'ring.gan.yaml', live: true, stepsPerSecond: 50,
+  headlineSpec: { names: ['dLoss', 'gLoss'], short: ['D', 'G'], long: ['D loss', 'G loss'] }, ...over,
 });
 const context = (header: RunHeader): FeedContext => ({ header, compare: [], canSnapshotToNote: false });
 const record = (step: number, extra: Partial<MetricsRecord> = {}): MetricsRecord => ({

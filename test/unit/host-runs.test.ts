@@ -41,7 +41,16 @@ test('discovery lists the runs of a folder newest first, grouped by their config
   assert.equal(ring.checkpointStep, 20);
   assert.equal(ring.live, false);
   const last = await readLastJsonLine(path.join(first.runDir, 'metrics.jsonl'), isMetricsRecord);
-  assert.equal(ring.dLoss, last?.dLoss);
+  assert.deepEqual(ring.headline, [last?.dLoss, last?.gLoss]);
+  assert.deepEqual(ring.headlineSpec.short, ['D', 'G']);
+  assert.deepEqual(ring.catalogue?.headline, ['dLoss', 'gLoss'], 'run.json records what the run logs');
+
+  // A run from before catalogues (no `catalogue` in run.json) reads as the GAN it is.
+  const runJson = path.join(first.runDir, 'run.json');
+  const { catalogue: _recorded, ...older } = JSON.parse(fs.readFileSync(runJson, 'utf8')) as Record<string, unknown>;
+  fs.writeFileSync(runJson, JSON.stringify(older));
+  const reread = (await discoverRuns([location])).find((run) => run.dir === first.runDir);
+  assert.deepEqual([reread?.catalogue, reread?.headlineSpec.long, reread?.headline], [undefined, ['D loss', 'G loss'], ring.headline]);
   assert.equal(last?.step, 20);
   assert.deepEqual(await discoverRuns([{ ...location, runsDir: path.join(location.root, 'missing') }]), []);
 });
@@ -92,7 +101,8 @@ test('in an untrusted workspace a dead run reads as interrupted, with why, and r
 
 const view = (over: Partial<RunView>): RunView => ({
   dir: '/w/.gan/runs/ring-1', runId: 'ring-1', name: 'ring', status: 'running', step: 10, totalSteps: 100,
-  startedAt: '2026-11-23T00:00:00.000Z', group: 'ring.gan.yaml', live: true, ...over,
+  startedAt: '2026-11-23T00:00:00.000Z', group: 'ring.gan.yaml', live: true,
+  headlineSpec: { names: ['dLoss', 'gLoss'], short: ['D', 'G'], long: ['D loss', 'G loss'] }, ...over,
 });
 
 test('trainer events move a run view along: started, progress, checkpoint, paused, ended', () => {
@@ -100,8 +110,8 @@ test('trainer events move a run view along: started, progress, checkpoint, pause
   const backend = { backend: 'wasm' as const, requested: 'auto' as const, reason: 'no native package', attempts: [] };
   run = applyEvent(run, { type: 'started', runId: 'ring-1', runDir: run.dir, step: 10, totalSteps: 200, backend, dataset: 'ring', resumed: true });
   assert.deepEqual([run.status, run.live, run.totalSteps, run.backend, run.error], ['running', true, 200, 'wasm', undefined]);
-  run = applyEvent(run, { type: 'progress', step: 20, totalSteps: 200, stepsPerSecond: 42, etaSeconds: 4, dLoss: 1.2, gLoss: 0.7 });
-  assert.deepEqual([run.step, run.dLoss, run.gLoss, run.stepsPerSecond], [20, 1.2, 0.7, 42]);
+  run = applyEvent(run, { type: 'progress', step: 20, totalSteps: 200, stepsPerSecond: 42, etaSeconds: 4, headline: [1.2, 0.7], headlineLabels: ['D', 'G'] });
+  assert.deepEqual([run.step, run.headline, run.stepsPerSecond], [20, [1.2, 0.7], 42]);
   run = applyEvent(run, { type: 'checkpoint', step: 20, path: 'checkpoints/step-20' });
   assert.equal(run.checkpointStep, 20);
   run = applyEvent(run, { type: 'status', status: 'paused', step: 20 });
@@ -118,7 +128,7 @@ test('menu flags say which commands apply to a run', () => {
 });
 
 test('a run is presented with its status icon, progress, losses and speed', () => {
-  const shown = presentRun(view({ dLoss: 1.38629, gLoss: 0.000123, stepsPerSecond: 35.4, backend: 'wasm' }));
+  const shown = presentRun(view({ headline: [1.38629, 0.000123], stepsPerSecond: 35.4, backend: 'wasm' }));
   assert.equal(shown.label, 'ring-1');
   assert.equal(shown.description, 'running 10/100 · D 1.386 G 1.23e-4 · 35 it/s');
   assert.equal(shown.icon.id, 'sync~spin');

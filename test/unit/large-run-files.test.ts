@@ -174,19 +174,22 @@ test('a live dashboard of a long run gets updates, and a fresh snapshot before i
   assert.ok(!kinds.includes('none'));
 });
 
+/** A GAN run's headline pair. */
+const gan = ['dLoss', 'gLoss'] as const;
+
 test('the preview\'s loss curve of a large metrics.jsonl is a bounded sample of the whole run that says so; a small one is read whole', async () => {
   const dir = tempDir();
   const big = path.join(dir, 'metrics.jsonl');
   writeMetrics(big, 60_000);
-  const summary = await readLossSummary(big, 120);
-  assert.ok(summary && summary.d.length <= 120 && summary.g.length === summary.d.length);
+  const summary = await readLossSummary(big, 120, gan);
+  assert.ok(summary && summary.first.length <= 120 && summary.second.length === summary.first.length);
   assert.equal(summary.sampledFromBytes, fs.statSync(big).size);
   const small = path.join(tempDir(), 'metrics.jsonl');
   writeMetrics(small, 40);
-  const exact = await readLossSummary(small, 120);
-  assert.deepEqual(exact?.d, Array.from({ length: 40 }, (_, i) => record(i + 1).dLoss));
+  const exact = await readLossSummary(small, 120, gan);
+  assert.deepEqual(exact?.first, Array.from({ length: 40 }, (_, i) => record(i + 1).dLoss));
   assert.equal(exact?.sampledFromBytes, undefined);
-  assert.equal(await readLossSummary(path.join(tempDir(), 'none.jsonl'), 120), undefined);
+  assert.equal(await readLossSummary(path.join(tempDir(), 'none.jsonl'), 120, gan), undefined);
 });
 
 test('the preview\'s loss summaries answer at once from a cache, read each run once at a time, and again only when its file grew', async () => {
@@ -195,15 +198,15 @@ test('the preview\'s loss summaries answer at once from a cache, read each run o
   writeMetrics(file, 30);
   let changes = 0;
   const summaries = new LossSummaries(120, () => { changes++; });
-  assert.equal(summaries.get(runDir), undefined, 'nothing yet: a render never waits for a read');
-  await Promise.all([summaries.load(runDir), summaries.load(runDir)]);
-  assert.equal(summaries.get(runDir)?.d.length, 30);
+  assert.equal(summaries.get(runDir, gan), undefined, 'nothing yet: a render never waits for a read');
+  await Promise.all([summaries.load(runDir, gan), summaries.load(runDir, gan)]);
+  assert.equal(summaries.get(runDir, gan)?.first.length, 30);
   assert.equal(changes, 1, 'one read for the first get and both loads, one change');
-  await summaries.load(runDir);
+  await summaries.load(runDir, gan);
   assert.equal(changes, 1, 'an unchanged file is not read again');
   fs.appendFileSync(file, `${JSON.stringify(record(31))}\n`);
-  await summaries.load(runDir);
-  assert.deepEqual([changes, summaries.get(runDir)?.d.length], [2, 31]);
+  await summaries.load(runDir, gan);
+  assert.deepEqual([changes, summaries.get(runDir, gan)?.first.length], [2, 31]);
 });
 
 test('run files that are FIFOs are refused at once: nothing read, nothing blocked', { skip: process.platform === 'win32', timeout: 20_000 }, async (t) => {
@@ -217,7 +220,7 @@ test('run files that are FIFOs are refused at once: nothing read, nothing blocke
   assert.deepEqual(await within(readAll(new JsonLinesFollower(fifo, isMetricsRecord))), []);
   assert.deepEqual(await within(sampleJsonLines(fifo, isMetricsRecord, { count: 10 })), []);
   assert.equal(await within(readLastJsonLine(fifo, isMetricsRecord)), undefined);
-  assert.equal(await within(readLossSummary(fifo, 120)), undefined);
+  assert.equal(await within(readLossSummary(fifo, 120, gan)), undefined);
 });
 
 test('a run.json that is a FIFO or far too large is refused at once, naming the file and the limit; discovery lists it as unreadable', { skip: process.platform === 'win32', timeout: 20_000 }, async (t) => {

@@ -47,7 +47,7 @@ test('a block is a config, or a reference to a config file or to a run', () => {
 
 const view = (over: Partial<RunView>): RunView => ({
   dir: '/w/.gan/runs/x', runId: 'x', name: 'ring', status: 'completed', step: 10, totalSteps: 10,
-  startedAt: '', group: 'g', live: false, ...over,
+  startedAt: '', group: 'g', live: false, headlineSpec: { names: ['dLoss', 'gLoss'], short: ['D', 'G'], long: ['D loss', 'G loss'] }, ...over,
 });
 
 test('each kind of block finds its latest run', () => {
@@ -70,9 +70,12 @@ test('each kind of block finds its latest run', () => {
 
 test('the loss sparkline is an SVG of numbers only, downsampled', () => {
   assert.deepEqual(downsample([1, 2, 3, 4, 5, 6], 3), [1.5, 3.5, 5.5]);
-  const svg = lossSparkline({ d: [1.4, 1.2, 1.3], g: [0.7, 0.9, 0.8] });
+  const svg = lossSparkline({ first: [1.4, 1.2, 1.3], second: [0.7, 0.9, 0.8] }, ['D loss', 'G loss']);
   assert.match(svg, /^<svg class="gan-sparkline"[^>]*>(<polyline fill="none" stroke="#[0-9a-f]{6}" stroke-width="1.5" points="[\d., ]+"\/>){2}<\/svg>$/);
-  assert.equal(lossSparkline({ d: [1], g: [] }), '');
+  assert.match(svg, /aria-label="D loss \(blue\) and G loss \(orange\) over the run"/);
+  // Labels come from run.json's catalogue, which anyone may write: they reach the markup escaped.
+  assert.match(lossSparkline({ first: [1, 2], second: [2, 1] }, ['<b>x</b>', '"y"']), /aria-label="&lt;b&gt;x&lt;\/b&gt; \(blue\) and &quot;y&quot; \(orange\)/);
+  assert.equal(lossSparkline({ first: [1], second: [] }, ['D loss', 'G loss']), '');
 });
 
 test('a snapshot copies the chosen grid next to the note and writes its link and caption', async () => {
@@ -86,13 +89,17 @@ test('a snapshot copies the chosen grid next to the note and writes its link and
   for (const step of [0, 50, 100]) fs.writeFileSync(path.join(runDir, 'samples', `step-${step}.png`), `png ${step}`);
   fs.writeFileSync(path.join(runDir, 'metrics.jsonl'), [40, 50, 60].map((step) => JSON.stringify({ step, dLoss: 1.25, gLoss: step / 100 })).join('\n') + '\n');
   const noteFile = path.join(root, 'notes', 'my notes.md');
-  const request = { runDir, runId: 'notes-b1-ring-1', noteFile, folder: 'media', now: new Date('2026-11-23T10:00:00Z') };
+  const headline = { names: ['dLoss', 'gLoss'], short: ['D', 'G'], long: ['D loss', 'G loss'] } as const;
+  const request = { runDir, runId: 'notes-b1-ring-1', noteFile, folder: 'media', now: new Date('2026-11-23T10:00:00Z'), headline };
   const latest = await planSnapshot(request);
   assert.equal(latest.step, 100);
   assert.equal(latest.target, path.join(root, 'notes', 'media', 'notes-b1-ring-1-step-100.png'));
   assert.equal(latest.markdown, '![notes-b1-ring-1 · step 100](media/notes-b1-ring-1-step-100.png)\n\n*notes-b1-ring-1 · step 100 · D 1.250 G 0.600 · 2026-11-23*\n');
   await copySnapshot(latest);
   assert.equal(fs.readFileSync(latest.target, 'utf8'), 'png 100');
+  // Labels come from run.json: markdown in them is shown, not followed.
+  const crafted = await planSnapshot({ ...request, headline: { ...headline, short: ['[D](http://x)', '*G*'] } });
+  assert.ok(crafted.markdown.includes('· \\[D\\]\\(http://x\\) 1.250 \\*G\\* 0.600 ·'), crafted.markdown);
   const chosen = await planSnapshot({ ...request, step: 50, folder: '../shared images' });
   assert.equal(chosen.markdown.split('\n')[0], '![notes-b1-ring-1 · step 50](../shared%20images/notes-b1-ring-1-step-50.png)');
   assert.match(chosen.markdown, /D 1\.250 G 0\.500/);

@@ -7,7 +7,7 @@ import type { RunView } from '../../src/host/runView';
 const hostile = '<img src=x onerror=alert(1)>';
 const run: RunView = {
   dir: '/w/.gan/runs/notes-b1-ring-1', runId: 'notes-b1-ring-1', name: 'ring', status: 'running', step: 120, totalSteps: 400,
-  startedAt: '', group: 'notes.md', live: true, backend: 'wasm', dLoss: 1.386, gLoss: 0.693, note: { file: '/w/notes.md', block: 0, line: 2 },
+  startedAt: '', group: 'notes.md', live: true, backend: 'wasm', headline: [1.386, 0.693], headlineSpec: { names: ['dLoss', 'gLoss'], short: ['D', 'G'], long: ['D loss', 'G loss'] }, note: { file: '/w/notes.md', block: 0, line: 2 },
 };
 
 function render(markdown: string, runs: readonly RunView[], over: Partial<PreviewSource> = {}): { html: string; shown: string[] } {
@@ -15,7 +15,7 @@ function render(markdown: string, runs: readonly RunView[], over: Partial<Previe
   const source: PreviewSource = {
     noteFile: () => '/w/notes.md', runs: () => runs,
     latestSample: (shownRun) => ({ file: `${shownRun.dir}/samples/step-100.png`, step: 100 }),
-    losses: () => ({ d: [1.5, 1.4, 1.39], g: [0.6, 0.7, 0.69] }),
+    losses: () => ({ first: [1.5, 1.4, 1.39], second: [0.6, 0.7, 0.69] }),
     configExists: (file) => file === '/w/configs/grid.gan.yaml', shown: (shownRun) => shown.push(shownRun.runId), ...over,
   };
   const md = new MarkdownIt();
@@ -70,7 +70,7 @@ test('a run whose folder is outside the workspace shows no image', () => {
 });
 
 test('a loss curve sampled from a large metrics.jsonl says so under the sparkline', () => {
-  const sampled = render('```gan\nname: ring\n```\n', [run], { losses: () => ({ d: [1.5, 1.4], g: [0.6, 0.7], sampledFromBytes: 110 * 1024 * 1024 }) });
+  const sampled = render('```gan\nname: ring\n```\n', [run], { losses: () => ({ first: [1.5, 1.4], second: [0.6, 0.7], sampledFromBytes: 110 * 1024 * 1024 }) });
   assert.match(sampled.html, /<svg class="gan-sparkline"[^]*<\/svg><p class="gan-note">Loss curve sampled evenly from a 110 MiB metrics\.jsonl\.<\/p>/);
   assert.doesNotMatch(render('```gan\nname: ring\n```\n', [run]).html, /gan-note/, 'a curve of every line says nothing');
 });

@@ -6,6 +6,8 @@
 export interface MetricSpec {
   readonly name: string;
   readonly label: string;
+  /** A one- or two-letter label where space is short (the runs view, the status bar): "D", "G". */
+  readonly short?: string;
   /** The network it describes, when one: "discriminator", "generator". */
   readonly network?: string;
   /** A value in [0, 1] (a discriminator's output under a logistic loss): charts then span [0, 1]. */
@@ -34,4 +36,28 @@ export interface MetricCatalogue {
 /** Every metric of a catalogue, in group order. */
 export function catalogueMetrics(catalogue: MetricCatalogue): MetricSpec[] {
   return catalogue.groups.flatMap((group) => group.metrics);
+}
+
+/** The headline pair: its metric names, short labels ("D", "G") for tight spaces and long ones ("D loss", "G loss"). */
+export interface HeadlineSpec {
+  readonly names: readonly [string, string];
+  readonly short: readonly [string, string];
+  readonly long: readonly [string, string];
+}
+
+export function headlineSpec(catalogue: MetricCatalogue): HeadlineSpec {
+  const specs = new Map(catalogueMetrics(catalogue).map((metric) => [metric.name, metric]));
+  const [first, second] = catalogue.headline.map((name) => specs.get(name));
+  return {
+    names: catalogue.headline,
+    short: [first?.short ?? first?.label ?? catalogue.headline[0], second?.short ?? second?.label ?? catalogue.headline[1]],
+    long: [first?.label ?? catalogue.headline[0], second?.label ?? catalogue.headline[1]],
+  };
+}
+
+/** The headline pair's values in a metrics line, when it has both. */
+export function headlineValues(headline: Pick<MetricCatalogue, 'headline'>, line: object): readonly [number, number] | undefined {
+  const fields = line as Readonly<Record<string, unknown>>;
+  const [first, second] = headline.headline.map((name) => fields[name]);
+  return typeof first === 'number' && typeof second === 'number' ? [first, second] : undefined;
 }

@@ -1,4 +1,5 @@
 import type { Optimizer, Scalar, Variable } from '@tensorflow/tfjs-core';
+import type { MetricCatalogue } from './catalogue';
 
 /** A loss for the gradient tape: the total to minimise and named parts to log, each a scalar. */
 export interface Loss {
@@ -32,8 +33,8 @@ export interface Player {
 /** What one iteration of a family's training runs: its players in order, then its own bookkeeping. */
 export interface TrainingPlan {
   readonly players: readonly Player[];
-  /** The two metric names the runs tree, status bar, sparklines and progress line show (a GAN's D and G loss). */
-  readonly headline: readonly [string, string];
+  /** What the plan's players log, grouped for display, with the headline pair the progress line shows. */
+  readonly catalogue: MetricCatalogue;
   /** After each iteration, with the number of steps now done (the generator average moves here). */
   afterIteration?(stepsDone: number): void;
   /** Values for the step's metrics line that are settings, not tensors (the instance noise's σ). */

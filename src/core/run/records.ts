@@ -27,6 +27,25 @@ const noteOriginSchema = z.object({
 }).readonly();
 export type NoteOrigin = z.output<typeof noteOriginSchema>;
 
+const metricSpecSchema = z.object({
+  name: z.string().max(100),
+  label: z.string().max(200),
+  short: z.string().max(20).exactOptional(),
+  network: z.string().max(100).exactOptional(),
+  probability: z.boolean().exactOptional(),
+}).readonly();
+
+/** A family's metric catalogue (src/core/families/catalogue.ts), as run.json records it. */
+export const catalogueSchema = z.object({
+  groups: z.array(z.object({
+    title: z.string().max(200),
+    description: z.string().max(500),
+    metrics: z.array(metricSpecSchema).max(64).readonly(),
+    logScale: z.boolean(),
+  }).readonly()).max(16).readonly(),
+  headline: z.tuple([z.string(), z.string()]).readonly(),
+}).readonly();
+
 /**
  * run.json: where a run stands. Rewritten atomically on every change of status and periodically;
  * validated whole on every read (it comes from the workspace, which may be anyone's). Fields added
@@ -58,6 +77,8 @@ export const runInfoSchema = z.object({
   error: z.string().exactOptional(),
   lastCheckpoint: z.object({ step: stepCount, path: pathInRun }).readonly().exactOptional(),
   lastSample: z.object({ step: stepCount, path: pathInRun }).readonly().exactOptional(),
+  /** What the run logs (its family's metric catalogue); absent in runs from before catalogues, which are all GANs. */
+  catalogue: catalogueSchema.exactOptional(),
   /** The process training it, so a reader can tell a live run from one whose trainer died. */
   pid: z.int().positive().exactOptional(),
   hostname: z.string().exactOptional(),

@@ -24,7 +24,9 @@ export const trainingEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('progress'), step: stepCount, totalSteps: stepCount, stepsPerSecond: z.number(), etaSeconds: z.number(),
-    dLoss: z.number(), gLoss: z.number(),
+    /** The catalogue's headline pair (a GAN's D and G loss), with the labels to show them by. */
+    headline: z.tuple([z.number(), z.number()]).readonly(),
+    headlineLabels: z.tuple([z.string(), z.string()]).readonly(),
   }),
   z.object({ type: z.literal('metrics'), record: metricsRecord }),
   z.object({ type: z.literal('histogram'), record: histogramRecord }),

@@ -2,6 +2,7 @@ import * as os from 'node:os';
 import { errorMessage } from '../errors';
 import { ganCheckpointParts } from '../families/gan/context';
 import { ganTrainingPlan } from '../families/gan/plan';
+import { headlineSpec, headlineValues } from '../families/catalogue';
 import type { TrainingPlan } from '../families/player';
 import { discriminatorField } from '../eval/field';
 import type { GanModels } from '../models';
@@ -36,6 +37,7 @@ export class TrainingSession implements Disposable {
   /** The fixed latents of every sample grid (and of the 2D field's generated points). */
   private readonly samples: SampleGrid;
   private readonly plan: TrainingPlan;
+  private readonly headlineLabels: readonly [string, string];
   private lastCheckpointStep: number;
   private lastHistogramStep = -1;
   private lastSampleStep = -1;
@@ -49,6 +51,7 @@ export class TrainingSession implements Disposable {
     const { config, dataset, models } = run_;
     this.samples = fixedSamples(config.seed, models, dataset, config.samples.count);
     this.plan = ganTrainingPlan(run_);
+    this.headlineLabels = headlineSpec(this.plan.catalogue).short;
   }
 
   /** Prepares a new run (or reopens one to resume): backend, data, models, run directory. */
@@ -169,10 +172,10 @@ export class TrainingSession implements Disposable {
 
   private async afterStep(): Promise<void> {
     const { config, totalSteps } = this.run_;
-    const [dLoss, gLoss] = this.plan.headline.map((name) => this.latest[name] ?? NaN);
     const rate = this.throughput.stepsPerSecond();
     this.emitter.fire({ type: 'progress', step: this.step, totalSteps, stepsPerSecond: rate,
-      etaSeconds: rate > 0 ? (totalSteps - this.step) / rate : 0, dLoss: dLoss!, gLoss: gLoss! });
+      etaSeconds: rate > 0 ? (totalSteps - this.step) / rate : 0,
+      headline: headlineValues(this.plan.catalogue, this.latest) ?? [NaN, NaN], headlineLabels: this.headlineLabels });
     if (this.step % config.logging.every === 0) await this.logMetrics();
     // The step's records before its checkpoint: a resume drops records past its checkpoint and makes
     // them again, but never makes records for the checkpoint's own step, so none may be missing then.

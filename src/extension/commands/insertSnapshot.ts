@@ -37,7 +37,7 @@ async function insert(services: Services, run: RunView, step: number | undefined
   if (document.uri.scheme !== 'file') throw new UserError('save the note first: snapshots are copied next to it');
   const folder = vscode.workspace.getConfiguration('ganStudio', document.uri).get<string>('notes.snapshotFolder') ?? 'media';
   const plan = await planSnapshot({
-    runDir: run.dir, runId: run.runId, noteFile: document.uri.fsPath, folder, now: new Date(), ...(step !== undefined ? { step } : {}),
+    runDir: run.dir, runId: run.runId, noteFile: document.uri.fsPath, folder, now: new Date(), headline: run.headlineSpec, ...(step !== undefined ? { step } : {}),
   });
   await copySnapshot(plan);
   const edit = new vscode.WorkspaceEdit();

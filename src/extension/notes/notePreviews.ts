@@ -48,8 +48,8 @@ export class NotePreviews extends DisposableOwner implements PreviewSource {
   }
 
   losses(run: RunView): LossSeries | undefined {
-    const summary = this.summaries.get(run.dir);
-    return summary?.d.length ? summary : undefined;
+    const summary = this.summaries.get(run.dir, run.headlineSpec.names);
+    return summary?.first.length ? summary : undefined;
   }
 
   configExists(file: string): boolean {
@@ -66,8 +66,8 @@ export class NotePreviews extends DisposableOwner implements PreviewSource {
     this.knownRuns = dirs;
     for (const [dir, seen] of this.shownRuns) {
       const run = this.model.find(dir);
-      if (run && signature(run) === seen) continue;
-      void this.summaries.load(dir).then(() => this.refresh.schedule());
+      if (!run || signature(run) === seen) continue;
+      void this.summaries.load(dir, run.headlineSpec.names).then(() => this.refresh.schedule());
     }
   }
 }

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { sampleJsonLines } from '../../core/run/jsonLinesSample';
 import { runFiles } from '../../core/run/layout';
 import { openRegularFile } from '../../core/util/regularFile';
+import { headlineValues } from '../../core/families/catalogue';
 import { isMetricsRecord } from '../../core/run/records';
 import { downsample, type LossSeries } from './sparkline';
 
@@ -15,16 +16,17 @@ const LINES_PER_POINT = 4;
  * each, means of evenly spaced lines of the whole file up to its latest line. When lines were
  * left out, `sampledFromBytes` says so. Undefined when there is no file.
  */
-export async function readLossSummary(file: string, points: number): Promise<LossSeries | undefined> {
+export async function readLossSummary(file: string, points: number, names: readonly [string, string]): Promise<LossSeries | undefined> {
   const opened = await openRegularFile(file);
   if (!opened) return undefined;
   await opened.handle.close();
   const size = opened.stats.size;
   const sample = await sampleJsonLines(file, isMetricsRecord, { count: points * LINES_PER_POINT });
-  const d = downsample(sample.map((record) => record.dLoss), points);
-  const g = downsample(sample.map((record) => record.gLoss), points);
+  const values = sample.map((record) => headlineValues({ headline: names }, record) ?? [NaN, NaN] as const);
+  const first = downsample(values.map((pair) => pair[0]), points);
+  const second = downsample(values.map((pair) => pair[1]), points);
   const everyLine = sample.length < points * LINES_PER_POINT;
-  return everyLine ? { d, g } : { d, g, sampledFromBytes: size };
+  return everyLine ? { first, second } : { first, second, sampledFromBytes: size };
 }
 
 /**
@@ -39,26 +41,27 @@ export class LossSummaries {
 
   constructor(private readonly points: number, private readonly changed: () => void) {}
 
-  get(dir: string): LossSeries | undefined {
+  /** The summary of the run in `dir` (its headline metrics `names`), or undefined until it is read. */
+  get(dir: string, names: readonly [string, string]): LossSeries | undefined {
     const cached = this.cache.get(dir);
-    if (!cached) void this.load(dir);
+    if (!cached) void this.load(dir, names);
     return cached?.summary;
   }
 
-  load(dir: string): Promise<void> {
+  load(dir: string, names: readonly [string, string]): Promise<void> {
     const running = this.loading.get(dir);
     if (running) return running;
-    const reading = this.read(dir).finally(() => this.loading.delete(dir));
+    const reading = this.read(dir, names).finally(() => this.loading.delete(dir));
     this.loading.set(dir, reading);
     return reading;
   }
 
-  private async read(dir: string): Promise<void> {
+  private async read(dir: string, names: readonly [string, string]): Promise<void> {
     const file = path.join(dir, runFiles.metrics);
     const size = await fs.promises.stat(file).then((stat) => (stat.isFile() ? stat.size : -1), () => -1);
     if (this.cache.get(dir)?.size === size) return;
     // An unreadable file draws no curve, as a missing one does.
-    const summary = size < 0 ? undefined : await readLossSummary(file, this.points).catch(() => undefined);
+    const summary = size < 0 ? undefined : await readLossSummary(file, this.points, names).catch(() => undefined);
     this.cache.set(dir, { size, summary });
     this.changed();
   }

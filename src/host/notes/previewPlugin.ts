@@ -6,7 +6,7 @@ import type Token from 'markdown-it/lib/token.mjs';
 import { runFiles } from '../../core/run/layout';
 import { formatBytes } from '../../core/util/bytes';
 import { escapeHtml } from '../html';
-import { formatLoss } from '../runPresentation';
+import { headlineText } from '../runPresentation';
 import type { RunView } from '../runView';
 import { referencedConfig, runOfBlock } from './blockRuns';
 import { blockTarget, type BlockTarget, type GanBlock } from './ganBlocks';
@@ -62,7 +62,7 @@ function renderBlock(block: GanBlock, target: BlockTarget, source: PreviewSource
   const grid = sample
     ? image(`${toRelativeUrl(path.relative(path.dirname(note), sample.file))}?step=${sample.step}`, `${run.runId} · step ${sample.step}`)
     : '<p>No sample grid yet.</p>';
-  return card('gan-block', `<p class="gan-status">${escapeHtml(statusLine(run))}</p>${grid}${losses ? lossSparkline(losses) + sampledNote(losses) : ''}`, config);
+  return card('gan-block', `<p class="gan-status">${escapeHtml(statusLine(run))}</p>${grid}${losses ? lossSparkline(losses, run.headlineSpec.long) + sampledNote(losses) : ''}`, config);
 }
 
 /** A curve drawn from a sample of the run's lines says so (the file is too large to read for a preview). */
@@ -76,8 +76,7 @@ function card(className: string, body: string, config: string): string {
 }
 
 function statusLine(run: RunView): string {
-  const losses = run.dLoss !== undefined && run.gLoss !== undefined ? ` · D ${formatLoss(run.dLoss)} G ${formatLoss(run.gLoss)}` : '';
-  return `${run.runId} · ${run.status} · step ${run.step}/${run.totalSteps}${run.backend ? ` · ${run.backend}` : ''}${losses}`;
+  return `${run.runId} · ${run.status} · step ${run.step}/${run.totalSteps}${run.backend ? ` · ${run.backend}` : ''}${headlineText(run)}`;
 }
 
 /** A path as a URL path: forward slashes, each segment percent-encoded. */

@@ -5,6 +5,7 @@ import { JsonLinesFollower } from '../../core/run/jsonLinesFollower';
 import { runFiles } from '../../core/run/layout';
 import { isMetricsRecord, type MetricsRecord } from '../../core/run/records';
 import { listStepEntries } from '../../core/run/runReader';
+import { headlineValues, type HeadlineSpec } from '../../core/families/catalogue';
 import { formatLoss } from '../runPresentation';
 import { defaultHistoryLimits } from '../runHistories';
 
@@ -26,6 +27,8 @@ export interface SnapshotRequest {
   /** Folder for snapshots, relative to the note (setting ganStudio.notes.snapshotFolder). */
   readonly folder: string;
   readonly now: Date;
+  /** The run's headline pair, for the caption (RunView.headlineSpec). */
+  readonly headline: HeadlineSpec;
 }
 
 /**
@@ -46,7 +49,9 @@ export async function planSnapshot(request: SnapshotRequest): Promise<SnapshotPl
   const target = path.resolve(path.dirname(request.noteFile), folder, fileName);
   const link = path.relative(path.dirname(request.noteFile), target).split(path.sep).map(encodeURIComponent).join('/');
   const atStep = await lastRecordUpTo(path.join(request.runDir, runFiles.metrics), grid.step);
-  const losses = atStep ? ` · D ${formatLoss(atStep.dLoss)} G ${formatLoss(atStep.gLoss)}` : '';
+  const values = atStep && headlineValues({ headline: request.headline.names }, atStep);
+  const [first, second] = request.headline.short.map(markdownText);
+  const losses = values ? ` · ${first} ${formatLoss(values[0])} ${second} ${formatLoss(values[1])}` : '';
   const date = request.now.toISOString().slice(0, 10);
   const title = `${request.runId} · step ${grid.step}`;
   return {
@@ -66,6 +71,11 @@ async function lastRecordUpTo(file: string, step: number): Promise<MetricsRecord
     for (const record of batch.records) if (record.step <= step) found = record;
   }
   return found;
+}
+
+/** Text as markdown shows it literally: labels come from run.json, which anyone may write. */
+function markdownText(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, (char) => `\\${char}`);
 }
 
 /** Copies the grid; an existing copy of the same run and step is replaced (it is the same grid). */

@@ -1,7 +1,10 @@
 /** Two loss curves to draw small: D and G loss at the same steps. */
+import { escapeHtml } from '../html';
+
 export interface LossSeries {
-  readonly d: readonly number[];
-  readonly g: readonly number[];
+  /** The run's headline pair (a GAN's D and G loss), in the catalogue's order. */
+  readonly first: readonly number[];
+  readonly second: readonly number[];
   /** The curves are a sample of a metrics.jsonl this large, not every line of it. */
   readonly sampledFromBytes?: number;
 }
@@ -24,11 +27,11 @@ export function downsample(values: readonly number[], points: number): number[] 
 }
 
 /**
- * An inline SVG of the D (blue) and G (orange) losses on one shared scale: numbers only, so
- * nothing from a run file can reach the markup as text.
+ * An inline SVG of the headline pair (blue, orange: a GAN's D and G loss) on one shared scale:
+ * numbers only, and labels escaped, so nothing from a run file can reach the markup as markup.
  */
-export function lossSparkline(series: LossSeries): string {
-  const finite = [...series.d, ...series.g].filter(Number.isFinite);
+export function lossSparkline(series: LossSeries, labels: readonly [string, string]): string {
+  const finite = [...series.first, ...series.second].filter(Number.isFinite);
   if (finite.length < 2) return '';
   const lo = Math.min(...finite);
   const hi = Math.max(...finite);
@@ -41,5 +44,6 @@ export function lossSparkline(series: LossSeries): string {
     return `<polyline fill="none" stroke="${colour}" stroke-width="1.5" points="${points}"/>`;
   };
   return `<svg class="gan-sparkline" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" ` +
-    `aria-label="D loss (blue) and G loss (orange) over the run">${line(series.d, '#3794ff')}${line(series.g, '#e8590c')}</svg>`;
+    `aria-label="${escapeHtml(`${labels[0]} (blue) and ${labels[1]} (orange) over the run`)}">`
+    + `${line(series.first, '#3794ff')}${line(series.second, '#e8590c')}</svg>`;
 }

@@ -12,8 +12,8 @@ export function ganCatalogue(objectiveKind: string): MetricCatalogue {
       {
         title: 'Losses', description: 'Discriminator and generator losses over steps', logScale: true,
         metrics: [
-          { name: 'dLoss', label: 'D loss', network: 'discriminator' },
-          { name: 'gLoss', label: 'G loss', network: 'generator' },
+          { name: 'dLoss', label: 'D loss', short: 'D', network: 'discriminator' },
+          { name: 'gLoss', label: 'G loss', short: 'G', network: 'generator' },
           { name: 'dLossReal', label: 'D loss (real)', network: 'discriminator' },
           { name: 'dLossFake', label: 'D loss (fake)', network: 'discriminator' },
           { name: 'gradientPenalty', label: 'gradient penalty', network: 'discriminator' },

@@ -90,7 +90,7 @@ export function ganTrainingPlan(run: GanPlanInputs): TrainingPlan {
 
   return {
     players: [discriminator, generator],
-    headline: ganCatalogue(config.objective.kind).headline,
+    catalogue: ganCatalogue(config.objective.kind),
     ...(generatorEma ? { afterIteration: (stepsDone: number) => generatorEma.update(models.generator, stepsDone) } : {}),
     settings: (step) => {
       const sigma = instanceNoiseSigma(instanceNoise, step);
