@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Optimizer } from '@tensorflow/tfjs-core';
 import { initBackend } from '../../src/core/backend/init';
 import { tf } from '../../src/core/backend/tf';
-import { inPlaceAdam } from '../../src/core/train/inPlaceAdam';
+import { inPlaceAdam } from '../../src/core/optim/inPlaceAdam';
 import { wave } from './support/kernelCompare';
 
 /** A few Adam steps on a small least-squares problem; returns the weights and the optimizer's saved state. */

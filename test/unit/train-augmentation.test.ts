@@ -8,7 +8,7 @@ import { generate } from '../../src/core/models/apply';
 import { latentBatch } from '../../src/core/models/latent';
 import { adversarialObjective } from '../../src/core/objectives/adversarial';
 import { changeThickness, drawAugmentation, warpImages, type AugmentationDraws } from '../../src/core/objectives/augmentation';
-import { drawLatents } from '../../src/core/train/latentDraws';
+import { drawLatents } from '../../src/core/models/latentDraws';
 import type { StepContext } from '../../src/core/families/gan/context';
 import { discriminatorLoss, generatorLoss, type DiscriminatorDraws, type GeneratorDraws } from '../../src/core/families/gan/losses';
 import type { Player } from '../../src/core/families/player';

@@ -10,7 +10,7 @@ import { generatorInputs, latentBatch } from '../../src/core/models/latent';
 import { readRun } from '../../src/core/run/runReader';
 import type { MetricsRecord } from '../../src/core/run/records';
 import { EXPORT_FILES, exportGenerator } from '../../src/core/train/exportGenerator';
-import { drawLatents } from '../../src/core/train/latentDraws';
+import { drawLatents } from '../../src/core/models/latentDraws';
 import { restoreGenerator } from '../../src/core/train/restore';
 import { Random } from '../../src/core/util/random';
 import { useTestBackend } from './support/backend';

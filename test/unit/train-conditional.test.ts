@@ -9,7 +9,7 @@ import { loadDataset } from '../../src/core/data/load';
 import { encodePng } from '../../src/core/render/png';
 import { conditionedDataset } from '../../src/core/train/classLabels';
 import { generateFrom } from '../../src/core/train/evaluation';
-import { drawLatents, drawMismatchedClasses, presentClasses } from '../../src/core/train/latentDraws';
+import { drawLatents, drawMismatchedClasses, presentClasses } from '../../src/core/models/latentDraws';
 import { restoreGenerator } from '../../src/core/train/restore';
 import { sampleGrid } from '../../src/core/train/sampleGrid';
 import { TrainingSession } from '../../src/core/train/session';

@@ -5,7 +5,7 @@ import { tf } from '../../src/core/backend/tf';
 import { buildModels } from '../../src/core/models';
 import { gradientPenalty } from '../../src/core/objectives/gradientPenalty';
 import { adversarialObjective } from '../../src/core/objectives/adversarial';
-import { applyGradients } from '../../src/core/train/gradients';
+import { applyGradients } from '../../src/core/optim/gradients';
 import { Random } from '../../src/core/util/random';
 import { useTestBackend } from './support/backend';
 

@@ -8,7 +8,7 @@ import type { ToyDataConfig } from '../../src/core/config/dataSchema';
 import { buildGenerator, buildModels } from '../../src/core/models';
 import { latestCheckpoint, loadCheckpoint } from '../../src/core/train/checkpoint';
 import { fixedSamples, generateFrom } from '../../src/core/train/evaluation';
-import { GeneratorEma } from '../../src/core/train/generatorEma';
+import { GeneratorEma } from '../../src/core/families/gan/generatorEma';
 import { restoreGenerator } from '../../src/core/train/restore';
 import { assertNoLeak, useTestBackend } from './support/backend';
 import { resolvedConfig, tempDir, wholeAndResumed } from './support/training';

@@ -12,7 +12,7 @@ import { loadDataset } from '../../src/core/data/load';
 import { buildModels } from '../../src/core/models';
 import { generate } from '../../src/core/models/apply';
 import { loadCheckpoint, latestCheckpoint } from '../../src/core/train/checkpoint';
-import { drawLatents } from '../../src/core/train/latentDraws';
+import { drawLatents } from '../../src/core/models/latentDraws';
 import { sampleGrid } from '../../src/core/train/sampleGrid';
 import { Random } from '../../src/core/util/random';
 import { assertNoLeak, useTestBackend } from './support/backend';

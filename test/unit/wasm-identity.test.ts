@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { initBackend } from '../../src/core/backend/init';
 import { tf } from '../../src/core/backend/tf';
-import { inPlaceAdam } from '../../src/core/train/inPlaceAdam';
+import { inPlaceAdam } from '../../src/core/optim/inPlaceAdam';
 
 test('wasm clones share their buffer: values stay, each reference frees once, nothing leaks', async () => {
   await initBackend('wasm');

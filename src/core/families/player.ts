@@ -1,4 +1,5 @@
 import type { Optimizer, Scalar, Variable } from '@tensorflow/tfjs-core';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { MetricCatalogue } from './catalogue';
 
 /** A loss for the gradient tape: the total to minimise and named parts to log, each a scalar. */
@@ -39,4 +40,12 @@ export interface TrainingPlan {
   afterIteration?(stepsDone: number): void;
   /** Values for the step's metrics line that are settings, not tensors (the instance noise's σ). */
   settings?(step: number): Readonly<Record<string, number>>;
+}
+
+/** What a checkpoint holds, by name: the name is the file (`<name>.bin`) and the manifest's key. */
+export interface CheckpointParts {
+  /** Networks: a GAN's generator, discriminator, InfoGAN's qHead and the generator average (generatorEma). */
+  readonly networks: Readonly<Record<string, LayersModel>>;
+  /** Each player's optimizer, as `<player>Optimizer`. */
+  readonly optimizers: Readonly<Record<string, Optimizer>>;
 }

@@ -5,10 +5,13 @@ import type { Optimizer, Tensor, io } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { tf } from '../backend/tf';
 import type { SamplerState } from '../data/sampler';
+import type { CheckpointParts } from '../families/player';
 import { UserError } from '../errors';
 import { writeJsonAtomic } from '../run/atomicFile';
 import { checkpointDir, runFiles } from '../run/layout';
 import { listStepEntries } from '../run/runReader';
+
+export type { CheckpointParts } from '../families/player';
 
 /** Everything besides weights that an exact resume needs; stored as state.json. */
 export interface ResumeState {
@@ -16,14 +19,6 @@ export interface ResumeState {
   readonly elapsedSeconds: number;
   readonly random: readonly number[];
   readonly sampler: SamplerState;
-}
-
-/** What a checkpoint holds, by name: the name is the file (`<name>.bin`) and the manifest's key. */
-export interface CheckpointParts {
-  /** Networks: a GAN's generator, discriminator, InfoGAN's qHead and the generator average (generatorEma). */
-  readonly networks: Readonly<Record<string, LayersModel>>;
-  /** Each player's optimizer, as `<player>Optimizer`. */
-  readonly optimizers: Readonly<Record<string, Optimizer>>;
 }
 
 const MANIFEST = 'manifest.json';

@@ -12,7 +12,7 @@ import { renderImageGrid } from '../render/grid';
 import { renderScatter } from '../render/scatter';
 import type { HistogramRecord } from '../run/records';
 import { Random } from '../util/random';
-import { drawLatents } from './latentDraws';
+import { drawLatents } from '../models/latentDraws';
 import { sampleGrid, type SampleGrid } from './sampleGrid';
 
 // Evaluation draws from its own streams, seeded by (seed, step): how often a run logs or samples

@@ -10,7 +10,7 @@ import { codeLayout } from '../models/codeLayout';
 import type { EvaluationRecord } from '../run/evaluationRecords';
 import { Random } from '../util/random';
 import { generateFrom } from './evaluation';
-import { drawLatents, presentClasses } from './latentDraws';
+import { drawLatents, presentClasses } from '../models/latentDraws';
 
 // Its own stream per step, like histograms: evaluating never changes what a run trains on, and the
 // same checkpoint evaluated twice gives the same figures.

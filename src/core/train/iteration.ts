@@ -1,7 +1,7 @@
 import type { Scalar } from '@tensorflow/tfjs-core';
 import { tf } from '../backend/tf';
 import type { Player, TrainingPlan } from '../families/player';
-import { applyGradients } from './gradients';
+import { applyGradients } from '../optim/gradients';
 
 /** One update of `player`: its loss, parts and gradient norm as kept scalars by metric name (the caller frees them). */
 export function updatePlayer(player: Player, step: number): Record<string, Scalar> {

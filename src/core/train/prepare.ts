@@ -25,7 +25,7 @@ import { Random, type RandomState } from '../util/random';
 import { latestCheckpoint, loadCheckpoint } from './checkpoint';
 import { conditionedDataset } from './classLabels';
 import { assertDataFits } from './dataFitCheck';
-import { GeneratorEma } from './generatorEma';
+import { GeneratorEma } from '../families/gan/generatorEma';
 
 export interface TrainOptions {
   /** Where new runs are created. */

@@ -2,7 +2,7 @@ import type { Dataset } from '../data/dataset';
 import { oneHot, type LatentSpec, type LatentValues } from '../models/latent';
 import { codeLayout, type CodeSpec } from '../models/codeLayout';
 import type { Random } from '../util/random';
-import { drawCodes, drawNoise, presentClasses } from './latentDraws';
+import { drawCodes, drawNoise, presentClasses } from '../models/latentDraws';
 
 /** Latents for a sample grid and, when rows mean something, how many columns a row has. */
 export interface SampleGrid {

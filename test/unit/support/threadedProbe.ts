@@ -6,7 +6,7 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { initBackend } from '../../../src/core/backend/init';
 import { tf } from '../../../src/core/backend/tf';
 import { elementwiseKernels } from '../../../src/core/backend/wasm/elementwiseKernels';
-import { inPlaceAdam } from '../../../src/core/train/inPlaceAdam';
+import { inPlaceAdam } from '../../../src/core/optim/inPlaceAdam';
 import { wave } from './kernelCompare';
 
 /**

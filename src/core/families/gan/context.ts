@@ -6,8 +6,8 @@ import { codeLayout, type CodeLayout } from '../../models/codeLayout';
 import { adversarialObjective, type AdversarialObjective } from '../../objectives/adversarial';
 import { realTarget } from '../../objectives/labelSmoothing';
 import type { InfoWeights } from '../../objectives/mutualInformation';
-import type { CheckpointParts } from '../../train/checkpoint';
-import { createOptimizer } from '../../train/optimizers';
+import type { CheckpointParts } from '../player';
+import { createOptimizer } from '../../optim/optimizers';
 
 /** What one training step needs besides its random draws; built once per run. */
 export interface StepContext {

@@ -1,6 +1,6 @@
 import type { Dataset } from '../data/dataset';
-import { oneHot, type LatentSpec, type LatentValues } from '../models/latent';
-import { codeLayout, type CodeSpec } from '../models/codeLayout';
+import { oneHot, type LatentSpec, type LatentValues } from './latent';
+import { codeLayout, type CodeSpec } from './codeLayout';
 import type { Random } from '../util/random';
 
 /**

@@ -1,9 +1,9 @@
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { tf } from '../backend/tf';
-import type { GanConfig } from '../config/schema';
-import type { DataShape } from '../models';
-import { buildGenerator } from '../models';
-import type { Disposable } from '../util/disposable';
+import { tf } from '../../backend/tf';
+import type { GanConfig } from '../../config/schema';
+import type { DataShape } from '../../models';
+import { buildGenerator } from '../../models';
+import type { Disposable } from '../../util/disposable';
 
 /**
  * An exponential moving average of the generator's weights (training.generatorEma). The trained
