@@ -19,9 +19,9 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function timed<T>(action: () => T): { result: T; ms: number } {
+async function timed<T>(action: () => T | Promise<T>): Promise<{ result: T; ms: number }> {
   const started = performance.now();
-  const result = action();
+  const result = await action();
   return { result, ms: performance.now() - started };
 }
 
@@ -32,14 +32,14 @@ export async function benchEvaluation(backend: BackendName, repeats = 3): Promis
   console.log(`digit evaluation cost on ${report.backend} (${classifier.featureSize} features, median of ${repeats})`);
   for (const size of SIZES) {
     const images = gather(digits, new Random(STAND_IN_SEED).permutation(digits.count).subarray(0, size));
-    const first = timed(() => evaluator.evaluate({ images }));
+    const first = await timed(() => evaluator.evaluate({ images }));
     const features: number[] = [];
     const distance: number[] = [];
     for (let i = 0; i < repeats; i++) {
-      const pass = timed(() => classifier.features(images));
+      const pass = await timed(() => classifier.features(images));
       features.push(pass.ms);
       const reference = fitGaussian(pass.result, classifier.featureSize);
-      distance.push(timed(() => frechetDistance(fitGaussian(pass.result, classifier.featureSize), reference)).ms);
+      distance.push((await timed(() => frechetDistance(fitGaussian(pass.result, classifier.featureSize), reference))).ms);
     }
     const total = median(features) + median(distance);
     console.log(`${size} samples: features ${median(features).toFixed(0)} ms + fit and FID ${median(distance).toFixed(0)} ms ` +

@@ -115,7 +115,7 @@ async function main(): Promise<void> {
       batches.push({ images: translate(gather(data, indices), random, SETTINGS.maxShift), labels: gatherLabels(data, indices) });
     }
     const loss = await trainEpoch(model, optimizer, batches);
-    const accuracy = labelAccuracy(progress.predict(heldOutImages), heldOutLabels);
+    const accuracy = labelAccuracy(await progress.predict(heldOutImages), heldOutLabels);
     console.log(`epoch ${epoch}/${epochs}: loss ${loss.toFixed(4)}, held-out accuracy ${(100 * accuracy).toFixed(2)}%, ` +
       `${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
@@ -127,7 +127,7 @@ async function main(): Promise<void> {
 
   // Measured on what was written, through the loader the engine uses.
   const classifier = await loadDigitClassifier(outDir);
-  const heldOutAccuracy = labelAccuracy(classifier.predict(heldOutImages), heldOutLabels);
+  const heldOutAccuracy = labelAccuracy(await classifier.predict(heldOutImages), heldOutLabels);
   classifier.dispose();
   const correct = Math.round(heldOutAccuracy * heldOutLabels.length);
   await writeJsonAtomic(path.join(outDir, 'metrics.json'), {

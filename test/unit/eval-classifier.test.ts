@@ -38,9 +38,9 @@ test('the held-out split takes every 5th example of each digit: 20% of each, dis
   assert.deepEqual([...split.heldOut.subarray(0, 10)], [40, 41, 42, 43, 44, 45, 46, 47, 48, 49]);
 });
 
-test('the shipped classifier classifies ≥ 98% of the held-out digits, as its metrics.json says; under 1 MB', () => {
+test('the shipped classifier classifies ≥ 98% of the held-out digits, as its metrics.json says; under 1 MB', async () => {
   const labels = gatherLabels(digits, split.heldOut);
-  const accuracy = labelAccuracy(classifier.predict(gather(digits, split.heldOut)), labels);
+  const accuracy = labelAccuracy(await classifier.predict(gather(digits, split.heldOut)), labels);
   assert.ok(accuracy >= 0.98, `held-out accuracy ${accuracy}`);
   const dir = classifierDirectory();
   const recorded = JSON.parse(fs.readFileSync(path.join(dir, 'metrics.json'), 'utf8')) as { heldOutAccuracy: number; heldOutCount: number };
@@ -51,24 +51,24 @@ test('the shipped classifier classifies ≥ 98% of the held-out digits, as its m
   assert.ok(bytes < 1024 * 1024, `${bytes} bytes`);
 });
 
-test('batched prediction and features leak no tensors and match one-image passes', () => {
+test('batched prediction and features leak no tensors and match one-image passes', async () => {
   const indices = Array.from({ length: 1200 }, (_, i) => i);
   const images = gather(digits, indices);
   const before = tf.memory().numTensors;
-  const { labels, features } = classifier.classify(images);
+  const { labels, features } = await classifier.classify(images);
   assert.equal(tf.memory().numTensors, before, 'no tensors left behind');
   assert.equal(features.length, 1200 * classifier.featureSize);
   assert.ok(classifier.featureSize >= 32);
-  assert.deepEqual(classifier.predict(images), labels);
+  assert.deepEqual(await classifier.predict(images), labels);
   // Images from the first, second and last internal batch.
   for (const i of [3, 700, 1199]) {
     const one = images.subarray(i * PIXELS, (i + 1) * PIXELS);
-    assert.equal(classifier.predict(one)[0], labels[i]);
-    const single = classifier.features(one);
+    assert.equal((await classifier.predict(one))[0], labels[i]);
+    const single = await classifier.features(one);
     single.forEach((value, f) => assert.ok(Math.abs(value - features[i * classifier.featureSize + f]!) < 1e-4));
   }
   assert.ok(features.some((value) => value > 0), 'ReLU features are not all zero');
-  assert.throws(() => classifier.predict(new Float32Array(PIXELS + 1)), /whole 28×28 images/);
+  await assert.rejects(classifier.predict(new Float32Array(PIXELS + 1)), /whole 28×28 images/);
 });
 
 test('loads from any folder with node fs; a folder without it says how to make it', async () => {
@@ -77,13 +77,13 @@ test('loads from any folder with node fs; a folder without it says how to make i
   const tensorsBefore = tf.memory().numTensors;
   const copied = await loadDigitClassifier(copy);
   const images = gather(digits, split.heldOut.subarray(0, 50));
-  assert.deepEqual(copied.features(images), classifier.features(images));
+  assert.deepEqual(await copied.features(images), await classifier.features(images));
   copied.dispose();
   assert.equal(tf.memory().numTensors, tensorsBefore, 'dispose() frees the weights');
   await assert.rejects(loadDigitClassifier(path.join(copy, 'nothing-here')), /train-classifier\.ts/);
 });
 
-test('digit metrics: real digits near the real-vs-real FID floor, noise far above; label and code accuracy', (t) => {
+test('digit metrics: real digits near the real-vs-real FID floor, noise far above; label and code accuracy', async (t) => {
   let classified = 0;
   const counting: DigitClassifier = {
     featureSize: classifier.featureSize,
@@ -99,7 +99,7 @@ test('digit metrics: real digits near the real-vs-real FID floor, noise far abov
   const codeOfDigit = [4, 9, 0, 7, 1, 3, 8, 2, 6, 5];
 
   const started = performance.now();
-  const real = evaluator.evaluate({ images, labels, codes: labels.map((label) => codeOfDigit[label]!) });
+  const real = await evaluator.evaluate({ images, labels, codes: labels.map((label) => codeOfDigit[label]!) });
   t.diagnostic(`1000 real digits: FID ${real.fid.toFixed(2)}, floor ${real.fidRealFloor.toFixed(2)} (${(performance.now() - started).toFixed(0)} ms with the real statistics)`);
   assert.equal(classified, 3000, 'the samples plus two disjoint real sets of their size');
   assert.ok(real.labelAccuracy! >= 0.98, `label accuracy ${real.labelAccuracy}`);
@@ -112,12 +112,12 @@ test('digit metrics: real digits near the real-vs-real FID floor, noise far abov
   const noise = random.fillUniform(new Float32Array(images.length), -1, 1);
   const wrongLabels = labels.map((label) => (label + 1) % 10);
   const again = performance.now();
-  const scored = evaluator.evaluate({ images: noise, labels: wrongLabels });
+  const scored = await evaluator.evaluate({ images: noise, labels: wrongLabels });
   t.diagnostic(`1000 noise images: FID ${scored.fid.toFixed(1)} (${(performance.now() - again).toFixed(0)} ms, real statistics cached)`);
   assert.equal(classified, 4000, 'real statistics of a size already seen are reused');
   assert.equal(scored.fidRealFloor, real.fidRealFloor);
   assert.ok(scored.fid > 20 * real.fidRealFloor, `noise FID ${scored.fid} vs floor ${real.fidRealFloor}`);
   assert.equal(scored.codeAccuracy, undefined);
-  assert.ok(evaluator.evaluate({ images, labels: wrongLabels }).labelAccuracy! < 0.05);
-  assert.throws(() => evaluator.evaluate({ images: gather(digits, Array.from({ length: 5001 }, (_, i) => i)) }), /between 2 and 5000/);
+  assert.ok((await evaluator.evaluate({ images, labels: wrongLabels })).labelAccuracy! < 0.05);
+  await assert.rejects(evaluator.evaluate({ images: gather(digits, Array.from({ length: 5001 }, (_, i) => i)) }), /between 2 and 5000/);
 });

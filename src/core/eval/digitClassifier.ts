@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import type { LayersModel, SymbolicTensor } from '@tensorflow/tfjs-layers';
+import { readAndFree } from '../backend/reads';
 import { tf } from '../backend/tf';
 import { findPackageRoot } from '../util/packageRoot';
 import { LAYERS_MODEL_FILES, readLayersModel } from '../run/layersModelFiles';
@@ -18,11 +19,11 @@ export interface DigitClassifier {
   /** Width of the penultimate layer, the per-image length of features(). */
   readonly featureSize: number;
   /** Most likely digit per image. Images: count×28×28 values in [−1, 1], as the engine's Dataset holds them. */
-  predict(images: Float32Array): Int32Array;
+  predict(images: Float32Array): Promise<Int32Array>;
   /** Penultimate-layer activations, count×featureSize, example-major. */
-  features(images: Float32Array): Float32Array;
-  /** predict() and features() from one forward pass. */
-  classify(images: Float32Array): { labels: Int32Array; features: Float32Array };
+  features(images: Float32Array): Promise<Float32Array>;
+  /** predict() and features() from one forward pass; read asynchronously, a batch at a time. */
+  classify(images: Float32Array): Promise<{ labels: Int32Array; features: Float32Array }>;
   dispose(): void;
 }
 
@@ -54,27 +55,29 @@ class LayersDigitClassifier implements DigitClassifier {
     this.twoHeaded = tf.model({ inputs: model.inputs, outputs: [featureOutput, model.outputs[0]!] });
   }
 
-  predict(images: Float32Array): Int32Array {
-    return this.classify(images).labels;
+  async predict(images: Float32Array): Promise<Int32Array> {
+    return (await this.classify(images)).labels;
   }
 
-  features(images: Float32Array): Float32Array {
-    return this.classify(images).features;
+  async features(images: Float32Array): Promise<Float32Array> {
+    return (await this.classify(images)).features;
   }
 
-  classify(images: Float32Array): { labels: Int32Array; features: Float32Array } {
+  async classify(images: Float32Array): Promise<{ labels: Int32Array; features: Float32Array }> {
     const count = images.length / PIXELS;
     if (!Number.isInteger(count)) throw new Error(`digit classifier: ${images.length} values are not whole 28×28 images`);
     const labels = new Int32Array(count);
     const features = new Float32Array(count * this.featureSize);
     for (let start = 0; start < count; start += BATCH_SIZE) {
       const size = Math.min(BATCH_SIZE, count - start);
-      tf.tidy(() => {
+      const [activations, predicted] = await readAndFree(...tf.tidy(() => {
         const batch = tf.tensor4d(images.subarray(start * PIXELS, (start + size) * PIXELS), [size, DIGIT_SIDE, DIGIT_SIDE, 1]);
-        const [activations, logits] = this.twoHeaded.predict(batch, { batchSize: size }) as Tensor[];
-        features.set(activations!.dataSync(), start * this.featureSize);
-        labels.set(tf.argMax(logits!, -1).dataSync(), start);
-      });
+        const [penultimate, logits] = this.twoHeaded.predict(batch, { batchSize: size }) as Tensor[];
+        // As float32, so one read serves both: a label below 10 is exact in a float.
+        return [penultimate!, tf.cast(tf.argMax(logits!, -1), 'float32')] as const;
+      }));
+      features.set(activations, start * this.featureSize);
+      labels.set(predicted, start);
     }
     return { labels, features };
   }

@@ -62,11 +62,11 @@ export class DigitEvaluator {
     return this.reference.maxSize;
   }
 
-  evaluate(samples: DigitSamples): DigitMetrics {
+  async evaluate(samples: DigitSamples): Promise<DigitMetrics> {
     // Real statistics first: a size that cannot be scored fails before the classifier pass.
     const count = samples.images.length / (DIGIT_SIDE * DIGIT_SIDE);
-    const real = this.reference.statistics(count);
-    const { labels: predicted, features } = this.classifier.classify(samples.images);
+    const real = await this.reference.statistics(count);
+    const { labels: predicted, features } = await this.classifier.classify(samples.images);
     const fid = frechetDistance(fitGaussian(features, this.classifier.featureSize), real.reference);
     const digitCounts = new Array<number>(DIGITS).fill(0);
     for (const digit of predicted) digitCounts[digit]! += 1;

@@ -37,14 +37,14 @@ export class RealDigitReference {
     return Math.floor(this.real.count / 2);
   }
 
-  statistics(size: number): RealStatistics {
+  async statistics(size: number): Promise<RealStatistics> {
     const cached = this.bySize.get(size);
     if (cached) return cached;
     if (!Number.isInteger(size) || size < 2 || size > this.maxSize) {
       throw new Error(`FID needs between 2 and ${this.maxSize} samples (two disjoint real sets of the same size); got ${size}`);
     }
     const dims = this.classifier.featureSize;
-    this.extendFeatures(2 * size);
+    await this.extendFeatures(2 * size);
     const reference = fitGaussian(this.features.subarray(0, size * dims), dims);
     const other = fitGaussian(this.features.subarray(size * dims, 2 * size * dims), dims);
     const statistics = { size, reference, floor: frechetDistance(reference, other) };
@@ -52,10 +52,10 @@ export class RealDigitReference {
     return statistics;
   }
 
-  private extendFeatures(count: number): void {
+  private async extendFeatures(count: number): Promise<void> {
     const have = this.features.length / this.classifier.featureSize;
     if (count <= have) return;
-    const added = this.classifier.features(gather(this.real, this.order.subarray(have, count)));
+    const added = await this.classifier.features(gather(this.real, this.order.subarray(have, count)));
     const grown = new Float32Array(count * this.classifier.featureSize);
     grown.set(this.features);
     grown.set(added, this.features.length);

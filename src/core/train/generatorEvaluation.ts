@@ -62,7 +62,7 @@ export class GeneratorEvaluator {
     const codes = latents.codes && firstCode !== undefined ? firstCategory(latents.codes, model.latent, latents.count) : undefined;
     const figures = this.measure.kind === 'mixture'
       ? mixtureFigures(samples, this.measure.mixture, conditions, codes, firstCode)
-      : digitFigures(this.measure.digits, samples, conditions, codes, firstCode);
+      : await digitFigures(this.measure.digits, samples, conditions, codes, firstCode);
     return {
       type: 'evaluation', step, time: new Date().toISOString(), samples: count,
       seconds: Math.round(performance.now() - started) / 1000, ...figures,
@@ -89,10 +89,10 @@ function mixtureFigures(
   };
 }
 
-function digitFigures(
+async function digitFigures(
   digits: DigitEvaluator, images: Float32Array, conditions: Int32Array | undefined, codes: Int32Array | undefined, categories: number | undefined,
-): Figures {
-  const metrics = digits.evaluate({
+): Promise<Figures> {
+  const metrics = await digits.evaluate({
     images, ...(conditions ? { labels: conditions } : {}), ...(codes && categories !== undefined ? { codes, codeCategories: categories } : {}),
   });
   return {
