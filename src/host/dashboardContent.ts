@@ -1,8 +1,8 @@
 import { isToyDataKind } from '../core/config/dataKinds';
 import type { MetricsRecord } from '../core/run/records';
-import { ganCatalogue } from '../core/families/gan/catalogue';
 import type { MetricSeries, RunHeader } from '../protocol/dashboardMessages';
 import { metricFields } from './metricHistory';
+import { runCatalogue } from './runCatalogue';
 import type { RunView } from './runView';
 
 /** Metrics rows as the columns the charts draw: one per numeric field any row has. */
@@ -30,7 +30,7 @@ export function runHeader(run: RunView, config: HeaderConfig): RunHeader {
     runDir: run.dir, runId: run.runId, name: run.name, status: run.status, step: run.step, totalSteps: run.totalSteps,
     live: run.live, dataKind: isToyDataKind(config.data.kind) ? 'points' : 'images', objective: config.objective.kind,
     // A run from before catalogues is a GAN: its config's objective says whether D's outputs are probabilities.
-    metrics: run.catalogue ?? ganCatalogue(config.objective.kind),
+    metrics: runCatalogue(run, config.objective.kind),
     ...(rate ? { stepsPerSecond: rate, etaSeconds: Math.max(0, (run.totalSteps - run.step) / rate) } : {}),
     ...(run.backend ? { backend: run.backend } : {}),
     ...(run.error ? { error: run.error } : {}),

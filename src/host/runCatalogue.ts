@@ -1,12 +1,11 @@
 import type { MetricCatalogue } from '../core/families/catalogue';
 import { ganCatalogue } from '../core/families/gan/catalogue';
-import type { RunInfo } from '../core/run/records';
 
 /**
  * What a run logs: the catalogue its run.json records, or for a run from before catalogues (every
  * one a GAN) the GAN's, for the objective its config names when known. The objective changes only
  * whether D's outputs are probabilities; the names, labels and headline are the same.
  */
-export function runCatalogue(info: Pick<RunInfo, 'catalogue'>, objectiveKind = 'non-saturating'): MetricCatalogue {
+export function runCatalogue(info: { readonly catalogue?: MetricCatalogue | undefined }, objectiveKind = 'non-saturating'): MetricCatalogue {
   return info.catalogue ?? ganCatalogue(objectiveKind);
 }

@@ -3,6 +3,7 @@ import { tf } from '../backend/tf';
 import type { ModelConfig } from '../config/modelSchema';
 import { networkBuilder } from '../networks/builders';
 import type { NetworkTraits } from '../networks/shape';
+import { networkTraits } from '../networks/shapes';
 import { Random } from '../util/random';
 import { generatorInput } from './conditioning';
 import { buildDiscriminator, type InfoModels } from './discriminator';
@@ -39,7 +40,7 @@ const seedStreams = { generator: 1, discriminator: 2, qHead: 3, labelEmbedding: 
 // One seed stream per network, so resizing one leaves the other's initial weights unchanged.
 const kernels = (seed: number, stream: number, make: (layerSeed: number) => Initializer): KernelInitializers =>
   seededKernels(Random.derive(seed, stream), make);
-const kernelInitializer = (model: ModelConfig) => initializers[networkBuilder(model).shape.traits.initializer];
+const kernelInitializer = (model: ModelConfig) => initializers[networkTraits(model).initializer];
 
 /**
  * The generator alone, with the same initial weights buildModels gives it; also the shape of the

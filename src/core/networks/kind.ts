@@ -2,14 +2,12 @@ import type { LayersModel, SymbolicTensor } from '@tensorflow/tfjs-layers';
 import type { GeneratorInput } from '../models/conditioning';
 import type { KernelInitializers } from '../models/layers';
 import type { DataShape } from '../models/shape';
-import type { NetworkShape } from './shape';
 
 /**
- * How a network kind builds its TF.js layers. Kept apart from its NetworkShape (traits and sizes)
+ * How a network kind builds its TF.js layers. Kept apart from its NetworkShape (shapes.ts: traits and sizes)
  * because validation runs where TF.js is never loaded: the extension host and its validator worker.
  */
 export interface NetworkBuilder<C> {
-  readonly shape: NetworkShape<C>;
   /** The latent input (z, with any label embedding or codes joined) → one generated example. */
   generator(config: C, data: DataShape, input: GeneratorInput, kernels: KernelInitializers): LayersModel;
   /** The example input the discriminator reads. */

@@ -113,7 +113,7 @@ export async function loadCheckpoint(dir: string, parts: Partial<CheckpointParts
 
 /** A network's layer kinds and weight shapes, in order, hashed: what its weights' layout depends on. */
 function topology(model: LayersModel): string {
-  const layers = model.layers.map((layer) => [layer.getClassName(), layer.getWeights().map((weight) => weight.shape)]);
+  const layers = model.layers.map((layer) => [layer.getClassName(), layer.weights.map((weight) => weight.shape)]);
   return createHash('sha256').update(JSON.stringify(layers)).digest('hex').slice(0, 16);
 }
 

@@ -1,4 +1,5 @@
 import type { Scalar } from '@tensorflow/tfjs-core';
+import { readAndFree } from '../backend/reads';
 import { tf } from '../backend/tf';
 import type { Player, TrainingPlan } from '../families/player';
 import { applyGradients } from '../optim/gradients';
@@ -18,21 +19,12 @@ export function updatePlayer(player: Player, step: number): Record<string, Scala
   });
 }
 
-/**
- * Reads scalars to numbers in one asynchronous read, then frees them. One read per step, never
- * `dataSync`: a GPU backend has no synchronous read, and waiting on one value at a time would
- * stall its queue once per value.
- */
+/** Reads scalars to numbers in one asynchronous read (stacked: one read per step, not per value), then frees them. */
 export async function readScalars(values: Readonly<Record<string, Scalar>>): Promise<Record<string, number>> {
   const names = Object.keys(values);
   try {
-    const stacked = tf.stack(names.map((name) => values[name]!));
-    try {
-      const read = await stacked.data();
-      return Object.fromEntries(names.map((name, i) => [name, read[i]!]));
-    } finally {
-      stacked.dispose();
-    }
+    const [read] = await readAndFree(tf.stack(names.map((name) => values[name]!)));
+    return Object.fromEntries(names.map((name, i) => [name, read[i]!]));
   } finally {
     tf.dispose(Object.values(values));
   }

@@ -11,7 +11,6 @@ import { resolveDataPath } from '../data/dataFiles';
 import { loadDataset } from '../data/load';
 import { EpochSampler } from '../data/sampler';
 import { UserError } from '../errors';
-import { ganCatalogue } from '../families/gan/catalogue';
 import { ganCheckpointParts, stepContext, type StepContext } from '../families/gan/context';
 import { buildModels, type GanModels } from '../models';
 import { RUN_FORMAT, type NoteOrigin, type RunInfo } from '../run/records';
@@ -116,8 +115,7 @@ async function prepareWith(options: TrainOptions, resume: ResumeTarget | undefin
     format: RUN_FORMAT, name: config.name, status: 'running', step: 0, totalSteps, seed: config.seed,
     configHash: source.hash, ...(source.file ? { configFile: path.resolve(source.file) } : {}),
     ...(options.note ? { note: options.note } : {}),
-    dataset: dataset.description, catalogue: ganCatalogue(config.objective.kind),
-    startedAt: now, updatedAt: now, pid: process.pid, hostname: os.hostname(),
+    dataset: dataset.description, startedAt: now, updatedAt: now, pid: process.pid, hostname: os.hostname(),
   };
   const stored = { hash: source.hash, ...(source.file ? { configFile: path.resolve(source.file) } : {}), config };
   const writer = await RunWriter.create(options.runsDir, stored, info);

@@ -105,7 +105,8 @@ export class TrainingSession implements Disposable {
   async run(): Promise<RunInfo> {
     const { writer, totalSteps, backend, dataset, resumed } = this.run_;
     try {
-      await writer.update({ status: 'running', totalSteps, backend, pid: process.pid, hostname: os.hostname() });
+      // The catalogue too: a run resumed from before catalogues gains one.
+      await writer.update({ status: 'running', totalSteps, backend, pid: process.pid, hostname: os.hostname(), catalogue: this.plan.catalogue });
       this.emitter.fire({ type: 'started', runId: this.runId, runDir: this.runDir, step: this.step, totalSteps, backend, dataset: dataset.description, resumed });
       if (!resumed) await this.evaluate(true);
       while (this.step < totalSteps && !this.stopRequested) {

@@ -6,7 +6,7 @@ import { runFiles } from '../../core/run/layout';
 import { isMetricsRecord, type MetricsRecord } from '../../core/run/records';
 import { listStepEntries } from '../../core/run/runReader';
 import { headlineValues, type HeadlineSpec } from '../../core/families/catalogue';
-import { formatLoss } from '../runPresentation';
+import { headlineText } from '../runPresentation';
 import { defaultHistoryLimits } from '../runHistories';
 
 /** A sample grid to copy next to a note, and the markdown that shows it. */
@@ -50,8 +50,8 @@ export async function planSnapshot(request: SnapshotRequest): Promise<SnapshotPl
   const link = path.relative(path.dirname(request.noteFile), target).split(path.sep).map(encodeURIComponent).join('/');
   const atStep = await lastRecordUpTo(path.join(request.runDir, runFiles.metrics), grid.step);
   const values = atStep && headlineValues({ headline: request.headline.names }, atStep);
-  const [first, second] = request.headline.short.map(markdownText);
-  const losses = values ? ` · ${first} ${formatLoss(values[0])} ${second} ${formatLoss(values[1])}` : '';
+  const headlineSpec = { ...request.headline, short: [markdownText(request.headline.short[0]), markdownText(request.headline.short[1])] as const };
+  const losses = headlineText({ headlineSpec, ...(values ? { headline: values } : {}) });
   const date = request.now.toISOString().slice(0, 10);
   const title = `${request.runId} · step ${grid.step}`;
   return {

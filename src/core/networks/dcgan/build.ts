@@ -6,7 +6,6 @@ import { connect, normalizeAndActivate, type KernelInitializers } from '../../mo
 import type { DataShape } from '../../models/shape';
 import type { NetworkBuilder } from '../kind';
 import { channelsAt, DCGAN_KERNEL_SIZE as kernelSize, DCGAN_LEVELS_BY_SIZE as levelsBySize } from './geometry';
-import { dcganShape } from './shape';
 
 interface Geometry {
   readonly size: number;
@@ -69,7 +68,6 @@ function upsample(x: SymbolicTensor, filters: number, useBias: boolean, kernels:
 }
 
 export const dcganBuilder: NetworkBuilder<DcganModelConfig> = {
-  shape: dcganShape,
   generator: dcganGenerator,
   discriminatorInput: dcganImageInput,
   discriminatorTrunk: dcganDiscriminatorTrunk,

@@ -6,7 +6,6 @@ import { joinLabel, type GeneratorInput } from '../../models/conditioning';
 import { connect, normalizeAndActivate, type KernelInitializers } from '../../models/layers';
 import type { DataShape } from '../../models/shape';
 import type { NetworkBuilder } from '../kind';
-import { mlpShape } from './shape';
 
 /** Dense layers; without a bias when batch norm follows, whose β makes it redundant. */
 function hiddenLayers(
@@ -36,7 +35,6 @@ function mlpDiscriminatorTrunk(config: MlpModelConfig, _data: DataShape, x: Symb
 }
 
 export const mlpBuilder: NetworkBuilder<MlpModelConfig> = {
-  shape: mlpShape,
   generator: mlpGenerator,
   discriminatorInput: (_config, data) => tf.input({ shape: [...data.exampleShape] }),
   discriminatorTrunk: mlpDiscriminatorTrunk,
