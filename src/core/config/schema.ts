@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dataSchema } from './dataSchema';
 import { evaluationSchema } from './evaluationSchema';
+import { familySchema } from '../families/sections';
 import { modelSchema } from './modelSchema';
 import { objectiveSchema, regularizersSchema } from './objectiveSchema';
 import {
@@ -17,6 +18,7 @@ export const ganConfigSchema = z.strictObject({
     message: 'use letters, digits, ".", "_" and "-", starting with a letter or digit',
   }).describe('Name of the experiment; runs are named after it.'),
   seed: z.int().min(0).max(2 ** 32 - 1).default(0).describe('Seeds data sampling, weight init, noise and shuffling.'),
+  family: familySchema,
   data: dataSchema,
   model: modelSchema.prefault({ kind: 'mlp' }),
   objective: objectiveSchema.prefault({ kind: 'non-saturating' }),

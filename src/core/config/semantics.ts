@@ -1,4 +1,5 @@
 import type { ConfigIssue } from '../errors';
+import { familyIssues } from '../families/rules';
 import { batchSizeIssue, configExampleCount, configExampleShape, dataKindIssue, imageSizeIssue } from './dataFit';
 import { isToyData } from './dataSchema';
 import type { DataConfig } from './dataSchema';
@@ -101,5 +102,5 @@ const rules: readonly Rule[] = [
 
 /** Cross-field problems of a schema-valid config; empty when it makes sense as a whole. */
 export function semanticIssues(config: GanConfig): ConfigIssue[] {
-  return rules.flatMap((rule) => rule(config) ?? []);
+  return [...rules.flatMap((rule) => rule(config) ?? []), ...familyIssues(config)];
 }

@@ -1,8 +1,8 @@
+import { outputsAreProbabilities } from '../objectives/traits';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { readAndFree } from '../backend/reads';
 import { tf } from '../backend/tf';
-import type { ObjectiveKind } from '../config/objectiveSchema';
 import type { Dataset } from '../data/dataset';
 import { gather } from '../data/sampler';
 import { criticOf, EVALUATION_CHUNK, generate } from '../models/apply';
@@ -19,7 +19,6 @@ export const FIELD_POINTS = 256;
 // The real subset has its own stream so it is the same at every step and independent of training.
 const fieldRealSalt = 0xf1e1d;
 /** Objectives whose `displayed` output is a sigmoid probability, coloured over [0, 1]. */
-const probabilityObjectives: ReadonlySet<ObjectiveKind> = new Set(['minimax', 'non-saturating']);
 
 /**
  * The "GAN Lab" view of a step for 2D data, both networks in inference mode: D's displayed output
@@ -32,23 +31,43 @@ export async function discriminatorField(
   step: number, seed: number, models: { generator: LayersModel; discriminator: LayersModel; latentSize: number },
   objective: AdversarialObjective, dataset: Dataset, noise: Float32Array, conditions: Pick<LatentValues, 'labels' | 'codes'> = {},
 ): Promise<FieldRecord> {
-  if (dataset.kind !== 'points') throw new Error(`a field needs 2D points; ${dataset.description} is ${dataset.kind}`);
-  const size = FIELD_GRID_SIZE;
   const latents: LatentValues = { count: noise.length / models.latentSize, z: noise, ...conditions };
-  const fakeCount = Math.min(FIELD_POINTS, latents.count);
-  const [scoreValues, fakeValues, arrowValues] = await readAndFree(...tf.tidy(() => {
-    const grid = tf.tensor(cellCentres(planeBounds, size), [size * size, 2]);
-    const latent = latentBatch(latents, 0, fakeCount);
+  return planeField(step, seed, dataset, outputsAreProbabilities(objective.kind), (grid) => {
+    const latent = latentBatch(latents, 0, Math.min(FIELD_POINTS, latents.count));
     const fake = generate(models.generator, latent, false);
     const score = criticOf(models.discriminator, latent.labels, false, EVALUATION_CHUNK);
     // A function of the points, not of G's weights: how the loss changes as each sample moves.
     const lossGradient = tf.grad((x: Tensor) => objective.generatorLoss(score(x)));
-    return [planeScores(models.discriminator, objective, grid, latent.labels?.shape[1]), fake, tf.neg(lossGradient(fake))] as const;
+    return { scores: planeScores(models.discriminator, objective, grid, latent.labels?.shape[1]), fake, arrows: tf.neg(lossGradient(fake)) };
+  });
+}
+
+/** One plane view's tensors: a score per grid cell, the shown generated points and the push on each. */
+export interface PlaneTensors {
+  readonly scores: Tensor;
+  readonly fake: Tensor;
+  readonly arrows: Tensor;
+}
+
+/**
+ * A plane view for 2D data from a family's own tensors (`compute` runs inside a tidy, on the grid's
+ * cell centres), with the fixed real subset every plane shows. Scores are coloured over [0, 1]
+ * when they are probabilities, else over the range seen.
+ */
+export async function planeField(
+  step: number, seed: number, dataset: Dataset, probability: boolean, compute: (grid: Tensor) => PlaneTensors, scoreLabel?: string,
+): Promise<FieldRecord> {
+  if (dataset.kind !== 'points') throw new Error(`a field needs 2D points; ${dataset.description} is ${dataset.kind}`);
+  const size = FIELD_GRID_SIZE;
+  const [scoreValues, fakeValues, arrowValues] = await readAndFree(...tf.tidy(() => {
+    const { scores, fake, arrows } = compute(tf.tensor(cellCentres(planeBounds, size), [size * size, 2]));
+    return [scores, fake, arrows] as const;
   }));
   const scores = Array.from(scoreValues, significant);
   return {
     step, bounds: planeBounds, size, scores,
-    scoreRange: probabilityObjectives.has(objective.kind) ? [0, 1] : [Math.min(...scores), Math.max(...scores)],
+    scoreRange: probability ? [0, 1] : [Math.min(...scores), Math.max(...scores)],
+    ...(scoreLabel ? { scoreLabel } : {}),
     real: planePoints(gather(dataset, fixedSubset(seed, dataset.count, FIELD_POINTS))),
     fake: planePoints(fakeValues),
     arrows: planePoints(arrowValues),
@@ -66,9 +85,9 @@ function planeScores(discriminator: LayersModel, objective: AdversarialObjective
   return tf.div(tf.addN(perClass), classCount);
 }
 
-/** Up to `limit` distinct indices below `count`, the same for a seed (a partial Fisher–Yates shuffle). */
-function fixedSubset(seed: number, count: number, limit: number): Int32Array {
-  const random = Random.derive(seed, fieldRealSalt);
+/** Up to `limit` distinct indices below `count`, the same for a seed and salt (a partial Fisher–Yates shuffle). */
+export function fixedSubset(seed: number, count: number, limit: number, salt = fieldRealSalt): Int32Array {
+  const random = Random.derive(seed, salt);
   const order = Int32Array.from({ length: count }, (_, i) => i);
   const taken = Math.min(limit, count);
   for (let i = 0; i < taken; i++) {

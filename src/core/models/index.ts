@@ -35,12 +35,18 @@ const initializers: { readonly [K in NetworkTraits['initializer']]: (seed: numbe
 };
 const unitNormal = (seed: number): Initializer => tf.initializers.randomNormal({ mean: 0, stddev: 1, seed });
 
-const seedStreams = { generator: 1, discriminator: 2, qHead: 3, labelEmbedding: 4 } as const;
+/** One seed stream per network; families with more networks take theirs from here too. */
+export const seedStreams = { generator: 1, discriminator: 2, qHead: 3, labelEmbedding: 4, encoder: 5 } as const;
 
 // One seed stream per network, so resizing one leaves the other's initial weights unchanged.
 const kernels = (seed: number, stream: number, make: (layerSeed: number) => Initializer): KernelInitializers =>
   seededKernels(Random.derive(seed, stream), make);
 const kernelInitializer = (model: ModelConfig) => initializers[networkTraits(model).initializer];
+
+/** Seeded kernel initializers of the model's kind for the network on `stream`. */
+export function networkKernels(model: ModelConfig, seed: number, stream: number): KernelInitializers {
+  return kernels(seed, stream, kernelInitializer(model));
+}
 
 /**
  * The generator alone, with the same initial weights buildModels gives it; also the shape of the

@@ -19,8 +19,14 @@ export const runFiles = {
 
 export const DEFAULT_RUNS_DIR = path.join('.gan', 'runs');
 
-export function sampleFile(step: number): string {
-  return path.join(runFiles.samples, `step-${step}.png`);
+/** A sample grid's file, or with `view` that view's picture (samples/<view>/step-N.png). */
+export function sampleFile(step: number, view?: string): string {
+  return path.join(sampleFolder(view), `step-${step}.png`);
+}
+
+/** Where the fixed-noise grids live, or a family's named view's pictures. */
+export function sampleFolder(view?: string): string {
+  return view === undefined ? runFiles.samples : path.join(runFiles.samples, view);
 }
 
 /** The command that continues a run, ready to paste into a shell. */

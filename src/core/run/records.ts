@@ -79,6 +79,13 @@ export const runInfoSchema = z.object({
   lastSample: z.object({ step: stepCount, path: pathInRun }).readonly().exactOptional(),
   /** What the run logs (its family's metric catalogue); absent in runs from before catalogues, which are all GANs. */
   catalogue: catalogueSchema.exactOptional(),
+  /** Pictures the run saves beside its sample grid, each under samples/<name>/ (a family's sample views). */
+  views: z.array(z.object({
+    name: z.string().regex(/^[a-z][a-zA-Z0-9-]{0,39}$/),
+    title: z.string().max(120),
+    description: z.string().max(500),
+    lastStep: stepCount.exactOptional(),
+  }).readonly()).max(16).readonly().exactOptional(),
   /** The process training it, so a reader can tell a live run from one whose trainer died. */
   pid: z.int().positive().exactOptional(),
   hostname: z.string().exactOptional(),
@@ -148,6 +155,8 @@ export interface FieldRecord {
   readonly scores: readonly number[];
   /** The range scores are coloured over: [0, 1] for probabilities, else the min and max seen. */
   readonly scoreRange: readonly [number, number];
+  /** What the scores are, when not D's output: BiGAN's plane shows its encoder's code E(x). */
+  readonly scoreLabel?: string;
   readonly real: readonly PlanePoint[];
   readonly fake: readonly PlanePoint[];
   /** Per fake point: −∂(generator loss)/∂x, the way G's gradient pushes that sample (unscaled). */

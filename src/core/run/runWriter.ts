@@ -4,7 +4,7 @@ import { UserError } from '../errors';
 import { makeFolder } from '../util/folders';
 import { appendJsonLine, writeFileAtomic, writeJsonAtomic } from './atomicFile';
 import { filterJsonLines, isObjectWithStep } from './jsonLines';
-import { makeRunId, runFiles, sampleFile } from './layout';
+import { makeRunId, runFiles, sampleFile, sampleFolder } from './layout';
 import { listStepEntries, type StepFile } from './runReader';
 import { RunLock } from './runLock';
 import { isOutOfSpace, releaseSpace, reserveSpace } from './spaceReserve';
@@ -128,19 +128,21 @@ export class RunWriter {
     return appendJsonLine(path.join(this.dir, runFiles.field), record);
   }
 
-  /** Saves a sample grid as samples/step-N.png and samples/latest.png, keeping the newest `keepLast`. */
-  async writeSample(step: number, png: Uint8Array, keepLast?: number): Promise<string> {
-    const relative = sampleFile(step);
+  /**
+   * Saves a sample grid as samples/step-N.png and samples/latest.png (a named view's picture under
+   * samples/<view>/), keeping the newest `keepLast`.
+   */
+  async writeSample(step: number, png: Uint8Array, keepLast?: number, view?: string): Promise<string> {
+    const relative = sampleFile(step, view);
+    const folder = path.join(this.dir, sampleFolder(view));
+    if (view !== undefined) await fs.promises.mkdir(folder, { recursive: true });
     await writeFileAtomic(path.join(this.dir, relative), png);
-    await writeFileAtomic(path.join(this.dir, runFiles.latestSample), png);
-    if (keepLast !== undefined) await this.pruneSamples(keepLast);
+    await writeFileAtomic(path.join(folder, 'latest.png'), png);
+    if (keepLast !== undefined) {
+      const newest = (await listStepEntries(folder)).slice(-keepLast).map((entry) => entry.step);
+      await removeStepFiles(folder, (step) => !newest.includes(step));
+    }
     return relative;
-  }
-
-  private async pruneSamples(keepLast: number): Promise<void> {
-    const folder = path.join(this.dir, runFiles.samples);
-    const newest = (await listStepEntries(folder)).slice(-keepLast).map((entry) => entry.step);
-    await removeStepFiles(folder, (step) => !newest.includes(step));
   }
 }
 

@@ -33,17 +33,27 @@ type EvaluatedModels = Pick<GanModels, 'generator' | 'discriminator' | 'latent'>
 export async function discriminatorHistogram(
   step: number, seed: number, models: EvaluatedModels, objective: AdversarialObjective, dataset: Dataset, bins: number,
 ): Promise<HistogramRecord> {
+  const { random, count, real: realBatch } = histogramDraws(step, seed, dataset);
+  const classes = models.latent.classes ? gatherLabels(dataset, realBatch.indices) : undefined;
+  const [real, fake] = await readAndFree(...tf.tidy(() => {
+    const latent = latentBatch(drawLatents(random, models.latent, count, classes));
+    const fakeBatch = generate(models.generator, latent, false);
+    const critic = criticOf(models.discriminator, latent.labels, false, EVALUATION_CHUNK);
+    return [objective.displayed(critic(realBatch.tensor())), objective.displayed(critic(fakeBatch))] as const;
+  }));
+  return histogramRecord(step, real, fake, objective, bins);
+}
+
+/** A histogram step's draws: its own stream seeded by (seed, step), and a batch of real examples to make a tensor of inside a tidy. */
+export function histogramDraws(step: number, seed: number, dataset: Dataset) {
   const random = Random.derive(seed, histogramSalt, step);
   const count = Math.min(HISTOGRAM_EXAMPLES, dataset.count);
   const indices = Array.from({ length: count }, () => random.int(dataset.count));
-  const classes = models.latent.classes ? gatherLabels(dataset, indices) : undefined;
-  const [real, fake] = await readAndFree(...tf.tidy(() => {
-    const latent = latentBatch(drawLatents(random, models.latent, count, classes));
-    const realBatch = tf.tensor(gather(dataset, indices), [count, ...dataset.exampleShape]);
-    const fakeBatch = generate(models.generator, latent, false);
-    const critic = criticOf(models.discriminator, latent.labels, false, EVALUATION_CHUNK);
-    return [objective.displayed(critic(realBatch)), objective.displayed(critic(fakeBatch))] as const;
-  }));
+  return { random, count, real: { indices, tensor: () => tf.tensor(gather(dataset, indices), [count, ...dataset.exampleShape]) } };
+}
+
+/** D's displayed outputs binned over the objective's fixed range (or, for unbounded critics, a range spanning both). */
+export function histogramRecord(step: number, real: Float32Array, fake: Float32Array, objective: AdversarialObjective, bins: number): HistogramRecord {
   const [lo, hi] = objective.histogramRange ?? niceRange([...real, ...fake]);
   return {
     step, lo, hi, real: binCounts(real, lo, hi, bins), fake: binCounts(fake, lo, hi, bins),

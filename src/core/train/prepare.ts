@@ -11,8 +11,8 @@ import { resolveDataPath } from '../data/dataFiles';
 import { loadDataset } from '../data/load';
 import { EpochSampler } from '../data/sampler';
 import { UserError } from '../errors';
-import { ganCheckpointParts, stepContext, type StepContext } from '../families/gan/context';
-import { buildModels, type GanModels } from '../models';
+import type { FamilyModel } from '../families/family';
+import { familyOf } from '../families';
 import { RUN_FORMAT, type NoteOrigin, type RunInfo } from '../run/records';
 import { isTrainerAlive } from '../run/liveness';
 import { checkpointDir } from '../run/layout';
@@ -24,7 +24,6 @@ import { Random, type RandomState } from '../util/random';
 import { latestCheckpoint, loadCheckpoint } from './checkpoint';
 import { conditionedDataset } from './classLabels';
 import { assertDataFits } from './dataFitCheck';
-import { GeneratorEma } from '../families/gan/generatorEma';
 
 export interface TrainOptions {
   /** Where new runs are created. */
@@ -56,10 +55,8 @@ export interface PreparedRun {
   readonly config: GanConfig;
   readonly writer: RunWriter;
   readonly dataset: Dataset;
-  readonly models: GanModels;
-  /** The generator-weight average (training.generatorEma), which samples and evaluation use. */
-  readonly generatorEma: GeneratorEma | undefined;
-  readonly ctx: StepContext;
+  /** The family's networks and optimizers, and what the session asks of them. */
+  readonly family: FamilyModel;
   readonly random: Random;
   readonly sampler: EpochSampler;
   readonly startStep: number;
@@ -93,20 +90,18 @@ async function prepareWith(options: TrainOptions, resume: ResumeTarget | undefin
   const dataset = conditionedDataset(config, loaded, source.file);
   await assertDataFits(config, dataset, backend.backend, source);
   const totalSteps = options.steps ?? resume?.info.totalSteps ?? resolveSteps(config, dataset.count);
-  const models = buildModels(config.model, dataset, config.seed);
-  const ctx = stepContext(config, models);
-  const generatorEma = GeneratorEma.create(config, dataset, models.generator);
+  const family = familyOf(config).build(config, dataset);
   const retention: Retention = {
     samples: options.retention?.samples ?? config.samples.keepLast,
     checkpoints: options.retention?.checkpoints ?? config.checkpoints.keepLast,
   };
-  const common = { config, dataset, models, generatorEma, ctx, totalSteps, backend, retention };
+  const common = { config, dataset, family, totalSteps, backend, retention };
 
   if (resume) {
     try {
       return { ...common, ...await resumeState(resume, common) };
     } catch (error) {
-      disposeModelsAndOptimizers(common);
+      family.dispose();
       throw error;
     }
   }
@@ -118,7 +113,13 @@ async function prepareWith(options: TrainOptions, resume: ResumeTarget | undefin
     dataset: dataset.description, startedAt: now, updatedAt: now, pid: process.pid, hostname: os.hostname(),
   };
   const stored = { hash: source.hash, ...(source.file ? { configFile: path.resolve(source.file) } : {}), config };
-  const writer = await RunWriter.create(options.runsDir, stored, info);
+  let writer: RunWriter;
+  try {
+    writer = await RunWriter.create(options.runsDir, stored, info);
+  } catch (error) {
+    family.dispose();
+    throw error;
+  }
   return {
     ...common, writer, resumed: false, startStep: 0, elapsedSeconds: 0,
     random: Random.derive(config.seed, 0x7a11),
@@ -127,13 +128,13 @@ async function prepareWith(options: TrainOptions, resume: ResumeTarget | undefin
 }
 
 /** Restores weights, optimizer state and counters from the run's latest complete checkpoint. */
-async function resumeState(resume: ResumeTarget, common: Pick<PreparedRun, 'config' | 'dataset' | 'models' | 'generatorEma' | 'ctx' | 'totalSteps'>) {
-  const { models, generatorEma, ctx, config, dataset, totalSteps } = common;
+async function resumeState(resume: ResumeTarget, common: Pick<PreparedRun, 'config' | 'dataset' | 'family' | 'totalSteps'>) {
+  const { family, config, dataset, totalSteps } = common;
   const checkpoint = await latestCheckpoint(resume.dir);
   if (!checkpoint) {
     throw new UserError(`${resume.dir} has no complete checkpoint to resume from; start a new run instead`, resume.dir);
   }
-  const state = await loadCheckpoint(checkpoint.dir, ganCheckpointParts(models, ctx, generatorEma?.model));
+  const state = await loadCheckpoint(checkpoint.dir, family.checkpointParts);
   if (totalSteps <= state.step) {
     throw new UserError(`${resume.dir} is already at step ${state.step}; pass --steps above ${state.step} to train further`, resume.dir);
   }
@@ -145,13 +146,6 @@ async function resumeState(resume: ResumeTarget, common: Pick<PreparedRun, 'conf
     random: new Random([...state.random] as RandomState),
     sampler: new EpochSampler(dataset.count, config.seed, state.sampler),
   };
-}
-
-export function disposeModelsAndOptimizers(run: Pick<PreparedRun, 'models' | 'generatorEma' | 'ctx'>): void {
-  run.models.dispose();
-  run.generatorEma?.dispose();
-  run.ctx.generatorOptimizer.dispose();
-  run.ctx.discriminatorOptimizer.dispose();
 }
 
 /** Makes data paths absolute so the stored config (and a resume) works from any working folder. */

@@ -4,7 +4,8 @@ import type { BackendName } from '../config/trainingSchema';
 import type { Dataset } from '../data/dataset';
 import { loadDataset } from '../data/load';
 import { UserError } from '../errors';
-import { buildModels } from '../models';
+import { buildGenerator } from '../models';
+import { latentSpec } from '../models/latent';
 import type { LatentSpec } from '../models/latent';
 import type { StoredConfig } from '../run/runWriter';
 import { readStoredConfig } from '../run/runReader';
@@ -34,11 +35,18 @@ export async function restoreGenerator(
   await initBackend(backend, { nativeSearchDirs });
   const loaded = await loadDataset(stored.config.data, { baseDir: process.cwd(), seed: stored.config.seed });
   const dataset = conditionedDataset(stored.config, loaded, stored.configFile);
-  const models = buildModels(stored.config.model, dataset, stored.config.seed);
-  // A run that averages its generator's weights samples, evaluates and exports the average.
-  await loadCheckpoint(checkpoint.dir, { networks: stored.config.training.generatorEma ? { generatorEma: models.generator } : { generator: models.generator } });
+  // Every family's generator is built as the GAN's is, so its checkpoint's weights fit whatever the family.
+  const { model } = stored.config;
+  const generator = buildGenerator(model, dataset, stored.config.seed);
+  try {
+    // A run that averages its generator's weights samples, evaluates and exports the average.
+    await loadCheckpoint(checkpoint.dir, { networks: stored.config.training.generatorEma ? { generatorEma: generator } : { generator } });
+  } catch (error) {
+    generator.dispose();
+    throw error;
+  }
   return {
-    generator: models.generator, latentSize: models.latentSize, latent: models.latent, dataset, stored, step: checkpoint.step,
-    dispose: () => models.dispose(),
+    generator, latentSize: model.latentSize, latent: latentSpec(model, dataset.classNames), dataset, stored, step: checkpoint.step,
+    dispose: () => generator.dispose(),
   };
 }

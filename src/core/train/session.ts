@@ -1,21 +1,17 @@
 import * as os from 'node:os';
 import { errorMessage } from '../errors';
-import { ganCheckpointParts } from '../families/gan/context';
-import { ganTrainingPlan } from '../families/gan/plan';
 import { headlineSpec, headlineValues } from '../families/catalogue';
 import type { TrainingPlan } from '../families/player';
-import { discriminatorField } from '../eval/field';
-import type { GanModels } from '../models';
 import { resumeCommand } from '../run/layout';
 import { isMetricsRecord, type RunInfo, type RunStatus } from '../run/records';
 import { isOutOfSpace } from '../run/spaceReserve';
 import type { Disposable } from '../util/disposable';
 import { Emitter } from '../util/emitter';
 import { saveCheckpoint } from './checkpoint';
-import { discriminatorHistogram, fixedSamples, generateFrom, renderExamples } from './evaluation';
+import { fixedSamples, generateFrom, renderExamples } from './evaluation';
 import type { TrainingEvent } from './events';
 import { firstNonFinite, runIteration } from './iteration';
-import { disposeModelsAndOptimizers, prepareRun, type PreparedRun, type TrainOptions } from './prepare';
+import { prepareRun, type PreparedRun, type TrainOptions } from './prepare';
 import type { SampleGrid } from './sampleGrid';
 import { RunMonitor } from './runMonitor';
 import { Throughput } from './throughput';
@@ -48,9 +44,9 @@ export class TrainingSession implements Disposable {
     this.step = run_.startStep;
     this.lastCheckpointStep = run_.startStep;
     this.elapsedSeconds = run_.elapsedSeconds;
-    const { config, dataset, models } = run_;
-    this.samples = fixedSamples(config.seed, models, dataset, config.samples.count);
-    this.plan = ganTrainingPlan(run_);
+    const { config, dataset, family, random, sampler } = run_;
+    this.samples = fixedSamples(config.seed, family.shown, dataset, config.samples.count);
+    this.plan = family.plan({ random, sampler });
     this.headlineLabels = headlineSpec(this.plan.catalogue).short;
   }
 
@@ -64,7 +60,7 @@ export class TrainingSession implements Disposable {
       session = new TrainingSession(run, monitor);
       return session;
     } catch (error) {
-      disposeModelsAndOptimizers(run);
+      run.family.dispose();
       run.writer.close();
       throw error;
     }
@@ -142,7 +138,7 @@ export class TrainingSession implements Disposable {
   dispose(): void {
     this.emitter.dispose();
     this.monitor.dispose();
-    disposeModelsAndOptimizers(this.run_);
+    this.run_.family.dispose();
     this.run_.writer.close();
   }
 
@@ -200,42 +196,38 @@ export class TrainingSession implements Disposable {
     await this.monitor.observeMetrics(record);
   }
 
-  /**
-   * The models whose samples the run shows and measures: the generator-weight average when the run
-   * keeps one. D's histograms stay on the generator being trained, since they show the game itself.
-   */
-  private get shown(): GanModels {
-    const { models, generatorEma } = this.run_;
-    return generatorEma ? { ...models, generator: generatorEma.model } : models;
-  }
-
   /** Histograms and sample grids on their schedules (or now, when `force`). */
   private async evaluate(force: boolean): Promise<void> {
-    const { config, models, ctx, dataset, writer } = this.run_;
+    const { config, family, dataset, writer } = this.run_;
     if ((force || this.step % config.logging.histogramEvery === 0) && this.lastHistogramStep !== this.step) {
       this.lastHistogramStep = this.step;
-      const record = await discriminatorHistogram(this.step, config.seed, models, ctx.objective, dataset, config.logging.histogramBins);
+      const record = await family.histogram(this.step, config.logging.histogramBins);
       await writer.appendHistogram(record);
       this.emitter.fire({ type: 'histogram', record });
       if (dataset.kind === 'points') await this.logField();
     }
     if ((force || this.step % config.samples.every === 0) && this.lastSampleStep !== this.step) {
       this.lastSampleStep = this.step;
-      const generated = await generateFrom(this.shown.generator, this.samples.latents);
+      const generated = await generateFrom(family.shown.generator, this.samples.latents);
       const png = renderExamples(generated, dataset, this.samples.columns);
       // 2D runs feed the monitor the plane's points on the histogram schedule; images their grid.
       if (dataset.kind === 'images') await this.monitor.observeSamples(this.step, generated);
       const path = await writer.writeSample(this.step, png, this.run_.retention.samples);
-      await writer.update({ step: this.step, lastSample: { step: this.step, path } });
+      for (const view of family.views) {
+        await writer.writeSample(this.step, await view.render(), this.run_.retention.samples, view.name);
+      }
+      await writer.update({
+        step: this.step, lastSample: { step: this.step, path },
+        ...(family.views.length ? { views: family.views.map(({ name, title, description }) => ({ name, title, description, lastStep: this.step })) } : {}),
+      });
       this.emitter.fire({ type: 'sample', step: this.step, path });
     }
-    await this.monitor.evaluateIfDue(this.step, this.shown, force);
+    await this.monitor.evaluateIfDue(this.step, family.shown, force);
   }
 
   private async logField(): Promise<void> {
-    const { config, ctx, dataset, writer } = this.run_;
-    const { latents } = this.samples;
-    const record = await discriminatorField(this.step, config.seed, this.shown, ctx.objective, dataset, latents.z, latents);
+    const record = await this.run_.family.field(this.step, this.samples.latents);
+    const { writer } = this.run_;
     await writer.appendField(record);
     this.emitter.fire({ type: 'field', record });
     await this.monitor.observeSamples(this.step, Float32Array.from(record.fake.flat()));
@@ -243,8 +235,8 @@ export class TrainingSession implements Disposable {
 
   private async checkpoint(): Promise<void> {
     if (this.lastCheckpointStep === this.step && this.step > 0 && this.run_.writer.current.lastCheckpoint) return;
-    const { models, generatorEma, ctx, random, sampler, writer } = this.run_;
-    const dir = await saveCheckpoint(writer.dir, ganCheckpointParts(models, ctx, generatorEma?.model), {
+    const { family, random, sampler, writer } = this.run_;
+    const dir = await saveCheckpoint(writer.dir, family.checkpointParts, {
       step: this.step, elapsedSeconds: this.elapsedSeconds, random: random.state(), sampler: sampler.state(),
     }, this.run_.retention.checkpoints);
     this.lastCheckpointStep = this.step;

@@ -15,6 +15,7 @@ export class PlaneView implements DashboardView {
   private readonly scaleBar = element('canvas', { className: 'scale-bar', attributes: { width: '120', height: '10', 'aria-hidden': 'true' } });
   private readonly scaleLow = element('span', { className: 'scale-label' });
   private readonly scaleHigh = element('span', { className: 'scale-label' });
+  private readonly scaleName = element('span', { text: 'D score' });
   private aspect = 1;
 
   constructor(parent: HTMLElement, private readonly palette: () => Palette) {
@@ -25,7 +26,7 @@ export class PlaneView implements DashboardView {
       legendEntry('blue', 'real', 'dot').root,
       legendEntry('orange', 'generated', 'dot').root,
       legendEntry('foreground', 'G’s gradient (scaled)', 'arrow').root,
-      element('span', { className: 'legend-entry' }, [element('span', { text: 'D score' }), this.scaleLow, this.scaleBar, this.scaleHigh]),
+      element('span', { className: 'legend-entry' }, [this.scaleName, this.scaleLow, this.scaleBar, this.scaleHigh]),
     ]);
     body.appendChild(legend);
     const frame = element('div', { className: 'plane-frame' });
@@ -44,6 +45,8 @@ export class PlaneView implements DashboardView {
     const { bounds } = field;
     this.aspect = (bounds.yMax - bounds.yMin) / (bounds.xMax - bounds.xMin || 1) || 1;
     setText(this.heading, `Data plane — step ${formatCount(field.step)}`);
+    // A family colours the plane by its own quantity (BiGAN: the encoder's code); D's score otherwise.
+    setText(this.scaleName, field.scoreLabel ?? 'D score');
     setText(this.scaleLow, formatValue(field.scoreRange[0]));
     setText(this.scaleHigh, formatValue(field.scoreRange[1]));
     const palette = this.palette();

@@ -1,11 +1,10 @@
+import { outputsAreProbabilities } from '../../objectives/traits';
 import type { MetricCatalogue } from '../catalogue';
 
-/** Objectives whose discriminator outputs a probability (a sigmoid of its logit). */
-const probabilityObjectives: ReadonlySet<string> = new Set(['minimax', 'non-saturating']);
 
 /** The GAN's metrics: losses and their parts, D's mean outputs, both gradient norms and the instance noise's σ. */
 export function ganCatalogue(objectiveKind: string): MetricCatalogue {
-  const probability = probabilityObjectives.has(objectiveKind);
+  const probability = outputsAreProbabilities(objectiveKind);
   return {
     headline: ['dLoss', 'gLoss'],
     groups: [
