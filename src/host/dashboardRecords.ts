@@ -23,9 +23,14 @@ export function splitMetricsFileLines(lines: readonly MetricsFileLine[]): Metric
   const split: MetricsFileLines = { training: [], evaluations: [], diagnostics: [] };
   // Already checked: the `type` tells them apart (training lines have none).
   for (const line of lines) {
-    if (!('type' in line)) split.training.push(line);
+    if (isTrainingLine(line)) split.training.push(line);
     else if (line.type === 'evaluation') split.evaluations.push(line);
     else split.diagnostics.push(line);
   }
   return split;
+}
+
+// Training lines carry named values (an index signature), so `in` alone cannot tell them apart.
+function isTrainingLine(line: MetricsFileLine): line is MetricsRecord {
+  return !('type' in line);
 }

@@ -1,5 +1,5 @@
 import type { ConfigIssue } from '../errors';
-import { familyIssues } from '../families/rules';
+import { familyIssues, familyMeasuresAnyData } from '../families/rules';
 import { batchSizeIssue, configExampleCount, configExampleShape, dataKindIssue, imageSizeIssue } from './dataFit';
 import { isToyData } from './dataSchema';
 import type { DataConfig } from './dataSchema';
@@ -87,11 +87,12 @@ const rules: readonly Rule[] = [
       : undefined;
   },
 
-  ({ evaluation, data }) => evaluation.every !== undefined && data.kind !== 'mnist' && !MIXTURE_KINDS.includes(data.kind)
+  (config) => config.evaluation.every !== undefined && config.data.kind !== 'mnist' && !MIXTURE_KINDS.includes(config.data.kind)
+    && !familyMeasuresAnyData(config)
     ? {
       path: ['evaluation', 'every'],
       message: `evaluation measures Gaussian mixtures (${MIXTURE_KINDS.join(', ')}) and the embedded mnist digits; `
-        + `data kind '${data.kind}' has no measure, so remove evaluation.every`,
+        + `data kind '${config.data.kind}' has no measure, so remove evaluation.every`,
     }
     : undefined,
 

@@ -3,12 +3,23 @@ import type { ConfigIssue } from '../errors';
 import { biganIssues } from './bigan/rules';
 import { familyKind, type FamilyKind } from './sections';
 
-const rules: { readonly [K in FamilyKind]: (config: GanConfig) => ConfigIssue[] } = {
-  gan: () => [],
-  bigan: biganIssues,
+/** What validation knows of each family without TF.js: its own cross-field rules, and its traits. */
+interface FamilyRules {
+  readonly issues: (config: GanConfig) => ConfigIssue[];
+  /** Whether its evaluation measures something on any data (BiGAN's encoder), not only on mixtures and digits. */
+  readonly measuresAnyData: boolean;
+}
+
+const rules: { readonly [K in FamilyKind]: FamilyRules } = {
+  gan: { issues: () => [], measuresAnyData: false },
+  bigan: { issues: biganIssues, measuresAnyData: true },
 };
 
 /** Cross-field problems specific to the config's family. */
 export function familyIssues(config: GanConfig): ConfigIssue[] {
-  return rules[familyKind(config)](config);
+  return rules[familyKind(config)].issues(config);
+}
+
+export function familyMeasuresAnyData(config: GanConfig): boolean {
+  return rules[familyKind(config)].measuresAnyData;
 }

@@ -39,6 +39,20 @@ export const evaluationRecordSchema = z.object({
   labelAccuracy: figure.exactOptional(),
   /** InfoGAN on digits: share of samples whose first categorical code matches their digit, under the best one-to-one matching. */
   codeAccuracy: figure.exactOptional(),
+  /**
+   * BiGAN: what its encoder learned. A linear probe with a few labels per class on E(x), beside the
+   * same probe on raw pixels and on the untrained encoder; ‖x − G(E(x))‖ over ‖x′ − G(E(x))‖ for a
+   * random other example x′ (below 1: reconstructions resemble their own input more than others);
+   * for digits, how often the shipped classifier gives G(E(x)) the digit of x.
+   */
+  encoder: z.object({
+    labelsPerClass: figure,
+    probe: figure.exactOptional(),
+    probePixels: figure.exactOptional(),
+    probeUntrained: figure.exactOptional(),
+    reconstructionRatio: figure,
+    reconstructionAgreement: figure.exactOptional(),
+  }).readonly().exactOptional(),
 }).readonly();
 export type EvaluationRecord = z.output<typeof evaluationRecordSchema>;
 

@@ -92,8 +92,12 @@ export const runInfoSchema = z.object({
 }).readonly();
 export type RunInfo = z.output<typeof runInfoSchema>;
 
-/** One line of metrics.jsonl. Optional fields appear when the objective or regularizer is on. */
+/**
+ * One line of metrics.jsonl. Optional fields appear when the objective or regularizer is on; a
+ * family logs the values its catalogue names (BiGAN's encoderTerm), read by name.
+ */
 export interface MetricsRecord {
+  readonly [metric: string]: number | string | undefined;
   readonly step: number;
   readonly time: string;
   readonly elapsedSeconds: number;

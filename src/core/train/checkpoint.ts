@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Optimizer, Tensor, io } from '@tensorflow/tfjs-core';
+import type { Optimizer, Scalar, Tensor, Variable, io } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { tf } from '../backend/tf';
 import type { SamplerState } from '../data/sampler';
@@ -103,7 +103,13 @@ export async function loadCheckpoint(dir: string, parts: Partial<CheckpointParts
   for (const [name, optimizer] of Object.entries(parts.optimizers ?? {})) {
     const weights = await read(name);
     try {
-      await optimizer.setWeights(weights);
+      const saved = weights.filter((weight) => !weight.name.startsWith(BETA_POWER_PREFIX));
+      await optimizer.setWeights(saved);
+      const powers = betaPowers(optimizer);
+      for (const weight of weights) {
+        const power = powers?.[weight.name.slice(BETA_POWER_PREFIX.length) as keyof BetaPowers];
+        if (weight.name.startsWith(BETA_POWER_PREFIX) && power) power.assign(weight.tensor as Scalar);
+      }
     } finally {
       tf.dispose(weights.map((weight) => weight.tensor));
     }
@@ -123,10 +129,29 @@ async function encodeModel(model: LayersModel): Promise<Blob> {
   return tf.io.encodeWeights(model.getWeights().map((tensor, i) => ({ name: `w${i}`, tensor })));
 }
 
+const BETA_POWER_PREFIX = 'gan-studio/';
+interface BetaPowers {
+  readonly accBeta1: Variable;
+  readonly accBeta2: Variable;
+}
+
+/**
+ * Adam's running β₁ᵗ and β₂ᵗ. TF.js's setWeights recomputes them as β^(t+1), which differs from the
+ * running product in the last bits; saved beside the moments, a resume continues bit for bit.
+ */
+function betaPowers(optimizer: Optimizer): BetaPowers | undefined {
+  const { accBeta1, accBeta2 } = optimizer as unknown as Partial<Record<keyof BetaPowers, unknown>>;
+  return accBeta1 instanceof tf.Variable && accBeta2 instanceof tf.Variable ? { accBeta1, accBeta2 } : undefined;
+}
+
 async function encodeOptimizer(optimizer: Optimizer): Promise<Blob> {
   const weights = await optimizer.getWeights();
+  const powers = betaPowers(optimizer);
   try {
-    return await tf.io.encodeWeights(weights);
+    return await tf.io.encodeWeights([
+      ...weights,
+      ...(powers ? Object.entries(powers).map(([name, tensor]) => ({ name: BETA_POWER_PREFIX + name, tensor })) : []),
+    ]);
   } finally {
     // The optimizer hands out its own variables (keep them) plus a fresh iteration count (free it).
     tf.dispose(weights.map((weight) => weight.tensor).filter((tensor: Tensor) => !(tensor instanceof tf.Variable)));

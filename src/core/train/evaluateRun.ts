@@ -5,7 +5,7 @@ import { appendJsonLine } from '../run/atomicFile';
 import type { EvaluationRecord } from '../run/evaluationRecords';
 import { runFiles } from '../run/layout';
 import { GeneratorEvaluator } from './generatorEvaluation';
-import { restoreGenerator } from './restore';
+import { restoreFamily } from './restore';
 
 /** Evaluate a run's generator as of its latest checkpoint (`gan-studio eval`, the extension's Evaluate Run). */
 export interface EvaluateRunRequest {
@@ -19,16 +19,17 @@ export interface EvaluateRunRequest {
 }
 
 export async function evaluateRun(request: EvaluateRunRequest): Promise<EvaluationRecord> {
-  const restored = await restoreGenerator(request.runDir, request.backend, request.nativeSearchDirs);
+  const restored = await restoreFamily(request.runDir, request.backend, request.nativeSearchDirs);
   try {
     const { config } = restored.stored;
-    const evaluator = await GeneratorEvaluator.create(config, restored.dataset);
+    const evaluator = await GeneratorEvaluator.create(config, restored.dataset, restored.family.measure !== undefined);
     if (!evaluator) {
       throw new UserError(`${request.runDir}: nothing to measure for ${restored.dataset.description}; evaluation covers `
         + 'Gaussian mixtures (ring, grid, two-gaussians, blobs) and the embedded MNIST digits', request.runDir);
     }
     try {
-      const record = await evaluator.evaluate(restored, restored.step, request.samples ?? config.evaluation.samples);
+      const { family } = restored;
+      const record = await evaluator.evaluate(family.shown, restored.step, request.samples ?? config.evaluation.samples, family.measure);
       if (request.record ?? true) await appendJsonLine(path.join(request.runDir, runFiles.metrics), record);
       return record;
     } finally {

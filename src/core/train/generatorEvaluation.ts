@@ -7,6 +7,7 @@ import { matchedAccuracy } from '../eval/matching';
 import { modeCoverage, nearestModes } from '../eval/modeCoverage';
 import { type LatentSpec } from '../models/latent';
 import { codeLayout } from '../models/codeLayout';
+import type { FamilyFigures } from '../families/family';
 import type { EvaluationRecord } from '../run/evaluationRecords';
 import { Random } from '../util/random';
 import { generateFrom } from './evaluation';
@@ -19,7 +20,9 @@ const evaluationSalt = 0xe7a1;
 /** What `evaluate` measures: the run's data decides. */
 type Measure =
   | { readonly kind: 'mixture'; readonly mixture: GaussianMixture }
-  | { readonly kind: 'digits'; readonly digits: DigitEvaluator; readonly classifier: DigitClassifier };
+  | { readonly kind: 'digits'; readonly digits: DigitEvaluator; readonly classifier: DigitClassifier }
+  /** Data with no measure of the generator: only the family's own figures (BiGAN's encoder on a spiral). */
+  | { readonly kind: 'family' };
 
 /** The generator and what it takes, from a live session or a restored checkpoint. */
 export interface EvaluatedGenerator {
@@ -37,9 +40,10 @@ export interface EvaluatedGenerator {
 export class GeneratorEvaluator {
   private constructor(private readonly measure: Measure, private readonly dataset: Dataset, private readonly seed: number) {}
 
-  static async create(config: GanConfig, dataset: Dataset): Promise<GeneratorEvaluator | undefined> {
+  /** The evaluator for this data; `familyMeasures` when the family adds figures of its own, which any data allows. */
+  static async create(config: GanConfig, dataset: Dataset, familyMeasures = false): Promise<GeneratorEvaluator | undefined> {
     if (dataset.kind === 'points' && dataset.mixture) return new GeneratorEvaluator({ kind: 'mixture', mixture: dataset.mixture }, dataset, config.seed);
-    if (config.data.kind !== 'mnist') return undefined;
+    if (config.data.kind !== 'mnist') return familyMeasures ? new GeneratorEvaluator({ kind: 'family' }, dataset, config.seed) : undefined;
     const classifier = await loadDigitClassifier();
     return new GeneratorEvaluator({ kind: 'digits', classifier, digits: new DigitEvaluator(classifier, dataset) }, dataset, config.seed);
   }
@@ -49,8 +53,13 @@ export class GeneratorEvaluator {
     return this.measure.kind === 'digits' ? Math.min(requested, this.measure.digits.maxSamples) : requested;
   }
 
-  async evaluate(model: EvaluatedGenerator, step: number, requested: number): Promise<EvaluationRecord> {
+  /** The generator's figures at `step`, with the family's own (`measure`) when it has some. */
+  async evaluate(model: EvaluatedGenerator, step: number, requested: number, measure?: () => Promise<FamilyFigures>): Promise<EvaluationRecord> {
     const started = performance.now();
+    if (this.measure.kind === 'family') {
+      const familyFigures = measure ? await measure() : {};
+      return { type: 'evaluation', step, time: new Date().toISOString(), samples: 0, seconds: Math.round(performance.now() - started) / 1000, ...familyFigures };
+    }
     const count = this.sampleCount(requested);
     const random = Random.derive(this.seed, evaluationSalt, step);
     const classes = presentClasses(this.dataset);
@@ -63,9 +72,10 @@ export class GeneratorEvaluator {
     const figures = this.measure.kind === 'mixture'
       ? mixtureFigures(samples, this.measure.mixture, conditions, codes, firstCode)
       : await digitFigures(this.measure.digits, samples, conditions, codes, firstCode);
+    const familyFigures = measure ? await measure() : {};
     return {
       type: 'evaluation', step, time: new Date().toISOString(), samples: count,
-      seconds: Math.round(performance.now() - started) / 1000, ...figures,
+      seconds: Math.round(performance.now() - started) / 1000, ...figures, ...familyFigures,
     };
   }
 

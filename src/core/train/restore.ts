@@ -4,6 +4,8 @@ import type { BackendName } from '../config/trainingSchema';
 import type { Dataset } from '../data/dataset';
 import { loadDataset } from '../data/load';
 import { UserError } from '../errors';
+import { familyOf } from '../families';
+import type { FamilyModel } from '../families/family';
 import { buildGenerator } from '../models';
 import { latentSpec } from '../models/latent';
 import type { LatentSpec } from '../models/latent';
@@ -25,16 +27,44 @@ export interface RestoredGenerator {
   dispose(): void;
 }
 
-/** The generator of a run as of its latest checkpoint (its weight average, when it keeps one), for sampling and export. */
-export async function restoreGenerator(
+export interface RestoredFamily {
+  /** Every network and optimizer of the run's family, as of `step`. */
+  readonly family: FamilyModel;
+  readonly dataset: Dataset;
+  readonly stored: StoredConfig;
+  readonly step: number;
+  dispose(): void;
+}
+
+/** A run's whole family as of its latest checkpoint, for evaluation. */
+export async function restoreFamily(
   runDir: string, backend: BackendName = 'auto', nativeSearchDirs: readonly string[] = [],
-): Promise<RestoredGenerator> {
+): Promise<RestoredFamily> {
+  const { stored, checkpoint, dataset } = await openCheckpointedRun(runDir, backend, nativeSearchDirs);
+  const family = familyOf(stored.config).build(stored.config, dataset);
+  try {
+    await loadCheckpoint(checkpoint.dir, family.checkpointParts);
+  } catch (error) {
+    family.dispose();
+    throw error;
+  }
+  return { family, dataset, stored, step: checkpoint.step, dispose: () => family.dispose() };
+}
+
+async function openCheckpointedRun(runDir: string, backend: BackendName, nativeSearchDirs: readonly string[]) {
   const stored = await readStoredConfig(runDir);
   const checkpoint = await latestCheckpoint(runDir);
   if (!checkpoint) throw new UserError(`${runDir} has no checkpoint yet: train it first (checkpoints.every sets how often one is saved)`, runDir);
   await initBackend(backend, { nativeSearchDirs });
   const loaded = await loadDataset(stored.config.data, { baseDir: process.cwd(), seed: stored.config.seed });
-  const dataset = conditionedDataset(stored.config, loaded, stored.configFile);
+  return { stored, checkpoint, dataset: conditionedDataset(stored.config, loaded, stored.configFile) };
+}
+
+/** The generator of a run as of its latest checkpoint (its weight average, when it keeps one), for sampling and export. */
+export async function restoreGenerator(
+  runDir: string, backend: BackendName = 'auto', nativeSearchDirs: readonly string[] = [],
+): Promise<RestoredGenerator> {
+  const { stored, checkpoint, dataset } = await openCheckpointedRun(runDir, backend, nativeSearchDirs);
   // Every family's generator is built as the GAN's is, so its checkpoint's weights fit whatever the family.
   const { model } = stored.config;
   const generator = buildGenerator(model, dataset, stored.config.seed);

@@ -11,6 +11,7 @@ import { runFiles } from '../run/layout';
 import { isMetricsRecord, type MetricsRecord } from '../run/records';
 import type { RunWriter } from '../run/runWriter';
 import type { Disposable } from '../util/disposable';
+import type { FamilyFigures, FamilyModel } from '../families/family';
 import type { TrainingEvent } from './events';
 import { GeneratorEvaluator, type EvaluatedGenerator } from './generatorEvaluation';
 
@@ -20,6 +21,7 @@ export interface MonitoredRun {
   readonly dataset: Dataset;
   readonly writer: RunWriter;
   readonly resumed: boolean;
+  readonly family: Pick<FamilyModel, 'measure'>;
 }
 
 /**
@@ -48,7 +50,7 @@ export class RunMonitor implements Disposable {
       const file = path.join(run.writer.dir, runFiles.metrics);
       detector.restore(await readJsonLines(file, isMetricsRecord), await readJsonLines(file, isDiagnosticRecord));
     }
-    const evaluator = run.config.evaluation.every !== undefined ? await GeneratorEvaluator.create(run.config, run.dataset) : undefined;
+    const evaluator = run.config.evaluation.every !== undefined ? await GeneratorEvaluator.create(run.config, run.dataset, run.family.measure !== undefined) : undefined;
     return new RunMonitor(run, fire, detector, meanPairwiseDistance(run.dataset.values, run.dataset.exampleShape), evaluator);
   }
 
@@ -73,12 +75,12 @@ export class RunMonitor implements Disposable {
   }
 
   /** Evaluates on the `evaluation.every` schedule, and at the end (`force`). */
-  async evaluateIfDue(step: number, model: EvaluatedGenerator, force: boolean): Promise<void> {
+  async evaluateIfDue(step: number, model: EvaluatedGenerator, force: boolean, measure?: () => Promise<FamilyFigures>): Promise<void> {
     const every = this.run.config.evaluation.every;
     if (!this.evaluator || every === undefined || this.lastEvaluatedStep === step) return;
     if (!force && step % every !== 0) return;
     this.lastEvaluatedStep = step;
-    const record = await this.evaluator.evaluate(model, step, this.run.config.evaluation.samples);
+    const record = await this.evaluator.evaluate(model, step, this.run.config.evaluation.samples, measure);
     await this.run.writer.appendMetrics(record);
     this.fire({ type: 'evaluation', record });
   }

@@ -222,7 +222,7 @@ export class TrainingSession implements Disposable {
       });
       this.emitter.fire({ type: 'sample', step: this.step, path });
     }
-    await this.monitor.evaluateIfDue(this.step, family.shown, force);
+    await this.monitor.evaluateIfDue(this.step, family.shown, force, family.measure);
   }
 
   private async logField(): Promise<void> {

@@ -30,6 +30,11 @@ const fid = (record: EvaluationRecord): number | undefined => record.fid?.value;
 const fidFloor = (record: EvaluationRecord): number | undefined => record.fid?.floor;
 const labelAccuracy = (record: EvaluationRecord): number | undefined => record.labelAccuracy;
 const codeAccuracy = (record: EvaluationRecord): number | undefined => record.codeAccuracy;
+const probe = (record: EvaluationRecord): number | undefined => record.encoder?.probe;
+const probePixels = (record: EvaluationRecord): number | undefined => record.encoder?.probePixels;
+const probeUntrained = (record: EvaluationRecord): number | undefined => record.encoder?.probeUntrained;
+const reconstructionRatio = (record: EvaluationRecord): number | undefined => record.encoder?.reconstructionRatio;
+const reconstructionAgreement = (record: EvaluationRecord): number | undefined => record.encoder?.reconstructionAgreement;
 
 export const evaluationSeries: readonly EvaluationSeries[] = [
   { label: 'modes covered', colour: 'green', scale: 'share', value: modesCovered,
@@ -39,4 +44,10 @@ export const evaluationSeries: readonly EvaluationSeries[] = [
   { label: 'real-vs-real floor', colour: 'muted', scale: 'distance', dash: [5, 4], value: fidFloor, format: distance(fidFloor) },
   { label: 'label accuracy', colour: 'purple', scale: 'share', value: labelAccuracy, format: share(labelAccuracy) },
   { label: 'code accuracy', colour: 'purple', scale: 'share', value: codeAccuracy, format: share(codeAccuracy) },
+  // BiGAN's encoder, each beside its baselines (dashed: the same probe on raw pixels and on the untrained encoder).
+  { label: 'probe on E(x)', colour: 'green', scale: 'share', value: probe, format: share(probe) },
+  { label: 'probe on pixels', colour: 'muted', scale: 'share', dash: [5, 4], value: probePixels, format: share(probePixels) },
+  { label: 'probe on untrained E', colour: 'muted', scale: 'share', dash: [2, 3], value: probeUntrained, format: share(probeUntrained) },
+  { label: 'reconstruction ratio', colour: 'orange', scale: 'distance', value: reconstructionRatio, format: distance(reconstructionRatio) },
+  { label: 'reconstructions keep digit', colour: 'purple', scale: 'share', value: reconstructionAgreement, format: share(reconstructionAgreement) },
 ];

@@ -4,6 +4,7 @@ import type { Family } from '../family';
 import { buildBiganNetworks } from './networks';
 import { biganTrainingPlan, type BiganContext } from './plan';
 import { encoderField, pairHistogram, reconstructionView } from './views';
+import { encoderFigures } from './evaluation';
 
 /** BiGAN / ALI: G and an encoder E trained together against a discriminator on (x, z) pairs. */
 export const biganFamily: Family = {
@@ -26,6 +27,7 @@ export const biganFamily: Family = {
       histogram: (step, bins) => pairHistogram(step, config.seed, networks, ctx.objective, dataset, bins),
       field: (step, latents) => encoderField(step, config.seed, networks, ctx.objective, dataset, latents),
       views: [reconstructionView(networks, dataset, config.seed, config.samples.count)],
+      measure: async () => ({ encoder: await encoderFigures(config, dataset, networks) }),
       dispose: () => {
         networks.dispose();
         ctx.encoderGeneratorOptimizer.dispose();

@@ -25,11 +25,7 @@ export function buildBiganNetworks(model: ModelConfig, data: DataShape, seed: nu
   const latent = latentSpec(model, undefined);
   const generator = buildGenerator(model, data, seed);
 
-  const encoderKernels = networkKernels(model, seed, seedStreams.encoder);
-  const image = network.discriminatorInput(model, data);
-  const features = network.discriminatorTrunk(model, data, image, undefined, encoderKernels);
-  const code = connect(tf.layers.dense({ units: model.latentSize, kernelInitializer: encoderKernels() }), features);
-  const encoder = tf.model({ inputs: image, outputs: code, name: 'encoder' });
+  const encoder = buildEncoder(model, data, seed);
 
   const discriminatorKernels = networkKernels(model, seed, seedStreams.discriminator);
   const x = network.discriminatorInput(model, data);
@@ -46,6 +42,22 @@ export function buildBiganNetworks(model: ModelConfig, data: DataShape, seed: nu
       discriminator.dispose();
     },
   };
+}
+
+/** E with the initial weights a run of this config and seed starts from (also the probe's untrained baseline). */
+export function buildEncoder(model: ModelConfig, data: DataShape, seed: number): LayersModel {
+  const network = networkBuilder(model);
+  const kernels = networkKernels(model, seed, seedStreams.encoder);
+  const image = network.discriminatorInput(model, data);
+  const features = network.discriminatorTrunk(model, data, image, undefined, kernels);
+  const code = connect(tf.layers.dense({ units: model.latentSize, kernelInitializer: kernels() }), features);
+  // Normalised codes (Donahue et al.'s encode_normalize): each code of a batch has mean 0 and
+  // variance 1, as z does. Unnormalised, E starts with codes clustered away from the prior, D
+  // tells the pairs apart by z's spread alone and E's gradient stays too weak to learn the digit.
+  // A frozen γ = 1, β = 0 rather than center/scale off, which TF.js's batch norm cannot train with
+  // (it reads γ and β in training mode regardless); frozen, they leave the codes standardised.
+  const normalised = connect(tf.layers.batchNormalization({ trainable: false, name: 'code_normalisation' }), code);
+  return tf.model({ inputs: image, outputs: normalised, name: 'encoder' });
 }
 
 /** A pair as one row per example, [flat x, z]: penalties take D's input gradient over both halves. */
