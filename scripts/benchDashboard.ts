@@ -28,7 +28,7 @@ export async function benchDashboard(rows = 100_000): Promise<void> {
   try {
     fs.writeFileSync(path.join(runDir, 'metrics.jsonl'), Array.from({ length: rows }, (_, i) => metricsLine(i + 1)).join(''));
     const header: RunHeader = { runDir, runId: 'bench', name: 'bench', status: 'running', step: rows, totalSteps: rows * 2, live: true,
-      dataKind: 'points', objective: 'non-saturating', metrics: ganCatalogue('non-saturating') };
+      dataKind: 'points', objective: 'non-saturating', metrics: ganCatalogue('non-saturating'), views: [] };
     const context = { header, compare: [], canSnapshotToNote: false };
     const feed = new RunFeed(runDir, (file) => file);
     const [, readMs] = await time(() => feed.refresh());

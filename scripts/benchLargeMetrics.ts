@@ -45,7 +45,7 @@ async function measure(megabytes: number): Promise<LargeMetricsFigures> {
   try {
     const lines = writeMetrics(path.join(runDir, 'metrics.jsonl'), megabytes);
     const header: RunHeader = { runDir, runId: 'large', name: 'large', status: 'completed', step: lines, totalSteps: lines, live: false,
-      dataKind: 'points', objective: 'non-saturating', metrics: ganCatalogue('non-saturating') };
+      dataKind: 'points', objective: 'non-saturating', metrics: ganCatalogue('non-saturating'), views: [] };
     const feed = new RunFeed(runDir, (file) => file);
     const resolution = 10;
     const delay = monitorEventLoopDelay({ resolution });

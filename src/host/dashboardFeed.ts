@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { JsonLinesFollower } from '../core/run/jsonLinesFollower';
 import { runFiles } from '../core/run/layout';
 import { isFieldRecord, type FieldRecord } from '../core/run/records';
-import { listStepEntries } from '../core/run/runReader';
+import { listStepEntries, listViewEntries } from '../core/run/runReader';
 import type { CompareCandidate, HostToDashboard, RunHeader, SampleFrame } from '../protocol/dashboardMessages';
 import { toMetricSeries } from './dashboardContent';
 import { defaultHistoryLimits, RunHistories, type HistoryLimits } from './runHistories';
@@ -25,8 +25,11 @@ export class RunFeed {
   private readonly histories: RunHistories;
   private readonly fieldsFile: JsonLinesFollower<FieldRecord>;
   private samples: SampleFrame[] = [];
+  /** Each sample view's pictures, and the same as text: what tells whether they changed since sent. */
+  private views: Record<string, SampleFrame[]> = {};
+  private viewsText = '{}';
   private field: FieldRecord | undefined;
-  private sent = { samples: 0, field: undefined as FieldRecord | undefined, header: '' };
+  private sent = { samples: 0, field: undefined as FieldRecord | undefined, header: '', views: '{}' };
   /** Rows the webview appended since its last snapshot. */
   private appended = 0;
   private needsSnapshot = true;
@@ -56,6 +59,10 @@ export class RunFeed {
     if (rewritten || fieldsRewritten) this.generation++;
     const query = this.generation ? `?g=${this.generation}` : '';
     const frames = sampleFiles.map((file) => ({ step: file.step, uri: `${this.sampleUri(file.path)}${query}` }));
+    const views = await listViewEntries(this.runDir);
+    this.views = Object.fromEntries(Object.entries(views).map(([name, files]) =>
+      [name, files.map((file) => ({ step: file.step, uri: `${this.sampleUri(file.path)}${query}` }))]));
+    this.viewsText = JSON.stringify(this.views);
     const known = new Set(frames.map((frame) => frame.step));
     if (rewritten || fieldsRewritten || this.samples.some((frame) => !known.has(frame.step))) this.needsSnapshot = true;
     // The webview appends what an update carries; past half a snapshot's worth it gets a decimated snapshot instead.
@@ -70,7 +77,7 @@ export class RunFeed {
     const notice = this.histories.notices().join(' ');
     return {
       type: 'snapshot', version: this.version, compare: context.compare, canSnapshotToNote: context.canSnapshotToNote,
-      header: context.header, metrics: this.histories.series(), histograms: this.histories.histogramRows(), samples: this.samples,
+      header: context.header, metrics: this.histories.series(), histograms: this.histories.histogramRows(), samples: this.samples, views: this.views,
       evaluations: this.histories.evaluationRows(), diagnostics: this.histories.diagnosticRows(),
       ...(this.field ? { field: this.field } : {}),
       ...(notice ? { notice } : {}),
@@ -81,7 +88,8 @@ export class RunFeed {
   update(context: FeedContext): HostToDashboard | undefined {
     if (this.needsSnapshot) return this.snapshot(context);
     const fieldChanged = this.field !== this.sent.field;
-    const nothingNew = this.histories.freshRows === 0 && this.samples.length === this.sent.samples && !fieldChanged
+    const viewsChanged = this.viewsText !== this.sent.views;
+    const nothingNew = this.histories.freshRows === 0 && this.samples.length === this.sent.samples && !fieldChanged && !viewsChanged
       && JSON.stringify(context.header) === this.sent.header;
     if (nothingNew) return undefined;
     this.appended += this.histories.freshRows;
@@ -90,6 +98,7 @@ export class RunFeed {
       type: 'update', version: this.version + 1, header: context.header, metrics: toMetricSeries(fresh.metrics),
       histograms: fresh.histograms, samples: this.samples.slice(this.sent.samples), evaluations: fresh.evaluations, diagnostics: fresh.diagnostics,
       ...(fieldChanged && this.field ? { field: this.field } : {}),
+      ...(viewsChanged ? { views: this.views } : {}),
     };
     this.markSent(context.header);
     return message;
@@ -98,6 +107,6 @@ export class RunFeed {
   private markSent(header: RunHeader): void {
     this.version++;
     this.needsSnapshot = false;
-    this.sent = { samples: this.samples.length, field: this.field, header: JSON.stringify(header) };
+    this.sent = { samples: this.samples.length, field: this.field, header: JSON.stringify(header), views: this.viewsText };
   }
 }

@@ -34,6 +34,8 @@ export interface RunView {
   readonly headlineSpec: HeadlineSpec;
   /** The catalogue run.json records; absent for runs from before catalogues. */
   readonly catalogue?: MetricCatalogue;
+  /** The family's sample views beyond the grid (BiGAN's reconstructions), as run.json lists them. */
+  readonly views?: RunInfo['views'];
   readonly stepsPerSecond?: number;
   readonly backend?: string;
   readonly error?: string;
@@ -58,6 +60,7 @@ export function runViewFromDisk(dir: string, info: RunInfo, metrics: MetricsReco
     ...(info.note ? { note: info.note } : {}),
     ...(headline ? { headline } : {}),
     ...(info.catalogue ? { catalogue: info.catalogue } : {}),
+    ...(info.views ? { views: info.views } : {}),
     ...(metrics ? { stepsPerSecond: metrics.stepsPerSecond } : {}),
     ...(info.backend ? { backend: info.backend.backend } : {}),
     ...(error ? { error } : {}),

@@ -38,6 +38,15 @@ export interface RunHeader {
   readonly objective: string;
   /** What the run logs and how its charts group it (the family's metric catalogue). */
   readonly metrics: MetricCatalogue;
+  /** The family's sample views beyond the grid, each a card of its own (their frames come in `views`). */
+  readonly views: readonly SampleViewInfo[];
+}
+
+/** A family's named picture (samples/<name>/), e.g. BiGAN's reconstructions x | G(E(x)). */
+export interface SampleViewInfo {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
 }
 
 /** A saved sample grid: its step and a webview URI for its PNG (immutable, so cacheable). */
@@ -59,6 +68,11 @@ export interface DashboardContent {
   readonly metrics: MetricSeries;
   readonly histograms: readonly HistogramRecord[];
   readonly samples: readonly SampleFrame[];
+  /**
+   * Each sample view's saved pictures by view name, whole (a view has as many as the grid at most):
+   * a snapshot's replace the webview's; an update carries them only when they changed.
+   */
+  readonly views?: Readonly<Record<string, readonly SampleFrame[]>>;
   /** The latest FieldRecord (2D data only). */
   readonly field?: FieldRecord;
   /** metrics.jsonl's evaluation lines, in file order (an on-demand evaluation may measure an earlier step). */

@@ -205,3 +205,31 @@ test('the dashboard page has a strict CSP with a nonce and escapes the run folde
   assert.ok(html.includes('<title>&lt;b&gt;x&lt;/b&gt;</title>'));
   assert.equal(escapeHtml(`a&b<c>"d'`), 'a&amp;b&lt;c&gt;&quot;d&#39;');
 });
+
+test('a family\'s sample views reach the dashboard: listed in the header, their pictures in the snapshot, new ones in an update', async () => {
+  const runDir = tempDir();
+  const viewDir = path.join(runDir, 'samples', 'reconstructions');
+  fs.mkdirSync(viewDir, { recursive: true });
+  fs.writeFileSync(path.join(viewDir, 'step-0.png'), 'png');
+  fs.writeFileSync(path.join(viewDir, 'latest.png'), 'png');
+  // Not views: a link, a name that is not a view name, and a plain file.
+  fs.mkdirSync(path.join(runDir, 'samples', 'Not A View'));
+  fs.symlinkSync(viewDir, path.join(runDir, 'samples', 'linked'));
+  fs.writeFileSync(path.join(runDir, 'samples', 'notes'), '');
+  const views = [{ name: 'reconstructions', title: 'Reconstructions x | G(E(x))', description: 'x beside G(E(x))', lastStep: 0 }];
+  const header = runHeader(view({ dir: runDir, views }), { data: { kind: 'mnist' }, objective: { kind: 'non-saturating' } });
+  assert.deepEqual(header.views, [{ name: 'reconstructions', title: 'Reconstructions x | G(E(x))', description: 'x beside G(E(x))' }]);
+
+  const feed = new RunFeed(runDir, (file) => `webview:${path.relative(runDir, file)}`);
+  await feed.refresh();
+  const first = feed.snapshot(context(header));
+  assert.ok(first.type === 'snapshot');
+  assert.deepEqual(first.views, { reconstructions: [{ step: 0, uri: 'webview:samples/reconstructions/step-0.png' }] });
+  await feed.refresh();
+  assert.equal(feed.update(context(header)), undefined, 'nothing new, nothing sent');
+  fs.writeFileSync(path.join(viewDir, 'step-50.png'), 'png');
+  await feed.refresh();
+  const next = feed.update(context(header));
+  assert.ok(next?.type === 'update');
+  assert.deepEqual(next.views?.['reconstructions']?.map((frame) => frame.step), [0, 50]);
+});

@@ -42,7 +42,7 @@ async function readAll<T>(follower: JsonLinesFollower<T>): Promise<FollowedBatch
 
 const header = (runDir: string): RunHeader => ({
   runDir, runId: 'big', name: 'big', status: 'completed', step: 0, totalSteps: 0, live: false, dataKind: 'points',
-  objective: 'non-saturating', metrics: ganCatalogue('non-saturating'),
+  objective: 'non-saturating', metrics: ganCatalogue('non-saturating'), views: [],
 });
 type Snapshot = Extract<HostToDashboard, { type: 'snapshot' }>;
 

@@ -42,7 +42,10 @@ test('the charts follow the run\'s metric catalogue: its groups, titles and labe
     },
     metrics: { steps, values: { dLoss: curve(2), egLoss: curve(1), infoLoss: curve(0.5), reconstruction: curve(0.8), reconstructionBaseline: curve(1.2) } },
   };
-  const dashboard = await DashboardPage.openWith(browser, { dir, runDir: snapshot.header.runDir }, [snapshot]);
+  // The family's sample views: a card each, after the grid, with its own pictures.
+  const views = [{ name: 'reconstructions', title: 'Reconstructions x | G(E(x))', description: 'Fixed examples beside G(E(x)).' }];
+  const withViews = { ...snapshot, header: { ...snapshot.header, views }, views: { reconstructions: [writeSampleFrame(dir, 7), writeSampleFrame(dir, 9)] } };
+  const dashboard = await DashboardPage.openWith(browser, { dir, runDir: snapshot.header.runDir }, [withViews]);
   const { page } = dashboard;
   assert.deepEqual(await page.$$eval('.card:not([hidden]) h2', (nodes) => nodes.slice(0, 2).map((node) => node.textContent)),
     ['Adversarial losses', 'Reconstruction']);
@@ -51,6 +54,10 @@ test('the charts follow the run\'s metric catalogue: its groups, titles and labe
   assert.match(await page.textContent('.loss-card .u-legend') ?? '', /D loss.*E\+G loss.*InfoGAN −log Q\(c\|x\)/);
   assert.equal(await page.getAttribute('.metric-card-0 .chart', 'data-series'), '2');
   assert.match(await page.textContent('.metric-card-0 .u-legend') ?? '', /‖x − G\(E\(x\)\)‖/);
+  assert.equal(await page.textContent('.view-reconstructions h2'), 'Reconstructions x | G(E(x))');
+  assert.equal(await page.$eval('.samples-card + .view-reconstructions', () => true), true, 'the view follows the sample grid');
+  assert.match(await page.getAttribute('.view-reconstructions .sample-grid', 'src') ?? '', /step-9\.png$/);
+  assert.match(await page.getAttribute('.view-reconstructions .sample-grid', 'alt') ?? '', /at step 9/);
   assert.deepEqual(await dashboard.problems(), []);
   await page.close();
 });

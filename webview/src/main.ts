@@ -14,7 +14,7 @@ import { HistogramView } from './panels/histogramView';
 import { MetricCards } from './panels/metricCards';
 import { NoticeView } from './panels/noticeView';
 import { PlaneView } from './panels/planeView';
-import { SampleGridView } from './panels/sampleGridView';
+import { SampleGridView, SampleViewsView } from './panels/sampleGridView';
 import { CompareRequests } from './state/compareRequests';
 import { DashboardStore } from './state/dashboardStore';
 import type { DashboardState } from './state/dashboardState';
@@ -72,6 +72,7 @@ const lossChart = new MetricChart(losses.body,
     markers: { at: raisedDiagnosticMarkers, caption: 'failure mode raised (red: error, yellow: warning; see Diagnostics)' },
   },
   currentPalette);
+const sampleViews = new SampleViewsView(samples.root);
 const histograms = new HistogramView(grid, currentPalette);
 const plane = new PlaneView(grid, currentPalette);
 
@@ -83,7 +84,7 @@ const lossTitle = {
   },
 };
 
-for (const view of [header, lossTitle, notice, compare, lossChart, otherMetrics, evaluation, diagnostics, samples, histograms, plane]) store.addView(view);
+for (const view of [header, lossTitle, notice, compare, lossChart, otherMetrics, evaluation, diagnostics, samples, sampleViews, histograms, plane]) store.addView(view);
 
 const channel = new HostChannel(store, post, compareRequests);
 window.addEventListener('message', (event: MessageEvent<unknown>) => channel.receive(event.data));

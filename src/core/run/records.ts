@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { backendReportSchema } from '../backend/report';
+import { MAX_VIEWS, VIEW_NAME } from './viewNames';
 
 /** The run-directory contract (README, "Run directory"). Bump RUN_FORMAT on incompatible change. */
 export const RUN_FORMAT = 1;
@@ -81,11 +82,11 @@ export const runInfoSchema = z.object({
   catalogue: catalogueSchema.exactOptional(),
   /** Pictures the run saves beside its sample grid, each under samples/<name>/ (a family's sample views). */
   views: z.array(z.object({
-    name: z.string().regex(/^[a-z][a-zA-Z0-9-]{0,39}$/),
+    name: z.string().regex(VIEW_NAME),
     title: z.string().max(120),
     description: z.string().max(500),
     lastStep: stepCount.exactOptional(),
-  }).readonly()).max(16).readonly().exactOptional(),
+  }).readonly()).max(MAX_VIEWS).readonly().exactOptional(),
   /** The process training it, so a reader can tell a live run from one whose trainer died. */
   pid: z.int().positive().exactOptional(),
   hostname: z.string().exactOptional(),

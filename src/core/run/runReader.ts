@@ -6,6 +6,7 @@ import { formatBytes } from '../util/bytes';
 import { openRegularFile } from '../util/regularFile';
 import { readJsonLines } from './jsonLines';
 import { runFiles, stepOfName } from './layout';
+import { MAX_VIEWS, VIEW_NAME } from './viewNames';
 import {
   isFieldRecord, isHistogramRecord, isMetricsRecord, runInfoSchema,
   type FieldRecord, type HistogramRecord, type MetricsRecord, type RunInfo,
@@ -113,6 +114,17 @@ export async function listStepEntries(folder: string): Promise<StepFile[]> {
     const step = entry.isSymbolicLink() ? undefined : stepOfName(entry.name);
     return step === undefined ? [] : [{ step, path: path.join(folder, entry.name) }];
   }).sort((a, b) => a.step - b.step);
+}
+
+/** Each sample view's saved pictures (samples/<view>/step-N.png), by view name; at most MAX_VIEWS views. */
+export async function listViewEntries(runDir: string): Promise<Record<string, StepFile[]>> {
+  const folder = path.join(runDir, runFiles.samples);
+  if (await isLink(folder)) return {};
+  const names = (await readdirOrEmpty(folder, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory() && VIEW_NAME.test(entry.name)).map((entry) => entry.name).sort().slice(0, MAX_VIEWS);
+  const views: Record<string, StepFile[]> = {};
+  for (const name of names) views[name] = await listStepEntries(path.join(folder, name));
+  return views;
 }
 
 /** A folder's entries; a folder that does not exist yet has none. */

@@ -124,7 +124,7 @@ export function runHeader(overrides: Partial<RunHeader> = {}): RunHeader {
   return {
     runDir: '/work/.gan/runs/ring-20250101-1200', runId: 'ring-20250101-1200', name: 'Ring of Gaussians',
     status: 'running', step: 0, totalSteps: 5000, stepsPerSecond: 120, etaSeconds: 0, backend: 'wasm',
-    live: true, dataKind: 'points', objective: 'non-saturating', metrics: ganCatalogue('non-saturating'), ...overrides,
+    live: true, dataKind: 'points', objective: 'non-saturating', metrics: ganCatalogue('non-saturating'), views: [], ...overrides,
   };
 }
 

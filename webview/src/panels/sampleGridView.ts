@@ -1,40 +1,92 @@
+import type { SampleFrame } from '../../../src/protocol/dashboardMessages';
 import type { DashboardState, DashboardView, StateChanges } from '../state/dashboardState';
 import { card, element, setHidden } from '../ui/dom';
 import { StepScrubber } from '../ui/stepScrubber';
 
-/** The sample grid of one saved step (the run's fixed noise), with a scrubber that can play the evolution. */
-export class SampleGridView implements DashboardView {
-  private readonly image = element('img', { className: 'sample-grid', attributes: { alt: 'Generated samples' } });
-  private readonly empty = element('p', { className: 'empty', text: 'No sample grids saved yet.' });
+/** A card of saved pictures, one step at a time, with a scrubber that can play their evolution. */
+export class FramesCard {
+  readonly root: HTMLElement;
+  private readonly image = element('img', { className: 'sample-grid' });
+  private readonly empty: HTMLElement;
   private readonly scrubber: StepScrubber;
-  private state: DashboardState | undefined;
+  private frames: readonly SampleFrame[] = [];
 
-  constructor(parent: HTMLElement) {
-    const { root, body } = card('Samples', 'samples-card');
-    this.scrubber = new StepScrubber({ label: 'Sample step', playable: true, framesPerSecond: 8, onChange: (index) => this.show(index) });
+  constructor(title: string, className: string, private readonly what: string, description?: string) {
+    const { root, body } = card(title, className);
+    this.root = root;
+    this.empty = element('p', { className: 'empty', text: `No ${what} saved yet.` });
+    this.scrubber = new StepScrubber({ label: `${title} step`, playable: true, framesPerSecond: 8, onChange: (index) => this.show(index) });
     this.image.hidden = true;
+    if (description) body.append(element('p', { className: 'card-description', text: description }));
     body.append(this.empty, element('div', { className: 'sample-frame' }, [this.image]), this.scrubber.element);
-    parent.appendChild(root);
   }
 
-  /** The step of the grid on show: what "Snapshot to note" inserts. */
+  /** The step of the picture on show. */
   get shownStep(): number | undefined {
     return this.scrubber.shownStep;
   }
 
-  render(state: DashboardState, changes: StateChanges): void {
-    this.state = state;
-    if (!changes.samples) return;
-    this.scrubber.setSteps(state.samples.map((frame) => frame.step));
+  setFrames(frames: readonly SampleFrame[]): void {
+    this.frames = frames;
+    this.scrubber.setSteps(frames.map((frame) => frame.step));
     this.show(this.scrubber.shownIndex);
-    setHidden(this.empty, state.samples.length > 0);
-    setHidden(this.image, state.samples.length === 0);
+    setHidden(this.empty, frames.length > 0);
+    setHidden(this.image, frames.length === 0);
   }
 
   private show(index: number): void {
-    const frame = this.state?.samples[index];
+    const frame = this.frames[index];
     if (frame === undefined) return;
     if (this.image.getAttribute('src') !== frame.uri) this.image.setAttribute('src', frame.uri);
-    this.image.setAttribute('alt', `Generated samples at step ${frame.step}`);
+    this.image.setAttribute('alt', `${this.what} at step ${frame.step}`);
+  }
+}
+
+/** The sample grid of one saved step (the run's fixed noise). */
+export class SampleGridView implements DashboardView {
+  private readonly frames = new FramesCard('Samples', 'samples-card', 'Generated samples');
+  readonly root = this.frames.root;
+
+  constructor(parent: HTMLElement) {
+    parent.appendChild(this.frames.root);
+  }
+
+  /** The step of the grid on show: what "Snapshot to note" inserts. */
+  get shownStep(): number | undefined {
+    return this.frames.shownStep;
+  }
+
+  render(state: DashboardState, changes: StateChanges): void {
+    if (changes.samples) this.frames.setFrames(state.samples);
+  }
+}
+
+/** One card per sample view of the run's family (BiGAN's reconstructions), after the grid. */
+export class SampleViewsView implements DashboardView {
+  private readonly cards = new Map<string, FramesCard>();
+
+  /** `after`: the card the views follow (the sample grid's). */
+  constructor(private readonly after: HTMLElement) {}
+
+  render(state: DashboardState, changes: StateChanges): void {
+    if (!(changes.header || changes.views)) return;
+    const views = state.header?.views ?? [];
+    for (const [name, frames] of this.cards) {
+      if (!views.some((view) => view.name === name)) {
+        frames.root.remove();
+        this.cards.delete(name);
+      }
+    }
+    let previous = this.after;
+    for (const view of views) {
+      let frames = this.cards.get(view.name);
+      if (!frames) {
+        frames = new FramesCard(view.title, `view-card view-${view.name}`, view.title, view.description);
+        this.cards.set(view.name, frames);
+      }
+      if (previous.nextSibling !== frames.root) previous.after(frames.root);
+      previous = frames.root;
+      frames.setFrames(state.views[view.name] ?? []);
+    }
   }
 }

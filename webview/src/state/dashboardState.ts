@@ -18,6 +18,8 @@ export interface DashboardState {
   readonly metrics: MetricTable;
   readonly histograms: HistogramRecord[];
   readonly samples: SampleFrame[];
+  /** Each family sample view's pictures, by view name (the header lists the views). */
+  views: Readonly<Record<string, readonly SampleFrame[]>>;
   field: FieldRecord | undefined;
   /** In the order the run wrote them, not necessarily by step. */
   readonly evaluations: EvaluationRecord[];
@@ -33,6 +35,7 @@ export interface StateChanges {
   metrics: boolean;
   histograms: boolean;
   samples: boolean;
+  views: boolean;
   field: boolean;
   evaluations: boolean;
   diagnostics: boolean;
@@ -43,14 +46,14 @@ export interface StateChanges {
 
 export function emptyState(): DashboardState {
   return {
-    header: undefined, unreadable: undefined, notice: undefined, metrics: new MetricTable(), histograms: [], samples: [], field: undefined, evaluations: [], diagnostics: [],
+    header: undefined, unreadable: undefined, notice: undefined, metrics: new MetricTable(), histograms: [], samples: [], views: {}, field: undefined, evaluations: [], diagnostics: [],
     compareCandidates: [], compareRuns: [], canSnapshotToNote: false,
   };
 }
 
 export function noChanges(): StateChanges {
   return {
-    header: false, metrics: false, histograms: false, samples: false, field: false, evaluations: false, diagnostics: false,
+    header: false, metrics: false, histograms: false, samples: false, views: false, field: false, evaluations: false, diagnostics: false,
     compareCandidates: false, compareRuns: false, theme: false,
   };
 }

@@ -29,13 +29,14 @@ export class DashboardStore {
     state.metrics.replace(message.metrics);
     replaceRows(state.histograms, message.histograms);
     replaceRows(state.samples, message.samples);
+    state.views = message.views ?? {};
     state.field = message.field;
     replaceRows(state.evaluations, message.evaluations);
     replaceRows(state.diagnostics, message.diagnostics);
     state.compareCandidates = message.compare;
     state.canSnapshotToNote = message.canSnapshotToNote;
     this.markChanged({
-      header: true, metrics: true, histograms: true, samples: true, field: true, evaluations: true, diagnostics: true,
+      header: true, metrics: true, histograms: true, samples: true, views: true, field: true, evaluations: true, diagnostics: true,
       compareCandidates: true,
     });
   }
@@ -46,6 +47,7 @@ export class DashboardStore {
     if (message.metrics.steps.length > 0) state.metrics.append(message.metrics);
     appendByStep(state.histograms, message.histograms);
     appendByStep(state.samples, message.samples);
+    if (message.views !== undefined) state.views = message.views;
     if (message.field !== undefined) state.field = message.field;
     // Appended as written, not by step: an on-demand evaluation may measure an earlier checkpoint,
     // and the host sends a snapshot, not an update, when metrics.jsonl is rewritten.
@@ -56,6 +58,7 @@ export class DashboardStore {
       metrics: message.metrics.steps.length > 0,
       histograms: message.histograms.length > 0,
       samples: message.samples.length > 0,
+      views: message.views !== undefined,
       field: message.field !== undefined,
       evaluations: message.evaluations.length > 0,
       diagnostics: message.diagnostics.length > 0,
