@@ -1,5 +1,6 @@
 import { isUserError, errorMessage } from '../core/errors';
 import { doctorCommand, doctorUsage } from './commands/doctor';
+import { encodeCommand, encodeUsage } from './commands/encode';
 import { evalCommand, evalUsage } from './commands/eval';
 import { exportCommand, exportUsage } from './commands/export';
 import { processIO, type CommandIO } from './commands/io';
@@ -14,7 +15,8 @@ const commands: Record<string, { run: (argv: readonly string[], io: CommandIO) =
   runs: { run: runsCommand, usage: runsUsage, summary: 'list runs and their status' },
   sample: { run: sampleCommand, usage: sampleUsage, summary: 'draw samples from a run\'s latest checkpoint' },
   eval: { run: evalCommand, usage: evalUsage, summary: 'measure a run\'s generator (modes, FID, label and code accuracy) and record it' },
-  export: { run: exportCommand, usage: exportUsage, summary: 'export a run\'s generator as a TF.js LayersModel' },
+  export: { run: exportCommand, usage: exportUsage, summary: 'export a run\'s generator (and encoder) as TF.js LayersModels' },
+  encode: { run: encodeCommand, usage: encodeUsage, summary: 'write the codes E(x) of a run\'s encoder (bigan) as CSV or JSON' },
   doctor: { run: doctorCommand, usage: doctorUsage, summary: 'check which backends work here, and why the others do not' },
 };
 

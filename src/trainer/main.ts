@@ -1,8 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { errorMessage, isUserError } from '../core/errors';
 import { evaluateRun } from '../core/train/evaluateRun';
-import { exportGenerator } from '../core/train/exportGenerator';
-import { restoreGenerator } from '../core/train/restore';
+import { exportRun } from '../core/train/exportGenerator';
 import { TrainingSession } from '../core/train/session';
 import { WINDOW_CLOSED, type HostToTrainer, type TrainerToHost } from '../protocol/trainerMessages';
 
@@ -71,12 +70,8 @@ function serve(host: HostPort): void {
         return;
       case 'export':
         return void runJob(async () => {
-          const restored = await restoreGenerator(message.request.runDir, message.request.backend, message.request.nativeSearchDirs);
-          try {
-            return { type: 'exported', files: await exportGenerator(restored, message.request.outDir), step: restored.step };
-          } finally {
-            restored.dispose();
-          }
+          const { runDir, outDir, backend, nativeSearchDirs } = message.request;
+          return { type: 'exported', ...await exportRun(runDir, outDir, backend, nativeSearchDirs) };
         });
       case 'evaluate':
         return void runJob(async () => ({ type: 'evaluated', record: await evaluateRun({ ...message.request, record: true }) }));

@@ -7,9 +7,11 @@ import { parseConfigText } from '../../src/core/config/parse';
 import type { GanConfigInput } from '../../src/core/config/schema';
 import { loadDataset } from '../../src/core/data/load';
 import { familyOf } from '../../src/core/families';
+import type { FamilyFigure } from '../../src/core/run/evaluationRecords';
 import { readRun, readStoredConfig } from '../../src/core/run/runReader';
 import { evaluateRun } from '../../src/core/train/evaluateRun';
 import { useTestBackend } from './support/backend';
+import { cli } from './support/cli';
 import { resolvedConfig, tempDir, train, wholeAndResumed } from './support/training';
 
 // BiGAN in the plane: x on a spiral, z one number. A learned encoder reads each point's position
@@ -30,6 +32,17 @@ const spiral: GanConfigInput = {
   evaluation: { samples: 1000 },
 };
 
+test('encode explains what it cannot do: a GAN has no encoder, an output needs a known format', async () => {
+  await useTestBackend();
+  const run = await train({ runsDir: tempDir(), config: resolvedConfig({ ...spiral, family: { kind: 'gan' }, regularizers: {}, training: { ...spiral.training, steps: 5 } }) });
+  const noEncoder = await cli('encode', run.runDir, '--out', path.join(tempDir(), 'codes.csv'));
+  assert.equal(noEncoder.code, 2);
+  assert.match(noEncoder.all(), /is a gan run, which learns no encoder/);
+  const format = await cli('encode', run.runDir, '--out', 'codes.txt');
+  assert.equal(format.code, 2);
+  assert.match(format.all(), /--out must end in \.csv or \.json/);
+});
+
 test('a BiGAN config refuses what cannot work on (x, z) pairs, naming the field', () => {
   const yaml = ['name: b', 'family:', '  kind: bigan', 'data:', '  kind: mnist', 'model:', '  kind: mlp',
     '  conditional: {}', 'regularizers:', '  augmentation: {}', 'training:', '  generatorEma: {}'].join('\n');
@@ -47,12 +60,12 @@ test('BiGAN on a spiral learns an encoder: G(E(x)) lands near x', async () => {
   await useTestBackend();
   const run = await train({ runsDir: tempDir(), config: resolvedConfig(spiral) });
   assert.equal(run.info.status, 'completed');
-  const before = (await untrainedFigures(run.runDir)).reconstructionRatio;
-  const { encoder } = await evaluateRun({ runDir: run.runDir, record: true });
-  assert.ok(encoder, 'the evaluation has encoder figures');
+  const before = figure(await untrainedFigures(run.runDir), 'reconstructionRatio');
+  const { figures } = await evaluateRun({ runDir: run.runDir, record: true });
+  const ratio = figure(figures ?? [], 'reconstructionRatio');
   // 1 means G(E(x)) is as far from x as from any other point: what the untrained pair gives.
   assert.ok(before > 0.9, `ratio of the untrained encoder and generator: ${before}`);
-  assert.ok(encoder.reconstructionRatio < 0.6, `‖x − G(E(x))‖ / ‖x′ − G(E(x))‖ = ${encoder.reconstructionRatio}`);
+  assert.ok(ratio < 0.6, `‖x − G(E(x))‖ / ‖x′ − G(E(x))‖ = ${ratio}`);
 
   // The run shows what BiGAN is: its catalogue, its reconstructions view, the plane coloured by E(x).
   const read = await readRun(run.runDir);
@@ -62,6 +75,19 @@ test('BiGAN on a spiral learns an encoder: G(E(x)) lands near x', async () => {
   assert.ok(fs.existsSync(path.join(run.runDir, 'samples', 'reconstructions', 'step-750.png')));
   const field = fs.readFileSync(path.join(run.runDir, 'field.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { scoreLabel?: string });
   assert.equal(field.at(-1)?.scoreLabel, 'E(x)');
+  // Encode and export: the encoder's codes for the data, and both networks as LayersModels.
+  const out = tempDir();
+  assert.equal((await cli('encode', run.runDir, '--out', path.join(out, 'codes.csv'))).code, 0);
+  const rows = fs.readFileSync(path.join(out, 'codes.csv'), 'utf8').trim().split('\n');
+  assert.equal(rows[0], 'index,z0', 'a spiral has no labels: index and the one code');
+  assert.equal(rows.length, 1 + 4000);
+  assert.ok(rows.slice(1).every((row) => /^\d+,-?[\d.e-]+$/.test(row)), rows[1]);
+  assert.equal((await cli('export', run.runDir, '--out', path.join(out, 'model'))).code, 0);
+  const exported = JSON.parse(fs.readFileSync(path.join(out, 'model', 'encoder', 'model.json'), 'utf8')) as { modelTopology: { config: { name: string } } };
+  assert.equal(exported.modelTopology.config.name, 'encoder');
+  assert.ok(fs.statSync(path.join(out, 'model', 'encoder', 'weights.bin')).size > 0);
+  assert.ok(fs.existsSync(path.join(out, 'model', 'model.json')), 'the generator beside it');
+
   const checkpoint = fs.readdirSync(path.join(run.runDir, 'checkpoints', 'step-750')).sort();
   assert.deepEqual(checkpoint.filter((name) => name.endsWith('.bin')),
     ['discriminator.bin', 'discriminatorOptimizer.bin', 'encoder.bin', 'generator.bin', 'generatorOptimizer.bin']);
@@ -95,9 +121,15 @@ async function untrainedFigures(runDir: string) {
   const dataset = await loadDataset(config.data, { baseDir: '.', seed: config.seed });
   const family = familyOf(config).build(config, dataset);
   try {
-    const figures = await family.measure!();
-    return figures.encoder!;
+    return await family.measure!();
   } finally {
     family.dispose();
   }
+}
+
+
+function figure(figures: readonly FamilyFigure[], name: string): number {
+  const found = figures.find((candidate) => candidate.name === name);
+  assert.ok(found, `no ${name} among ${figures.map((candidate) => candidate.name).join(', ')}`);
+  return found.value;
 }

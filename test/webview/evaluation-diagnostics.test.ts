@@ -137,6 +137,27 @@ test('digits: FID beside its real-vs-real floor, label and code accuracy; the la
   await page.close();
 });
 
+test('a family\'s own figures (BiGAN\'s probe beside its baselines) show and chart without family code', async () => {
+  const stream = recordedStream(dir, 300, 0);
+  const figures = (probe: number) => [
+    { name: 'probe', label: 'linear probe on E(x), 10 labels/class', description: 'Held-out accuracy of a probe on E(x)', value: probe, unit: 'share' as const },
+    { name: 'probePixels', label: 'linear probe on raw pixels, 10 labels/class', description: 'The same on pixels', value: 0.714, unit: 'share' as const, baseline: true },
+    { name: 'reconstructionRatio', label: 'reconstruction ratio', description: '‖x−G(E(x))‖ / ‖x′−G(E(x))‖', value: 0.81, unit: 'value' as const },
+  ];
+  const evaluation = (step: number, probe: number) => ({ type: 'evaluation' as const, step, time: '', samples: 0, seconds: 1.5, figures: figures(probe) });
+  const dashboard = await DashboardPage.openWith(browser, { dir, runDir: stream.snapshot.header.runDir }, [
+    { ...stream.snapshot, evaluations: [evaluation(500, 0.68), evaluation(1000, 0.78)], diagnostics: [] },
+  ]);
+  const { page } = dashboard;
+  assert.deepEqual(await texts(page, '.evaluation-figure .figure-value'), ['78%', '71%', '0.81']);
+  assert.deepEqual(await texts(page, '.evaluation-figure .figure-label'),
+    ['linear probe on E(x), 10 labels/class', 'linear probe on raw pixels, 10 labels/class', 'reconstruction ratio']);
+  assert.equal(await page.getAttribute('.evaluation-chart', 'data-series'),
+    'linear probe on E(x), 10 labels/class, linear probe on raw pixels, 10 labels/class, reconstruction ratio');
+  assert.deepEqual(await dashboard.problems(), []);
+  await page.close();
+});
+
 test('finding summaries, evidence names and remedies render as text, never as markup', async () => {
   const payload = '<img src=x onerror=window.__pwned=1><b>bold</b><script>window.__pwned=2</script>';
   const stream = recordedStream(dir, 300, 0);

@@ -16,14 +16,8 @@ export function evaluationFigures(record: EvaluationRecord): [string, string][] 
   }
   if (record.labelAccuracy !== undefined) figures.push(['label accuracy', percent(record.labelAccuracy)]);
   if (record.codeAccuracy !== undefined) figures.push(['code accuracy (best matching)', percent(record.codeAccuracy)]);
-  const encoder = record.encoder;
-  if (encoder) {
-    const perClass = `${encoder.labelsPerClass} labels/class`;
-    if (encoder.probe !== undefined) figures.push([`linear probe on E(x), ${perClass}`, percent(encoder.probe)]);
-    if (encoder.probePixels !== undefined) figures.push([`linear probe on raw pixels, ${perClass}`, percent(encoder.probePixels)]);
-    if (encoder.probeUntrained !== undefined) figures.push([`linear probe on the untrained E, ${perClass}`, percent(encoder.probeUntrained)]);
-    figures.push(['reconstruction ratio ‖x−G(E(x))‖ / ‖x′−G(E(x))‖', encoder.reconstructionRatio.toFixed(3)]);
-    if (encoder.reconstructionAgreement !== undefined) figures.push(['reconstructions keeping their digit', percent(encoder.reconstructionAgreement)]);
+  for (const figure of record.figures ?? []) {
+    figures.push([figure.label, figure.unit === 'share' ? percent(figure.value) : figure.value.toFixed(3)]);
   }
   return figures;
 }

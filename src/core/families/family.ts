@@ -3,7 +3,7 @@ import type { GanConfig } from '../config/schema';
 import type { Dataset } from '../data/dataset';
 import type { EpochSampler } from '../data/sampler';
 import type { LatentSpec, LatentValues } from '../models/latent';
-import type { EvaluationRecord } from '../run/evaluationRecords';
+import type { FamilyFigure } from '../run/evaluationRecords';
 import type { FieldRecord, HistogramRecord } from '../run/records';
 import type { Disposable } from '../util/disposable';
 import type { Random } from '../util/random';
@@ -51,12 +51,14 @@ export interface FamilyModel extends Disposable {
   field(step: number, latents: LatentValues): Promise<FieldRecord>;
   /** Pictures beyond the fixed-noise grid. */
   readonly views: readonly SampleView[];
+  /** x → z, for a family that learns one (BiGAN): `gan-studio encode` and export use it. */
+  readonly encoder?: LayersModel;
   /** Figures beyond the generator's, measured with every evaluation: BiGAN's encoder figures. */
   readonly measure?: () => Promise<FamilyFigures>;
 }
 
-/** The evaluation record's family sections. */
-export type FamilyFigures = Pick<EvaluationRecord, 'encoder'>;
+/** The figures a family adds to an evaluation. */
+export type FamilyFigures = readonly FamilyFigure[];
 
 /** A family of adversarial training: builds a run's networks for its config and data. */
 export interface Family {

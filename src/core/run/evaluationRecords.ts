@@ -15,6 +15,23 @@ export { diagnosticKindLabels, diagnosticKinds, type DiagnosticKind } from './di
 
 const figure = z.number();
 
+/**
+ * A figure a family measures beyond the generator's (BiGAN's linear probe on E(x)): self-describing,
+ * so the CLI and the dashboard show it, and chart it over steps, without knowing the family.
+ */
+const familyFigureSchema = z.object({
+  /** Stable across a run's evaluations: what joins one evaluation's figure to the next. */
+  name: z.string().min(1).max(40),
+  label: z.string().max(80),
+  description: z.string().max(300),
+  value: figure,
+  /** A share (0…1, shown as a percentage) or a plain value. */
+  unit: z.enum(['share', 'value']),
+  /** A reference the family's other figures are read against (the probe on raw pixels): drawn dashed. */
+  baseline: z.boolean().exactOptional(),
+}).readonly();
+export type FamilyFigure = z.output<typeof familyFigureSchema>;
+
 /** One evaluation of the generator at `step` (README, "Evaluation"). Fields appear when they apply to the data and model. */
 export const evaluationRecordSchema = z.object({
   type: z.literal('evaluation'),
@@ -39,20 +56,8 @@ export const evaluationRecordSchema = z.object({
   labelAccuracy: figure.exactOptional(),
   /** InfoGAN on digits: share of samples whose first categorical code matches their digit, under the best one-to-one matching. */
   codeAccuracy: figure.exactOptional(),
-  /**
-   * BiGAN: what its encoder learned. A linear probe with a few labels per class on E(x), beside the
-   * same probe on raw pixels and on the untrained encoder; ‖x − G(E(x))‖ over ‖x′ − G(E(x))‖ for a
-   * random other example x′ (below 1: reconstructions resemble their own input more than others);
-   * for digits, how often the shipped classifier gives G(E(x)) the digit of x.
-   */
-  encoder: z.object({
-    labelsPerClass: figure,
-    probe: figure.exactOptional(),
-    probePixels: figure.exactOptional(),
-    probeUntrained: figure.exactOptional(),
-    reconstructionRatio: figure,
-    reconstructionAgreement: figure.exactOptional(),
-  }).readonly().exactOptional(),
+  /** The family's own figures (BiGAN's linear probe and reconstruction figures), each saying what it is. */
+  figures: z.array(familyFigureSchema).max(32).readonly().exactOptional(),
 }).readonly();
 export type EvaluationRecord = z.output<typeof evaluationRecordSchema>;
 

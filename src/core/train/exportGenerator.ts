@@ -3,7 +3,35 @@ import { writeJsonAtomic } from '../run/atomicFile';
 import { LAYERS_MODEL_FILES, writeLayersModel } from '../run/layersModelFiles';
 import { type LatentSpec } from '../models/latent';
 import { codeLayout } from '../models/codeLayout';
-import type { RestoredGenerator } from './restore';
+import type { BackendName } from '../config/trainingSchema';
+import { restoreFamily, type RestoredGenerator } from './restore';
+
+/** Where an export's encoder goes, beside the generator's files: <out>/encoder/model.json. */
+export const ENCODER_FOLDER = 'encoder';
+
+/**
+ * Exports a run as of its latest checkpoint: its generator (the weight average, when kept) with
+ * gan-studio.json, and the encoder of a family that learns one, in its own folder.
+ */
+export async function exportRun(
+  runDir: string, outDir: string, backend: BackendName = 'auto', nativeSearchDirs: readonly string[] = [],
+): Promise<{ files: string[]; step: number }> {
+  const restored = await restoreFamily(runDir, backend, nativeSearchDirs);
+  try {
+    const { family, dataset, stored, step } = restored;
+    const files = await exportGenerator({
+      generator: family.shown.generator, latent: family.shown.latent, latentSize: stored.config.model.latentSize, dataset, stored, step,
+    }, outDir);
+    if (family.encoder) {
+      const folder = path.join(outDir, ENCODER_FOLDER);
+      await writeLayersModel(family.encoder, folder);
+      files.push(path.join(folder, EXPORT_FILES.model), path.join(folder, EXPORT_FILES.weights));
+    }
+    return { files, step };
+  } finally {
+    restored.dispose();
+  }
+}
 
 export const EXPORT_FILES = { ...LAYERS_MODEL_FILES, info: 'gan-studio.json' } as const;
 
@@ -11,7 +39,7 @@ export const EXPORT_FILES = { ...LAYERS_MODEL_FILES, info: 'gan-studio.json' } a
  * Writes the generator in TF.js LayersModel format (model.json + weights.bin), loadable with
  * tf.loadLayersModel, plus gan-studio.json saying how to feed it and read its output.
  */
-export async function exportGenerator(restored: RestoredGenerator, outDir: string): Promise<string[]> {
+export async function exportGenerator(restored: Omit<RestoredGenerator, 'dispose'>, outDir: string): Promise<string[]> {
   await writeLayersModel(restored.generator, outDir);
   const written = [path.join(outDir, EXPORT_FILES.model), path.join(outDir, EXPORT_FILES.weights)];
   const { stored, dataset, latent, step } = restored;

@@ -57,8 +57,8 @@ export class GeneratorEvaluator {
   async evaluate(model: EvaluatedGenerator, step: number, requested: number, measure?: () => Promise<FamilyFigures>): Promise<EvaluationRecord> {
     const started = performance.now();
     if (this.measure.kind === 'family') {
-      const familyFigures = measure ? await measure() : {};
-      return { type: 'evaluation', step, time: new Date().toISOString(), samples: 0, seconds: Math.round(performance.now() - started) / 1000, ...familyFigures };
+      const figures = measure ? await measure() : [];
+      return { type: 'evaluation', step, time: new Date().toISOString(), samples: 0, seconds: Math.round(performance.now() - started) / 1000, figures };
     }
     const count = this.sampleCount(requested);
     const random = Random.derive(this.seed, evaluationSalt, step);
@@ -72,10 +72,10 @@ export class GeneratorEvaluator {
     const figures = this.measure.kind === 'mixture'
       ? mixtureFigures(samples, this.measure.mixture, conditions, codes, firstCode)
       : await digitFigures(this.measure.digits, samples, conditions, codes, firstCode);
-    const familyFigures = measure ? await measure() : {};
+    const familyFigures = measure ? await measure() : undefined;
     return {
       type: 'evaluation', step, time: new Date().toISOString(), samples: count,
-      seconds: Math.round(performance.now() - started) / 1000, ...figures, ...familyFigures,
+      seconds: Math.round(performance.now() - started) / 1000, ...figures, ...(familyFigures ? { figures: familyFigures } : {}),
     };
   }
 

@@ -3,7 +3,7 @@ import type { EvaluationRecord } from '../../../src/core/run/evaluationRecords';
 import { element } from '../ui/dom';
 import { formatCount, formatPercent, formatValue } from '../ui/format';
 import type { Palette } from '../ui/palette';
-import { evaluationSeries, type EvaluationSeries } from './evaluationSeries';
+import { evaluationSeries, familySeries, type EvaluationSeries } from './evaluationSeries';
 import { makeLegendKeyboardAccessible, trackHiddenSeries } from './legendKeyboard';
 import { lineSeries, themedAxis, type PlotLine } from './plotOptions';
 
@@ -27,7 +27,7 @@ export class EvaluationChart {
 
   /** `rows` ordered by step. */
   draw(rows: readonly EvaluationRecord[]): void {
-    const present = evaluationSeries.filter((series) => rows.some((row) => series.value(row) !== undefined));
+    const present = [...evaluationSeries, ...familySeries(rows)].filter((series) => rows.some((row) => series.value(row) !== undefined));
     const palette = this.palette();
     const lines: PlotLine[] = present.map((series) => ({
       label: series.label, stroke: series.colour === 'muted' ? palette.muted : palette[series.colour], scale: series.scale,

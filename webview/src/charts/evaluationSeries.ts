@@ -30,11 +30,6 @@ const fid = (record: EvaluationRecord): number | undefined => record.fid?.value;
 const fidFloor = (record: EvaluationRecord): number | undefined => record.fid?.floor;
 const labelAccuracy = (record: EvaluationRecord): number | undefined => record.labelAccuracy;
 const codeAccuracy = (record: EvaluationRecord): number | undefined => record.codeAccuracy;
-const probe = (record: EvaluationRecord): number | undefined => record.encoder?.probe;
-const probePixels = (record: EvaluationRecord): number | undefined => record.encoder?.probePixels;
-const probeUntrained = (record: EvaluationRecord): number | undefined => record.encoder?.probeUntrained;
-const reconstructionRatio = (record: EvaluationRecord): number | undefined => record.encoder?.reconstructionRatio;
-const reconstructionAgreement = (record: EvaluationRecord): number | undefined => record.encoder?.reconstructionAgreement;
 
 export const evaluationSeries: readonly EvaluationSeries[] = [
   { label: 'modes covered', colour: 'green', scale: 'share', value: modesCovered,
@@ -44,10 +39,25 @@ export const evaluationSeries: readonly EvaluationSeries[] = [
   { label: 'real-vs-real floor', colour: 'muted', scale: 'distance', dash: [5, 4], value: fidFloor, format: distance(fidFloor) },
   { label: 'label accuracy', colour: 'purple', scale: 'share', value: labelAccuracy, format: share(labelAccuracy) },
   { label: 'code accuracy', colour: 'purple', scale: 'share', value: codeAccuracy, format: share(codeAccuracy) },
-  // BiGAN's encoder, each beside its baselines (dashed: the same probe on raw pixels and on the untrained encoder).
-  { label: 'probe on E(x)', colour: 'green', scale: 'share', value: probe, format: share(probe) },
-  { label: 'probe on pixels', colour: 'muted', scale: 'share', dash: [5, 4], value: probePixels, format: share(probePixels) },
-  { label: 'probe on untrained E', colour: 'muted', scale: 'share', dash: [2, 3], value: probeUntrained, format: share(probeUntrained) },
-  { label: 'reconstruction ratio', colour: 'orange', scale: 'distance', value: reconstructionRatio, format: distance(reconstructionRatio) },
-  { label: 'reconstructions keep digit', colour: 'purple', scale: 'share', value: reconstructionAgreement, format: share(reconstructionAgreement) },
 ];
+
+const familyColours: readonly ChartColour[] = ['green', 'blue', 'orange', 'purple', 'yellow', 'red'];
+
+/**
+ * A series per family figure the records carry (BiGAN's probe and reconstruction figures), in the
+ * order they first appear: shares on the share axis, values on the other; baselines dashed and muted.
+ */
+export function familySeries(records: readonly EvaluationRecord[]): EvaluationSeries[] {
+  const first = new Map<string, NonNullable<EvaluationRecord['figures']>[number]>();
+  for (const record of records) for (const figure of record.figures ?? []) if (!first.has(figure.name)) first.set(figure.name, figure);
+  let colour = 0;
+  return [...first.values()].map((figure) => {
+    const value = (record: EvaluationRecord) => record.figures?.find((candidate) => candidate.name === figure.name)?.value;
+    return {
+      label: figure.label, scale: figure.unit === 'share' ? 'share' : 'distance', value,
+      colour: figure.baseline ? 'muted' : familyColours[colour++ % familyColours.length]!,
+      ...(figure.baseline ? { dash: [5, 4] } : {}),
+      format: figure.unit === 'share' ? share(value) : distance(value),
+    };
+  });
+}

@@ -8,7 +8,7 @@ import { loadDigitClassifier } from '../../eval/digitClassifier';
 import { classifierSplit } from '../../eval/digitSplit';
 import { linearProbeAccuracy } from '../../eval/linearProbe';
 import { nearestModes } from '../../eval/modeCoverage';
-import type { EvaluationRecord } from '../../run/evaluationRecords';
+import type { FamilyFigure } from '../../run/evaluationRecords';
 import { Random } from '../../util/random';
 import { buildEncoder, type BiganNetworks } from './networks';
 import { encode, reconstruct } from './views';
@@ -19,7 +19,11 @@ export const PROBE_LABELS_PER_CLASS = 10;
 const MAX_MEASURED = 2000;
 const probeSalt = 0x9e0b;
 
-export type EncoderFigures = NonNullable<EvaluationRecord['encoder']>;
+const perClass = `${PROBE_LABELS_PER_CLASS} labels/class`;
+const probeFigure = (name: string, label: string, description: string, value: number, baseline = false): FamilyFigure => ({
+  name, label: `linear probe on ${label}, ${perClass}`, value, unit: 'share', ...(baseline ? { baseline } : {}),
+  description: `Held-out accuracy of a linear classifier trained on ${PROBE_LABELS_PER_CLASS} labelled examples per class, reading ${description}`,
+});
 
 /**
  * BiGAN's encoder figures on the run's data. With classes (labels, or a mixture's modes), the examples split as the digit
@@ -28,14 +32,17 @@ export type EncoderFigures = NonNullable<EvaluationRecord['encoder']>;
  * measured. The encoder saw the held-out images during training, unlabelled, as a BiGAN trained on
  * all the data does; their labels it never saw.
  */
-export async function encoderFigures(config: GanConfig, dataset: Dataset, networks: BiganNetworks): Promise<EncoderFigures> {
+export async function encoderFigures(config: GanConfig, dataset: Dataset, networks: BiganNetworks): Promise<FamilyFigure[]> {
   const labels = classLabels(dataset);
   const split = labels ? classifierSplit(labels.of) : undefined;
   const measured = split ? split.heldOut : Uint32Array.from({ length: dataset.count }, (_, i) => i);
   const tested = measured.subarray(0, MAX_MEASURED);
   const random = Random.derive(config.seed, probeSalt);
   const { ratio, reconstructions } = await reconstructionFigures(networks, dataset, tested, random);
-  const figures: EncoderFigures = { labelsPerClass: PROBE_LABELS_PER_CLASS, reconstructionRatio: ratio };
+  const figures: FamilyFigure[] = [{
+    name: 'reconstructionRatio', label: 'reconstruction ratio ‖x−G(E(x))‖ / ‖x′−G(E(x))‖', value: ratio, unit: 'value',
+    description: 'How far G(E(x)) is from its own input x, over how far it is from another example x′: 1 before training, lower as E and G learn to invert each other',
+  }];
   if (!split || !labels) return figures;
   const { of, classes } = labels;
   const probeTrain = labelledFew(split.train, of, random);
@@ -46,16 +53,22 @@ export async function encoderFigures(config: GanConfig, dataset: Dataset, networ
   );
   const untrained = buildEncoder(config.model, dataset, config.seed);
   try {
-    return {
-      ...figures,
-      probe: await probe((indices) => codes(networks.encoder, dataset, indices)),
-      probePixels: await probe(async (indices) => gather(dataset, indices)),
-      probeUntrained: await probe((indices) => codes(untrained, dataset, indices)),
-      ...(config.data.kind === 'mnist' ? { reconstructionAgreement: await agreement(reconstructions, Int32Array.from(tested, (i) => of[i]!)) } : {}),
-    };
+    figures.unshift(
+      probeFigure('probe', 'E(x)', 'the trained encoder\'s codes E(x)', await probe((indices) => codes(networks.encoder, dataset, indices))),
+      probeFigure('probePixels', 'raw pixels', 'the raw inputs (the baseline E must beat)', await probe(async (indices) => gather(dataset, indices)), true),
+      probeFigure('probeUntrained', 'the untrained E', 'the codes of the encoder as initialised', await probe((indices) => codes(untrained, dataset, indices)), true),
+    );
   } finally {
     untrained.dispose();
   }
+  if (config.data.kind === 'mnist') {
+    figures.push({
+      name: 'reconstructionAgreement', label: 'reconstructions keeping their digit', unit: 'share',
+      value: await agreement(reconstructions, Int32Array.from(tested, (i) => of[i]!)),
+      description: 'Share of held-out digits x whose reconstruction G(E(x)) the shipped classifier reads as the digit of x',
+    });
+  }
+  return figures;
 }
 
 /** The class of each example: its label, or for a Gaussian mixture the mode it was drawn nearest to. */

@@ -24,10 +24,11 @@ export const biganFamily: Family = {
       },
       plan: (streams) => biganTrainingPlan(ctx, streams),
       shown: { generator, latent },
+      encoder,
       histogram: (step, bins) => pairHistogram(step, config.seed, networks, ctx.objective, dataset, bins),
       field: (step, latents) => encoderField(step, config.seed, networks, ctx.objective, dataset, latents),
       views: [reconstructionView(networks, dataset, config.seed, config.samples.count)],
-      measure: async () => ({ encoder: await encoderFigures(config, dataset, networks) }),
+      measure: () => encoderFigures(config, dataset, networks),
       dispose: () => {
         networks.dispose();
         ctx.encoderGeneratorOptimizer.dispose();
