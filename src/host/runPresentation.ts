@@ -70,6 +70,8 @@ export function runFlags(run: RunView): string[] {
   if (run.checkpointStep !== undefined) {
     flags.push('checkpoint');
     if (!run.live) flags.push('resumable');
+    // A network the run learned to encode with: the Encode command applies.
+    if (run.networks?.includes('encoder')) flags.push('encoder');
   }
   return flags;
 }

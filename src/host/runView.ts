@@ -34,6 +34,8 @@ export interface RunView {
   readonly headlineSpec: HeadlineSpec;
   /** The catalogue run.json records; absent for runs from before catalogues. */
   readonly catalogue?: MetricCatalogue;
+  /** The networks its checkpoints hold (run.json; absent in runs from before it listed them). */
+  readonly networks?: readonly string[];
   /** The family's sample views beyond the grid (BiGAN's reconstructions), as run.json lists them. */
   readonly views?: RunInfo['views'];
   readonly stepsPerSecond?: number;
@@ -61,6 +63,7 @@ export function runViewFromDisk(dir: string, info: RunInfo, metrics: MetricsReco
     ...(headline ? { headline } : {}),
     ...(info.catalogue ? { catalogue: info.catalogue } : {}),
     ...(info.views ? { views: info.views } : {}),
+    ...(info.networks ? { networks: info.networks } : {}),
     ...(metrics ? { stepsPerSecond: metrics.stepsPerSecond } : {}),
     ...(info.backend ? { backend: info.backend.backend } : {}),
     ...(error ? { error } : {}),

@@ -3,6 +3,7 @@ import type { BackendName } from '../core/config/trainingSchema';
 import { evaluationRecordSchema } from '../core/run/evaluationRecords';
 import { runInfoSchema, stepCount } from '../core/run/records';
 import { trainingEventSchema } from '../core/train/events';
+import type { EncodeSource } from '../core/train/encodeRun';
 import type { TrainOptions } from '../core/train/prepare';
 
 /** Why a run ended when its window closed or reloaded: the host stops its trainers with this, and a trainer whose host vanished says the same. */
@@ -12,6 +13,15 @@ export const WINDOW_CLOSED = 'the window was reloaded or closed while it trained
 export interface ExportRequest {
   readonly runDir: string;
   readonly outDir: string;
+  readonly backend?: BackendName;
+  readonly nativeSearchDirs?: readonly string[];
+}
+
+/** Writes the codes E(x) of a run's encoder (latest checkpoint) for `source` into `outFile` (.csv or .json). */
+export interface EncodeRequest {
+  readonly runDir: string;
+  readonly outFile: string;
+  readonly source: EncodeSource;
   readonly backend?: BackendName;
   readonly nativeSearchDirs?: readonly string[];
 }
@@ -27,13 +37,14 @@ export interface EvaluateRequest {
 /**
  * The one protocol between the extension host and a trainer, whichever transport carries it (a
  * worker thread or a forked Node process): plain data only, discriminated by `type`. A trainer
- * does one job (`train`, `export` or `evaluate`) and exits. This direction is typed, not checked:
+ * does one job (`train`, `export`, `encode` or `evaluate`) and exits. This direction is typed, not checked:
  * the host starts the trainer and is the only one that can write to it.
  */
 export type HostToTrainer =
   | { readonly type: 'train'; readonly options: TrainOptions }
   | { readonly type: 'export'; readonly request: ExportRequest }
   | { readonly type: 'evaluate'; readonly request: EvaluateRequest }
+  | { readonly type: 'encode'; readonly request: EncodeRequest }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
   /** Stop at the next step boundary with a checkpoint; with `interruption` the run ends interrupted. */
@@ -49,6 +60,8 @@ export const trainerToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('finished'), info: runInfoSchema }),
   /** The export job wrote these files, from the checkpoint at `step`. */
   z.object({ type: z.literal('exported'), files: z.array(z.string()).readonly(), step: stepCount }),
+  /** The encode job wrote `count` codes of what `description` says, from the checkpoint at `step`. */
+  z.object({ type: z.literal('encoded'), file: z.string(), count: z.int().nonnegative(), description: z.string(), step: stepCount }),
   /** The evaluate job measured the generator (and recorded it in the run). */
   z.object({ type: z.literal('evaluated'), record: evaluationRecordSchema }),
   /** The job could not start or the trainer broke; `userError` marks a problem the user can fix. */

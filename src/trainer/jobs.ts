@@ -1,5 +1,5 @@
 import type { EvaluationRecord } from '../core/run/evaluationRecords';
-import type { EvaluateRequest, ExportRequest } from '../protocol/trainerMessages';
+import type { EncodeRequest, EvaluateRequest, ExportRequest } from '../protocol/trainerMessages';
 import type { TrainerTransport } from './channel';
 import { runOneShotJob } from './oneShotJob';
 
@@ -21,4 +21,18 @@ export function evaluateInTrainer(entry: string, transport: TrainerTransport, re
   log?: (line: string) => void): Promise<EvaluationRecord> {
   return runOneShotJob(entry, transport, { type: 'evaluate', request },
     (message) => message.type === 'evaluated' ? message.record : undefined, log);
+}
+
+export interface EncodeResult {
+  readonly file: string;
+  readonly count: number;
+  readonly description: string;
+  readonly step: number;
+}
+
+/** Writes a run's encoder codes in a trainer (TF.js work never runs on the extension host). */
+export function encodeInTrainer(entry: string, transport: TrainerTransport, request: EncodeRequest,
+  log?: (line: string) => void): Promise<EncodeResult> {
+  return runOneShotJob(entry, transport, { type: 'encode', request },
+    (message) => message.type === 'encoded' ? { file: message.file, count: message.count, description: message.description, step: message.step } : undefined, log);
 }

@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { errorMessage, isUserError } from '../core/errors';
 import { evaluateRun } from '../core/train/evaluateRun';
+import { encodeToFile } from '../core/train/codesFile';
 import { exportRun } from '../core/train/exportGenerator';
 import { TrainingSession } from '../core/train/session';
 import { WINDOW_CLOSED, type HostToTrainer, type TrainerToHost } from '../protocol/trainerMessages';
@@ -75,6 +76,8 @@ function serve(host: HostPort): void {
         });
       case 'evaluate':
         return void runJob(async () => ({ type: 'evaluated', record: await evaluateRun({ ...message.request, record: true }) }));
+      case 'encode':
+        return void runJob(async () => ({ type: 'encoded', ...await encodeToFile(message.request) }));
       case 'pause':
         return session?.pause();
       case 'resume':

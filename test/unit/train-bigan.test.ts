@@ -40,7 +40,7 @@ test('encode explains what it cannot do: a GAN has no encoder, an output needs a
   assert.match(noEncoder.all(), /is a gan run, which learns no encoder/);
   const format = await cli('encode', run.runDir, '--out', 'codes.txt');
   assert.equal(format.code, 2);
-  assert.match(format.all(), /--out must end in \.csv or \.json/);
+  assert.match(format.all(), /the codes file must end in \.csv or \.json/);
 });
 
 test('a BiGAN config refuses what cannot work on (x, z) pairs, naming the field', () => {

@@ -1,8 +1,6 @@
-import * as path from 'node:path';
 import { UserError } from '../../core/errors';
-import { writeFileAtomic } from '../../core/run/atomicFile';
-import { codesFormat, codesText } from '../../core/train/codesFile';
-import { encodeRun, type EncodeSource } from '../../core/train/encodeRun';
+import { encodeToFile } from '../../core/train/codesFile';
+import type { EncodeSource } from '../../core/train/encodeRun';
 import { parseArgs, stringOption } from '../args';
 import type { CommandIO } from './io';
 
@@ -14,8 +12,6 @@ export async function encodeCommand(argv: readonly string[], io: CommandIO): Pro
   const [runDir] = args.positional;
   const out = stringOption(args, 'out');
   if (!runDir || !out) throw new UserError(`encode needs a run folder and --out\n${encodeUsage}`);
-  const format = codesFormat(out);
-  if (!format) throw new UserError(`--out must end in .csv or .json, found ${path.basename(out)}`, out);
   const folder = stringOption(args, 'folder');
   const idx = stringOption(args, 'idx');
   const chosen = [args.options.has('all'), folder !== undefined, idx !== undefined].filter(Boolean).length;
@@ -23,9 +19,8 @@ export async function encodeCommand(argv: readonly string[], io: CommandIO): Pro
   const source: EncodeSource = folder !== undefined ? { kind: 'folder', path: folder }
     : idx !== undefined ? { kind: 'idx', path: idx }
     : args.options.has('all') ? { kind: 'all' } : { kind: 'held-out' };
-  const encoded = await encodeRun({ runDir, source });
-  await writeFileAtomic(out, codesText(encoded, format, path.resolve(runDir)));
-  io.out(`Encoded ${encoded.count} examples (${encoded.description}) with the encoder of ${runDir} at step ${encoded.step}: ${encoded.width} values each.`);
+  const encoded = await encodeToFile({ runDir, source, outFile: out });
+  io.out(`Encoded ${encoded.count} examples (${encoded.description}) with the encoder of ${runDir} at step ${encoded.step}:`);
   io.out(`  ${out}`);
   return 0;
 }

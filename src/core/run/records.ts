@@ -80,6 +80,8 @@ export const runInfoSchema = z.object({
   lastSample: z.object({ step: stepCount, path: pathInRun }).readonly().exactOptional(),
   /** What the run logs (its family's metric catalogue); absent in runs from before catalogues, which are all GANs. */
   catalogue: catalogueSchema.exactOptional(),
+  /** The networks its checkpoints hold, by name: what it can export or encode with (an `encoder`). */
+  networks: z.array(z.string().max(40)).max(32).readonly().exactOptional(),
   /** Pictures the run saves beside its sample grid, each under samples/<name>/ (a family's sample views). */
   views: z.array(z.object({
     name: z.string().regex(VIEW_NAME),

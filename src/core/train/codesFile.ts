@@ -1,4 +1,7 @@
-import type { EncodedData } from './encodeRun';
+import * as path from 'node:path';
+import { UserError } from '../errors';
+import { writeFileAtomic } from '../run/atomicFile';
+import { encodeRun, type EncodedData, type EncodeRequest } from './encodeRun';
 
 /** Which formats codes are written in, by the output file's extension. */
 export type CodesFormat = 'csv' | 'json';
@@ -33,4 +36,13 @@ export function codesText(encoded: EncodedData, format: CodesFormat, runDir: str
 /** A CSV field, quoted when it holds a separator, quote or line break (class names come from folder names). */
 function csvField(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** Encodes as `request` says and writes the codes to `outFile`, in the format its extension names (the CLI's and VS Code's Encode). */
+export async function encodeToFile(request: EncodeRequest & { readonly outFile: string }): Promise<{ file: string; count: number; description: string; step: number }> {
+  const format = codesFormat(request.outFile);
+  if (!format) throw new UserError(`the codes file must end in .csv or .json, found ${path.basename(request.outFile)}`, request.outFile);
+  const encoded = await encodeRun(request);
+  await writeFileAtomic(request.outFile, codesText(encoded, format, path.resolve(request.runDir)));
+  return { file: request.outFile, count: encoded.count, description: encoded.description, step: encoded.step };
 }

@@ -21,6 +21,7 @@ export interface EncodeRequest {
   readonly runDir: string;
   readonly source: EncodeSource;
   readonly backend?: BackendName;
+  readonly nativeSearchDirs?: readonly string[];
 }
 
 export interface EncodedData {
@@ -43,7 +44,7 @@ export const MAX_ENCODED = 100_000;
 
 /** Codes E(x) of a run's encoder (latest checkpoint) for the examples the source names. */
 export async function encodeRun(request: EncodeRequest): Promise<EncodedData> {
-  const restored = await restoreFamily(request.runDir, request.backend);
+  const restored = await restoreFamily(request.runDir, request.backend, request.nativeSearchDirs);
   try {
     const { encoder } = restored.family;
     if (!encoder) {

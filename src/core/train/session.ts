@@ -102,7 +102,8 @@ export class TrainingSession implements Disposable {
     const { writer, totalSteps, backend, dataset, resumed } = this.run_;
     try {
       // The catalogue too: a run resumed from before catalogues gains one.
-      await writer.update({ status: 'running', totalSteps, backend, pid: process.pid, hostname: os.hostname(), catalogue: this.plan.catalogue });
+      await writer.update({ status: 'running', totalSteps, backend, pid: process.pid, hostname: os.hostname(), catalogue: this.plan.catalogue,
+        networks: Object.keys(this.run_.family.checkpointParts.networks) });
       this.emitter.fire({ type: 'started', runId: this.runId, runDir: this.runDir, step: this.step, totalSteps, backend, dataset: dataset.description, resumed });
       if (!resumed) await this.evaluate(true);
       while (this.step < totalSteps && !this.stopRequested) {

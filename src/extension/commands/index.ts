@@ -1,5 +1,6 @@
 import type { CommandFactory } from './command';
 import { deleteRun } from './deleteRun';
+import { encodeRun } from './encodeRun';
 import { evaluateRun } from './evaluateRun';
 import { exportGenerator } from './exportGenerator';
 import { insertSnapshot } from './insertSnapshot';
@@ -19,5 +20,5 @@ import { trainNoteBlock } from './trainNoteBlock';
 /** Every contributed command (package.json "contributes.commands" lists the same ids). */
 export const commandFactories: readonly CommandFactory[] = [
   trainConfig, stopRun, pauseRun, resumeRun, resumeFromCheckpoint, openDashboard, openRunFolder, deleteRun,
-  newConfigFromTemplate, exportGenerator, evaluateRun, installNativeBackend, refreshRuns, showLog, trainNoteBlock, insertSnapshot,
+  newConfigFromTemplate, exportGenerator, encodeRun, evaluateRun, installNativeBackend, refreshRuns, showLog, trainNoteBlock, insertSnapshot,
 ];
