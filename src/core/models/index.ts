@@ -35,8 +35,8 @@ const initializers: { readonly [K in NetworkTraits['initializer']]: (seed: numbe
 };
 const unitNormal = (seed: number): Initializer => tf.initializers.randomNormal({ mean: 0, stddev: 1, seed });
 
-/** One seed stream per network; families with more networks take theirs from here too. */
-export const seedStreams = { generator: 1, discriminator: 2, qHead: 3, labelEmbedding: 4, encoder: 5 } as const;
+/** One seed stream per network; a family with networks of its own gives each its own stream number, above these. */
+export const seedStreams = { generator: 1, discriminator: 2, qHead: 3, labelEmbedding: 4 } as const;
 
 // One seed stream per network, so resizing one leaves the other's initial weights unchanged.
 const kernels = (seed: number, stream: number, make: (layerSeed: number) => Initializer): KernelInitializers =>

@@ -8,6 +8,9 @@ import { latentSpec, type LatentSpec } from '../../models/latent';
 import { networkBuilder } from '../../networks/builders';
 import type { Critic } from '../../objectives/inputGradient';
 
+/** The encoder's seed stream: its own, so its initial weights do not depend on G's or D's sizes. */
+const ENCODER_STREAM = 0xb1;
+
 /** BiGAN's three networks. */
 export interface BiganNetworks {
   /** z → x, as in the plain GAN. */
@@ -47,7 +50,7 @@ export function buildBiganNetworks(model: ModelConfig, data: DataShape, seed: nu
 /** E with the initial weights a run of this config and seed starts from (also the probe's untrained baseline). */
 export function buildEncoder(model: ModelConfig, data: DataShape, seed: number): LayersModel {
   const network = networkBuilder(model);
-  const kernels = networkKernels(model, seed, seedStreams.encoder);
+  const kernels = networkKernels(model, seed, ENCODER_STREAM);
   const image = network.discriminatorInput(model, data);
   const features = network.discriminatorTrunk(model, data, image, undefined, kernels);
   const code = connect(tf.layers.dense({ units: model.latentSize, kernelInitializer: kernels() }), features);
