@@ -11,13 +11,13 @@ import { modeCoverage } from '../../src/core/eval/modeCoverage';
 import { isDiagnosticRecord, type DiagnosticRecord } from '../../src/core/run/evaluationRecords';
 import { readJsonLines } from '../../src/core/run/jsonLines';
 import { runFiles } from '../../src/core/run/layout';
-import type { MetricsRecord, RunInfo } from '../../src/core/run/records';
+import type { GameRecord, RunInfo } from '../../src/core/run/records';
 import { readRun } from '../../src/core/run/runReader';
 import { generateFromNoise } from '../../src/core/train/evaluation';
 import { restoreGenerator } from '../../src/core/train/restore';
 import { Random } from '../../src/core/util/random';
 import { useTestBackend } from './support/backend';
-import { resolvedConfig, tempDir, train } from './support/training';
+import { gameLines, resolvedConfig, tempDir, train } from './support/training';
 
 // Real short trainings built to fail in one way each, and one healthy run. The detector is fed
 // what the run directory holds, in the order the training loop produces it: each metrics line,
@@ -29,7 +29,7 @@ interface Diagnosed {
   readonly findings: readonly Diagnostic[];
   readonly dataset: Dataset;
   readonly runDir: string;
-  readonly metrics: readonly MetricsRecord[];
+  readonly metrics: readonly GameRecord[];
 }
 
 async function trainAndDiagnose(t: TestContext, input: GanConfigInput): Promise<Diagnosed> {
@@ -49,7 +49,7 @@ async function trainAndDiagnose(t: TestContext, input: GanConfigInput): Promise<
     };
   });
   const detector = new DiagnosticsDetector(diagnosticsOptions(config));
-  const findings = run.metrics.flatMap((record) => [
+  const findings = gameLines(run.metrics).flatMap((record) => [
     ...detector.observeMetrics(record),
     ...observations.filter((o) => o.step === record.step).flatMap((o) => detector.observeEvaluation(o)),
   ]);
@@ -61,7 +61,7 @@ async function trainAndDiagnose(t: TestContext, input: GanConfigInput): Promise<
   const written = await readJsonLines(path.join(runDir, runFiles.metrics), isDiagnosticRecord);
   assert.deepEqual(written.map(untimed), findings.map((finding) => untimed(diagnosticLine(finding))), 'the run\'s own diagnostic lines');
   assert.deepEqual(events.flatMap((event) => event.type === 'diagnostic' ? [untimed(event.record)] : []), written.map(untimed), 'diagnostic events');
-  return { info, findings, dataset, runDir, metrics: run.metrics };
+  return { info, findings, dataset, runDir, metrics: gameLines(run.metrics) };
 }
 
 const line = (f: Diagnostic) => `step ${f.step} ${f.status} ${f.severity} ${f.rule}: ${f.summary}`;

@@ -9,16 +9,16 @@ import { isDiagnosticRecord } from '../../src/core/run/evaluationRecords';
 import { remediesFor } from '../../src/core/eval/diagnosticRemedies';
 import { compareDiversity, meanPairwiseDistance } from '../../src/core/eval/diversity';
 import * as thresholds from '../../src/core/eval/diagnosticThresholds';
-import { isMetricsRecord, type MetricsRecord } from '../../src/core/run/records';
+import { isMetricsRecord, type GameRecord } from '../../src/core/run/records';
 import { Random } from '../../src/core/util/random';
 import { resolvedConfig } from './support/training';
 
 // Synthetic metric series, one line every 10 steps (the default logging interval), with seeded
 // batch noise, fed through the detector as the training loop would.
 
-type Shape = (step: number, noise: () => number) => Partial<MetricsRecord>;
+type Shape = (step: number, noise: () => number) => Partial<GameRecord>;
 
-function lines(shape: Shape, { steps = 1000, every = 10, seed = 1 } = {}): MetricsRecord[] {
+function lines(shape: Shape, { steps = 1000, every = 10, seed = 1 } = {}): GameRecord[] {
   const random = new Random(seed);
   const noise = () => random.float() * 2 - 1;
   return Array.from({ length: steps / every }, (_, i) => {
@@ -34,7 +34,7 @@ function lines(shape: Shape, { steps = 1000, every = 10, seed = 1 } = {}): Metri
   });
 }
 
-function detect(records: readonly MetricsRecord[], objective: ObjectiveKind = 'non-saturating', realTarget = 1) {
+function detect(records: readonly GameRecord[], objective: ObjectiveKind = 'non-saturating', realTarget = 1) {
   const detector = new DiagnosticsDetector({ objective, realTarget });
   return records.flatMap((record) => detector.observeMetrics(record));
 }

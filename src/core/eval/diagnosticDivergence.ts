@@ -1,5 +1,5 @@
 import type { ObjectiveKind } from '../config/objectiveSchema';
-import type { MetricsRecord } from '../run/records';
+import type { GameRecord } from '../run/records';
 import { isProbabilityObjective, stepsOf, unknown, windowOf, type Assessment, type MetricRule } from './diagnosticHistory';
 import type { DiagnosticSeverity } from './diagnosticFinding';
 import { formatNumber, median, significant } from './diagnosticStats';
@@ -10,7 +10,7 @@ import {
 
 interface Quantity {
   readonly name: string;
-  readonly read: (record: MetricsRecord) => number;
+  readonly read: (record: GameRecord) => number;
   readonly gradient: boolean;
 }
 
@@ -44,7 +44,7 @@ interface Growth {
 }
 
 /** Each quantity's size on `record` relative to its early scale (median of the first lines, floored). */
-function growthOf(record: MetricsRecord, quantities: readonly Quantity[], baseline: readonly MetricsRecord[]): Growth[] {
+function growthOf(record: GameRecord, quantities: readonly Quantity[], baseline: readonly GameRecord[]): Growth[] {
   return quantities.map((quantity) => {
     const scale = Math.max(median(baseline.map((r) => Math.abs(quantity.read(r)))), DIVERGENCE_SCALE_FLOOR);
     const value = Math.abs(quantity.read(record));
@@ -70,7 +70,7 @@ const tiers: readonly Tier[] = [
 ];
 
 /** The evidence of the last `lines` lines against a growth factor: the latest line's largest growth and the least of the lines'. */
-function measure(records: readonly MetricsRecord[], growths: readonly Growth[][], tier: Tier) {
+function measure(records: readonly GameRecord[], growths: readonly Growth[][], tier: Tier) {
   const counted = growths.slice(-tier.lines).map((line) => largest(line.filter((g) => tier.gradients || !g.quantity.gradient)));
   const latest = counted.at(-1)!;
   const least = Math.min(...counted.map((g) => g.factor));

@@ -1,5 +1,5 @@
 import type { ObjectiveKind } from '../config/objectiveSchema';
-import type { MetricsRecord } from '../run/records';
+import type { GameRecord } from '../run/records';
 import type { DiagnosticEvidence, DiagnosticKind, DiagnosticRule, DiagnosticSeverity } from './diagnosticFinding';
 import { median } from './diagnosticStats';
 import {
@@ -62,13 +62,13 @@ export function byShare(
  * first lines (the early scale divergence is measured against) and G's gradient-norm peak.
  */
 export class MetricsHistory {
-  private readonly records: MetricsRecord[] = [];
-  private readonly first: MetricsRecord[] = [];
+  private readonly records: GameRecord[] = [];
+  private readonly first: GameRecord[] = [];
   private peak = 0;
 
   constructor(private readonly keepSteps: number, private readonly keepRecords: number) {}
 
-  add(record: MetricsRecord): void {
+  add(record: GameRecord): void {
     this.records.push(record);
     if (this.first.length < DIVERGENCE_BASELINE_RECORDS) this.first.push(record);
     const recent = this.records.slice(-GRADIENT_PEAK_SMOOTHING).map((r) => r.gradNormG);
@@ -78,12 +78,12 @@ export class MetricsHistory {
     while (this.records.length > this.keepRecords && this.records[0]!.step < oldest) this.records.shift();
   }
 
-  get latest(): MetricsRecord | undefined {
+  get latest(): GameRecord | undefined {
     return this.records.at(-1);
   }
 
   /** The first lines of the run, for the early scale; complete once DIVERGENCE_BASELINE_RECORDS exist. */
-  get baseline(): readonly MetricsRecord[] {
+  get baseline(): readonly GameRecord[] {
     return this.first;
   }
 
@@ -93,7 +93,7 @@ export class MetricsHistory {
   }
 
   /** The last `count` lines. */
-  tail(count: number): readonly MetricsRecord[] {
+  tail(count: number): readonly GameRecord[] {
     return this.records.slice(-count);
   }
 
@@ -101,7 +101,7 @@ export class MetricsHistory {
    * The lines of the last `steps` steps (inclusive), widened to `minRecords` lines; undefined until
    * the run has been logged for that long, so that "sustained" always means a whole window.
    */
-  window(steps: number, minRecords = MIN_WINDOW_RECORDS): readonly MetricsRecord[] | undefined {
+  window(steps: number, minRecords = MIN_WINDOW_RECORDS): readonly GameRecord[] | undefined {
     const latest = this.latest;
     const firstStep = this.first[0]?.step;
     if (!latest || firstStep === undefined || latest.step - firstStep < steps) return undefined;

@@ -1,4 +1,4 @@
-import type { MetricsRecord } from '../run/records';
+import type { GameRecord } from '../run/records';
 import {
   byShare, isProbabilityObjective, stepsOf, unknown, windowOf, type MetricRule,
 } from './diagnosticHistory';
@@ -31,7 +31,7 @@ export const vanishingGradients: MetricRule = {
     if (!window || !(peak > 0)) return unknown;
     const probability = isProbabilityObjective(context.objective);
     const ratioLimit = probability ? VANISHING_GRADIENT_RATIO : VANISHING_GRADIENT_RATIO_SCORES;
-    const holds = (r: MetricsRecord) => r.gradNormG < ratioLimit * peak && (!probability || r.dFake < VANISHING_FAKE_PROBABILITY);
+    const holds = (r: GameRecord) => r.gradNormG < ratioLimit * peak && (!probability || r.dFake < VANISHING_FAKE_PROBABILITY);
     const share = shareWhere(window, holds);
     const fake = median(window.map((r) => r.dFake));
     const ratio = median(window.map((r) => r.gradNormG)) / peak;
@@ -73,8 +73,8 @@ export const discriminatorOverpowering: MetricRule = {
     const hinge = context.objective === 'hinge';
     const gapLimit = OVERPOWERING_GAP * context.realTarget;
     const holds = hinge
-      ? (r: MetricsRecord) => r.dLossReal + r.dLossFake < OVERPOWERING_HINGE_LOSS
-      : (r: MetricsRecord) => r.dReal - r.dFake > gapLimit;
+      ? (r: GameRecord) => r.dLossReal + r.dLossFake < OVERPOWERING_HINGE_LOSS
+      : (r: GameRecord) => r.dReal - r.dFake > gapLimit;
     const share = shareWhere(window, holds);
     const measureName = hinge ? 'D hinge loss' : 'D(x) − D(G(z))';
     const measured = median(window.map((r) => (hinge ? r.dLossReal + r.dLossFake : r.dReal - r.dFake)));

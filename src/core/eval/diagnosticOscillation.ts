@@ -1,5 +1,5 @@
 import type { ObjectiveKind } from '../config/objectiveSchema';
-import type { MetricsRecord } from '../run/records';
+import type { GameRecord } from '../run/records';
 import { stepsOf, unknown, windowOf, type MetricRule } from './diagnosticHistory';
 import {
   countSwings, detrend, formatNumber, lag1Autocorrelation, median, movingAverage, significant, standardDeviation,
@@ -25,7 +25,7 @@ interface SeriesSwings {
  * scores) are judged on a fixed scale; a Wasserstein critic only on its distance estimate
  * D(x) − D(G(z)), relative to the estimate's own size, since its raw scores drift by a constant.
  */
-function swingsOf(window: readonly MetricsRecord[], objective: ObjectiveKind): SeriesSwings[] {
+function swingsOf(window: readonly GameRecord[], objective: ObjectiveKind): SeriesSwings[] {
   const critic = objective === 'wasserstein';
   const series = critic
     ? [{ name: 'D(x) − D(G(z))', values: window.map((r) => r.dReal - r.dFake) }]

@@ -2,7 +2,7 @@ import type { ObjectiveKind } from '../config/objectiveSchema';
 import type { GanConfig } from '../config/schema';
 import { realTarget } from '../objectives/labelSmoothing';
 import type { DiagnosticRecord } from '../run/evaluationRecords';
-import type { MetricsRecord } from '../run/records';
+import type { GameRecord } from '../run/records';
 import { divergence } from './diagnosticDivergence';
 import { MetricsHistory, type Assessment, type MetricRule, type RuleContext } from './diagnosticHistory';
 import { discriminatorOverpowering, vanishingGradients } from './diagnosticMetricRules';
@@ -58,7 +58,7 @@ export class DiagnosticsDetector {
   }
 
   /** A metrics line, as appended to metrics.jsonl. */
-  observeMetrics(record: MetricsRecord): Diagnostic[] {
+  observeMetrics(record: GameRecord): Diagnostic[] {
     this.metrics.add(record);
     return this.judge(record.step, metricRules.map((rule) => [rule, rule.assess(this.metrics, this.context)]));
   }
@@ -80,7 +80,7 @@ export class DiagnosticsDetector {
    * raised from the diagnostic lines kept with them, so nothing is reported twice. Evaluations are
    * not replayed: their rules start afresh.
    */
-  restore(metrics: readonly MetricsRecord[], lines: readonly DiagnosticRecord[]): void {
+  restore(metrics: readonly GameRecord[], lines: readonly DiagnosticRecord[]): void {
     for (const record of metrics) this.observeMetrics(record);
     this.raised.clear();
     for (const line of lines) {

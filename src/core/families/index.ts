@@ -2,12 +2,16 @@ import type { GanConfig } from '../config/schema';
 import type { Family } from './family';
 import { biganFamily } from './bigan/family';
 import { ganFamily } from './gan/family';
+import { vaeFamily } from './vae/family';
+import { vaeGanFamily } from './vaegan/family';
 import { familyKind, type FamilyKind } from './sections';
 
 /** Every family's runtime, by the kind its config section names. */
 const families: { readonly [K in FamilyKind]: Family } = {
   gan: ganFamily,
   bigan: biganFamily,
+  vae: vaeFamily,
+  'vae-gan': vaeGanFamily,
 };
 
 export function familyOf(config: GanConfig): Family {

@@ -29,6 +29,8 @@ export interface Player {
   prepare(step: number): () => Loss;
   /** After each update: the original WGAN clips its critic's weights here. */
   afterUpdate?(): void;
+  /** Whether it updates this iteration (VAE-GAN's equilibrium gating); always when absent. A held player's loss is still measured and logged. */
+  active?(): boolean;
 }
 
 /** What one iteration of a family's training runs: its players in order, then its own bookkeeping. */
@@ -40,6 +42,8 @@ export interface TrainingPlan {
   afterIteration?(stepsDone: number): void;
   /** Values for the step's metrics line that are settings, not tensors (the instance noise's σ). */
   settings?(step: number): Readonly<Record<string, number>>;
+  /** The numbers each iteration read, after it (what gating decides the next iteration by). */
+  observe?(values: Readonly<Record<string, number>>): void;
 }
 
 /** What a checkpoint holds, by name: the name is the file (`<name>.bin`) and the manifest's key. */

@@ -1,6 +1,7 @@
 import type { GanConfig } from '../config/schema';
 import type { ConfigIssue } from '../errors';
 import { biganIssues } from './bigan/rules';
+import { vaeGanIssues, vaeIssues } from './vae/rules';
 import { familyKind, type FamilyKind } from './sections';
 
 /** What validation knows of each family without TF.js: its own cross-field rules, and its traits. */
@@ -13,6 +14,8 @@ interface FamilyRules {
 const rules: { readonly [K in FamilyKind]: FamilyRules } = {
   gan: { issues: () => [], measuresAnyData: false },
   bigan: { issues: biganIssues, measuresAnyData: true },
+  vae: { issues: vaeIssues, measuresAnyData: true },
+  'vae-gan': { issues: vaeGanIssues, measuresAnyData: true },
 };
 
 /** Cross-field problems specific to the config's family. */

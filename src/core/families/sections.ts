@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { biganSection } from './bigan/config';
 import { ganSection } from './gan/config';
+import { vaeSection } from './vae/config';
+import { vaeGanSection } from './vaegan/config';
 
 /**
  * The families' config sections, without TF.js: the extension host and its validator read this.
  * A family adds its section here, its rules in rules.ts and its runtime in index.ts.
  */
-export const familySchema = z.discriminatedUnion('kind', [ganSection, biganSection]).optional()
+export const familySchema = z.discriminatedUnion('kind', [ganSection, biganSection, vaeSection, vaeGanSection]).optional()
   // Optional, not defaulted: a config that leaves it out resolves, and hashes, as before families existed.
   .describe('What is trained: the plain GAN (default) or another family, with its own section (see docs/families.md).');
 

@@ -96,14 +96,27 @@ export const runInfoSchema = z.object({
 export type RunInfo = z.output<typeof runInfoSchema>;
 
 /**
- * One line of metrics.jsonl. Optional fields appear when the objective or regularizer is on; a
- * family logs the values its catalogue names (BiGAN's encoderTerm), read by name.
+ * One training line of metrics.jsonl (run format 2): the step, its time and throughput, and the
+ * values the family's catalogue names, by name (a GAN's dLoss and gLoss, BiGAN's encoderTerm, a
+ * VAE's klLoss). Lines of format 1 are GAN lines and read the same way.
  */
 export interface MetricsRecord {
   readonly [metric: string]: number | string | undefined;
   readonly step: number;
   readonly time: string;
   readonly elapsedSeconds: number;
+  /** Steps per second of wall-clock training time, logging, samples and checkpoints included: what ETAs use. */
+  readonly stepsPerSecond: number;
+  readonly examplesPerSecond: number;
+  /** Steps per second of the steps alone (absent in runs written before it existed). */
+  readonly computeStepsPerSecond?: number;
+}
+
+/**
+ * A line of an adversarial game (a GAN's, BiGAN's, VAE-GAN's): what the failure-mode diagnostics
+ * read. Optional fields appear when the objective or regularizer is on.
+ */
+export interface GameRecord extends MetricsRecord {
   readonly dLoss: number;
   readonly gLoss: number;
   /**
@@ -122,11 +135,6 @@ export interface MetricsRecord {
   readonly gradNormD: number;
   readonly gradNormG: number;
   readonly instanceNoiseSigma?: number;
-  /** Steps per second of wall-clock training time, logging, samples and checkpoints included: what ETAs use. */
-  readonly stepsPerSecond: number;
-  readonly examplesPerSecond: number;
-  /** Steps per second of the steps alone (absent in runs written before it existed). */
-  readonly computeStepsPerSecond?: number;
 }
 
 /** One line of histograms.jsonl: D outputs on real and generated data over equal bins spanning [lo, hi]. */
@@ -176,10 +184,18 @@ export function isFieldRecord(value: unknown): value is FieldRecord {
     && Array.isArray(record.scores) && Array.isArray(record.fake) && Array.isArray(record.arrows);
 }
 
+/** A training line: a step and its elapsed time, no `type` (evaluation and diagnostic lines have one). */
 export function isMetricsRecord(value: unknown): value is MetricsRecord {
-  const record = value as Partial<MetricsRecord> | null;
-  return typeof record === 'object' && record !== null && typeof record.step === 'number'
-    && typeof record.dLoss === 'number' && typeof record.gLoss === 'number';
+  const record = value as Partial<Record<string, unknown>> | null;
+  return typeof record === 'object' && record !== null && typeof record['step'] === 'number'
+    && typeof record['elapsedSeconds'] === 'number' && record['type'] === undefined;
+}
+
+const gameFields = ['dLoss', 'gLoss', 'dLossReal', 'dLossFake', 'dReal', 'dFake', 'gradNormD', 'gradNormG'] as const;
+
+/** A training line of an adversarial game, with every value the diagnostics read. */
+export function isGameRecord(record: MetricsRecord): record is GameRecord {
+  return gameFields.every((field) => typeof record[field] === 'number');
 }
 
 export function isHistogramRecord(value: unknown): value is HistogramRecord {

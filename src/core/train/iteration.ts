@@ -1,13 +1,14 @@
 import type { Scalar } from '@tensorflow/tfjs-core';
 import { readAndFree } from '../backend/reads';
 import { tf } from '../backend/tf';
-import type { Player, TrainingPlan } from '../families/player';
+import type { Loss, Player, TrainingPlan } from '../families/player';
 import { applyGradients } from '../optim/gradients';
 
 /** One update of `player`: its loss, parts and gradient norm as kept scalars by metric name (the caller frees them). */
 export function updatePlayer(player: Player, step: number): Record<string, Scalar> {
   return tf.tidy(() => {
     const loss = player.prepare(step);
+    if (player.active && !player.active()) return heldPlayer(player, loss);
     const parts: Record<string, Scalar> = {};
     const applied = applyGradients(player.optimizer, () => {
       const { total, parts: named } = loss();
@@ -17,6 +18,15 @@ export function updatePlayer(player: Player, step: number): Record<string, Scala
     player.afterUpdate?.();
     return { [player.metrics.loss]: applied.loss, [player.metrics.gradNorm]: applied.norm, ...parts };
   });
+}
+
+/**
+ * A player its gating holds this iteration: its loss measured as an update would (so what gates it
+ * stays current), nothing applied, a gradient norm of 0.
+ */
+function heldPlayer(player: Player, loss: () => Loss): Record<string, Scalar> {
+  const { total, parts } = loss();
+  return { [player.metrics.loss]: total, [player.metrics.gradNorm]: tf.scalar(0), ...parts };
 }
 
 /** Reads scalars to numbers in one asynchronous read (stacked: one read per step, not per value), then frees them. */
@@ -50,7 +60,9 @@ export async function runIteration(plan: TrainingPlan, step: number): Promise<Re
     tf.dispose(Object.values(latest));
     throw error;
   }
-  return readScalars(latest);
+  const values = await readScalars(latest);
+  plan.observe?.(values);
+  return values;
 }
 
 /** The first loss or gradient norm that is not finite, named for the message ("generator loss", NaN). */

@@ -8,7 +8,7 @@ import { modeCoverage } from '../eval/modeCoverage';
 import { isDiagnosticRecord } from '../run/evaluationRecords';
 import { readJsonLines } from '../run/jsonLines';
 import { runFiles } from '../run/layout';
-import { isMetricsRecord, type MetricsRecord } from '../run/records';
+import { isGameRecord, isMetricsRecord, type MetricsRecord } from '../run/records';
 import type { RunWriter } from '../run/runWriter';
 import type { Disposable } from '../util/disposable';
 import type { FamilyFigures, FamilyModel } from '../families/family';
@@ -48,7 +48,7 @@ export class RunMonitor implements Disposable {
     if (run.resumed) {
       // The writer has already cut metrics.jsonl back to the checkpoint: replay what is left.
       const file = path.join(run.writer.dir, runFiles.metrics);
-      detector.restore(await readJsonLines(file, isMetricsRecord), await readJsonLines(file, isDiagnosticRecord));
+      detector.restore((await readJsonLines(file, isMetricsRecord)).filter(isGameRecord), await readJsonLines(file, isDiagnosticRecord));
     }
     const evaluator = run.config.evaluation.every !== undefined ? await GeneratorEvaluator.create(run.config, run.dataset, run.family.measure !== undefined) : undefined;
     return new RunMonitor(run, fire, detector, meanPairwiseDistance(run.dataset.values, run.dataset.exampleShape), evaluator);
@@ -61,7 +61,8 @@ export class RunMonitor implements Disposable {
 
   /** After each metrics line is written. */
   async observeMetrics(record: MetricsRecord): Promise<void> {
-    await this.report(this.detector.observeMetrics(record));
+    // The failure modes of an adversarial game; a family without one (the VAE) logs none of its values.
+    if (isGameRecord(record)) await this.report(this.detector.observeMetrics(record));
   }
 
   /** After the fixed latents were generated at `step` (2D field points or a sample grid), after that step's metrics line. */

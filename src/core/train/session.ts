@@ -3,7 +3,7 @@ import { errorMessage } from '../errors';
 import { headlineSpec, headlineValues } from '../families/catalogue';
 import type { TrainingPlan } from '../families/player';
 import { resumeCommand } from '../run/layout';
-import { isMetricsRecord, type RunInfo, type RunStatus } from '../run/records';
+import type { MetricsRecord, RunInfo, RunStatus } from '../run/records';
 import { isOutOfSpace } from '../run/spaceReserve';
 import type { Disposable } from '../util/disposable';
 import { Emitter } from '../util/emitter';
@@ -183,14 +183,15 @@ export class TrainingSession implements Disposable {
 
   private async logMetrics(): Promise<void> {
     const rate = this.throughput.stepsPerSecond();
-    const record = {
+    const record: MetricsRecord = {
       step: this.step, time: new Date().toISOString(), elapsedSeconds: round(this.elapsedSeconds),
       ...this.latest,
       stepsPerSecond: round(rate), examplesPerSecond: round(rate * this.run_.config.training.batchSize),
       computeStepsPerSecond: round(this.throughput.computeStepsPerSecond()),
     };
-    // Run format 1 names the GAN's quantities; the plan's players are held to it here.
-    if (!isMetricsRecord(record)) throw new Error(`the training plan's metrics (${Object.keys(this.latest).join(', ')}) lack dLoss or gLoss`);
+    // Readers skip a line without the headline pair (the runs view, sparklines): the plan is held to its catalogue here.
+    const missing = this.plan.catalogue.headline.filter((name) => typeof record[name] !== 'number');
+    if (missing.length) throw new Error(`the training plan's metrics (${Object.keys(this.latest).join(', ')}) lack its headline ${missing.join(' and ')}`);
     await this.run_.writer.appendMetrics(record);
     await this.run_.writer.update({ step: this.step });
     this.emitter.fire({ type: 'metrics', record });
@@ -202,10 +203,12 @@ export class TrainingSession implements Disposable {
     const { config, family, dataset, writer } = this.run_;
     if ((force || this.step % config.logging.histogramEvery === 0) && this.lastHistogramStep !== this.step) {
       this.lastHistogramStep = this.step;
-      const record = await family.histogram(this.step, config.logging.histogramBins);
-      await writer.appendHistogram(record);
-      this.emitter.fire({ type: 'histogram', record });
-      if (dataset.kind === 'points') await this.logField();
+      if (family.histogram) {
+        const record = await family.histogram(this.step, config.logging.histogramBins);
+        await writer.appendHistogram(record);
+        this.emitter.fire({ type: 'histogram', record });
+      }
+      if (dataset.kind === 'points') await this.observePlane();
     }
     if ((force || this.step % config.samples.every === 0) && this.lastSampleStep !== this.step) {
       this.lastSampleStep = this.step;
@@ -226,9 +229,14 @@ export class TrainingSession implements Disposable {
     await this.monitor.evaluateIfDue(this.step, family.shown, force, family.measure);
   }
 
-  private async logField(): Promise<void> {
-    const record = await this.run_.family.field(this.step, this.samples.latents);
-    const { writer } = this.run_;
+  /** 2D data: the family's plane view when it has one, and the fixed latents' points for the monitor either way. */
+  private async observePlane(): Promise<void> {
+    const { family, writer } = this.run_;
+    if (!family.field) {
+      await this.monitor.observeSamples(this.step, await generateFrom(family.shown.generator, this.samples.latents));
+      return;
+    }
+    const record = await family.field(this.step, this.samples.latents);
     await writer.appendField(record);
     this.emitter.fire({ type: 'field', record });
     await this.monitor.observeSamples(this.step, Float32Array.from(record.fake.flat()));

@@ -9,7 +9,7 @@ import { ganConfigSchema, type GanConfig, type GanConfigInput } from '../../../s
 import type { TrainingEvent } from '../../../src/core/train/events';
 import type { TrainOptions } from '../../../src/core/train/prepare';
 import { TrainingSession } from '../../../src/core/train/session';
-import type { RunInfo } from '../../../src/core/run/records';
+import { isGameRecord, type GameRecord, type MetricsRecord, type RunInfo } from '../../../src/core/run/records';
 
 /** A resolved config from a partial one, as the parser would produce it. */
 export function resolvedConfig(input: GanConfigInput): { config: GanConfig; hash: string } {
@@ -81,4 +81,11 @@ export async function wholeAndResumed(runsDir: string, config: { config: GanConf
   assert.equal(resumed.runDir, split.runDir, 'resuming continues the same run');
   assert.equal(resumed.info.status, 'completed');
   return { whole, split, resumed };
+}
+
+/** A GAN run's training lines as the game lines they all are (the diagnostics' view of them). */
+export function gameLines(records: readonly MetricsRecord[]): GameRecord[] {
+  const games = records.filter(isGameRecord);
+  assert.equal(games.length, records.length, 'every training line of a GAN run carries the game\'s values');
+  return games;
 }

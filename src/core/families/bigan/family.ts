@@ -3,7 +3,8 @@ import { createOptimizer } from '../../optim/optimizers';
 import type { Family } from '../family';
 import { buildBiganNetworks } from './networks';
 import { biganTrainingPlan, type BiganContext } from './plan';
-import { encoderField, pairHistogram, reconstructionView } from './views';
+import { reconstructionView } from '../shared/reconstruction';
+import { encoderField, pairHistogram, reconstruct } from './views';
 import { encoderFigures } from './evaluation';
 
 /** BiGAN / ALI: G and an encoder E trained together against a discriminator on (x, z) pairs. */
@@ -27,7 +28,7 @@ export const biganFamily: Family = {
       encoder,
       histogram: (step, bins) => pairHistogram(step, config.seed, networks, ctx.objective, dataset, bins),
       field: (step, latents) => encoderField(step, config.seed, networks, ctx.objective, dataset, latents),
-      views: [reconstructionView(networks, dataset, config.seed, config.samples.count)],
+      views: [reconstructionView(dataset, config.seed, config.samples.count, (x) => reconstruct(networks, x), 'Reconstructions x | G(E(x))')],
       measure: () => encoderFigures(config, dataset, networks),
       dispose: () => {
         networks.dispose();

@@ -2,23 +2,15 @@ import type { Tensor } from '@tensorflow/tfjs-core';
 import { readAndFree } from '../../backend/reads';
 import { tf } from '../../backend/tf';
 import type { Dataset } from '../../data/dataset';
-import { gather } from '../../data/sampler';
-import { fixedSubset, planeField } from '../../eval/field';
+import { planeField } from '../../eval/field';
 import { EVALUATION_CHUNK, generate } from '../../models/apply';
 import { latentBatch, type LatentValues } from '../../models/latent';
 import { drawLatents } from '../../models/latentDraws';
 import type { AdversarialObjective } from '../../objectives/adversarial';
-import { renderImageGrid } from '../../render/grid';
-import { renderScatter } from '../../render/scatter';
 import type { FieldRecord, HistogramRecord } from '../../run/records';
 import { histogramDraws, histogramRecord } from '../../train/evaluation';
-import type { SampleView } from '../family';
 import { joinPair, pairCritic, type BiganNetworks } from './networks';
 
-// The reconstructed examples are a fixed subset on their own stream: the same at every step.
-const reconstructionSalt = 0x2ec0;
-/** Pairs per row of the reconstruction grid: x, then G(E(x)), four times. */
-const PAIRS_PER_ROW = 4;
 
 /** E in inference mode, in chunks: evaluation batches can be large. */
 export function encode(networks: Pick<BiganNetworks, 'encoder'>, x: Tensor): Tensor {
@@ -71,32 +63,3 @@ export function encoderField(
     return { scores: first, fake, arrows: tf.neg(lossGradient(fake)) };
   }, latentSize === 1 ? 'E(x)' : 'E(x)₀');
 }
-
-/** x beside G(E(x)) for fixed examples: images in pairs, 2D points as a scatter of both. */
-export function reconstructionView(networks: BiganNetworks, dataset: Dataset, seed: number, requested: number): SampleView {
-  const images = dataset.kind === 'images';
-  const count = images ? Math.max(PAIRS_PER_ROW, Math.floor(requested / 2)) : 512;
-  const indices = fixedSubset(seed, dataset.count, count, reconstructionSalt);
-  const shown = indices.length;
-  return {
-    name: 'reconstructions',
-    title: 'Reconstructions x | G(E(x))',
-    description: images
-      ? 'Fixed training examples, each followed by G(E(x)): BiGAN reconstructions keep what the encoder captured (the digit), not every pixel.'
-      : 'Fixed training points (blue) and G(E(x)) for each (orange).',
-    async render() {
-      const original = gather(dataset, indices);
-      const [reconstructed] = await readAndFree(tf.tidy(() => reconstruct(networks, tf.tensor(original, [shown, ...dataset.exampleShape]))));
-      if (!images) return renderScatter(original, reconstructed);
-      const size = original.length / shown;
-      const interleaved = new Float32Array(original.length * 2);
-      for (let i = 0; i < shown; i++) {
-        interleaved.set(original.subarray(i * size, (i + 1) * size), 2 * i * size);
-        interleaved.set(reconstructed.subarray(i * size, (i + 1) * size), (2 * i + 1) * size);
-      }
-      const scale = dataset.exampleShape[0]! <= 32 ? 2 : 1;
-      return renderImageGrid(interleaved, dataset.exampleShape, { scale, columns: 2 * PAIRS_PER_ROW });
-    },
-  };
-}
-

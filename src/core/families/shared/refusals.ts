@@ -1,0 +1,27 @@
+import type { GanConfig } from '../../config/schema';
+import type { ConfigIssue } from '../../errors';
+
+/** A config field a family cannot train with: when it is set, and why not. */
+export interface Refusal {
+  readonly path: readonly (string | number)[];
+  readonly set: (config: GanConfig) => boolean;
+  readonly why: string;
+}
+
+/** One issue per refused field the config sets, each naming the family and what to do. */
+export function refusedFields(kind: string, refusals: readonly Refusal[], config: GanConfig): ConfigIssue[] {
+  return refusals.filter((refusal) => refusal.set(config))
+    .map((refusal) => ({ path: refusal.path, message: `the ${kind} family ${refusal.why}; remove it` }));
+}
+
+/** What no family that reconstructs its input can use: labels, codes, warped or noisy inputs, a generator average. */
+export const reconstructingRefusals: readonly Refusal[] = [
+  { path: ['model', 'conditional'], set: ({ model }) => model.conditional !== undefined, why: 'learns from unlabelled data: its encoder finds the structure labels would give' },
+  { path: ['model', 'infogan'], set: ({ model }) => model.infogan !== undefined, why: 'already learns an inverse of G (the encoder), which InfoGAN\'s Q head would duplicate' },
+  { path: ['regularizers', 'augmentation'], set: ({ regularizers }) => regularizers.augmentation !== undefined, why: 'pairs each image with its code, and warping the image breaks the pair' },
+  { path: ['regularizers', 'instanceNoise'], set: ({ regularizers }) => regularizers.instanceNoise !== undefined, why: 'pairs each image with its code, and noise on one side only breaks the pair' },
+  {
+    path: ['training', 'generatorEma'], set: ({ training }) => training.generatorEma !== undefined,
+    why: 'reconstructs with the generator that trained beside the encoder, not an average of it',
+  },
+];

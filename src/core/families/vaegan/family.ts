@@ -1,0 +1,56 @@
+import type { Tensor } from '@tensorflow/tfjs-core';
+import { adversarialObjective } from '../../objectives/adversarial';
+import { normalTensor } from '../../objectives/draws';
+import { createOptimizer } from '../../optim/optimizers';
+import { Random } from '../../util/random';
+import { histogramDraws, histogramRecord } from '../../train/evaluation';
+import { readAndFree } from '../../backend/reads';
+import { tf } from '../../backend/tf';
+import type { Family } from '../family';
+import { measuredExamples, reconstructionFigures, reconstructionView } from '../shared/reconstruction';
+import { reconstructMean } from '../vae/networks';
+import { buildVaeGanNetworks, judge } from './networks';
+import { vaeGanTrainingPlan } from './plan';
+
+const evaluationSalt = 0x7ae;
+
+/** VAE-GAN: the VAE's encoder and decoder, with reconstructions compared in a discriminator's features. */
+export const vaeGanFamily: Family = {
+  build(config, dataset) {
+    if (config.family?.kind !== 'vae-gan') throw new Error(`the vae-gan family built for a ${config.family?.kind ?? 'gan'} config`);
+    const networks = buildVaeGanNetworks(config.model, dataset, config.seed);
+    const optimizers = {
+      discriminator: createOptimizer(config.training.discriminatorOptimizer),
+      encoder: createOptimizer(config.training.generatorOptimizer),
+      decoder: createOptimizer(config.training.generatorOptimizer),
+    };
+    const objective = adversarialObjective(config.objective);
+    const ctx = { config, section: config.family, dataset, networks, objective, optimizers };
+    const { encoder, meanEncoder, decoder, discriminator, latent } = networks;
+    const reconstruct = (x: Parameters<typeof reconstructMean>[1]) => reconstructMean(networks, x);
+    return {
+      checkpointParts: {
+        networks: { generator: decoder, encoder, discriminator },
+        optimizers: { discriminatorOptimizer: optimizers.discriminator, encoderOptimizer: optimizers.encoder, generatorOptimizer: optimizers.decoder },
+      },
+      plan: (streams) => vaeGanTrainingPlan(ctx, streams),
+      shown: { generator: decoder, latent },
+      encoder: meanEncoder,
+      // D's outputs on real digits against prior samples, as a GAN's histogram shows them.
+      histogram: async (step, bins) => {
+        const { random, count, real } = histogramDraws(step, config.seed, dataset);
+        const [realScores, fakeScores] = await readAndFree(...tf.tidy(() => {
+          const sampled = decoder.apply(normalTensor(random, [count, latent.noiseSize]), { training: false }) as Tensor;
+          return [objective.displayed(judge(discriminator, real.tensor(), false).scores), objective.displayed(judge(discriminator, sampled, false).scores)] as const;
+        }));
+        return histogramRecord(step, realScores, fakeScores, objective, bins);
+      },
+      views: [reconstructionView(dataset, config.seed, config.samples.count, reconstruct, 'Reconstructions x | decoder(μ(x))')],
+      measure: () => reconstructionFigures(config, dataset, measuredExamples(dataset), Random.derive(config.seed, evaluationSalt), reconstruct),
+      dispose: () => {
+        networks.dispose();
+        Object.values(optimizers).forEach((optimizer) => optimizer.dispose());
+      },
+    };
+  },
+};
