@@ -8,7 +8,7 @@ import { latentBatch, type LatentValues } from '../../models/latent';
 import { drawLatents } from '../../models/latentDraws';
 import type { AdversarialObjective } from '../../objectives/adversarial';
 import type { FieldRecord, HistogramRecord } from '../../run/records';
-import { histogramDraws, histogramRecord } from '../../train/evaluation';
+import { histogramDraws, histogramRecord } from '../../eval/histogramDraws';
 import { joinPair, pairCritic, type BiganNetworks } from './networks';
 
 

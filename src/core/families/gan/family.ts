@@ -2,7 +2,7 @@ import type { GanConfig } from '../../config/schema';
 import type { Dataset } from '../../data/dataset';
 import { discriminatorField } from '../../eval/field';
 import { buildModels } from '../../models';
-import { discriminatorHistogram } from '../../train/evaluation';
+import { discriminatorHistogram } from './histogram';
 import type { Family, FamilyModel } from '../family';
 import { ganCheckpointParts, stepContext } from './context';
 import { GeneratorEma } from './generatorEma';

@@ -3,7 +3,7 @@ import { adversarialObjective } from '../../objectives/adversarial';
 import { normalTensor } from '../../objectives/draws';
 import { createOptimizer } from '../../optim/optimizers';
 import { Random } from '../../util/random';
-import { histogramDraws, histogramRecord } from '../../train/evaluation';
+import { histogramDraws, histogramRecord } from '../../eval/histogramDraws';
 import { readAndFree } from '../../backend/reads';
 import { tf } from '../../backend/tf';
 import type { Family } from '../family';
