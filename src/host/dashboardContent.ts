@@ -32,6 +32,7 @@ export function runHeader(run: RunView, config: HeaderConfig): RunHeader {
     // A run from before catalogues is a GAN: its config's objective says whether D's outputs are probabilities.
     metrics: runCatalogue(run, config.objective.kind),
     views: (run.views ?? []).map(({ name, title, description }) => ({ name, title, description })),
+    ...(run.networks ? { networks: run.networks } : {}),
     ...(rate ? { stepsPerSecond: rate, etaSeconds: Math.max(0, (run.totalSteps - run.step) / rate) } : {}),
     ...(run.backend ? { backend: run.backend } : {}),
     ...(run.error ? { error: run.error } : {}),

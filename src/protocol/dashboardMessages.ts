@@ -38,6 +38,8 @@ export interface RunHeader {
   readonly objective: string;
   /** What the run logs and how its charts group it (the family's metric catalogue). */
   readonly metrics: MetricCatalogue;
+  /** The networks the run's checkpoints hold (absent for runs from before run.json listed them): D's cards need a discriminator. */
+  readonly networks?: readonly string[];
   /** The family's sample views beyond the grid, each a card of its own (their frames come in `views`). */
   readonly views: readonly SampleViewInfo[];
 }

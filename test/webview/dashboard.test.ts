@@ -44,7 +44,7 @@ test('the charts follow the run\'s metric catalogue: its groups, titles and labe
   };
   // The family's sample views: a card each, after the grid, with its own pictures.
   const views = [{ name: 'reconstructions', title: 'Reconstructions x | G(E(x))', description: 'Fixed examples beside G(E(x)).' }];
-  const withViews = { ...snapshot, header: { ...snapshot.header, views }, views: { reconstructions: [writeSampleFrame(dir, 7), writeSampleFrame(dir, 9)] } };
+  const withViews = { ...snapshot, header: { ...snapshot.header, views, networks: ['generator', 'encoder'] }, views: { reconstructions: [writeSampleFrame(dir, 7), writeSampleFrame(dir, 9)] } };
   const dashboard = await DashboardPage.openWith(browser, { dir, runDir: snapshot.header.runDir }, [withViews]);
   const { page } = dashboard;
   assert.deepEqual(await page.$$eval('.card:not([hidden]) h2', (nodes) => nodes.slice(0, 2).map((node) => node.textContent)),
@@ -55,6 +55,7 @@ test('the charts follow the run\'s metric catalogue: its groups, titles and labe
   assert.equal(await page.getAttribute('.metric-card-0 .chart', 'data-series'), '2');
   assert.match(await page.textContent('.metric-card-0 .u-legend') ?? '', /‖x − G\(E\(x\)\)‖/);
   assert.equal(await page.textContent('.view-reconstructions h2'), 'Reconstructions x | G(E(x))');
+  assert.equal(await page.isVisible('.histogram-card'), false, 'no discriminator among the networks: no D outputs card');
   assert.equal(await page.$eval('.samples-card + .view-reconstructions', () => true), true, 'the view follows the sample grid');
   assert.match(await page.getAttribute('.view-reconstructions .sample-grid', 'src') ?? '', /step-9\.png$/);
   assert.match(await page.getAttribute('.view-reconstructions .sample-grid', 'alt') ?? '', /at step 9/);

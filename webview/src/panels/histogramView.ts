@@ -9,6 +9,7 @@ import { drawHistogram } from './drawHistogram';
 
 /** Histograms of D's outputs on real and generated samples at one logged step. */
 export class HistogramView implements DashboardView {
+  private readonly root: HTMLElement;
   private readonly surface: CanvasSurface;
   private readonly scrubber: StepScrubber;
   private readonly empty = element('p', { className: 'empty', text: 'No histograms logged yet.' });
@@ -18,6 +19,7 @@ export class HistogramView implements DashboardView {
 
   constructor(parent: HTMLElement, private readonly palette: () => Palette) {
     const { root, body } = card('D outputs: real vs generated', 'histogram-card');
+    this.root = root;
     this.scrubber = new StepScrubber({ label: 'Histogram step', playable: false, onChange: (index) => this.show(index) });
     body.append(element('div', { className: 'legend' }, [this.realLegend.root, this.fakeLegend.root]), this.empty);
     this.surface = new CanvasSurface(body, 'Histogram of discriminator outputs', () => 200);
@@ -27,6 +29,8 @@ export class HistogramView implements DashboardView {
 
   render(state: DashboardState, changes: StateChanges): void {
     this.state = state;
+    // A family without a discriminator (the VAE) has no D outputs to show.
+    if (changes.header) setHidden(this.root, state.header?.networks !== undefined && !state.header.networks.includes('discriminator'));
     if (changes.histograms) this.scrubber.setSteps(state.histograms.map((record) => record.step));
     if (changes.histograms || changes.theme) this.show(this.scrubber.shownIndex);
     setHidden(this.empty, state.histograms.length > 0);
