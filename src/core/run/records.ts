@@ -184,11 +184,10 @@ export function isFieldRecord(value: unknown): value is FieldRecord {
     && Array.isArray(record.scores) && Array.isArray(record.fake) && Array.isArray(record.arrows);
 }
 
-/** A training line: a step and its elapsed time, no `type` (evaluation and diagnostic lines have one). */
+/** A training line: a step, no `type` (evaluation and diagnostic lines have one). */
 export function isMetricsRecord(value: unknown): value is MetricsRecord {
   const record = value as Partial<Record<string, unknown>> | null;
-  return typeof record === 'object' && record !== null && typeof record['step'] === 'number'
-    && typeof record['elapsedSeconds'] === 'number' && record['type'] === undefined;
+  return typeof record === 'object' && record !== null && !Array.isArray(record) && typeof record['step'] === 'number' && record['type'] === undefined;
 }
 
 const gameFields = ['dLoss', 'gLoss', 'dLossReal', 'dLossFake', 'dReal', 'dFake', 'gradNormD', 'gradNormG'] as const;
