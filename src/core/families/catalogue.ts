@@ -61,3 +61,17 @@ export function headlineValues(headline: Pick<MetricCatalogue, 'headline'>, line
   const [first, second] = headline.headline.map((name) => fields[name]);
   return typeof first === 'number' && typeof second === 'number' ? [first, second] : undefined;
 }
+
+/**
+ * D's mean output on real and on generated inputs, under the names the failure-mode diagnostics
+ * read (`dReal`, `dFake`): every adversarial family shows it, each with its own labels.
+ */
+export function meanDOutputsGroup(title: string, description: string, labels: readonly [string, string], probability: boolean): MetricGroup {
+  return {
+    title, description, logScale: false,
+    metrics: [
+      { name: 'dReal', label: labels[0], network: 'discriminator', probability },
+      { name: 'dFake', label: labels[1], network: 'discriminator', probability },
+    ],
+  };
+}

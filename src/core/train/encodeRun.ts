@@ -10,6 +10,7 @@ import { gather } from '../data/sampler';
 import { UserError } from '../errors';
 import { classifierSplit } from '../eval/digitSplit';
 import { EVALUATION_CHUNK } from '../models/apply';
+import { familyKind } from '../families/sections';
 import { restoreFamily } from './restore';
 
 /** What to encode: the run's own held-out examples (every 5th of each class), all its data, or other images of the same shape. */
@@ -48,7 +49,7 @@ export async function encodeRun(request: EncodeRequest): Promise<EncodedData> {
   try {
     const { encoder } = restored.family;
     if (!encoder) {
-      const kind = restored.stored.config.family?.kind ?? 'gan';
+      const kind = familyKind(restored.stored.config);
       throw new UserError(`${request.runDir} is a ${kind} run, which learns no encoder; encode works on runs of a family with one (bigan)`, request.runDir);
     }
     const dataset = await sourceData(request, restored.dataset);

@@ -1,5 +1,5 @@
 import { outputsAreProbabilities } from '../../objectives/traits';
-import type { MetricCatalogue } from '../catalogue';
+import { meanDOutputsGroup, type MetricCatalogue } from '../catalogue';
 
 /** BiGAN's metrics: D's loss and the joint E+G loss with their terms, D's mean output on each kind of pair, gradient norms. */
 export function biganCatalogue(objectiveKind: string): MetricCatalogue {
@@ -20,13 +20,7 @@ export function biganCatalogue(objectiveKind: string): MetricCatalogue {
           { name: 'r1Penalty', label: 'R1 penalty', network: 'discriminator' },
         ],
       },
-      {
-        title: 'Mean D outputs on pairs', description: 'Mean discriminator output on encoded and generated pairs over steps', logScale: false,
-        metrics: [
-          { name: 'dReal', label: 'D(x, E(x))', network: 'discriminator', probability },
-          { name: 'dFake', label: 'D(G(z), z)', network: 'discriminator', probability },
-        ],
-      },
+      meanDOutputsGroup('Mean D outputs on pairs', 'Mean discriminator output on encoded and generated pairs over steps', ['D(x, E(x))', 'D(G(z), z)'], probability),
       {
         title: 'Gradient norms', description: 'Global norm of each player\'s gradients over steps', logScale: true,
         metrics: [

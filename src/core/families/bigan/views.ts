@@ -3,7 +3,7 @@ import { readAndFree } from '../../backend/reads';
 import { tf } from '../../backend/tf';
 import type { Dataset } from '../../data/dataset';
 import { planeField } from '../../eval/field';
-import { EVALUATION_CHUNK, generate } from '../../models/apply';
+import { criticOf, EVALUATION_CHUNK, generate } from '../../models/apply';
 import { latentBatch, type LatentValues } from '../../models/latent';
 import { drawLatents } from '../../models/latentDraws';
 import type { AdversarialObjective } from '../../objectives/adversarial';
@@ -12,16 +12,9 @@ import { histogramDraws, histogramRecord } from '../../eval/histogramDraws';
 import { joinPair, pairCritic, type BiganNetworks } from './networks';
 
 
-/** E in inference mode, in chunks: evaluation batches can be large. */
+/** E in inference mode, in chunks (evaluation batches can be large): the chunked application D's evaluation uses. */
 export function encode(networks: Pick<BiganNetworks, 'encoder'>, x: Tensor): Tensor {
-  const count = x.shape[0]!;
-  if (count <= EVALUATION_CHUNK) return networks.encoder.apply(x, { training: false }) as Tensor;
-  const parts: Tensor[] = [];
-  for (let start = 0; start < count; start += EVALUATION_CHUNK) {
-    const size = Math.min(EVALUATION_CHUNK, count - start);
-    parts.push(networks.encoder.apply(tf.slice(x, [start, ...x.shape.slice(1).map(() => 0)], [size, ...x.shape.slice(1)]), { training: false }) as Tensor);
-  }
-  return tf.concat(parts, 0);
+  return criticOf(networks.encoder, undefined, false, EVALUATION_CHUNK)(x);
 }
 
 /** G(E(x)) in inference mode. */

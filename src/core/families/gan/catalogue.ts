@@ -1,5 +1,5 @@
 import { outputsAreProbabilities } from '../../objectives/traits';
-import type { MetricCatalogue } from '../catalogue';
+import { meanDOutputsGroup, type MetricCatalogue } from '../catalogue';
 
 
 /** The GAN's metrics: losses and their parts, D's mean outputs, both gradient norms and the instance noise's σ. */
@@ -20,13 +20,7 @@ export function ganCatalogue(objectiveKind: string): MetricCatalogue {
           { name: 'infoLoss', label: 'InfoGAN −log Q(c|x)', network: 'discriminator' },
         ],
       },
-      {
-        title: 'Mean D outputs: D(x) and D(G(z))', description: 'Mean discriminator output on real and generated data over steps', logScale: false,
-        metrics: [
-          { name: 'dReal', label: 'D(x)', network: 'discriminator', probability },
-          { name: 'dFake', label: 'D(G(z))', network: 'discriminator', probability },
-        ],
-      },
+      meanDOutputsGroup('Mean D outputs: D(x) and D(G(z))', 'Mean discriminator output on real and generated data over steps', ['D(x)', 'D(G(z))'], probability),
       {
         title: 'Gradient norms', description: 'Global norm of each network\'s gradients over steps', logScale: true,
         metrics: [

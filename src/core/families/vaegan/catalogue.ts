@@ -1,6 +1,5 @@
 import { outputsAreProbabilities } from '../../objectives/traits';
-import type { MetricCatalogue } from '../catalogue';
-import { vaeTermsGroup } from '../vae/catalogue';
+import { meanDOutputsGroup, type MetricCatalogue } from '../catalogue';
 
 /** VAE-GAN's metrics: the game's losses (the headline), the VAE's terms with the feature error, D's outputs, gradients, gating. */
 export function vaeGanCatalogue(objectiveKind: string): MetricCatalogue {
@@ -21,20 +20,13 @@ export function vaeGanCatalogue(objectiveKind: string): MetricCatalogue {
         ],
       },
       {
-        ...vaeTermsGroup,
-        title: 'VAE terms', description: 'KL term of the encoder and the reconstruction error in D\'s features over steps, per example',
+        title: 'VAE terms', logScale: true, description: 'KL term of the encoder and the reconstruction error in D\'s features over steps, per example',
         metrics: [
           { name: 'featureReconstructionLoss', label: 'reconstruction in D\'s features', network: 'encoder' },
           { name: 'klLoss', label: 'KL(q(z|x) ‖ p(z))', network: 'encoder' },
         ],
       },
-      {
-        title: 'Mean D outputs', description: 'Mean discriminator output on real digits and on prior samples over steps', logScale: false,
-        metrics: [
-          { name: 'dReal', label: 'D(x)', network: 'discriminator', probability },
-          { name: 'dFake', label: 'D(decoder(z_p))', network: 'discriminator', probability },
-        ],
-      },
+      meanDOutputsGroup('Mean D outputs', 'Mean discriminator output on real digits and on prior samples over steps', ['D(x)', 'D(decoder(z_p))'], probability),
       {
         title: 'Gradient norms', description: 'Global norm of each network\'s gradients over steps', logScale: true,
         metrics: [

@@ -2,17 +2,13 @@ import type { Tensor } from '@tensorflow/tfjs-core';
 import { adversarialObjective } from '../../objectives/adversarial';
 import { normalTensor } from '../../objectives/draws';
 import { createOptimizer } from '../../optim/optimizers';
-import { Random } from '../../util/random';
 import { histogramDraws, histogramRecord } from '../../eval/histogramDraws';
 import { readAndFree } from '../../backend/reads';
 import { tf } from '../../backend/tf';
 import type { Family } from '../family';
-import { measuredExamples, reconstructionFigures, reconstructionView } from '../shared/reconstruction';
-import { reconstructMean } from '../vae/networks';
+import { encoderParts } from '../vae/family';
 import { buildVaeGanNetworks, judge } from './networks';
 import { vaeGanTrainingPlan } from './plan';
-
-const evaluationSalt = 0x7ae;
 
 /** VAE-GAN: the VAE's encoder and decoder, with reconstructions compared in a discriminator's features. */
 export const vaeGanFamily: Family = {
@@ -26,8 +22,7 @@ export const vaeGanFamily: Family = {
     };
     const objective = adversarialObjective(config.objective);
     const ctx = { config, section: config.family, dataset, networks, objective, optimizers };
-    const { encoder, meanEncoder, decoder, discriminator, latent } = networks;
-    const reconstruct = (x: Parameters<typeof reconstructMean>[1]) => reconstructMean(networks, x);
+    const { encoder, decoder, discriminator, latent } = networks;
     return {
       checkpointParts: {
         networks: { generator: decoder, encoder, discriminator },
@@ -35,7 +30,7 @@ export const vaeGanFamily: Family = {
       },
       plan: (streams) => vaeGanTrainingPlan(ctx, streams),
       shown: { generator: decoder, latent },
-      encoder: meanEncoder,
+      ...encoderParts(config, dataset, networks),
       // D's outputs on real digits against prior samples, as a GAN's histogram shows them.
       histogram: async (step, bins) => {
         const { random, count, real } = histogramDraws(step, config.seed, dataset);
@@ -45,8 +40,6 @@ export const vaeGanFamily: Family = {
         }));
         return histogramRecord(step, realScores, fakeScores, objective, bins);
       },
-      views: [reconstructionView(dataset, config.seed, config.samples.count, reconstruct, 'Reconstructions x | decoder(μ(x))')],
-      measure: () => reconstructionFigures(config, dataset, measuredExamples(dataset), Random.derive(config.seed, evaluationSalt), reconstruct),
       dispose: () => {
         networks.dispose();
         Object.values(optimizers).forEach((optimizer) => optimizer.dispose());
