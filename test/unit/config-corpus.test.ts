@@ -18,7 +18,7 @@ const expected: Readonly<Record<string, readonly [path: string, line: number, me
   'empty.gan.yaml': ['', 1, 'the config is empty'],
   'missing-name.gan.yaml': ['name', 2, "missing required field 'name'"],
   'bad-name-chars.gan.yaml': ['name', 2, 'use letters, digits, ".", "_" and "-", starting with a letter or digit, found "my run!"'],
-  'unknown-top-level-key.gan.yaml': ['trainig', 5, "unknown field 'trainig' (allowed: $schema, name, seed, family, data, model, objective, regularizers, training, logging, samples, checkpoints, evaluation, backend); did you mean 'training'?"],
+  'unknown-top-level-key.gan.yaml': ['trainig', 5, "unknown field 'trainig' (allowed: $schema, configVersion, name, seed, family, data, model, objective, regularizers, training, logging, samples, checkpoints, evaluation, backend); did you mean 'training'?"],
   'unknown-data-kind.gan.yaml': ['data.kind', 3, 'found "circle", allowed: ring, grid, spiral, moons, line, two-gaussians, blobs, mnist, folder, idx'],
   'missing-data-kind.gan.json': ['data.kind', 3, "missing required field 'kind' (allowed: ring, grid,"],
   'data-as-string.gan.yaml': ['data', 3, 'expected a mapping with a kind field (kinds: ring, grid,'],

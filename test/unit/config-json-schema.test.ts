@@ -18,7 +18,7 @@ test('the JSON Schema is draft-07 with an id, every section, and no unknown fiel
   assert.equal(schema.$id, GAN_CONFIG_SCHEMA_ID);
   assert.equal(typeof schema.title, 'string');
   assert.deepEqual(Object.keys(schema.properties ?? {}), [
-    '$schema', 'name', 'seed', 'family', 'data', 'model', 'objective', 'regularizers',
+    '$schema', 'configVersion', 'name', 'seed', 'family', 'data', 'model', 'objective', 'regularizers',
     'training', 'logging', 'samples', 'checkpoints', 'evaluation', 'backend',
   ]);
   assert.deepEqual(schema.required, ['name', 'data']);

@@ -6,6 +6,7 @@ import type { ConfigIssue } from '../errors';
 import { formatBytes } from '../util/bytes';
 import { describeKind, openForReading } from '../util/regularFile';
 import { configHash } from './configHash';
+import { migrateConfig } from './configVersion';
 import { documentIssues } from './documentChecks';
 import { describeZodIssues } from './issueMessages';
 import type { UnplacedIssue } from './issueMessages';
@@ -76,7 +77,9 @@ export function parseConfigText(text: string, options: ParseOptions = {}): Parse
     // An alias to an undefined anchor, or an alias bomb.
     return fail([{ path: [], message: `YAML error: ${errorMessage(error)}`, anchor: 'value' }]);
   }
-  const parsed = ganConfigSchema.safeParse(input);
+  const migrated = migrateConfig(input);
+  if (!migrated.ok) return fail([{ path: ['configVersion'], message: migrated.message, anchor: 'value' }]);
+  const parsed = ganConfigSchema.safeParse(migrated.config);
   if (!parsed.success) return fail(describeZodIssues(parsed.error.issues, input));
   const semantic = semanticIssues(parsed.data);
   if (semantic.length) return fail(semantic.map((issue) => ({ ...issue, anchor: 'value' })));

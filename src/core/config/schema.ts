@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { configVersionSchema } from './configVersion';
 import { dataSchema } from './dataSchema';
 import { evaluationSchema } from './evaluationSchema';
 import { familySchema } from '../families/sections';
@@ -14,6 +15,7 @@ import {
  */
 export const ganConfigSchema = z.strictObject({
   $schema: z.string().optional().describe('Editor hint: path or URL of the JSON Schema.'),
+  configVersion: configVersionSchema,
   name: z.string().min(1).max(80).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
     message: 'use letters, digits, ".", "_" and "-", starting with a letter or digit',
   }).describe('Name of the experiment; runs are named after it.'),

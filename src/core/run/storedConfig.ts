@@ -1,5 +1,14 @@
 import { z } from 'zod';
+import { migrateConfig } from '../config/configVersion';
 import { ganConfigSchema } from '../config/schema';
+
+/** A config as stored by any GAN Studio so far: migrated to today's version, then validated. */
+const migratedConfigSchema = z.preprocess((input, ctx) => {
+  const migrated = migrateConfig(input);
+  if (migrated.ok) return migrated.config;
+  ctx.issues.push({ code: 'custom', message: migrated.message, input, path: ['configVersion'] });
+  return z.NEVER;
+}, ganConfigSchema);
 
 /**
  * config.json: the resolved config (every default filled in) and its hash. Read back through the
@@ -9,6 +18,6 @@ import { ganConfigSchema } from '../config/schema';
 export const storedConfigSchema = z.object({
   hash: z.string(),
   configFile: z.string().exactOptional(),
-  config: ganConfigSchema,
+  config: migratedConfigSchema,
 }).readonly();
 export type StoredConfig = z.output<typeof storedConfigSchema>;
