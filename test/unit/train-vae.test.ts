@@ -6,6 +6,7 @@ import { tf } from '../../src/core/backend/tf';
 import { parseConfigText } from '../../src/core/config/parse';
 import type { GanConfigInput } from '../../src/core/config/schema';
 import type { FamilyFigure } from '../../src/core/run/evaluationRecords';
+import { histogramKeyOf } from '../../src/core/run/histogramKeys';
 import { readRun } from '../../src/core/run/runReader';
 import { evaluateRun } from '../../src/core/train/evaluateRun';
 import { useTestBackend } from './support/backend';
@@ -67,7 +68,10 @@ test('VAE-GAN learns too: reconstructions keep their digit, D and the decoder pl
   const updated = read.metrics.map((line) => [line['discriminatorUpdated'], line['decoderUpdated']]);
   assert.ok(updated.every(([d, g]) => (d === 0 || d === 1) && (g === 0 || g === 1)), 'the gating is on every line');
   assert.ok(updated.some(([d]) => d === 1) && updated.some(([, g]) => g === 1), 'both players update');
-  assert.ok(fs.existsSync(path.join(run.runDir, 'histograms.jsonl')), 'D\'s outputs on real digits and prior samples');
+  // D's outputs on real digits against each kind of fake it sees, one histogram view each, every histogram step.
+  const views = read.histograms.map((record) => `${record.step} ${histogramKeyOf(record).view}: ${histogramKeyOf(record).fakeLabel}`);
+  assert.deepEqual(views, [0, 300, 600].flatMap((step) => [
+    `${step} discriminator: D(Dec(z)), z from the prior`, `${step} reconstructions: D(x̃), x̃ = Dec(Enc(x))`]));
 });
 
 for (const family of [{ kind: 'vae' as const }, { kind: 'vae-gan' as const, equilibrium: { margin: 0.4 }, regularizers: { r1: { gamma: 1 } } }]) {

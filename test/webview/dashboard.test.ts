@@ -5,7 +5,7 @@ import type { DashboardToHost } from '../../src/protocol/dashboardMessages';
 import { useChromium } from './harness/chromium';
 import { DashboardPage } from './harness/dashboardPage';
 import { canvasInk } from './harness/pagePixels';
-import { recordedStream, runHeader, writeSampleFrame } from './harness/runFixture';
+import { histogramRecord, recordedStream, runHeader, writeSampleFrame } from './harness/runFixture';
 
 // The dashboard bundle in a real Chromium under the host's CSP, fed a recorded message stream.
 // Needs `npm run build` first (it loads dist/webview/dashboard.js).
@@ -59,6 +59,26 @@ test('the charts follow the run\'s metric catalogue: its groups, titles and labe
   assert.equal(await page.$eval('.samples-card + .view-reconstructions', () => true), true, 'the view follows the sample grid');
   assert.match(await page.getAttribute('.view-reconstructions .sample-grid', 'src') ?? '', /step-9\.png$/);
   assert.match(await page.getAttribute('.view-reconstructions .sample-grid', 'alt') ?? '', /at step 9/);
+  assert.deepEqual(await dashboard.problems(), []);
+  await page.close();
+});
+
+test('a family\'s histogram views get a card each, titled and labelled by their lines; a line without a key is the GAN\'s', async () => {
+  const stream = recordedStream(dir);
+  const reconstructions = { view: 'reconstructions', title: 'D outputs: real vs reconstructions', realLabel: 'D(x), real', fakeLabel: 'D(x̃), reconstruction' };
+  const histograms = [100, 200].flatMap((step) => [histogramRecord(step), { ...histogramRecord(step), ...reconstructions }]);
+  const snapshot = { ...stream.snapshot, header: { ...stream.snapshot.header, networks: ['generator', 'encoder', 'discriminator'] }, histograms };
+  const dashboard = await DashboardPage.openWith(browser, { dir, runDir: snapshot.header.runDir }, [snapshot]);
+  const { page } = dashboard;
+  assert.deepEqual(await page.$$eval('.histogram-card h2', (nodes) => nodes.map((node) => node.textContent)),
+    ['D outputs: real vs generated', 'D outputs: real vs reconstructions']);
+  assert.match(await page.textContent('.histogram-reconstructions .legend') ?? '', /D\(x\), real — mean .*D\(x̃\), reconstruction — mean/);
+  assert.match(await page.textContent('.histogram-discriminator .legend') ?? '', /D\(G\(z\)\), generated — mean/);
+  for (const view of ['discriminator', 'reconstructions']) {
+    const ink = await canvasInk(page, `.histogram-${view} canvas`);
+    assert.ok(ink.inked > 2000, `${view} histogram is drawn (${JSON.stringify(ink)})`);
+    assert.equal(await page.getAttribute(`.histogram-${view} input[type=range]`, 'max'), '1', `${view}: two steps to scrub`);
+  }
   assert.deepEqual(await dashboard.problems(), []);
   await page.close();
 });

@@ -3,6 +3,7 @@ import { tf } from '../backend/tf';
 import type { Dataset } from '../data/dataset';
 import { gather } from '../data/sampler';
 import type { AdversarialObjective } from '../objectives/adversarial';
+import type { HistogramKey } from '../run/histogramKeys';
 import type { HistogramRecord } from '../run/records';
 import { Random } from '../util/random';
 import { binCounts, mean, niceRange } from './histogram';
@@ -27,10 +28,12 @@ export function histogramDraws(step: number, seed: number, dataset: Dataset): Hi
 }
 
 /** D's displayed outputs binned over the objective's fixed range (or, for unbounded critics, a range spanning both). */
-export function histogramRecord(step: number, real: Float32Array, fake: Float32Array, objective: AdversarialObjective, bins: number): HistogramRecord {
+export function histogramRecord(
+  key: HistogramKey, step: number, real: Float32Array, fake: Float32Array, objective: AdversarialObjective, bins: number,
+): HistogramRecord {
   const [lo, hi] = objective.histogramRange ?? niceRange([...real, ...fake]);
   return {
-    step, lo, hi, real: binCounts(real, lo, hi, bins), fake: binCounts(fake, lo, hi, bins),
+    ...key, step, lo, hi, real: binCounts(real, lo, hi, bins), fake: binCounts(fake, lo, hi, bins),
     realMean: mean(real), fakeMean: mean(fake),
   };
 }

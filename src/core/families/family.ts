@@ -45,8 +45,8 @@ export interface FamilyModel extends Disposable {
   plan(streams: FamilyStreams): TrainingPlan;
   /** The generator samples, the plane's points and evaluation show (a weight average, when kept). */
   readonly shown: ShownGenerator;
-  /** Histograms of D's displayed output on real and generated inputs, the family's own way (none without a D). */
-  readonly histogram?: (step: number, bins: number) => Promise<HistogramRecord>;
+  /** Histograms of D's displayed output on real and generated inputs, one per view, the family's own way (none without a D). */
+  readonly histograms?: (step: number, bins: number) => Promise<readonly HistogramRecord[]>;
   /** The plane view of 2D data: a score over the plane and how G's points are pushed (none without a D). */
   readonly field?: (step: number, latents: LatentValues) => Promise<FieldRecord>;
   /** Pictures beyond the fixed-noise grid. */

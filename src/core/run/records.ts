@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { backendReportSchema } from '../backend/report';
+import type { HistogramKey } from './histogramKeys';
 import { MAX_VIEWS, VIEW_NAME } from './viewNames';
 
 /** The run-directory contract (README, "Run directory"). Bump RUN_FORMAT on incompatible change. */
@@ -137,8 +138,11 @@ export interface GameRecord extends MetricsRecord {
   readonly instanceNoiseSigma?: number;
 }
 
-/** One line of histograms.jsonl: D outputs on real and generated data over equal bins spanning [lo, hi]. */
-export interface HistogramRecord {
+/**
+ * One line of histograms.jsonl: D outputs on real and generated data over equal bins spanning
+ * [lo, hi], for one of the run's histogram views (absent: the GAN's, as format-1 lines are).
+ */
+export interface HistogramRecord extends Partial<HistogramKey> {
   readonly step: number;
   readonly lo: number;
   readonly hi: number;
@@ -200,5 +204,6 @@ export function isGameRecord(record: MetricsRecord): record is GameRecord {
 export function isHistogramRecord(value: unknown): value is HistogramRecord {
   const record = value as Partial<HistogramRecord> | null;
   return typeof record === 'object' && record !== null && typeof record.step === 'number'
-    && Array.isArray(record.real) && Array.isArray(record.fake);
+    && Array.isArray(record.real) && Array.isArray(record.fake)
+    && (['view', 'title', 'realLabel', 'fakeLabel'] as const).every((field) => record[field] === undefined || typeof record[field] === 'string');
 }

@@ -203,8 +203,7 @@ export class TrainingSession implements Disposable {
     const { config, family, dataset, writer } = this.run_;
     if ((force || this.step % config.logging.histogramEvery === 0) && this.lastHistogramStep !== this.step) {
       this.lastHistogramStep = this.step;
-      if (family.histogram) {
-        const record = await family.histogram(this.step, config.logging.histogramBins);
+      for (const record of await family.histograms?.(this.step, config.logging.histogramBins) ?? []) {
         await writer.appendHistogram(record);
         this.emitter.fire({ type: 'histogram', record });
       }

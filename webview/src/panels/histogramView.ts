@@ -1,3 +1,5 @@
+import { ganHistogramKey, histogramKeyOf, type HistogramKey } from '../../../src/core/run/histogramKeys';
+import type { HistogramRecord } from '../../../src/core/run/records';
 import type { DashboardState, DashboardView, StateChanges } from '../state/dashboardState';
 import { CanvasSurface } from '../ui/canvasSurface';
 import { card, element, setHidden, setText } from '../ui/dom';
@@ -7,40 +9,99 @@ import { legendEntry } from '../ui/legend';
 import { StepScrubber } from '../ui/stepScrubber';
 import { drawHistogram } from './drawHistogram';
 
-/** Histograms of D's outputs on real and generated samples at one logged step. */
-export class HistogramView implements DashboardView {
-  private readonly root: HTMLElement;
+/** One histogram view's card: D's outputs on its real and generated inputs at one logged step. */
+class HistogramCard {
+  readonly root: HTMLElement;
+  private readonly heading: HTMLElement;
   private readonly surface: CanvasSurface;
   private readonly scrubber: StepScrubber;
   private readonly empty = element('p', { className: 'empty', text: 'No histograms logged yet.' });
-  private readonly realLegend = legendEntry('blue', 'D(x), real');
-  private readonly fakeLegend = legendEntry('orange', 'D(G(z)), generated');
-  private state: DashboardState | undefined;
+  private readonly realLegend = legendEntry('blue', '');
+  private readonly fakeLegend = legendEntry('orange', '');
+  private records: readonly HistogramRecord[] = [];
 
-  constructor(parent: HTMLElement, private readonly palette: () => Palette) {
-    const { root, body } = card('D outputs: real vs generated', 'histogram-card');
+  constructor(view: string, private readonly palette: () => Palette) {
+    const { root, body, heading } = card('', `histogram-card histogram-${view}`);
     this.root = root;
+    this.heading = heading;
     this.scrubber = new StepScrubber({ label: 'Histogram step', playable: false, onChange: (index) => this.show(index) });
     body.append(element('div', { className: 'legend' }, [this.realLegend.root, this.fakeLegend.root]), this.empty);
     this.surface = new CanvasSurface(body, 'Histogram of discriminator outputs', () => 200);
     body.append(this.scrubber.element);
-    parent.appendChild(root);
   }
 
-  render(state: DashboardState, changes: StateChanges): void {
-    this.state = state;
-    // A family without a discriminator (the VAE) has no D outputs to show.
-    if (changes.header) setHidden(this.root, state.header?.networks !== undefined && !state.header.networks.includes('discriminator'));
-    if (changes.histograms) this.scrubber.setSteps(state.histograms.map((record) => record.step));
-    if (changes.histograms || changes.theme) this.show(this.scrubber.shownIndex);
-    setHidden(this.empty, state.histograms.length > 0);
+  /** `records`: this view's, oldest first (none: the card says nothing is logged yet). */
+  update(key: HistogramKey, records: readonly HistogramRecord[], redraw: boolean): void {
+    setText(this.heading, key.title);
+    this.root.setAttribute('aria-label', key.title);
+    if (records.length !== this.records.length || records.at(-1) !== this.records.at(-1)) {
+      this.records = records;
+      this.scrubber.setSteps(records.map((record) => record.step));
+      redraw = true;
+    }
+    setHidden(this.empty, records.length > 0);
+    if (redraw) this.show(this.scrubber.shownIndex);
   }
 
   private show(index: number): void {
-    const record = this.state?.histograms[index];
+    const record = this.records[index];
     if (record === undefined) return;
-    setText(this.realLegend.text, `D(x), real — mean ${formatValue(record.realMean)}`);
-    setText(this.fakeLegend.text, `D(G(z)), generated — mean ${formatValue(record.fakeMean)}`);
+    const { realLabel, fakeLabel } = histogramKeyOf(record);
+    setText(this.realLegend.text, `${realLabel} — mean ${formatValue(record.realMean)}`);
+    setText(this.fakeLegend.text, `${fakeLabel} — mean ${formatValue(record.fakeMean)}`);
     this.surface.draw((context, width, height) => drawHistogram(context, record, this.palette(), width, height));
   }
+}
+
+/**
+ * A card per histogram view the run logs (a GAN has one; VAE-GAN's D is shown prior samples and
+ * reconstructions), in the order they first appear. A run with a discriminator that has logged none
+ * yet shows one empty card; a family without a discriminator (the VAE) shows none.
+ */
+export class HistogramView implements DashboardView {
+  private readonly cards = new Map<string, HistogramCard>();
+  /** Where the cards go among the grid's: a comment takes no grid cell. */
+  private readonly anchor = document.createComment('histogram cards');
+
+  constructor(parent: HTMLElement, private readonly palette: () => Palette) {
+    parent.appendChild(this.anchor);
+  }
+
+  render(state: DashboardState, changes: StateChanges): void {
+    if (!(changes.header || changes.histograms || changes.theme)) return;
+    const judged = state.header?.networks === undefined || state.header.networks.includes('discriminator');
+    // Without a discriminator there are no D outputs to show, whatever lines a folder holds.
+    const views = judged ? groupByView(state.histograms) : new Map<string, ViewRecords>();
+    if (views.size === 0 && judged) views.set(ganHistogramKey.view, { key: ganHistogramKey, records: [] });
+    for (const [name, histogramCard] of this.cards) {
+      if (!views.has(name)) {
+        histogramCard.root.remove();
+        this.cards.delete(name);
+      }
+    }
+    let previous: ChildNode = this.anchor;
+    for (const [name, { key, records }] of views) {
+      let histogramCard = this.cards.get(name);
+      if (!histogramCard) {
+        histogramCard = new HistogramCard(name, this.palette);
+        this.cards.set(name, histogramCard);
+      }
+      if (previous.nextSibling !== histogramCard.root) previous.after(histogramCard.root);
+      previous = histogramCard.root;
+      histogramCard.update(key, records, changes.theme);
+    }
+  }
+}
+
+interface ViewRecords { readonly key: HistogramKey; readonly records: HistogramRecord[] }
+
+function groupByView(records: readonly HistogramRecord[]): Map<string, ViewRecords> {
+  const views = new Map<string, ViewRecords>();
+  for (const record of records) {
+    const key = histogramKeyOf(record);
+    const view = views.get(key.view);
+    if (view) view.records.push(record);
+    else views.set(key.view, { key, records: [record] });
+  }
+  return views;
 }

@@ -26,7 +26,7 @@ export const biganFamily: Family = {
       plan: (streams) => biganTrainingPlan(ctx, streams),
       shown: { generator, latent },
       encoder,
-      histogram: (step, bins) => pairHistogram(step, config.seed, networks, ctx.objective, dataset, bins),
+      histograms: async (step, bins) => [await pairHistogram(step, config.seed, networks, ctx.objective, dataset, bins)],
       field: (step, latents) => encoderField(step, config.seed, networks, ctx.objective, dataset, latents),
       views: [reconstructionView(dataset, config.seed, config.samples.count, (x) => reconstruct(networks, x), 'Reconstructions x | G(E(x))')],
       measure: () => encoderFigures(config, dataset, networks),

@@ -7,10 +7,15 @@ import { criticOf, EVALUATION_CHUNK, generate } from '../../models/apply';
 import { latentBatch, type LatentValues } from '../../models/latent';
 import { drawLatents } from '../../models/latentDraws';
 import type { AdversarialObjective } from '../../objectives/adversarial';
+import type { HistogramKey } from '../../run/histogramKeys';
 import type { FieldRecord, HistogramRecord } from '../../run/records';
 import { histogramDraws, histogramRecord } from '../../eval/histogramDraws';
 import { joinPair, pairCritic, type BiganNetworks } from './networks';
 
+/** D judges pairs: the encoder's (x, E(x)) against the generator's (G(z), z). */
+const pairHistogramKey: HistogramKey = {
+  view: 'discriminator', title: 'D outputs: encoded pairs vs generated pairs', realLabel: 'D(x, E(x)), encoded', fakeLabel: 'D(G(z), z), generated',
+};
 
 /** E in inference mode, in chunks (evaluation batches can be large): the chunked application D's evaluation uses. */
 export function encode(networks: Pick<BiganNetworks, 'encoder'>, x: Tensor): Tensor {
@@ -34,7 +39,7 @@ export async function pairHistogram(
     const generated = generate(networks.generator, { z }, false);
     return [objective.displayed(D(joinPair(x, encode(networks, x)))), objective.displayed(D(joinPair(generated, z)))] as const;
   }));
-  return histogramRecord(step, real, fake, objective, bins);
+  return histogramRecord(pairHistogramKey, step, real, fake, objective, bins);
 }
 
 /**

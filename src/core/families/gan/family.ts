@@ -21,7 +21,7 @@ export const ganFamily: Family = {
       checkpointParts: ganCheckpointParts(models, ctx, generatorEma?.model),
       plan: (streams) => ganTrainingPlan({ config, dataset, models, ctx, generatorEma, ...streams }),
       shown,
-      histogram: (step, bins) => discriminatorHistogram(step, config.seed, models, ctx.objective, dataset, bins),
+      histograms: async (step, bins) => [await discriminatorHistogram(step, config.seed, models, ctx.objective, dataset, bins)],
       field: (step, latents) => discriminatorField(step, config.seed, { ...models, generator: shown.generator },
         ctx.objective, dataset, latents.z, latents),
       views: [],

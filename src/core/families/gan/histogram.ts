@@ -8,6 +8,7 @@ import { criticOf, EVALUATION_CHUNK, generate } from '../../models/apply';
 import { latentBatch } from '../../models/latent';
 import { drawLatents } from '../../models/latentDraws';
 import type { AdversarialObjective } from '../../objectives/adversarial';
+import { ganHistogramKey } from '../../run/histogramKeys';
 import type { HistogramRecord } from '../../run/records';
 
 type EvaluatedModels = Pick<GanModels, 'generator' | 'discriminator' | 'latent'>;
@@ -28,6 +29,6 @@ export async function discriminatorHistogram(
     const critic = criticOf(models.discriminator, latent.labels, false, EVALUATION_CHUNK);
     return [objective.displayed(critic(realBatch.tensor())), objective.displayed(critic(fakeBatch))] as const;
   }));
-  return histogramRecord(step, real, fake, objective, bins);
+  return histogramRecord(ganHistogramKey, step, real, fake, objective, bins);
 }
 
