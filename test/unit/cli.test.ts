@@ -29,6 +29,15 @@ test('validate: a bad config exits 2 naming the file, the field and the line, wi
   assert.match(result.out[0]!, /^ok\s+.*tiny\.gan\.yaml/);
 });
 
+test('validate: a family\'s config is summarised with its family, and without an objective where nothing is adversarial', async () => {
+  const vae = writeConfig('vae.gan.yaml', 'name: v\nfamily: { kind: vae }\ndata: { kind: mnist }\n');
+  const vaeGan = writeConfig('vaegan.gan.yaml', 'name: vg\nfamily: { kind: vae-gan }\ndata: { kind: mnist }\nobjective: { kind: least-squares }\n');
+  const result = await cli('validate', vae, vaeGan);
+  assert.equal(result.code, 0, result.all());
+  assert.match(result.out[0]!, /: v — vae family, mnist data, \w+ model \(hash [0-9a-f]+\)$/);
+  assert.match(result.out[1]!, /: vg — vae-gan family, mnist data, \w+ model, least-squares objective \(hash/);
+});
+
 test('validate without a file prints usage and exits 2', async () => {
   const result = await cli('validate');
   assert.equal(result.code, 2);

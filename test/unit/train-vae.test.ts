@@ -100,9 +100,10 @@ for (const family of [{ kind: 'vae' as const }, { kind: 'vae-gan' as const, equi
 }
 
 test('VAE and VAE-GAN configs refuse what they cannot train with, naming the field', () => {
-  const vae = parseConfigText('name: v\nfamily: { kind: vae }\ndata: { kind: mnist }\nregularizers: { r1: {} }\nmodel: { kind: mlp, conditional: {} }\n');
+  const vae = parseConfigText('name: v\nfamily: { kind: vae }\ndata: { kind: mnist }\nregularizers: { r1: {} }\nmodel: { kind: mlp, conditional: {} }\nobjective: { kind: hinge }\n');
   assert.ok(!vae.ok);
   const messages = new Map(vae.issues.map((issue) => [issue.path.join('.'), issue.message]));
+  assert.match(messages.get('objective.kind') ?? '', /the vae family has no discriminator, so no adversarial loss applies; remove it/);
   assert.match(messages.get('regularizers.r1') ?? '', /the vae family has no discriminator to regularize; remove it/);
   assert.match(messages.get('model.conditional') ?? '', /the vae family learns from unlabelled data/);
   const vaeGan = parseConfigText('name: v\nfamily: { kind: vae-gan, featureWeight: -1 }\ndata: { kind: mnist }\n');

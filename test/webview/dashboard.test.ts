@@ -50,6 +50,7 @@ test('the charts follow the run\'s metric catalogue: its groups, titles and labe
   assert.deepEqual(await page.$$eval('.card:not([hidden]) h2', (nodes) => nodes.slice(0, 2).map((node) => node.textContent)),
     ['Adversarial losses', 'Reconstruction']);
   assert.equal(await page.isVisible('h2:has-text("Never logged")'), false);
+  assert.equal(await page.getAttribute('.loss-card', 'aria-label'), 'Adversarial losses', 'the card is named for screen readers as it is titled');
   assert.equal(await page.getAttribute('.loss-card .chart', 'data-series'), '3');
   assert.match(await page.textContent('.loss-card .u-legend') ?? '', /D loss.*E\+G loss.*InfoGAN −log Q\(c\|x\)/);
   assert.equal(await page.getAttribute('.metric-card-0 .chart', 'data-series'), '2');

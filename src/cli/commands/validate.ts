@@ -1,5 +1,6 @@
 import { loadConfigFile } from '../../core/config/parse';
 import { isUserError } from '../../core/errors';
+import { familyIsAdversarial } from '../../core/families/rules';
 import { parseArgs } from '../args';
 import type { CommandIO } from './io';
 
@@ -16,8 +17,9 @@ export async function validateCommand(argv: readonly string[], io: CommandIO): P
   for (const file of positional) {
     try {
       const { config, hash } = await loadConfigFile(file);
-      const objective = config.objective.kind;
-      io.out(`ok  ${file}: ${config.name} — ${config.data.kind} data, ${config.model.kind} model, ${objective} objective (hash ${hash})`);
+      const family = config.family ? `${config.family.kind} family, ` : '';
+      const objective = familyIsAdversarial(config) ? `, ${config.objective.kind} objective` : '';
+      io.out(`ok  ${file}: ${config.name} — ${family}${config.data.kind} data, ${config.model.kind} model${objective} (hash ${hash})`);
     } catch (error) {
       if (!isUserError(error)) throw error;
       failures++;

@@ -9,13 +9,15 @@ interface FamilyRules {
   readonly issues: (config: GanConfig) => ConfigIssue[];
   /** Whether its evaluation measures something on any data (BiGAN's encoder), not only on mixtures and digits. */
   readonly measuresAnyData: boolean;
+  /** Whether a discriminator is trained, so the config's objective is the family's adversarial loss. */
+  readonly adversarial: boolean;
 }
 
 const rules: { readonly [K in FamilyKind]: FamilyRules } = {
-  gan: { issues: () => [], measuresAnyData: false },
-  bigan: { issues: biganIssues, measuresAnyData: true },
-  vae: { issues: vaeIssues, measuresAnyData: true },
-  'vae-gan': { issues: vaeGanIssues, measuresAnyData: true },
+  gan: { issues: () => [], measuresAnyData: false, adversarial: true },
+  bigan: { issues: biganIssues, measuresAnyData: true, adversarial: true },
+  vae: { issues: vaeIssues, measuresAnyData: true, adversarial: false },
+  'vae-gan': { issues: vaeGanIssues, measuresAnyData: true, adversarial: true },
 };
 
 /** Cross-field problems specific to the config's family. */
@@ -25,4 +27,8 @@ export function familyIssues(config: GanConfig): ConfigIssue[] {
 
 export function familyMeasuresAnyData(config: GanConfig): boolean {
   return rules[familyKind(config)].measuresAnyData;
+}
+
+export function familyIsAdversarial(config: GanConfig): boolean {
+  return rules[familyKind(config)].adversarial;
 }

@@ -12,8 +12,12 @@ export function vaeIssues(config: GanConfig): ConfigIssue[] {
   const adversarial = (name: 'gradientPenalty' | 'r1' | 'labelSmoothing'): Refusal => ({
     path: ['regularizers', name], set: ({ regularizers }) => regularizers[name] !== undefined, why: 'has no discriminator to regularize',
   });
+  // The parsed config holds the default objective whether or not one was written, so only another is refused.
+  const objective: Refusal = {
+    path: ['objective', 'kind'], set: ({ objective: { kind } }) => kind !== 'non-saturating', why: 'has no discriminator, so no adversarial loss applies',
+  };
   return refusedFields('vae', [
-    ...reconstructingRefusals, mbd, adversarial('gradientPenalty'), adversarial('r1'), adversarial('labelSmoothing'),
+    ...reconstructingRefusals, mbd, objective, adversarial('gradientPenalty'), adversarial('r1'), adversarial('labelSmoothing'),
   ], config);
 }
 
