@@ -288,6 +288,7 @@ test('remedies fit the objective', () => {
   assert.match(remediesFor('vanishing-gradients', 'wasserstein').join('\n'), /gradientPenalty/);
   assert.doesNotMatch(remediesFor('discriminator-overpowering', 'hinge').join('\n'), /labelSmoothing/);
   assert.match(remediesFor('mode-collapse', 'non-saturating').join('\n'), /minibatchDiscrimination/);
+  assert.match(remediesFor('mode-collapse', 'hinge')[0]!, /model\.discriminator\.packing/, 'packing first: the ring remedy of its paper');
   for (const kind of ['vanishing-gradients', 'discriminator-overpowering', 'mode-collapse', 'oscillation', 'divergence'] as const) {
     for (const objective of Object.keys(healthy) as ObjectiveKind[]) assert.ok(remediesFor(kind, objective).length >= 2, `${kind} ${objective}`);
   }

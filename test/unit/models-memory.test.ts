@@ -24,6 +24,8 @@ const models: readonly [string, object, DataShape][] = [
   ['dcgan 32 rgb, no batch norm, odd channels', { kind: 'dcgan', latentSize: 17, generator: { channels: 5, batchNorm: false }, discriminator: { channels: 7, batchNorm: false } }, images(32, 3)],
   ['dcgan 64, conditional concat', { kind: 'dcgan', generator: { channels: 8 }, discriminator: { channels: 8 }, conditional: { discriminator: 'concat' } }, images(64, 3)],
   ['dcgan 28, conditional projection, minibatch discrimination', { kind: 'dcgan', generator: { channels: 8 }, discriminator: { channels: 8, minibatchDiscrimination: {} }, conditional: {} }, images(28, 1)],
+  ['mlp, packed (PacGAN 3), conditional concat', { kind: 'mlp', conditional: { discriminator: 'concat' }, discriminator: { packing: 3 } }, points],
+  ['dcgan 32 rgb, packed (PacGAN 2), conditional projection', { kind: 'dcgan', generator: { channels: 8 }, discriminator: { channels: 8, packing: 2 }, conditional: {} }, images(32, 3)],
   ['dcgan 28, infogan', { kind: 'dcgan', generator: { channels: 8 }, discriminator: { channels: 8 }, infogan: { continuous: [{}] } }, images(28, 1)],
 ];
 

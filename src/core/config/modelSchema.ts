@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { conditionalSchema, infoganSchema, minibatchDiscriminationSchema } from './variantSchema';
+import { conditionalSchema, infoganSchema, minibatchDiscriminationSchema, packingSchema } from './variantSchema';
 
 export const activationNames = ['relu', 'leakyRelu', 'elu', 'selu', 'tanh', 'sigmoid', 'linear'] as const;
 const activation = (fallback: (typeof activationNames)[number]) =>
@@ -28,6 +28,7 @@ const mlpDiscriminator = z.strictObject({
   activation: activation('leakyRelu'),
   batchNorm: z.boolean().default(false).describe('Batch normalisation after each hidden layer (not after the first).'),
   minibatchDiscrimination: minibatchDiscriminationSchema.optional(),
+  packing: packingSchema.optional(),
 }).describe('The discriminator D: a sample → the score that it is real.');
 
 export const mlpModel = z.strictObject({
@@ -60,6 +61,7 @@ export const dcganModel = z.strictObject({
     activation: activation('leakyRelu'),
     batchNorm: z.boolean().default(true).describe('Batch normalisation after each convolution but the first.'),
     minibatchDiscrimination: minibatchDiscriminationSchema.optional(),
+    packing: packingSchema.optional(),
   }).prefault({}).describe('The discriminator D: an image → the score that it is real, by strided convolutions.'),
   conditional: conditionalSchema.optional(),
   infogan: infoganSchema.optional(),

@@ -43,6 +43,11 @@ export const minibatchDiscriminationSchema = z.strictObject({
 }).describe('Minibatch discrimination (Salimans et al. 2016): before its last layer, D sees how close each example is to the '
   + 'others in its batch, so a generator that collapses onto a few outputs is easy to spot.');
 
+// Optional rather than defaulted (1): configs that leave it out resolve, and hash, as before it existed.
+export const packingSchema = z.int().min(2).max(8)
+  .describe('PacGAN (Lin et al. 2018): D judges this many examples at once, all real or all generated, side by side in one input '
+    + '(2–4 in the paper). A generator that drops modes makes packs of look-alikes, which D learns to spot. Must divide training.batchSize.');
+
 export type ConditionalConfig = z.output<typeof conditionalSchema>;
 export type InfoganConfig = z.output<typeof infoganSchema>;
 export type MinibatchDiscriminationConfig = z.output<typeof minibatchDiscriminationSchema>;

@@ -13,6 +13,7 @@ const nonSaturating = 'Switch to the non-saturating loss (objective.kind: non-sa
 const criticPenalty = 'Replace weight clipping with a gradient penalty (regularizers.gradientPenalty, weight 10); clipping too tightly leaves the critic flat (Gulrajani et al. 2017).';
 const criticConstraint = 'Constrain the critic: regularizers.gradientPenalty (weight 10) keeps it 1-Lipschitz, so its scores cannot grow without bound.';
 const minibatchDiscrimination = 'Enable minibatch discrimination (model.discriminator.minibatchDiscrimination) so D sees when a batch lacks variety (Salimans et al. 2016).';
+const packing = 'Pack D (model.discriminator.packing: 2–4) so it judges several samples at once and sees when they look alike (PacGAN, Lin et al. 2018).';
 const lowerRates = 'Lower both learning rates (training.generatorOptimizer / discriminatorOptimizer .learningRate), e.g. by 2–10×.';
 const adam = 'Prefer Adam with beta1 0.5 over SGD with high momentum: momentum amplifies the rotation of the two-player game.';
 
@@ -28,7 +29,7 @@ export function remediesFor(kind: DiagnosticKind, objective: ObjectiveKind): rea
         ...(objective === 'minimax' ? [nonSaturating] : []),
         'Or give G more capacity relative to D (model.generator / model.discriminator sizes).'];
     case 'mode-collapse':
-      return [minibatchDiscrimination,
+      return [packing, minibatchDiscrimination,
         ...(objective === 'wasserstein' ? [] : ['Try an objective with non-vanishing gradients everywhere: wasserstein with regularizers.gradientPenalty, or least-squares.']),
         slopePenalty, lowerRates, 'Train D more per G step (training.dSteps) so G cannot outrun it onto one mode.'];
     case 'oscillation':

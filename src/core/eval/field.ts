@@ -5,7 +5,7 @@ import { readAndFree } from '../backend/reads';
 import { tf } from '../backend/tf';
 import type { Dataset } from '../data/dataset';
 import { gather } from '../data/sampler';
-import { criticOf, EVALUATION_CHUNK, generate } from '../models/apply';
+import { criticOf, EVALUATION_CHUNK, generate, pointwiseCriticOf } from '../models/apply';
 import { latentBatch, oneHot, type LatentValues } from '../models/latent';
 import type { AdversarialObjective } from '../objectives/adversarial';
 import type { FieldRecord, PlanePoint } from '../run/records';
@@ -74,13 +74,13 @@ export async function planeField(
   };
 }
 
-/** D's displayed output on the grid; for a conditional D, the mean over every class's label. */
+/** D's displayed output on the grid, each cell on its own; for a conditional D, the mean over every class's label. */
 function planeScores(discriminator: LayersModel, objective: AdversarialObjective, grid: Tensor, classCount: number | undefined): Tensor {
   const cells = grid.shape[0]!;
-  if (classCount === undefined) return objective.displayed(criticOf(discriminator, undefined, false, EVALUATION_CHUNK)(grid));
+  if (classCount === undefined) return objective.displayed(pointwiseCriticOf(discriminator, undefined, EVALUATION_CHUNK)(grid));
   const perClass = Array.from({ length: classCount }, (_, label) => {
     const labels = tf.tensor2d(oneHot(new Array<number>(cells).fill(label), classCount), [cells, classCount]);
-    return objective.displayed(criticOf(discriminator, labels, false, EVALUATION_CHUNK)(grid));
+    return objective.displayed(pointwiseCriticOf(discriminator, labels, EVALUATION_CHUNK)(grid));
   });
   return tf.div(tf.addN(perClass), classCount);
 }

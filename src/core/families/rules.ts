@@ -1,6 +1,7 @@
 import type { GanConfig } from '../config/schema';
 import type { ConfigIssue } from '../errors';
 import { biganIssues } from './bigan/rules';
+import { ganIssues } from './gan/rules';
 import { vaeGanIssues, vaeIssues } from './vae/rules';
 import { familyKind, type FamilyKind } from './sections';
 
@@ -14,7 +15,7 @@ interface FamilyRules {
 }
 
 const rules: { readonly [K in FamilyKind]: FamilyRules } = {
-  gan: { issues: () => [], measuresAnyData: false, adversarial: true },
+  gan: { issues: ganIssues, measuresAnyData: false, adversarial: true },
   bigan: { issues: biganIssues, measuresAnyData: true, adversarial: true },
   vae: { issues: vaeIssues, measuresAnyData: true, adversarial: false },
   'vae-gan': { issues: vaeGanIssues, measuresAnyData: true, adversarial: true },

@@ -30,9 +30,9 @@ export function generatorInput(spec: LatentSpec, conditional: ConditionalConfig 
   return { inputs: [z], vector: z };
 }
 
-/** The discriminator's label input of a conditional model (one-hot), or undefined. */
-export function discriminatorLabelInput(spec: LatentSpec): SymbolicTensor | undefined {
-  return spec.classes ? tf.input({ shape: [spec.classes.names.length], name: 'label' }) : undefined;
+/** The discriminator's label input of a conditional model (one-hot; a packed D's, one per example of the pack), or undefined. */
+export function discriminatorLabelInput(spec: LatentSpec, packing = 1): SymbolicTensor | undefined {
+  return spec.classes ? tf.input({ shape: [spec.classes.names.length * packing], name: 'label' }) : undefined;
 }
 
 /** The one-hot label joined to what D reads first: appended to a flat vector, or tiled as extra channels of an image. */

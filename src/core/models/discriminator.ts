@@ -7,6 +7,7 @@ import { activate, connect, type KernelInitializers } from './layers';
 import { type LatentSpec } from './latent';
 import { codeLayout, type CodeSpec } from './codeLayout';
 import { minibatchDiscrimination } from './minibatchDiscrimination';
+import { packedShape } from './packing';
 import type { DataShape } from './shape';
 
 export interface DiscriminatorModels {
@@ -25,17 +26,20 @@ export interface InfoModels {
 
 /**
  * D: the architecture's trunk → optional minibatch discrimination → one linear score, plus the
- * projection term of a projection-conditioned model. The Q head reads the trunk's features (before
- * minibatch discrimination, so Q's answer for an example depends on that example alone).
+ * projection term of a projection-conditioned model. A packed D reads m examples (and their
+ * labels) at once. The Q head reads the trunk's features (before minibatch discrimination, so Q's
+ * answer for an example depends on that example alone).
  */
 export function buildDiscriminator(
   model: ModelConfig, data: DataShape, latent: LatentSpec, kernels: KernelInitializers, qKernels: KernelInitializers,
 ): DiscriminatorModels {
   const network = networkBuilder(model);
-  const x = network.discriminatorInput(model, data);
-  const label = discriminatorLabelInput(latent);
+  const packing = model.discriminator.packing ?? 1;
+  const read = packedShape(data, packing);
+  const x = network.discriminatorInput(model, read);
+  const label = discriminatorLabelInput(latent, packing);
   const concatenated = model.conditional?.discriminator === 'concat' ? label : undefined;
-  const features = network.discriminatorTrunk(model, data, x, concatenated, kernels);
+  const features = network.discriminatorTrunk(model, read, x, concatenated, kernels);
   const mbd = model.discriminator.minibatchDiscrimination;
   const headInput = mbd ? minibatchDiscrimination(features, mbd, kernels()) : features;
   let score = connect(tf.layers.dense({ units: 1, kernelInitializer: kernels() }), headInput);

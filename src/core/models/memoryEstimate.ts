@@ -59,15 +59,20 @@ export function networkSizes(model: ModelConfig, data: DataGeometry): NetworkSiz
     discriminator.pairwise += projected;
   }
   discriminator.layer((features + (mbd?.kernels ?? 0)), 1, true, 1);
-  if (model.conditional?.discriminator === 'projection') discriminator.layer(classes * features, 0, false, features + 1);
+  // A packed D's label input holds each example's label of the pack.
+  const packing = model.discriminator.packing ?? 1;
+  if (model.conditional?.discriminator === 'projection') discriminator.layer(classes * packing * features, 0, false, features + 1);
 
-  if (!model.infogan) return { generator: generator.size(), discriminator: discriminator.size() };
+  // A packed D runs once per m examples: per example, its activations are a pack's over m, its pairs a pack pair's over m².
+  const perPack = discriminator.size();
+  const perExample = { ...perPack, activations: perPack.activations / packing, pairwise: perPack.pairwise / packing ** 2 };
+  if (!model.infogan) return { generator: generator.size(), discriminator: perExample };
   const { parameterWidth } = codeLayout(model.infogan);
   const hidden = model.infogan.headHidden;
   const qHead = new Tally();
   if (hidden > 0) qHead.layer(features * hidden, hidden, true, hidden).activation('leakyRelu', hidden);
   qHead.layer((hidden > 0 ? hidden : features) * parameterWidth, parameterWidth, true, parameterWidth);
-  return { generator: generator.size(), discriminator: discriminator.size(), qHead: qHead.size() };
+  return { generator: generator.size(), discriminator: perExample, qHead: qHead.size() };
 }
 
 /** Values an optimizer keeps per trainable weight (TF.js's implementations). */

@@ -5,14 +5,28 @@ import { tf } from '../backend/tf';
 export type Critic = (x: Tensor) => Tensor;
 
 /**
- * ‖∇ₓ D(x)‖² per example (shape [B]), the norm taken over all non-batch axes. Summing the scores
- * before differentiating is exact because example i's score depends on example i alone — which is
- * not true of a critic using batch statistics (batch norm in training mode), a known caveat of
- * gradient penalties. tf.grad records its backward ops on any enclosing tape, so the result stays
+ * ‖∇ₓ D(x)‖² per score (shape [B], or [⌈B/m⌉] for a packed D, whose input is a pack of m examples:
+ * the norm over the whole pack), the norm taken over all non-batch axes. Summing the scores before
+ * differentiating is exact because each score depends on its own examples alone — which is not true
+ * of a critic using batch statistics (batch norm in training mode), a known caveat of gradient
+ * penalties. tf.grad records its backward ops on any enclosing tape, so the result stays
  * differentiable with respect to the critic's weights (a second-order gradient).
  */
 export function squaredInputGradientNorms(critic: Critic, x: Tensor): Tensor {
-  const gradient = tf.grad((input: Tensor) => tf.sum(critic(input)))(x);
-  const nonBatchAxes = gradient.shape.map((_, axis) => axis).slice(1);
-  return tf.sum(tf.square(gradient), nonBatchAxes);
+  let scores = x.shape[0]!;
+  const gradient = tf.grad((input: Tensor) => {
+    const output = critic(input);
+    scores = output.shape[0]!;
+    return tf.sum(output);
+  })(x);
+  const rows = x.shape[0]!;
+  if (scores === rows) {
+    const nonBatchAxes = gradient.shape.map((_, axis) => axis).slice(1);
+    return tf.sum(tf.square(gradient), nonBatchAxes);
+  }
+  // A packed critic: row i belongs to pack ⌊i/m⌋. Training batches divide by m; a short last pack counts the rows it has.
+  const packing = Math.ceil(rows / scores);
+  const perRow = tf.sum(tf.reshape(tf.square(gradient), [rows, -1]), 1);
+  const padded = scores * packing === rows ? perRow : tf.concat([perRow, tf.zeros([scores * packing - rows])]);
+  return tf.sum(tf.reshape(padded, [scores, packing]), 1);
 }

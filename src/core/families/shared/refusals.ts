@@ -14,6 +14,12 @@ export function refusedFields(kind: string, refusals: readonly Refusal[], config
     .map((refusal) => ({ path: refusal.path, message: `the ${kind} family ${refusal.why}; remove it` }));
 }
 
+/** PacGAN's packing is the plain GAN's: the other families build their discriminators (or none) themselves. */
+const packingRefusal: Refusal = {
+  path: ['model', 'discriminator', 'packing'], set: ({ model }) => model.discriminator.packing !== undefined,
+  why: 'pairs each example with its own code or reconstruction, and its D (where it has one) reads one example at a time',
+};
+
 /** What no family that reconstructs its input can use: labels, codes, warped or noisy inputs, a generator average. */
 export const reconstructingRefusals: readonly Refusal[] = [
   { path: ['model', 'conditional'], set: ({ model }) => model.conditional !== undefined, why: 'learns from unlabelled data: its encoder finds the structure labels would give' },
@@ -24,4 +30,5 @@ export const reconstructingRefusals: readonly Refusal[] = [
     path: ['training', 'generatorEma'], set: ({ training }) => training.generatorEma !== undefined,
     why: 'reconstructs with the generator that trained beside the encoder, not an average of it',
   },
+  packingRefusal,
 ];

@@ -32,7 +32,8 @@ export const dcganShape: NetworkShape<DcganModelConfig> = {
     side *= 2;
     generator.layer(kernelArea * depth * imageChannels, imageChannels, true, side * side * imageChannels).activation('tanh', side * side * imageChannels);
 
-    depth = imageChannels + labelChannels;
+    // A packed D (PacGAN) reads m images and their labels as channels side by side.
+    depth = (imageChannels + labelChannels) * (model.discriminator.packing ?? 1);
     side = size;
     for (let level = 0; level < levels; level++) {
       const next = channelsAt(model.discriminator.channels, level);

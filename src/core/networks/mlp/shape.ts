@@ -21,7 +21,8 @@ export const mlpShape: NetworkShape<MlpModelConfig> = {
     }
     generator.layer(width * exampleSize, exampleSize, true, exampleSize).activation(data.exampleShape.length > 1 ? 'tanh' : 'linear', exampleSize);
 
-    width = exampleSize + labelWidth;
+    // A packed D (PacGAN) reads m examples and their labels side by side.
+    width = (exampleSize + labelWidth) * (model.discriminator.packing ?? 1);
     model.discriminator.hidden.forEach((units, index) => {
       const normalized = model.discriminator.batchNorm && index > 0;
       discriminator.layer(width * units, units, !normalized, units).normalizeAndActivate(normalized, model.discriminator.activation, units, units);
