@@ -36,7 +36,8 @@ runGanScript('notes', {}, async ({ page, workspace, step }) => {
     await waitForActiveEditorText(page, 'GAN notes');
     await page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Train' }).first().waitFor({ timeout: 30_000 });
     await clickLens(page, 'Train');
-    runDir = await pollUntil(async () => runDirs(workspace).find((dir) => path.basename(dir).startsWith('gan-notes-b1-ring-note-')),
+    // The folder appears before its run.json: wait for both.
+    runDir = await pollUntil(async () => runDirs(workspace).find((dir) => path.basename(dir).startsWith('gan-notes-b1-ring-note-') && fs.existsSync(path.join(dir, 'run.json'))),
       { timeoutMs: 30_000, describe: async () => `runs: ${runDirs(workspace).join(', ')}` });
     const info = JSON.parse(fs.readFileSync(path.join(runDir, 'run.json'), 'utf8')) as { note?: { file: string; block: number } };
     assert(info.note?.file === note && info.note.block === 0, `run.json note: ${JSON.stringify(info.note)}`);

@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 
-const scripts = ['extension-host.ts', 'notes.ts', 'restricted-mode.ts'];
+const scripts = ['extension-host.ts', 'notes.ts', 'families.ts', 'restricted-mode.ts'];
 const retries = Math.max(0, Number(process.env['E2E_RETRIES'] ?? 1) || 0);
 
 interface Attempt {

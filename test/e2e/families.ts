@@ -1,0 +1,288 @@
+// GAN Studio's training families in a real VS Code (code-server 1.100), from a note's gan blocks:
+// a BiGAN in the plane, a VAE and a VAE-GAN on digits each train from their "▶ Train" CodeLens, and
+// the dashboard beside the note draws what the family's catalogue and views name (its metric
+// groups, its reconstructions, its D-output histograms or none), the preview shows each block's
+// grid with the family's headline pair, and an unknown field in a family section is a plain
+// diagnostic at its line, with no stack trace.
+//   test/e2e/setup.sh && npm run build && test/e2e/run.sh families.ts
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  assert, findInExtensionHostLogs, findWebview, openFile, pollUntil, readExtensionHostLogs, readNotifications, runCommand, runGanScript, waitForActiveEditorText,
+  waitForExtensionHostLog, waitForNotification, waitForWorkbench, type FrameLocator, type Locator, type Page,
+} from './harness';
+
+const NOTE = 'notes/families.md';
+
+/** What one family's run must show; every title is the catalogue's or the family's views', not the GAN's. */
+interface FamilyCase {
+  /** The block's `name:`, and its index among the note's gan blocks (run ids are <note>-b<index + 1>-<name>-…). */
+  readonly name: string;
+  readonly block: number;
+  readonly steps: number;
+  /** The headline group's title (the losses card). */
+  readonly lossTitle: string;
+  /** The other groups' titles, in order: the metric cards the run's lines fill. */
+  readonly metricCards: readonly string[];
+  /** D-output histogram cards: the class naming the view, and its title. None for a family without D. */
+  readonly histograms: readonly { readonly view: string; readonly title: string }[];
+  readonly reconstructionsTitle: string;
+  /** The preview's status line shows the headline pair under its short labels. */
+  readonly headline: RegExp;
+  /** run.json's networks. */
+  readonly networks: readonly string[];
+  /** The plane card's colour scale, for 2D data. */
+  readonly planeScale?: string;
+}
+
+const NUMBER = String.raw`-?\d[\d.e+-]*`;
+const CASES: readonly FamilyCase[] = [
+  {
+    name: 'spiral-bigan', block: 0, steps: 200,
+    lossTitle: 'Losses', metricCards: ['Mean D outputs on pairs', 'Gradient norms'],
+    histograms: [{ view: 'discriminator', title: 'D outputs: encoded pairs vs generated pairs' }],
+    reconstructionsTitle: 'Reconstructions x | G(E(x))', headline: new RegExp(`· D ${NUMBER} EG ${NUMBER}$`),
+    networks: ['generator', 'encoder', 'discriminator'], planeScale: 'E(x)',
+  },
+  {
+    name: 'digits-vae', block: 1, steps: 60,
+    lossTitle: 'VAE terms', metricCards: ['Gradient norm'],
+    histograms: [],
+    reconstructionsTitle: 'Reconstructions x | decoder(μ(x))', headline: new RegExp(`· R ${NUMBER} KL ${NUMBER}$`),
+    networks: ['generator', 'encoder'],
+  },
+  {
+    name: 'digits-vaegan', block: 2, steps: 60,
+    lossTitle: 'Losses', metricCards: ['VAE terms', 'Mean D outputs', 'Gradient norms', 'Equilibrium gating'],
+    histograms: [
+      { view: 'discriminator', title: 'D outputs: real vs prior samples' },
+      { view: 'reconstructions', title: 'D outputs: real vs reconstructions' },
+    ],
+    reconstructionsTitle: 'Reconstructions x | decoder(μ(x))', headline: new RegExp(`· D ${NUMBER} Dec ${NUMBER}$`),
+    networks: ['generator', 'encoder', 'discriminator'],
+  },
+];
+
+interface RunInfo { readonly status: string; readonly step: number; readonly networks?: readonly string[]; readonly error?: string }
+
+function runDirs(workspace: string): string[] {
+  const dir = path.join(workspace, '.gan', 'runs');
+  return fs.existsSync(dir) ? fs.readdirSync(dir).map((name) => path.join(dir, name)) : [];
+}
+
+function runInfo(dir: string): RunInfo {
+  return JSON.parse(fs.readFileSync(path.join(dir, 'run.json'), 'utf8')) as RunInfo;
+}
+
+/** The 1-based line of the note holding `text`. */
+function noteLine(workspace: string, text: string): number {
+  const index = fs.readFileSync(path.join(workspace, NOTE), 'utf8').split('\n').findIndex((line) => line.includes(text));
+  assert(index >= 0, `no line "${text}" in ${NOTE}`);
+  return index + 1;
+}
+
+async function focusNote(page: Page): Promise<void> {
+  await page.locator('.tabs-container .tab[data-resource-name="families.md"]').first().click();
+}
+
+/** Go to Line (Ctrl+G) in the note: the line ends up in view, so its lenses render. */
+async function revealLine(page: Page, line: number): Promise<void> {
+  await focusNote(page);
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/**
+ * The CodeLens row of the block whose first line is `firstLine`: it sits over the fence, right
+ * above that line, so it is the last lens row above the line on screen.
+ */
+async function lensRowOf(page: Page, workspace: string, firstLine: string, reveal = true): Promise<Locator> {
+  if (reveal) await revealLine(page, noteLine(workspace, firstLine));
+  const editor = page.locator('.editor-group-container .monaco-editor').first();
+  const rows = editor.locator('.contentWidgets .codelens-decoration');
+  return pollUntil(async () => {
+    const top = (await editor.locator('.view-line', { hasText: firstLine }).first().boundingBox().catch(() => null))?.y;
+    if (top === undefined) return undefined;
+    const above = await Promise.all((await rows.all()).map(async (row) => ({ row, y: (await row.boundingBox())?.y ?? Infinity })));
+    return above.filter(({ y }) => y < top).sort((a, b) => b.y - a.y)[0]?.row;
+  }, { timeoutMs: 20_000, describe: async () => `no CodeLens above "${firstLine}" (${await rows.count()} lens rows)` });
+}
+
+async function clickTrainLens(page: Page, workspace: string, firstLine: string): Promise<void> {
+  const row = await lensRowOf(page, workspace, firstLine);
+  await row.locator('a', { hasText: 'Train' }).click({ timeout: 10_000 });
+}
+
+interface DashboardReading {
+  readonly runId: string;
+  readonly lossTitle: string;
+  readonly metricCards: string[];
+  readonly histograms: { readonly className: string; readonly title: string; readonly painted: boolean }[];
+  readonly views: { readonly className: string; readonly title: string; readonly loaded: boolean; readonly src: string }[];
+  readonly plane: { readonly shown: boolean; readonly scale: string };
+}
+
+/**
+ * What the dashboard shows now: card titles, whether each histogram's canvas has paint, whether each
+ * view's picture loaded. (The page functions name no inner functions: tsx would wrap them in a
+ * helper the page lacks.)
+ */
+async function readDashboard(frame: FrameLocator): Promise<DashboardReading> {
+  const titleOf = (selector: string) => frame.locator(selector).evaluateAll((nodes) => nodes.map((node) => (node.textContent ?? '').trim()).join(' | '));
+  return {
+    runId: await titleOf('.run-id'),
+    lossTitle: await titleOf('section.loss-card > h2'),
+    metricCards: await frame.locator('section.metric-card').evaluateAll((cards) =>
+      cards.filter((card) => !(card as HTMLElement).hidden).map((card) => (card.querySelector('h2')?.textContent ?? '').trim())),
+    histograms: await frame.locator('section.histogram-card').evaluateAll((cards) => cards.map((card) => {
+      const canvas = card.querySelector('canvas');
+      const context = canvas?.getContext('2d');
+      let painted = false;
+      if (canvas && context && canvas.width && canvas.height) {
+        const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+        for (let i = 3; i < data.length && !painted; i += 4) painted = data[i] !== 0;
+      }
+      return { className: card.className, title: (card.querySelector('h2')?.textContent ?? '').trim(), painted };
+    })),
+    views: await frame.locator('section.view-card').evaluateAll((cards) => cards.map((card) => {
+      const image = card.querySelector('img.sample-grid') as HTMLImageElement | null;
+      return {
+        className: card.className, title: (card.querySelector('h2')?.textContent ?? '').trim(),
+        loaded: !!image && !image.hidden && image.complete && image.naturalWidth > 0, src: decodeURIComponent(image?.getAttribute('src') ?? ''),
+      };
+    })),
+    plane: (await frame.locator('section.plane-card').evaluateAll((cards) => cards.map((card) => ({
+      shown: !(card as HTMLElement).hidden, scale: (card.querySelector('.legend-entry:last-child > span')?.textContent ?? '').trim(),
+    }))))[0] ?? { shown: false, scale: '' },
+  };
+}
+
+/** Why a dashboard reading is not yet what the family should show ('' when it is). */
+function dashboardMismatch(family: FamilyCase, runId: string, seen: DashboardReading): string {
+  const problems: string[] = [];
+  const same = (a: readonly string[], b: readonly string[]) => JSON.stringify(a) === JSON.stringify(b);
+  if (seen.runId !== runId) problems.push(`run id ${seen.runId}`);
+  if (seen.lossTitle !== family.lossTitle) problems.push(`losses card "${seen.lossTitle}"`);
+  if (!same(seen.metricCards, family.metricCards)) problems.push(`metric cards ${JSON.stringify(seen.metricCards)}`);
+  const histograms = seen.histograms.map(({ className, title }) => ({ view: /\bhistogram-(\S+)/.exec(className.replace('histogram-card', ''))?.[1] ?? '?', title }));
+  if (!same(histograms.map((h) => `${h.view}: ${h.title}`), family.histograms.map((h) => `${h.view}: ${h.title}`))) {
+    problems.push(`histogram cards ${JSON.stringify(histograms)}`);
+  }
+  if (seen.histograms.some((card) => !card.painted)) problems.push('a histogram card is not drawn');
+  const reconstructions = seen.views.filter((view) => /\bview-reconstructions\b/.test(view.className));
+  if (seen.views.length !== 1 || reconstructions.length !== 1) problems.push(`view cards ${JSON.stringify(seen.views.map((view) => view.className))}`);
+  const [view] = reconstructions;
+  if (view && view.title !== family.reconstructionsTitle) problems.push(`reconstructions card titled "${view.title}"`);
+  if (view && !view.loaded) problems.push('the reconstructions picture did not load');
+  if (view && !view.src.includes(`${runId}/samples/reconstructions/step-${family.steps}.png`)) problems.push(`reconstructions picture ${view.src}`);
+  if (family.planeScale !== undefined && !(seen.plane.shown && seen.plane.scale === family.planeScale)) problems.push(`plane ${JSON.stringify(seen.plane)}`);
+  if (family.planeScale === undefined && seen.plane.shown) problems.push('a data plane for image data');
+  return problems.join('; ');
+}
+
+runGanScript('families', {}, async ({ page, server, workspace, step }) => {
+  await waitForWorkbench(page);
+  await openFile(page, NOTE);
+  await waitForActiveEditorText(page, '# Families');
+  const runIds = new Map<string, string>();
+
+  for (const family of CASES) {
+    await step(`${family.name}: "▶ Train" trains the block to completion, and its dashboard beside the note shows the family's metric groups, reconstructions and ${family.histograms.length} D-output histogram card(s)`, async () => {
+      await clickTrainLens(page, workspace, `name: ${family.name}`);
+      const prefix = `families-b${family.block + 1}-${family.name}-`;
+      const runDir = await pollUntil(async () => runDirs(workspace).find((dir) => path.basename(dir).startsWith(prefix) && fs.existsSync(path.join(dir, 'run.json'))),
+        { timeoutMs: 30_000, describe: async () => `no ${prefix}* run; runs: ${runDirs(workspace).map((dir) => path.basename(dir)).join(', ')}` });
+      const runId = path.basename(runDir);
+      runIds.set(family.name, runId);
+      await pollUntil(async () => {
+        const info = runInfo(runDir);
+        if (info.status === 'failed') throw new Error(`${runId} failed: ${info.error ?? ''}`);
+        return info.status === 'completed' || undefined;
+      }, { timeoutMs: 90_000, describe: async () => fs.readFileSync(path.join(runDir, 'run.json'), 'utf8') });
+      const info = runInfo(runDir);
+      assert(info.step === family.steps, `${runId} ended at step ${info.step}, not ${family.steps}`);
+      assert(JSON.stringify([...info.networks ?? []].sort()) === JSON.stringify([...family.networks].sort()), `run.json networks: ${JSON.stringify(info.networks)}`);
+      await waitForNotification(page, new RegExp(`${runId} completed \\(${family.steps} steps\\)`), 30_000);
+      // The block's lenses follow the run: Train again (not Stop), and its dashboard and snapshot.
+      await revealLine(page, noteLine(workspace, `name: ${family.name}`));
+      const lensText = async () => (await (await lensRowOf(page, workspace, `name: ${family.name}`, false)).innerText()).replace(/\s+/g, ' ').trim();
+      await pollUntil(async () => /^Train \| Open Dashboard \| Insert Snapshot$/.test(await lensText()) || undefined,
+        { timeoutMs: 15_000, describe: async () => `lenses over ${family.name}: ${await lensText()}` });
+
+      const dashboard = await findWebview(page, async (frame) => (await frame.locator('.run-id', { hasText: runId }).count()) > 0, `${runId}'s dashboard`, 30_000);
+      let seen: DashboardReading | undefined;
+      await pollUntil(async () => {
+        seen = await readDashboard(dashboard);
+        return dashboardMismatch(family, runId, seen) === '' || undefined;
+      }, { timeoutMs: 30_000, describe: () => `${runId}'s dashboard: ${seen ? dashboardMismatch(family, runId, seen) : 'unreadable'}` });
+    });
+  }
+
+  // Before the preview opens: its scroll sync can pull the note back from the line Go to Line shows.
+  await step('an unknown field in a family section is a plain diagnostic at its line; Train refuses the block with the same words and no stack trace', async () => {
+    const line = noteLine(workspace, 'family: { kind: vae, beta: 2 }');
+    const expected = 'family.beta: unknown field \'beta\' (allowed: kind, klWeight, pixelSigma)';
+    await focusNote(page);
+    await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
+    const rows = page.locator('.markers-panel .monaco-list-row', { hasText: 'family.beta' });
+    await rows.first().waitFor({ timeout: 15_000 });
+    const problems = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+    const ours = problems.filter((text) => text.includes('family.beta'));
+    assert(ours.length === 1, `family.beta problems: ${JSON.stringify(ours)}`);
+    const [row] = ours as [string];
+    assert(row.includes(expected), `problem row: ${row}`);
+    assert(row.includes(`[Ln ${line}, Col 22]`), `problem row: ${row} (expected line ${line}, column 22)`);
+    // The three good blocks have nothing to report.
+    const others = problems.filter((text) => !text.includes('family.beta') && !/^families\.md/.test(text.trim()));
+    assert(others.length === 0, `other problems: ${JSON.stringify(others)}`);
+
+    const before = runDirs(workspace).length;
+    await clickTrainLens(page, workspace, 'name: vae-typo');
+    const message = await waitForNotification(page, /families\.md cannot be trained/, 20_000);
+    assert(message.includes(`families.md:${line}:22: ${expected}`), `notification: ${message}`);
+    // No stack frame, no file of the bundle, no exception class, no raw zod issue.
+    const stackTrace = /\n\s*at |\bat \S+ \(|\.(js|ts|mjs|cjs):\d+|\b[A-Z]\w*Error\b|"(code|path)":/;
+    for (const text of await readNotifications(page)) assert(!stackTrace.test(text), `a notification reads like a stack trace: ${text}`);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    assert(runDirs(workspace).length === before && !runDirs(workspace).some((dir) => path.basename(dir).includes('vae-typo')), 'the bad block started a run');
+    await waitForExtensionHostLog(server.userDataDir, 'family.beta');
+    // GAN Studio's log holds the refusal as one error line at the note's line, with no stack frames after it.
+    const ganLog = readExtensionHostLogs(server.userDataDir).filter((log) => log.name.includes('gan-studio.gan-studio'));
+    const errors = ganLog.flatMap((log) => log.text.split('\n')).filter((text) => /\[error\]/.test(text));
+    assert(errors.length === 1 && errors[0]!.endsWith(`notes/families.md:${line}:22: ${expected}`), `GAN Studio's error lines: ${JSON.stringify(errors)}`);
+    const frames = ganLog.flatMap((log) => log.text.split('\n')).filter((text) => /^\s+at |\.js:\d+:\d+/.test(text));
+    assert(frames.length === 0, `stack frames in GAN Studio's log: ${frames.slice(0, 3).join(' | ')}`);
+    const hostErrors = findInExtensionHostLogs(server.userDataDir, /\[error\].*gan-studio/i).filter((entry) => !entry.name.includes('gan-studio.gan-studio'));
+    assert(hostErrors.length === 0, `the extension host logged errors of GAN Studio: ${hostErrors.map((entry) => entry.line).join(' | ')}`);
+  });
+  await step('the note\'s preview shows each family block\'s grid, its run\'s status and the family\'s headline pair; the bad block is untrained', async () => {
+    assert(runIds.size === CASES.length, `only ${runIds.size} of ${CASES.length} blocks trained`);
+    await focusNote(page);
+    await runCommand(page, 'Markdown: Open Preview to the Side');
+    const preview = await findWebview(page, async (frame) => (await frame.locator('.gan-block').count()) === 4, 'the note\'s four gan blocks', 40_000);
+    const blocks = preview.locator('.gan-block');
+    for (const family of CASES) {
+      const runId = runIds.get(family.name)!;
+      const block = blocks.nth(family.block);
+      const status = block.locator('.gan-status');
+      await status.filter({ hasText: runId }).waitFor({ timeout: 20_000 });
+      const line = (await status.innerText()).trim();
+      assert(line.startsWith(`${runId} · completed · step ${family.steps}/${family.steps}`), `block ${family.block + 1} status: ${line}`);
+      assert(family.headline.test(line), `block ${family.block + 1} status ${JSON.stringify(line)} lacks the headline ${String(family.headline)}`);
+      const grid = block.locator('img.gan-grid');
+      await pollUntil(async () => (await grid.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)) || undefined,
+        { timeoutMs: 20_000, describe: async () => `block ${family.block + 1}: grid not loaded: ${await grid.getAttribute('src')}` });
+      const src = decodeURIComponent(await grid.getAttribute('src') ?? '');
+      assert(src.includes(`${runId}/samples/step-${family.steps}.png`), `block ${family.block + 1} grid: ${src}`);
+      // The loss summaries are read in the background: the preview draws the curves when they arrive.
+      await block.locator('svg.gan-sparkline polyline').nth(1).waitFor({ state: 'attached', timeout: 20_000 })
+        .catch(() => { throw new Error(`block ${family.block + 1} has no sparkline with both headline curves`); });
+    }
+    const bad = blocks.nth(3);
+    assert(/Not trained yet/.test(await bad.innerText()) && (await bad.getAttribute('class'))?.includes('gan-block-empty'), `block 4: ${await bad.innerText()}`);
+  });
+
+});
