@@ -35,6 +35,9 @@ const fid: QualityFigure = { label: 'FID', value: (r) => r.fid?.value ?? Number.
 const family = (name: string, label: string, better: 'higher' | 'lower', format: (value: number) => string): QualityFigure =>
   ({ label, value: (r) => familyFigure(r, name), better, format });
 const agreement = family('reconstructionAgreement', 'digit kept', 'higher', percent);
+// Every digit recipe: realism and variety in the classifier's feature space, and speckle beside the real digits'.
+const digitQuality = [family('precision', 'precision', 'higher', percent), family('recall', 'recall', 'higher', percent),
+  family('speckle', 'speckle', 'lower', percent), family('speckleReal', 'real speckle', 'lower', percent)];
 
 export const qualityRecipes: Readonly<Record<string, QualityRecipe>> = {
   ring: {
@@ -49,11 +52,11 @@ export const qualityRecipes: Readonly<Record<string, QualityRecipe>> = {
   },
   cgan: {
     file: 'examples/mnist-cgan.gan.yaml', target: 'label accuracy ≥ 90%', met: (r) => (r.labelAccuracy ?? 0) >= 0.9,
-    figures: [{ label: 'label accuracy', value: (r) => r.labelAccuracy ?? Number.NaN, better: 'higher', format: percent }, fid],
+    figures: [{ label: 'label accuracy', value: (r) => r.labelAccuracy ?? Number.NaN, better: 'higher', format: percent }, fid, ...digitQuality],
   },
   infogan: {
     file: 'examples/mnist-infogan.gan.yaml', target: 'code accuracy ≥ 80%', met: (r) => (r.codeAccuracy ?? 0) >= 0.8,
-    figures: [{ label: 'code accuracy', value: (r) => r.codeAccuracy ?? Number.NaN, better: 'higher', format: percent }, fid],
+    figures: [{ label: 'code accuracy', value: (r) => r.codeAccuracy ?? Number.NaN, better: 'higher', format: percent }, fid, ...digitQuality],
   },
   // BiGAN: what the encoder learned, each figure beside its baseline (the untrained encoder; 1 for the ratio; 10 % chance).
   'bigan-spiral': {

@@ -107,6 +107,10 @@ test('digit metrics: real digits near the real-vs-real FID floor, noise far abov
   codeOfDigit.forEach((code, digit) => assert.equal(real.digitOfCategory![code], digit));
   assert.ok(real.digitKl < 0.05, `digit histogram KL ${real.digitKl}`);
   assert.ok(real.fidRealFloor > 0 && real.fid < 2 * real.fidRealFloor + 1, `FID ${real.fid} vs floor ${real.fidRealFloor}`);
+  // Held-out real digits against other real digits: realistic and varied, and speckled as much as real digits are.
+  const { precision, recall, density, coverage } = real.manifold;
+  assert.ok(precision > 0.6 && recall > 0.6 && density > 0.6 && coverage > 0.8, `real digits: ${JSON.stringify(real.manifold)}`);
+  assert.ok(Math.abs(real.speckle - real.speckleReal) < 0.5 * real.speckleReal, `speckle ${real.speckle} vs real ${real.speckleReal}`);
 
   const random = new Random(9);
   const noise = random.fillUniform(new Float32Array(images.length), -1, 1);

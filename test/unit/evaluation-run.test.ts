@@ -102,6 +102,12 @@ test('evaluating digits: FID far above the real-vs-real floor for an untrained g
       `untrained FID ${record.fid?.value}, real-vs-real floor ${record.fid?.floor}`);
     assert.equal(record.modes, undefined);
     assert.equal(record.labelAccuracy, undefined, 'an unconditional model has no label accuracy');
+    // An untrained G's smooth grey is far from every digit (no precision, no coverage) and has none of the real digits' speckle.
+    const figure = (name: string) => record.figures?.find((candidate) => candidate.name === name);
+    assert.deepEqual(record.figures?.map((candidate) => candidate.name), ['precision', 'recall', 'density', 'coverage', 'speckle', 'speckleReal']);
+    assert.ok(figure('precision')!.value < 0.05 && figure('coverage')!.value < 0.05, JSON.stringify(record.figures));
+    const real = figure('speckleReal')!;
+    assert.ok(real.baseline === true && real.value > 0.002 && real.value < 0.01 && figure('speckle')!.value < real.value, JSON.stringify(record.figures));
   } finally {
     evaluator.dispose();
     models.dispose();

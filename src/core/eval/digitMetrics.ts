@@ -1,9 +1,11 @@
 import type { Dataset } from '../data/dataset';
 import { DIGIT_SIDE, type DigitClassifier } from './digitClassifier';
 import { fitGaussian, frechetDistance } from './frechet';
+import { manifoldFigures, type ManifoldFigures } from './manifold';
 import { matchedAccuracy } from './matching';
 import { modeHistogramKl } from './modeCoverage';
 import { RealDigitReference } from './realDigitReference';
+import { speckleShare } from './speckle';
 
 const DIGITS = 10;
 
@@ -35,6 +37,11 @@ export interface DigitMetrics {
   readonly codeAccuracy?: number;
   /** The best matching behind codeAccuracy: digitOfCategory[c] (−1 if categories outnumber digits). */
   readonly digitOfCategory?: readonly number[];
+  /** Precision, recall, density and coverage of the samples' classifier features against `count` real digits'. */
+  readonly manifold: ManifoldFigures;
+  /** The samples' salt-and-pepper speckle share, and that of `count` real digits. */
+  readonly speckle: number;
+  readonly speckleReal: number;
 }
 
 /** Share of positions where `predicted` equals `expected`. */
@@ -70,7 +77,11 @@ export class DigitEvaluator {
     const fid = frechetDistance(fitGaussian(features, this.classifier.featureSize), real.reference);
     const digitCounts = new Array<number>(DIGITS).fill(0);
     for (const digit of predicted) digitCounts[digit]! += 1;
-    const metrics: DigitMetrics = { count, fid, fidRealFloor: real.floor, digitCounts, digitKl: modeHistogramKl(digitCounts) };
+    const metrics: DigitMetrics = {
+      count, fid, fidRealFloor: real.floor, digitCounts, digitKl: modeHistogramKl(digitCounts),
+      manifold: await manifoldFigures(real.features, features, this.classifier.featureSize),
+      speckle: speckleShare(samples.images, DIGIT_SIDE), speckleReal: real.speckle,
+    };
     return { ...metrics, ...labelMetrics(samples, predicted), ...codeMetrics(samples, predicted) };
   }
 }

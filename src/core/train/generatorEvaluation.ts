@@ -2,6 +2,7 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { GanConfig } from '../config/schema';
 import type { Dataset, GaussianMixture } from '../data/dataset';
 import { loadDigitClassifier, type DigitClassifier } from '../eval/digitClassifier';
+import { digitQualityFigures } from '../eval/digitFigures';
 import { DigitEvaluator, labelAccuracy } from '../eval/digitMetrics';
 import { matchedAccuracy } from '../eval/matching';
 import { modeCoverage, nearestModes } from '../eval/modeCoverage';
@@ -72,10 +73,10 @@ export class GeneratorEvaluator {
     const figures = this.measure.kind === 'mixture'
       ? mixtureFigures(samples, this.measure.mixture, conditions, codes, firstCode)
       : await digitFigures(this.measure.digits, samples, conditions, codes, firstCode);
-    const familyFigures = measure ? await measure() : undefined;
+    const named = [...figures.figures ?? [], ...(measure ? await measure() : [])];
     return {
       type: 'evaluation', step, time: new Date().toISOString(), samples: count,
-      seconds: Math.round(performance.now() - started) / 1000, ...figures, ...(familyFigures ? { figures: familyFigures } : {}),
+      seconds: Math.round(performance.now() - started) / 1000, ...figures, ...(named.length ? { figures: named } : {}),
     };
   }
 
@@ -84,7 +85,7 @@ export class GeneratorEvaluator {
   }
 }
 
-type Figures = Pick<EvaluationRecord, 'modes' | 'fid' | 'labelAccuracy' | 'codeAccuracy'>;
+type Figures = Pick<EvaluationRecord, 'modes' | 'fid' | 'labelAccuracy' | 'codeAccuracy' | 'figures'>;
 
 function mixtureFigures(
   points: Float32Array, mixture: GaussianMixture, conditions: Int32Array | undefined, codes: Int32Array | undefined, categories: number | undefined,
@@ -106,7 +107,7 @@ async function digitFigures(
     images, ...(conditions ? { labels: conditions } : {}), ...(codes && categories !== undefined ? { codes, codeCategories: categories } : {}),
   });
   return {
-    fid: { value: metrics.fid, floor: metrics.fidRealFloor },
+    fid: { value: metrics.fid, floor: metrics.fidRealFloor }, figures: digitQualityFigures(metrics),
     ...(metrics.labelAccuracy !== undefined ? { labelAccuracy: metrics.labelAccuracy } : {}),
     ...(metrics.codeAccuracy !== undefined ? { codeAccuracy: metrics.codeAccuracy } : {}),
   };

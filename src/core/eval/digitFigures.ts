@@ -1,0 +1,26 @@
+import type { FamilyFigure } from '../run/evaluationRecords';
+import type { DigitMetrics } from './digitMetrics';
+import { MANIFOLD_NEIGHBOURS } from './manifold';
+
+/**
+ * What digit samples look like beside real digits, as self-describing figures (the CLI and the
+ * dashboard show and chart them without knowing them): precision, recall, density and coverage in
+ * the classifier's feature space, and speckle beside the real digits' own.
+ */
+export function digitQualityFigures({ manifold, speckle, speckleReal }: DigitMetrics): FamilyFigure[] {
+  const space = `in the digit classifier's feature space, k = ${MANIFOLD_NEIGHBOURS} neighbours`;
+  return [
+    { name: 'precision', label: 'precision', unit: 'share', value: manifold.precision,
+      description: `Share of samples inside the real digits' manifold (${space}; Kynkäänniemi et al. 2019): are they realistic?` },
+    { name: 'recall', label: 'recall', unit: 'share', value: manifold.recall,
+      description: `Share of real digits inside the samples' manifold (${space}): is the data's variety covered?` },
+    { name: 'density', label: 'density', unit: 'value', value: manifold.density,
+      description: `Real neighbourhoods holding each sample, over k (${space}; Naeem et al. 2020): about 1 when samples are as packed as the data.` },
+    { name: 'coverage', label: 'coverage', unit: 'share', value: manifold.coverage,
+      description: `Share of real digits with a sample in their neighbourhood (${space}): recall that outlying samples cannot inflate.` },
+    { name: 'speckle', label: 'speckle', unit: 'share', value: speckle,
+      description: 'Share of pixels more than half the range from their 3×3 median: salt-and-pepper noise in the samples.' },
+    { name: 'speckleReal', label: 'speckle of real digits', unit: 'share', value: speckleReal, baseline: true,
+      description: 'The same share in as many real digits: what the samples\' speckle is read against.' },
+  ];
+}
