@@ -56,7 +56,7 @@ export const evaluationRecordSchema = z.object({
   labelAccuracy: figure.exactOptional(),
   /** InfoGAN on digits: share of samples whose first categorical code matches their digit, under the best one-to-one matching. */
   codeAccuracy: figure.exactOptional(),
-  /** The family's own figures (BiGAN's linear probe and reconstruction figures), each saying what it is. */
+  /** Named figures, each saying what it is: digits' precision, recall, density, coverage and speckle, and a family's own (BiGAN's linear probe). */
   figures: z.array(familyFigureSchema).max(32).readonly().exactOptional(),
 }).readonly();
 export type EvaluationRecord = z.output<typeof evaluationRecordSchema>;

@@ -34,7 +34,7 @@ export function evaluationFigures(record: EvaluationRecord): EvaluationFigure[] 
     figures.push({ value: formatPercent(record.codeAccuracy), label: 'code accuracy',
       description: 'Share of samples whose categorical code matches their digit, under the best matching of codes to digits' });
   }
-  // The family's own figures say what they are.
+  // Named figures (a family's own, digits' precision, recall and speckle) say what they are.
   for (const figure of record.figures ?? []) {
     figures.push({ value: figure.unit === 'share' ? formatPercent(figure.value) : formatValue(figure.value), label: figure.label, description: figure.description });
   }
