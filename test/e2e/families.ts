@@ -96,24 +96,35 @@ async function revealLine(page: Page, line: number): Promise<void> {
 }
 
 /**
- * The CodeLens row of the block whose first line is `firstLine`: it sits over the fence, right
- * above that line, so it is the last lens row above the line on screen.
+ * The CodeLens row of the block whose first line is `firstLine`, if it is on screen: it sits over
+ * the fence, right above that line, so it is the last lens row above the line.
  */
-async function lensRowOf(page: Page, workspace: string, firstLine: string, reveal = true): Promise<Locator> {
-  if (reveal) await revealLine(page, noteLine(workspace, firstLine));
+async function nearestLensRow(page: Page, firstLine: string): Promise<Locator | undefined> {
   const editor = page.locator('.editor-group-container .monaco-editor').first();
   const rows = editor.locator('.contentWidgets .codelens-decoration');
-  return pollUntil(async () => {
-    const top = (await editor.locator('.view-line', { hasText: firstLine }).first().boundingBox().catch(() => null))?.y;
-    if (top === undefined) return undefined;
-    const above = await Promise.all((await rows.all()).map(async (row) => ({ row, y: (await row.boundingBox())?.y ?? Infinity })));
-    return above.filter(({ y }) => y < top).sort((a, b) => b.y - a.y)[0]?.row;
-  }, { timeoutMs: 20_000, describe: async () => `no CodeLens above "${firstLine}" (${await rows.count()} lens rows)` });
+  const top = (await editor.locator('.view-line', { hasText: firstLine }).first().boundingBox().catch(() => null))?.y;
+  if (top === undefined) return undefined;
+  const above = await Promise.all((await rows.all()).map(async (row) => ({ row, y: (await row.boundingBox())?.y ?? Infinity })));
+  return above.filter(({ y }) => y < top).sort((a, b) => b.y - a.y)[0]?.row;
 }
 
+async function lensRowOf(page: Page, workspace: string, firstLine: string, reveal = true): Promise<Locator> {
+  if (reveal) await revealLine(page, noteLine(workspace, firstLine));
+  return pollUntil(() => nearestLensRow(page, firstLine),
+    { timeoutMs: 20_000, describe: async () => `no CodeLens above "${firstLine}"` });
+}
+
+/**
+ * Clicks the block's Train lens. Found and clicked in one attempt, retried: while a note's lenses
+ * first render, rows appear and re-order (a row found a moment ago may be another one by the click).
+ */
 async function clickTrainLens(page: Page, workspace: string, firstLine: string): Promise<void> {
-  const row = await lensRowOf(page, workspace, firstLine);
-  await row.locator('a', { hasText: 'Train' }).click({ timeout: 10_000 });
+  await revealLine(page, noteLine(workspace, firstLine));
+  await pollUntil(async () => {
+    const train = (await nearestLensRow(page, firstLine))?.locator('a', { hasText: 'Train' });
+    if (!train || await train.count() !== 1) return undefined;
+    return train.click({ timeout: 2_000 }).then(() => true, () => undefined);
+  }, { timeoutMs: 20_000, describe: async () => `no Train lens to click above "${firstLine}"` });
 }
 
 interface DashboardReading {
