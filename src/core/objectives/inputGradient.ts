@@ -20,13 +20,8 @@ export function squaredInputGradientNorms(critic: Critic, x: Tensor): Tensor {
     return tf.sum(output);
   })(x);
   const rows = x.shape[0]!;
-  if (scores === rows) {
-    const nonBatchAxes = gradient.shape.map((_, axis) => axis).slice(1);
-    return tf.sum(tf.square(gradient), nonBatchAxes);
-  }
-  // A packed critic: row i belongs to pack ⌊i/m⌋. Training batches divide by m; a short last pack counts the rows it has.
-  const packing = Math.ceil(rows / scores);
-  const perRow = tf.sum(tf.reshape(tf.square(gradient), [rows, -1]), 1);
-  const padded = scores * packing === rows ? perRow : tf.concat([perRow, tf.zeros([scores * packing - rows])]);
-  return tf.sum(tf.reshape(padded, [scores, packing]), 1);
+  const nonBatchAxes = gradient.shape.map((_, axis) => axis).slice(1);
+  const perRow = tf.sum(tf.square(gradient), nonBatchAxes);
+  // A packed critic: row i belongs to pack ⌊i/m⌋ (penalties are taken in training, whose batches divide by m).
+  return scores === rows ? perRow : tf.sum(tf.reshape(perRow, [scores, rows / scores]), 1);
 }
