@@ -1,7 +1,7 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadMnist } from '../../src/core/data/mnist';
-import { manifoldFigures } from '../../src/core/eval/manifold';
+import { featureBalls, manifoldFigures } from '../../src/core/eval/manifold';
 import { speckleShare } from '../../src/core/eval/speckle';
 import { Random } from '../../src/core/util/random';
 import { assertNoLeakAsync, useTestBackend } from './support/backend';
@@ -13,7 +13,7 @@ const gaussian = (seed: number, count: number, scale = 1, shift = 0) =>
   new Random(seed).fillNormal(new Float32Array(count * dims)).map((value) => value * scale + shift);
 
 test('precision, recall, density and coverage tell realistic, collapsed and off-manifold samples apart', async () => {
-  const real = gaussian(1, 600);
+  const real = await featureBalls(gaussian(1, 600), dims);
   const same = await assertNoLeakAsync(() => manifoldFigures(real, gaussian(2, 600), dims));
   assert.ok(same.precision > 0.85 && same.recall > 0.85, `same distribution: ${JSON.stringify(same)}`);
   assert.ok(same.density > 0.7 && same.density < 1.3 && same.coverage > 0.85, `same distribution: ${JSON.stringify(same)}`);

@@ -79,7 +79,7 @@ export class DigitEvaluator {
     for (const digit of predicted) digitCounts[digit]! += 1;
     const metrics: DigitMetrics = {
       count, fid, fidRealFloor: real.floor, digitCounts, digitKl: modeHistogramKl(digitCounts),
-      manifold: await manifoldFigures(real.features, features, this.classifier.featureSize),
+      manifold: await manifoldFigures(real.balls, features, this.classifier.featureSize),
       speckle: speckleShare(samples.images, DIGIT_SIDE), speckleReal: real.speckle,
     };
     return { ...metrics, ...labelMetrics(samples, predicted), ...codeMetrics(samples, predicted) };

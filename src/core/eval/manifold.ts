@@ -23,18 +23,32 @@ export interface ManifoldFigures {
   readonly coverage: number;
 }
 
-/** `real` and `fake`: count×dims features, example-major. */
-export async function manifoldFigures(real: Float32Array, fake: Float32Array, dims: number, k = MANIFOLD_NEIGHBOURS): Promise<ManifoldFigures> {
-  const n = real.length / dims;
+/** A set of features and each one's ball: its squared distance to its k-th nearest neighbour in the set. */
+export interface FeatureBalls {
+  /** count×dims, example-major. */
+  readonly features: Float32Array;
+  readonly radii: Float32Array;
+}
+
+/** The balls of a feature set (the real digits': computed once per sample size, reused by every evaluation). */
+export async function featureBalls(features: Float32Array, dims: number, k = MANIFOLD_NEIGHBOURS): Promise<FeatureBalls> {
+  const count = features.length / dims;
+  if (count <= k) throw new Error(`precision and recall need more than ${k} examples per set; got ${count}`);
+  const [distances] = await readAndFree(tf.tidy(() => {
+    const x = tf.tensor2d(features, [count, dims]);
+    return squaredDistances(x, x);
+  }));
+  return { features, radii: kthNeighbour(distances, count, k) };
+}
+
+/** Generated `fake` features (count×dims, example-major) against the real set's balls. */
+export async function manifoldFigures(real: FeatureBalls, fake: Float32Array, dims: number, k = MANIFOLD_NEIGHBOURS): Promise<ManifoldFigures> {
+  const n = real.features.length / dims;
   const m = fake.length / dims;
   if (n <= k || m <= k) throw new Error(`precision and recall need more than ${k} real and generated examples; got ${n} and ${m}`);
-  const [realReal, fakeFake, realFake] = await readAndFree(...tf.tidy(() => {
-    const r = tf.tensor2d(real, [n, dims]);
-    const f = tf.tensor2d(fake, [m, dims]);
-    return [squaredDistances(r, r), squaredDistances(f, f), squaredDistances(r, f)] as const;
-  }));
-  const realRadii = kthNeighbour(realReal, n, k);
-  const fakeRadii = kthNeighbour(fakeFake, m, k);
+  const realRadii = real.radii;
+  const { radii: fakeRadii } = await featureBalls(fake, dims, k);
+  const [realFake] = await readAndFree(tf.tidy(() => squaredDistances(tf.tensor2d(real.features, [n, dims]), tf.tensor2d(fake, [m, dims]))));
   let recalled = 0;
   let covered = 0;
   const inRealBall = new Int32Array(m);

@@ -2,6 +2,7 @@ import type { Dataset } from '../data/dataset';
 import { gather } from '../data/sampler';
 import { Random } from '../util/random';
 import { DIGIT_SIDE, type DigitClassifier } from './digitClassifier';
+import { featureBalls, type FeatureBalls } from './manifold';
 import { speckleShare } from './speckle';
 import { fitGaussian, frechetDistance, type FeatureGaussian } from './frechet';
 
@@ -15,8 +16,8 @@ export interface RealStatistics {
   readonly reference: FeatureGaussian;
   /** FID between `reference` and `size` other real digits: the score of a perfect generator at this size. */
   readonly floor: number;
-  /** The classifier features of those `size` real digits, size×featureSize: precision and recall's real set. */
-  readonly features: Float32Array;
+  /** The classifier features of those `size` real digits and their neighbourhoods: precision and recall's real set. */
+  readonly balls: FeatureBalls;
   /** Their salt-and-pepper speckle share (speckle.ts): what generated digits' is read beside. */
   readonly speckle: number;
 }
@@ -52,9 +53,9 @@ export class RealDigitReference {
     await this.extendFeatures(2 * size);
     const reference = fitGaussian(this.features.subarray(0, size * dims), dims);
     const other = fitGaussian(this.features.subarray(size * dims, 2 * size * dims), dims);
-    const features = this.features.slice(0, size * dims);
+    const balls = await featureBalls(this.features.slice(0, size * dims), dims);
     const speckle = speckleShare(gather(this.real, this.order.subarray(0, size)), DIGIT_SIDE);
-    const statistics = { size, reference, floor: frechetDistance(reference, other), features, speckle };
+    const statistics = { size, reference, floor: frechetDistance(reference, other), balls, speckle };
     this.bySize.set(size, statistics);
     return statistics;
   }
