@@ -3,6 +3,7 @@ import type { HistogramRecord } from '../../../src/core/run/records';
 import type { DashboardState, DashboardView, StateChanges } from '../state/dashboardState';
 import { CanvasSurface } from '../ui/canvasSurface';
 import { card, element, setHidden, setText } from '../ui/dom';
+import { KeyedCards } from '../ui/keyedCards';
 import { formatValue } from '../ui/format';
 import type { Palette } from '../ui/palette';
 import { legendEntry } from '../ui/legend';
@@ -59,12 +60,13 @@ class HistogramCard {
  * yet shows one empty card; a family without a discriminator (the VAE) shows none.
  */
 export class HistogramView implements DashboardView {
-  private readonly cards = new Map<string, HistogramCard>();
-  /** Where the cards go among the grid's: a comment takes no grid cell. */
-  private readonly anchor = document.createComment('histogram cards');
+  private readonly cards: KeyedCards<HistogramCard>;
 
   constructor(parent: HTMLElement, private readonly palette: () => Palette) {
-    parent.appendChild(this.anchor);
+    // Where the cards go among the grid's: a comment takes no grid cell.
+    const anchor = document.createComment('histogram cards');
+    parent.appendChild(anchor);
+    this.cards = new KeyedCards(anchor);
   }
 
   render(state: DashboardState, changes: StateChanges): void {
@@ -73,21 +75,7 @@ export class HistogramView implements DashboardView {
     // Without a discriminator there are no D outputs to show, whatever lines a folder holds.
     const views = judged ? groupByView(state.histograms) : new Map<string, ViewRecords>();
     if (views.size === 0 && judged) views.set(ganHistogramKey.view, { key: ganHistogramKey, records: [] });
-    for (const [name, histogramCard] of this.cards) {
-      if (!views.has(name)) {
-        histogramCard.root.remove();
-        this.cards.delete(name);
-      }
-    }
-    let previous: ChildNode = this.anchor;
-    for (const [name, { key, records }] of views) {
-      let histogramCard = this.cards.get(name);
-      if (!histogramCard) {
-        histogramCard = new HistogramCard(name, this.palette);
-        this.cards.set(name, histogramCard);
-      }
-      if (previous.nextSibling !== histogramCard.root) previous.after(histogramCard.root);
-      previous = histogramCard.root;
+    for (const [histogramCard, { key, records }] of this.cards.place(views, (name) => new HistogramCard(name, this.palette))) {
       histogramCard.update(key, records, changes.theme);
     }
   }

@@ -1,4 +1,5 @@
 import type { SampleFrame } from '../../../src/protocol/dashboardMessages';
+import { KeyedCards } from '../ui/keyedCards';
 import type { DashboardState, DashboardView, StateChanges } from '../state/dashboardState';
 import { card, element, setHidden } from '../ui/dom';
 import { StepScrubber } from '../ui/stepScrubber';
@@ -63,30 +64,17 @@ export class SampleGridView implements DashboardView {
 
 /** One card per sample view of the run's family (BiGAN's reconstructions), after the grid. */
 export class SampleViewsView implements DashboardView {
-  private readonly cards = new Map<string, FramesCard>();
+  private readonly cards: KeyedCards<FramesCard>;
 
   /** `after`: the card the views follow (the sample grid's). */
-  constructor(private readonly after: HTMLElement) {}
+  constructor(after: HTMLElement) {
+    this.cards = new KeyedCards(after);
+  }
 
   render(state: DashboardState, changes: StateChanges): void {
     if (!(changes.header || changes.views)) return;
-    const views = state.header?.views ?? [];
-    for (const [name, frames] of this.cards) {
-      if (!views.some((view) => view.name === name)) {
-        frames.root.remove();
-        this.cards.delete(name);
-      }
-    }
-    let previous = this.after;
-    for (const view of views) {
-      let frames = this.cards.get(view.name);
-      if (!frames) {
-        frames = new FramesCard(view.title, `view-card view-${view.name}`, view.title, view.description);
-        this.cards.set(view.name, frames);
-      }
-      if (previous.nextSibling !== frames.root) previous.after(frames.root);
-      previous = frames.root;
-      frames.setFrames(state.views[view.name] ?? []);
-    }
+    const views = new Map((state.header?.views ?? []).map((view) => [view.name, view]));
+    const placed = this.cards.place(views, (name, view) => new FramesCard(view.title, `view-card view-${name}`, view.title, view.description));
+    for (const [frames, view] of placed) frames.setFrames(state.views[view.name] ?? []);
   }
 }
