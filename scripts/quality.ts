@@ -2,6 +2,7 @@
 // on how many seeds it met its target and each figure's mean and worst seed (scripts/qualityRecipes.ts
 // holds the targets). Minutes per recipe and seed on a 2-core machine (wasm backend).
 //   npm run quality [-- --only ring|grid|cgan|infogan|bigan-spiral|bigan|vae|vae-gan] [-- --seeds 11,12,13] [-- --backend cpu]
+//   npm run quality -- --only grid --file my-grid.gan.yaml   (a variant of one recipe, held to that recipe's target: ablations)
 // The default seeds are none the recipes or the docs use, so a recipe tuned on its own seed shows
 // how it does on others. Writes every seed's figures as JSON to quality-results.json as well.
 import * as fs from 'node:fs';
@@ -57,6 +58,9 @@ async function main(): Promise<void> {
   const backend = option('backend') as BackendName | undefined;
   const seeds = (option('seeds') ?? '11,12,13').split(',').map(Number);
   if (only && !qualityRecipes[only]) throw new Error(`--only takes one of ${Object.keys(qualityRecipes).join(', ')}`);
+  const file = option('file');
+  if (file && (!only || qualityRecipes[only]!.against)) throw new Error('--file replaces one recipe\'s config: give --only with a recipe that has no baseline');
+  const recipes = file && only ? { ...qualityRecipes, [only]: { ...qualityRecipes[only]!, file } } : qualityRecipes;
   if (!seeds.length || seeds.some((seed) => !Number.isInteger(seed) || seed < 0)) throw new Error('--seeds takes whole numbers, e.g. 11,12,13');
   const runsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gan-quality-'));
   const results: SeedResult[] = [];
@@ -65,14 +69,14 @@ async function main(): Promise<void> {
     const key = `${name}@${seed}`;
     const done = evaluated.get(key);
     if (done) return done;
-    const baseline = recipe.against === undefined ? undefined : await run(recipe.against, qualityRecipes[recipe.against]!, seed);
+    const baseline = recipe.against === undefined ? undefined : await run(recipe.against, recipes[recipe.against]!, seed);
     console.log(`training ${recipe.file}, seed ${seed}…`);
     const { minutes, record } = await trainRecipe(name, recipe, seed, backend, runsDir);
     results.push({ recipe: name, seed, steps: record.step, minutes, met: recipe.met(record, baseline), figures: evaluationSummary(record), record });
     evaluated.set(key, record);
     return record;
   };
-  for (const [name, recipe] of Object.entries(qualityRecipes)) {
+  for (const [name, recipe] of Object.entries(recipes)) {
     if (only && only !== name) continue;
     for (const seed of seeds) await run(name, recipe, seed);
   }
@@ -81,7 +85,7 @@ async function main(): Promise<void> {
   const names = [...new Set(results.map((result) => result.recipe))];
   for (const name of names) {
     const rows = results.filter((result) => result.recipe === name);
-    const recipe = qualityRecipes[name]!;
+    const recipe = recipes[name]!;
     const minutes = rows.reduce((sum, row) => sum + row.minutes, 0) / rows.length;
     const met = rows.filter((row) => row.met).length;
     console.log(`${name.padEnd(12)} ${String(rows[0]!.steps).padStart(6)}  ${minutes.toFixed(1).padStart(7)}  ${met}/${rows.length}  ${recipe.target}`);

@@ -27,6 +27,8 @@ const models: readonly [string, object, DataShape][] = [
   ['mlp, packed (PacGAN 3), conditional concat', { kind: 'mlp', conditional: { discriminator: 'concat' }, discriminator: { packing: 3 } }, points],
   ['dcgan 32 rgb, packed (PacGAN 2), conditional projection', { kind: 'dcgan', generator: { channels: 8 }, discriminator: { channels: 8, packing: 2 }, conditional: {} }, images(32, 3)],
   ['dcgan 28, infogan', { kind: 'dcgan', generator: { channels: 8 }, discriminator: { channels: 8 }, infogan: { continuous: [{}] } }, images(28, 1)],
+  ['mlp, spectral norm, conditional projection + minibatch discrimination', { kind: 'mlp', conditional: {}, discriminator: { spectralNorm: true, minibatchDiscrimination: { kernels: 5, dims: 2 } } }, images(8, 1)],
+  ['dcgan 28, spectral norm, packed', { kind: 'dcgan', generator: { channels: 8 }, discriminator: { channels: 8, batchNorm: false, spectralNorm: true, packing: 2 } }, images(28, 1)],
 ];
 
 const weightCount = (model: LayersModel, trainable: boolean) =>

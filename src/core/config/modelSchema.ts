@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { conditionalSchema, infoganSchema, minibatchDiscriminationSchema, packingSchema } from './variantSchema';
+import { conditionalSchema, infoganSchema, minibatchDiscriminationSchema, packingSchema, spectralNormSchema } from './variantSchema';
 
 export const activationNames = ['relu', 'leakyRelu', 'elu', 'selu', 'tanh', 'sigmoid', 'linear'] as const;
 const activation = (fallback: (typeof activationNames)[number]) =>
@@ -29,6 +29,7 @@ const mlpDiscriminator = z.strictObject({
   batchNorm: z.boolean().default(false).describe('Batch normalisation after each hidden layer (not after the first).'),
   minibatchDiscrimination: minibatchDiscriminationSchema.optional(),
   packing: packingSchema.optional(),
+  spectralNorm: spectralNormSchema.optional(),
 }).describe('The discriminator D: a sample → the score that it is real.');
 
 export const mlpModel = z.strictObject({
@@ -62,6 +63,7 @@ export const dcganModel = z.strictObject({
     batchNorm: z.boolean().default(true).describe('Batch normalisation after each convolution but the first.'),
     minibatchDiscrimination: minibatchDiscriminationSchema.optional(),
     packing: packingSchema.optional(),
+    spectralNorm: spectralNormSchema.optional(),
   }).prefault({}).describe('The discriminator D: an image → the score that it is real, by strided convolutions.'),
   conditional: conditionalSchema.optional(),
   infogan: infoganSchema.optional(),

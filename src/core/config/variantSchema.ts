@@ -48,6 +48,12 @@ export const packingSchema = z.int().min(2).max(8)
   .describe('PacGAN (Lin et al. 2018): D judges this many examples at once, all real or all generated, side by side in one input '
     + '(2–4 in the paper). A generator that drops modes makes packs of look-alikes, which D learns to spot. Must divide training.batchSize.');
 
+// Optional rather than defaulted (false): configs that leave it out resolve, and hash, as before it existed.
+export const spectralNormSchema = z.boolean()
+  .describe('Spectral normalization (Miyato et al. 2018): every dense layer and convolution of D (its score and projection layers too) '
+    + 'computes with its weights divided by their largest singular value, estimated by one power-iteration step per update. D becomes '
+    + 'about 1-Lipschitz, so its gradients stay informative without a penalty; usually with batchNorm off in D.');
+
 export type ConditionalConfig = z.output<typeof conditionalSchema>;
 export type InfoganConfig = z.output<typeof infoganSchema>;
 export type MinibatchDiscriminationConfig = z.output<typeof minibatchDiscriminationSchema>;

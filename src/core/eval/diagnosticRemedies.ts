@@ -14,6 +14,7 @@ const criticPenalty = 'Replace weight clipping with a gradient penalty (regulari
 const criticConstraint = 'Constrain the critic: regularizers.gradientPenalty (weight 10) keeps it 1-Lipschitz, so its scores cannot grow without bound.';
 const minibatchDiscrimination = 'Enable minibatch discrimination (model.discriminator.minibatchDiscrimination) so D sees when a batch lacks variety (Salimans et al. 2016).';
 const packing = 'Pack D (model.discriminator.packing: 2–4) so it judges several samples at once and sees when they look alike (PacGAN, Lin et al. 2018).';
+const spectralNorm = 'Spectrally normalize D (model.discriminator.spectralNorm: true, Miyato et al. 2018): each of its layers is kept 1-Lipschitz, so its scores and slopes stay bounded without a penalty.';
 const lowerRates = 'Lower both learning rates (training.generatorOptimizer / discriminatorOptimizer .learningRate), e.g. by 2–10×.';
 const adam = 'Prefer Adam with beta1 0.5 over SGD with high momentum: momentum amplifies the rotation of the two-player game.';
 
@@ -25,7 +26,7 @@ export function remediesFor(kind: DiagnosticKind, objective: ObjectiveKind): rea
       return [...(objective === 'minimax' ? [nonSaturating] : []), slowerDiscriminator, instanceNoise,
         ...(probability ? [labelSmoothing] : []), slopePenalty];
     case 'discriminator-overpowering':
-      return [slowerDiscriminator, instanceNoise, ...(objective !== 'hinge' ? [labelSmoothing] : []), slopePenalty,
+      return [slowerDiscriminator, instanceNoise, ...(objective !== 'hinge' ? [labelSmoothing] : []), slopePenalty, spectralNorm,
         ...(objective === 'minimax' ? [nonSaturating] : []),
         'Or give G more capacity relative to D (model.generator / model.discriminator sizes).'];
     case 'mode-collapse':
@@ -36,7 +37,7 @@ export function remediesFor(kind: DiagnosticKind, objective: ObjectiveKind): rea
       return [lowerRates, adam, slopePenalty,
         'Use a two time-scale update: D\'s learning rate a few times G\'s, rather than both high.'];
     case 'divergence':
-      return [lowerRates, ...(objective === 'wasserstein' ? [criticConstraint] : [slopePenalty]),
+      return [lowerRates, ...(objective === 'wasserstein' ? [criticConstraint] : [slopePenalty]), spectralNorm,
         adam, 'Check the data is scaled to [-1, 1] (toy and image data are; custom files may not be).'];
   }
 }

@@ -4,6 +4,7 @@ import type { ConditionalConfig } from '../config/variantSchema';
 import { connect, type KernelInitializers } from './layers';
 import { type LatentSpec } from './latent';
 import { codeLayout } from './codeLayout';
+import type { WeightLayers } from './weightLayers';
 
 /** A generator's symbolic inputs (z first, as generatorInputs orders them) and the vector its layers start from. */
 export interface GeneratorInput {
@@ -45,8 +46,8 @@ export function joinLabel(x: SymbolicTensor, label: SymbolicTensor): SymbolicTen
 }
 
 /** Projection discriminator's term ⟨embedding(y), φ(x)⟩ (Miyato & Koyama 2018), one per example. */
-export function projectionTerm(features: SymbolicTensor, label: SymbolicTensor, kernels: KernelInitializers): SymbolicTensor {
-  const embedding = connect(tf.layers.dense({ units: features.shape[1]!, useBias: false, kernelInitializer: kernels(), name: 'label_projection' }), label);
+export function projectionTerm(features: SymbolicTensor, label: SymbolicTensor, layers: WeightLayers): SymbolicTensor {
+  const embedding = connect(layers.dense({ units: features.shape[1]!, useBias: false, name: 'label_projection' }), label);
   return tf.layers.dot({ axes: 1 }).apply([features, embedding]) as SymbolicTensor;
 }
 

@@ -9,6 +9,7 @@ import { codeLayout, type CodeSpec } from './codeLayout';
 import { minibatchDiscrimination } from './minibatchDiscrimination';
 import { packedShape } from './packing';
 import type { DataShape } from './shape';
+import type { WeightLayers } from './weightLayers';
 
 export interface DiscriminatorModels {
   /** Inputs [x] or [x, label]; one raw score per example, whatever heads sit beside it. */
@@ -31,7 +32,7 @@ export interface InfoModels {
  * answer for an example depends on that example alone).
  */
 export function buildDiscriminator(
-  model: ModelConfig, data: DataShape, latent: LatentSpec, kernels: KernelInitializers, qKernels: KernelInitializers,
+  model: ModelConfig, data: DataShape, latent: LatentSpec, layers: WeightLayers, qKernels: KernelInitializers,
 ): DiscriminatorModels {
   const network = networkBuilder(model);
   const packing = model.discriminator.packing ?? 1;
@@ -39,12 +40,12 @@ export function buildDiscriminator(
   const x = network.discriminatorInput(model, read);
   const label = discriminatorLabelInput(latent, packing);
   const concatenated = model.conditional?.discriminator === 'concat' ? label : undefined;
-  const features = network.discriminatorTrunk(model, read, x, concatenated, kernels);
+  const features = network.discriminatorTrunk(model, read, x, concatenated, layers);
   const mbd = model.discriminator.minibatchDiscrimination;
-  const headInput = mbd ? minibatchDiscrimination(features, mbd, kernels()) : features;
-  let score = connect(tf.layers.dense({ units: 1, kernelInitializer: kernels() }), headInput);
+  const headInput = mbd ? minibatchDiscrimination(features, mbd, layers.kernels()) : features;
+  let score = connect(layers.dense({ units: 1 }), headInput);
   if (label && model.conditional?.discriminator === 'projection') {
-    score = tf.layers.add().apply([score, projectionTerm(features, label, kernels)]) as SymbolicTensor;
+    score = tf.layers.add().apply([score, projectionTerm(features, label, layers)]) as SymbolicTensor;
   }
   const discriminator = tf.model({ inputs: label ? [x, label] : x, outputs: score, name: 'discriminator' });
   if (!latent.codes || !model.infogan) return { discriminator };

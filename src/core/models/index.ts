@@ -10,6 +10,7 @@ import { buildDiscriminator, type InfoModels } from './discriminator';
 import { seededKernels, type Initializer, type KernelInitializers } from './layers';
 import { latentSpec, type LatentSpec } from './latent';
 import type { DataShape } from './shape';
+import { plainWeightLayers, spectralWeightLayers } from './weightLayers';
 
 export type { DataShape } from './shape';
 export type { InfoModels } from './discriminator';
@@ -36,7 +37,7 @@ const initializers: { readonly [K in NetworkTraits['initializer']]: (seed: numbe
 const unitNormal = (seed: number): Initializer => tf.initializers.randomNormal({ mean: 0, stddev: 1, seed });
 
 /** One seed stream per network; a family with networks of its own gives each its own stream number, above these. */
-export const seedStreams = { generator: 1, discriminator: 2, qHead: 3, labelEmbedding: 4 } as const;
+export const seedStreams = { generator: 1, discriminator: 2, qHead: 3, labelEmbedding: 4, spectralVectors: 5 } as const;
 
 // One seed stream per network, so resizing one leaves the other's initial weights unchanged.
 const kernels = (seed: number, stream: number, make: (layerSeed: number) => Initializer): KernelInitializers =>
@@ -63,8 +64,11 @@ export function buildModels(model: ModelConfig, data: DataShape, seed: number): 
   const latent = latentSpec(model, data.classNames);
   const generator = buildGenerator(model, data, seed);
   const initializer = kernelInitializer(model);
-  const { discriminator, info } = buildDiscriminator(model, data, latent,
-    kernels(seed, seedStreams.discriminator, initializer), kernels(seed, seedStreams.qHead, initializer));
+  const discriminatorKernels = kernels(seed, seedStreams.discriminator, initializer);
+  const layers = model.discriminator.spectralNorm
+    ? spectralWeightLayers(discriminatorKernels, Random.derive(seed, seedStreams.spectralVectors))
+    : plainWeightLayers(discriminatorKernels);
+  const { discriminator, info } = buildDiscriminator(model, data, latent, layers, kernels(seed, seedStreams.qHead, initializer));
   return {
     generator, discriminator, ...(info ? { info } : {}), latent,
     latentSize: model.latentSize,

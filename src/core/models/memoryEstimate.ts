@@ -43,25 +43,25 @@ export function networkSizes(model: ModelConfig, data: DataGeometry): NetworkSiz
   // The generator's input: z, joined with a label embedding (a bias-free dense layer) or with the InfoGAN codes.
   let inputWidth = model.latentSize;
   if (model.conditional) {
-    generator.layer(classes * model.conditional.embeddingSize, 0, false, model.conditional.embeddingSize);
+    generator.layer(classes * model.conditional.embeddingSize, model.conditional.embeddingSize, false, model.conditional.embeddingSize);
     inputWidth += model.conditional.embeddingSize;
   } else if (model.infogan) {
     inputWidth += codeLayout(model.infogan).width;
   }
-  const discriminator = new Tally();
+  const discriminator = new Tally(model.discriminator.spectralNorm ?? false);
   const labelChannels = model.conditional?.discriminator === 'concat' ? classes : 0;
   const features = networkShape(model).sizes(model, data, inputWidth, labelChannels, generator, discriminator);
 
   const mbd = model.discriminator.minibatchDiscrimination;
   const projected = mbd ? mbd.kernels * mbd.dims : 0;
   if (mbd) {
-    discriminator.layer(features * projected, 0, false, projected + features + mbd.kernels);
+    discriminator.layer(features * projected, projected, false, projected + features + mbd.kernels, false);
     discriminator.pairwise += projected;
   }
   discriminator.layer((features + (mbd?.kernels ?? 0)), 1, true, 1);
   // A packed D's label input holds each example's label of the pack.
   const packing = model.discriminator.packing ?? 1;
-  if (model.conditional?.discriminator === 'projection') discriminator.layer(classes * packing * features, 0, false, features + 1);
+  if (model.conditional?.discriminator === 'projection') discriminator.layer(classes * packing * features, features, false, features + 1);
 
   // A packed D runs once per m examples: per example, its activations are a pack's over m, its pairs a pack pair's over m².
   const perPack = discriminator.size();

@@ -1,6 +1,7 @@
 import type { LayersModel, SymbolicTensor } from '@tensorflow/tfjs-layers';
 import type { GeneratorInput } from '../models/conditioning';
 import type { KernelInitializers } from '../models/layers';
+import type { WeightLayers } from '../models/weightLayers';
 import type { DataShape } from '../models/shape';
 
 /**
@@ -13,5 +14,5 @@ export interface NetworkBuilder<C> {
   /** The example input the discriminator reads. */
   discriminatorInput(config: C, data: DataShape): SymbolicTensor;
   /** The example (with a one-hot label joined, when given) → flat features; the heads sit on top. */
-  discriminatorTrunk(config: C, data: DataShape, x: SymbolicTensor, label: SymbolicTensor | undefined, kernels: KernelInitializers): SymbolicTensor;
+  discriminatorTrunk(config: C, data: DataShape, x: SymbolicTensor, label: SymbolicTensor | undefined, layers: WeightLayers): SymbolicTensor;
 }

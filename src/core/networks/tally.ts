@@ -27,10 +27,17 @@ export class Tally {
   activations = 0;
   pairwise = 0;
 
-  /** A dense layer or a convolution: `weights` values plus an optional bias, producing `outputs` values. */
-  layer(weights: number, biases: number, useBias: boolean, outputs: number): this {
-    const count = weights + (useBias ? biases : 0);
-    this.parameters += count;
+  /** `spectral`: the network's weight layers are spectrally normalized, each keeping its power iteration's u and v. */
+  constructor(private readonly spectral = false) {}
+
+  /**
+   * A dense layer or a convolution of `units` outputs (filters): `weights` values plus an optional
+   * bias of `units` values, producing `outputs` values. `normalized` says whether spectral
+   * normalization covers it (every weight layer of a spectral network, unless told otherwise).
+   */
+  layer(weights: number, units: number, useBias: boolean, outputs: number, normalized = this.spectral): this {
+    const count = weights + (useBias ? units : 0);
+    this.parameters += count + (normalized ? units + weights / units : 0);
     this.trainable += count;
     this.activations += outputs;
     return this;

@@ -7,6 +7,7 @@ import { connect } from '../../models/layers';
 import { latentSpec, type LatentSpec } from '../../models/latent';
 import { networkBuilder } from '../../networks/builders';
 import type { Critic } from '../../objectives/inputGradient';
+import { plainWeightLayers } from '../../models/weightLayers';
 
 /** The encoder's seed stream: its own, so its initial weights do not depend on G's or D's sizes. */
 const ENCODER_STREAM = 0xb1;
@@ -33,7 +34,7 @@ export function buildBiganNetworks(model: ModelConfig, data: DataShape, seed: nu
   const discriminatorKernels = networkKernels(model, seed, seedStreams.discriminator);
   const x = network.discriminatorInput(model, data);
   const z = tf.input({ shape: [model.latentSize] });
-  const joint = network.discriminatorTrunk(model, data, x, z, discriminatorKernels);
+  const joint = network.discriminatorTrunk(model, data, x, z, plainWeightLayers(discriminatorKernels));
   const score = connect(tf.layers.dense({ units: 1, kernelInitializer: discriminatorKernels() }), joint) as SymbolicTensor;
   const discriminator = tf.model({ inputs: [x, z], outputs: score, name: 'pair_discriminator' });
 
@@ -52,7 +53,7 @@ export function buildEncoder(model: ModelConfig, data: DataShape, seed: number):
   const network = networkBuilder(model);
   const kernels = networkKernels(model, seed, ENCODER_STREAM);
   const image = network.discriminatorInput(model, data);
-  const features = network.discriminatorTrunk(model, data, image, undefined, kernels);
+  const features = network.discriminatorTrunk(model, data, image, undefined, plainWeightLayers(kernels));
   const code = connect(tf.layers.dense({ units: model.latentSize, kernelInitializer: kernels() }), features);
   // Normalised codes (Donahue et al.'s encode_normalize): each code of a batch has mean 0 and
   // variance 1, as z does. Unnormalised, E starts with codes clustered away from the prior, D

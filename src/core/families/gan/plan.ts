@@ -9,6 +9,7 @@ import { instanceNoiseSigma } from '../../objectives/instanceNoise';
 import { interpolationWeights, normalTensor } from '../../objectives/draws';
 import type { GeneratorEma } from './generatorEma';
 import { clipVariables } from '../../optim/gradients';
+import { advanceSpectralNorms } from '../../models/spectralNorm';
 import { drawClasses, drawLatents, drawMismatchedClasses, presentClasses } from '../../models/latentDraws';
 import type { Random } from '../../util/random';
 import type { Player, TrainingPlan } from '../player';
@@ -67,7 +68,11 @@ export function ganTrainingPlan(run: GanPlanInputs): TrainingPlan {
         ...(drawAugmented ? { augmentation: { real: drawAugmented(), fake: drawAugmented() } } : {}),
       });
     },
-    ...(ctx.weightClip !== undefined ? { afterUpdate: () => clipVariables(ctx.discriminatorVariables, ctx.weightClip!) } : {}),
+    afterUpdate: () => {
+      if (ctx.weightClip !== undefined) clipVariables(ctx.discriminatorVariables, ctx.weightClip);
+      // Spectral normalization's power iteration follows D's weights, one step per update.
+      advanceSpectralNorms(models.discriminator);
+    },
   };
 
   const generator: Player = {

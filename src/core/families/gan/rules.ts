@@ -3,8 +3,21 @@ import type { ConfigIssue } from '../../errors';
 
 const packingPath = ['model', 'discriminator', 'packing'] as const;
 
-/** What a plain GAN's config cannot combine: D's packs must fill the batch, and Q reads one example at a time. */
-export function ganIssues({ model, training }: GanConfig): ConfigIssue[] {
+/** What a plain GAN's config cannot combine: D's packs must fill the batch, Q reads one example at a time, one Lipschitz bound. */
+export function ganIssues(config: GanConfig): ConfigIssue[] {
+  return [...packingIssues(config), ...spectralNormIssues(config)];
+}
+
+function spectralNormIssues({ model, objective }: GanConfig): ConfigIssue[] {
+  if (!model.discriminator.spectralNorm || objective.kind !== 'wasserstein' || objective.weightClip === undefined) return [];
+  return [{
+    path: ['model', 'discriminator', 'spectralNorm'],
+    message: 'objective.weightClip and spectral normalization both bound D\'s Lipschitz constant, and clipping the weights that '
+      + 'spectral normalization divides by σ fights it; use one (remove objective.weightClip, or spectralNorm)',
+  }];
+}
+
+function packingIssues({ model, training }: GanConfig): ConfigIssue[] {
   const packing = model.discriminator.packing;
   if (packing === undefined) return [];
   const issues: ConfigIssue[] = [];

@@ -20,6 +20,12 @@ const packingRefusal: Refusal = {
   why: 'pairs each example with its own code or reconstruction, and its D (where it has one) reads one example at a time',
 };
 
+/** Spectral normalization is the plain GAN's for the same reason: the other families build their discriminators themselves. */
+const spectralNormRefusal: Refusal = {
+  path: ['model', 'discriminator', 'spectralNorm'], set: ({ model }) => model.discriminator.spectralNorm === true,
+  why: 'builds its own discriminator (where it has one) from plain layers',
+};
+
 /** What no family that reconstructs its input can use: labels, codes, warped or noisy inputs, a generator average. */
 export const reconstructingRefusals: readonly Refusal[] = [
   { path: ['model', 'conditional'], set: ({ model }) => model.conditional !== undefined, why: 'learns from unlabelled data: its encoder finds the structure labels would give' },
@@ -31,4 +37,5 @@ export const reconstructingRefusals: readonly Refusal[] = [
     why: 'reconstructs with the generator that trained beside the encoder, not an average of it',
   },
   packingRefusal,
+  spectralNormRefusal,
 ];

@@ -6,6 +6,7 @@ import { buildGenerator, networkKernels, type DataShape } from '../../models';
 import { connect } from '../../models/layers';
 import { latentSpec, type LatentSpec } from '../../models/latent';
 import { networkBuilder } from '../../networks/builders';
+import { plainWeightLayers } from '../../models/weightLayers';
 
 /** The encoder's seed stream: its own, so its initial weights do not depend on the decoder's or D's sizes. */
 const ENCODER_STREAM = 0xe1;
@@ -27,7 +28,7 @@ export function buildVaeNetworks(model: ModelConfig, data: DataShape, seed: numb
   const network = networkBuilder(model);
   const kernels = networkKernels(model, seed, ENCODER_STREAM);
   const x = network.discriminatorInput(model, data);
-  const features = network.discriminatorTrunk(model, data, x, undefined, kernels);
+  const features = network.discriminatorTrunk(model, data, x, undefined, plainWeightLayers(kernels));
   const mean = connect(tf.layers.dense({ units: model.latentSize, kernelInitializer: kernels(), name: 'code_mean' }), features);
   // Starts near log σ² = 0 (σ = 1, the prior's): the KL term then starts from the means alone.
   const logVariance = connect(tf.layers.dense({ units: model.latentSize, kernelInitializer: 'zeros', name: 'code_log_variance' }), features) as SymbolicTensor;

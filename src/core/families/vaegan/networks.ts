@@ -6,6 +6,7 @@ import { networkKernels, seedStreams, type DataShape } from '../../models';
 import { connect } from '../../models/layers';
 import { networkBuilder } from '../../networks/builders';
 import { buildVaeNetworks, type VaeNetworks } from '../vae/networks';
+import { plainWeightLayers } from '../../models/weightLayers';
 
 export interface VaeGanNetworks extends VaeNetworks {
   /** x → [score, features]: the model kind's trunk and a linear score; the features are where reconstructions are compared. */
@@ -17,7 +18,7 @@ export function buildVaeGanNetworks(model: ModelConfig, data: DataShape, seed: n
   const network = networkBuilder(model);
   const kernels = networkKernels(model, seed, seedStreams.discriminator);
   const x = network.discriminatorInput(model, data);
-  const features = network.discriminatorTrunk(model, data, x, undefined, kernels);
+  const features = network.discriminatorTrunk(model, data, x, undefined, plainWeightLayers(kernels));
   const score = connect(tf.layers.dense({ units: 1, kernelInitializer: kernels() }), features);
   const discriminator = tf.model({ inputs: x, outputs: [score, features], name: 'discriminator' });
   return {

@@ -4,6 +4,7 @@ import type { DcganModelConfig } from '../../config/modelSchema';
 import { joinLabel, type GeneratorInput } from '../../models/conditioning';
 import { connect, normalizeAndActivate, type KernelInitializers } from '../../models/layers';
 import type { DataShape } from '../../models/shape';
+import type { WeightLayers } from '../../models/weightLayers';
 import type { NetworkBuilder } from '../kind';
 import { channelsAt, DCGAN_KERNEL_SIZE as kernelSize, DCGAN_LEVELS_BY_SIZE as levelsBySize } from './geometry';
 
@@ -48,15 +49,13 @@ function dcganImageInput(config: DcganModelConfig, data: DataShape): SymbolicTen
 }
 
 /** Image (label tiled in as extra channels, when given) → strided convolutions halving the side and doubling channels (batch norm on all but the first) → flat features. */
-function dcganDiscriminatorTrunk(config: DcganModelConfig, data: DataShape, image: SymbolicTensor, label: SymbolicTensor | undefined, kernels: KernelInitializers): SymbolicTensor {
+function dcganDiscriminatorTrunk(config: DcganModelConfig, data: DataShape, image: SymbolicTensor, label: SymbolicTensor | undefined, layers: WeightLayers): SymbolicTensor {
   const { levels } = dcganGeometry(config, data);
   const { channels, batchNorm, activation } = config.discriminator;
   let x = label ? joinLabel(image, label) : image;
   for (let level = 0; level < levels; level++) {
     const normalized = batchNorm && level > 0;
-    const conv = tf.layers.conv2d({
-      filters: channelsAt(channels, level), kernelSize, strides: 2, padding: 'same', useBias: !normalized, kernelInitializer: kernels(),
-    });
+    const conv = layers.conv2d({ filters: channelsAt(channels, level), kernelSize, strides: 2, useBias: !normalized });
     x = normalizeAndActivate(connect(conv, x), normalized, activation);
   }
   return connect(tf.layers.flatten(), x);
