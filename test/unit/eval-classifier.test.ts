@@ -111,6 +111,13 @@ test('digit metrics: real digits near the real-vs-real FID floor, noise far abov
   const { precision, recall, density, coverage } = real.manifold;
   assert.ok(precision > 0.6 && recall > 0.6 && density > 0.6 && coverage > 0.8, `real digits: ${JSON.stringify(real.manifold)}`);
   assert.ok(Math.abs(real.speckle - real.speckleReal) < 0.5 * real.speckleReal, `speckle ${real.speckle} vs real ${real.speckleReal}`);
+  // Held-out digits vary within each label (and so within each code) as the real digits do.
+  for (const ratio of [real.labelDiversity!, real.codeDiversity!]) assert.ok(Math.abs(ratio - 1) < 0.1, `within-class diversity ${ratio}`);
+  // One glyph per label: right classes, no variety within them.
+  const firstOfLabel = Array.from({ length: 10 }, (_, digit) => held[labels.indexOf(digit)]!);
+  const glyphs = await evaluator.evaluate({ images: gather(digits, Array.from(labels, (label) => firstOfLabel[label]!)), labels });
+  assert.ok(glyphs.labelAccuracy! > 0.9 && glyphs.labelDiversity === 0, `one glyph per label: ${glyphs.labelAccuracy}, ${glyphs.labelDiversity}`);
+  classified -= 1000;
 
   const random = new Random(9);
   const noise = random.fillUniform(new Float32Array(images.length), -1, 1);

@@ -6,6 +6,7 @@ import { matchedAccuracy } from './matching';
 import { modeHistogramKl } from './modeCoverage';
 import { RealDigitReference } from './realDigitReference';
 import { speckleShare } from './speckle';
+import { diversityByGroup, realDiversityByClass, withinGroupRatio } from './groupDiversity';
 
 const DIGITS = 10;
 
@@ -42,6 +43,10 @@ export interface DigitMetrics {
   /** The samples' salt-and-pepper speckle share, and that of `count` real digits. */
   readonly speckle: number;
   readonly speckleReal: number;
+  /** Each label's samples' diversity over the real digits' of that label, averaged over labels (conditional models, labelled data). */
+  readonly labelDiversity?: number;
+  /** Each code category's samples' diversity over the real digits' of its matched digit, averaged (InfoGAN, labelled data). */
+  readonly codeDiversity?: number;
 }
 
 /** Share of positions where `predicted` equals `expected`. */
@@ -59,9 +64,16 @@ export function labelAccuracy(predicted: ArrayLike<number>, expected: ArrayLike<
  */
 export class DigitEvaluator {
   private readonly reference: RealDigitReference;
+  private realDiversity: number[] | undefined | null = null;
 
-  constructor(private readonly classifier: DigitClassifier, realDigits: Pick<Dataset, 'values' | 'exampleShape' | 'count'>) {
+  constructor(private readonly classifier: DigitClassifier, private readonly realDigits: Pick<Dataset, 'values' | 'exampleShape' | 'count' | 'labels'>) {
     this.reference = new RealDigitReference(classifier, realDigits);
+  }
+
+  /** The real digits' diversity per class, computed on first use (undefined without labels). */
+  private realDiversityByClass(): number[] | undefined {
+    if (this.realDiversity === null) this.realDiversity = realDiversityByClass(this.realDigits, DIGITS);
+    return this.realDiversity;
   }
 
   /** Most samples one evaluation takes (half the real digits: see RealDigitReference). */
@@ -82,18 +94,26 @@ export class DigitEvaluator {
       manifold: await manifoldFigures(real.balls, features, this.classifier.featureSize),
       speckle: speckleShare(samples.images, DIGIT_SIDE), speckleReal: real.speckle,
     };
-    return { ...metrics, ...labelMetrics(samples, predicted), ...codeMetrics(samples, predicted) };
+    const realDiversity = this.realDiversityByClass();
+    return { ...metrics, ...labelMetrics(samples, predicted, realDiversity), ...codeMetrics(samples, predicted, realDiversity) };
   }
 }
 
-function labelMetrics(samples: DigitSamples, predicted: Int32Array): Partial<DigitMetrics> {
-  return samples.labels ? { labelAccuracy: labelAccuracy(predicted, samples.labels) } : {};
+const SHAPE = [DIGIT_SIDE, DIGIT_SIDE, 1];
+
+function labelMetrics(samples: DigitSamples, predicted: Int32Array, real: readonly number[] | undefined): Partial<DigitMetrics> {
+  const { labels } = samples;
+  if (!labels) return {};
+  const diversity = real && withinGroupRatio(diversityByGroup(samples.images, labels, DIGITS, SHAPE), real, (label) => label);
+  return { labelAccuracy: labelAccuracy(predicted, labels), ...(diversity !== undefined ? { labelDiversity: diversity } : {}) };
 }
 
-function codeMetrics(samples: DigitSamples, predicted: Int32Array): Partial<DigitMetrics> {
+function codeMetrics(samples: DigitSamples, predicted: Int32Array, real: readonly number[] | undefined): Partial<DigitMetrics> {
   const { codes } = samples;
   if (!codes) return {};
   const categories = samples.codeCategories ?? Array.from(codes).reduce((most, code) => Math.max(most, code), -1) + 1;
   const matching = matchedAccuracy(codes, predicted, categories, DIGITS);
-  return { codeAccuracy: matching.accuracy, digitOfCategory: matching.classOf };
+  // A category without a matched digit (more categories than digits) is read against no class.
+  const diversity = real && withinGroupRatio(diversityByGroup(samples.images, codes, categories, SHAPE), real, (c) => matching.classOf[c] ?? -1);
+  return { codeAccuracy: matching.accuracy, digitOfCategory: matching.classOf, ...(diversity !== undefined ? { codeDiversity: diversity } : {}) };
 }
