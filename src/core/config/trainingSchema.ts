@@ -37,6 +37,14 @@ export const generatorEmaSchema = z.strictObject({
   + 'solution. The first updates average over fewer steps, min(decay, (1 + t) / (10 + t)) at step t, '
   + 'so early samples are not held back by the initial weights.');
 
+// Optional rather than defaulted: configs that leave it out resolve, and hash, as before it existed.
+export const learningRateDecaySchema = z.strictObject({
+  start: z.number().min(0).lt(1).default(0.5).describe('Share of the run after which the rates start to fall (0.5: the second half).'),
+  final: z.number().min(0).max(1).default(0).describe('Share of the configured rates reached at the last step.'),
+}).describe('Linear learning-rate decay for every optimizer of the run (as CycleGAN and many toy-GAN studies train): the players '
+  + 'stop circling the equilibrium as their steps shrink, so samples settle on the modes. A function of the step, so resume is exact.');
+export type LearningRateDecayConfig = z.output<typeof learningRateDecaySchema>;
+
 /** The most generator steps a run may train for, in a config or on the command line. */
 export const MAX_STEPS = 10_000_000;
 
@@ -50,7 +58,8 @@ export const trainingSchema = z.strictObject({
   generatorOptimizer: optimizerSchema.prefault({ kind: 'adam' }).describe('Optimizer of the generator.'),
   discriminatorOptimizer: optimizerSchema.prefault({ kind: 'adam' }).describe('Optimizer of the discriminator.'),
   generatorEma: generatorEmaSchema.optional(),
-}).describe('Training schedule: batch size, length, the k:1 step ratio, the optimizers and the generator average.');
+  learningRateDecay: learningRateDecaySchema.optional(),
+}).describe('Training schedule: batch size, length, the k:1 step ratio, the optimizers, their decay and the generator average.');
 export type TrainingConfig = z.output<typeof trainingSchema>;
 
 /** The most samples one grid (or `gan-studio sample`) draws. */

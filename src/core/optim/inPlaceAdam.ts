@@ -33,7 +33,8 @@ export function inPlaceAdam(learningRate: number, beta1: number, beta2: number):
       const correction2 = 1 - accBeta[1]![0]!;
       const epsilon = state.epsilon;
       // Hoisted out of the loop: one division per parameter instead of three.
-      const stepSize = learningRate / correction1;
+      // The field, not the closure's rate: a learning-rate decay sets it (learningRateDecay.ts).
+      const stepSize = this.learningRate / correction1;
       const inverseCorrection2 = 1 / correction2;
       const simd = tf.getBackend() === 'wasm' ? elementwiseKernels(tf.backend() as unknown as BackendWasm) : undefined;
       for (const tensors of variables) {

@@ -3,6 +3,7 @@ import { readAndFree } from '../backend/reads';
 import { tf } from '../backend/tf';
 import type { Loss, Player, TrainingPlan } from '../families/player';
 import { applyGradients } from '../optim/gradients';
+import { scaleLearningRate } from '../optim/learningRateDecay';
 
 /** One update of `player`: its loss, parts and gradient norm as kept scalars by metric name (the caller frees them). */
 export function updatePlayer(player: Player, step: number): Record<string, Scalar> {
@@ -41,13 +42,15 @@ export async function readScalars(values: Readonly<Record<string, Scalar>>): Pro
 }
 
 /**
- * One iteration of a family's game: each player's updates in order, then the plan's bookkeeping.
+ * One iteration of a family's game: each player's updates in order (at `learningRateShare` of
+ * their configured rates), then the plan's bookkeeping.
  * Returns the numbers of each player's last update, by metric name.
  */
-export async function runIteration(plan: TrainingPlan, step: number): Promise<Record<string, number>> {
+export async function runIteration(plan: TrainingPlan, step: number, learningRateShare = 1): Promise<Record<string, number>> {
   const latest: Record<string, Scalar> = {};
   try {
     for (const player of plan.players) {
+      scaleLearningRate(player.optimizer, learningRateShare);
       for (let k = 0; k < player.updates; k++) {
         for (const [name, value] of Object.entries(updatePlayer(player, step))) {
           latest[name]?.dispose();

@@ -15,6 +15,7 @@ import { prepareRun, type PreparedRun, type TrainOptions } from './prepare';
 import type { SampleGrid } from './sampleGrid';
 import { RunMonitor } from './runMonitor';
 import { Throughput } from './throughput';
+import { learningRateScale } from '../optim/learningRateDecay';
 
 /**
  * One training run and its controls. `run()` drives the loop of the original paper (k D-steps, then
@@ -146,7 +147,8 @@ export class TrainingSession implements Disposable {
   /** Runs one iteration of the plan (k D-steps and one G-step); returns a failure reason when a loss or gradient is not finite. */
   private async trainOneStep(): Promise<string | undefined> {
     const started = performance.now();
-    const values = await runIteration(this.plan, this.step);
+    const { config, totalSteps } = this.run_;
+    const values = await runIteration(this.plan, this.step, learningRateScale(config.training.learningRateDecay, this.step, totalSteps));
     const settings = this.plan.settings?.(this.step) ?? {};
     this.step += 1;
     const seconds = (performance.now() - started) / 1000;
