@@ -72,7 +72,10 @@ async function main(): Promise<void> {
     const baseline = recipe.against === undefined ? undefined : await run(recipe.against, recipes[recipe.against]!, seed);
     console.log(`training ${recipe.file}, seed ${seed}…`);
     const { minutes, record } = await trainRecipe(name, recipe, seed, backend, runsDir);
-    results.push({ recipe: name, seed, steps: record.step, minutes, met: recipe.met(record, baseline), figures: evaluationSummary(record), record });
+    const met = recipe.met(record, baseline);
+    results.push({ recipe: name, seed, steps: record.step, minutes, met, figures: evaluationSummary(record), record });
+    // Each seed as it finishes: a long run's first figures need not wait for its last seed.
+    console.log(`  ${name} seed ${seed}: ${met ? 'met' : 'not met'} in ${minutes.toFixed(1)} min: ${evaluationSummary(record)}`);
     evaluated.set(key, record);
     return record;
   };
