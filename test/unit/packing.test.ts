@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { tf } from '../../src/core/backend/tf';
 import { modelSchema } from '../../src/core/config/modelSchema';
-import { parseConfigText } from '../../src/core/config/parse';
 import type { GanConfigInput } from '../../src/core/config/schema';
 import { loadDataset } from '../../src/core/data/load';
 import { modeCoverage } from '../../src/core/eval/modeCoverage';
@@ -16,6 +15,7 @@ import { generateFromNoise } from '../../src/core/train/evaluation';
 import { restoreGenerator } from '../../src/core/train/restore';
 import { Random } from '../../src/core/util/random';
 import { assertNoLeak, useTestBackend } from './support/backend';
+import { refusedFields } from './support/configIssues';
 import { resolvedConfig, tempDir, train } from './support/training';
 
 before(useTestBackend);
@@ -73,18 +73,13 @@ test('a packed D scores each pack from all of its examples and only them; pointw
 });
 
 test('packing is refused where the batch does not split into packs, beside InfoGAN, and outside the plain GAN', () => {
-  const issues = (text: string) => {
-    const result = parseConfigText(text);
-    assert.ok(!result.ok, text);
-    return new Map(result.issues.map((issue) => [issue.path.join('.'), issue.message]));
-  };
-  const batch = issues('name: p\ndata: { kind: ring }\nmodel: { kind: mlp, discriminator: { packing: 3 } }\ntraining: { batchSize: 64 }\n');
+  const batch = refusedFields('name: p\ndata: { kind: ring }\nmodel: { kind: mlp, discriminator: { packing: 3 } }\ntraining: { batchSize: 64 }\n');
   assert.match(batch.get('model.discriminator.packing') ?? '', /3 does not divide training\.batchSize \(64\).*a batch size that is a multiple of 3/);
-  const info = issues('name: p\ndata: { kind: mnist }\nmodel: { kind: mlp, discriminator: { packing: 2 }, infogan: {} }\n');
+  const info = refusedFields('name: p\ndata: { kind: mnist }\nmodel: { kind: mlp, discriminator: { packing: 2 }, infogan: {} }\n');
   assert.match(info.get('model.discriminator.packing') ?? '', /InfoGAN's Q reads each example's code/);
-  const bigan = issues('name: p\nfamily: { kind: bigan }\ndata: { kind: ring }\nmodel: { kind: mlp, discriminator: { packing: 2 } }\n');
+  const bigan = refusedFields('name: p\nfamily: { kind: bigan }\ndata: { kind: ring }\nmodel: { kind: mlp, discriminator: { packing: 2 } }\n');
   assert.match(bigan.get('model.discriminator.packing') ?? '', /the bigan family .*; remove it/);
-  const range = issues('name: p\ndata: { kind: ring }\nmodel: { kind: mlp, discriminator: { packing: 1 } }\n');
+  const range = refusedFields('name: p\ndata: { kind: ring }\nmodel: { kind: mlp, discriminator: { packing: 1 } }\n');
   assert.ok(range.has('model.discriminator.packing'));
 });
 

@@ -3,6 +3,7 @@ import type { LayerVariable, SymbolicTensor } from '@tensorflow/tfjs-layers';
 import { tf, type TF } from '../backend/tf';
 import type { MinibatchDiscriminationConfig } from '../config/variantSchema';
 import { connect, type Initializer } from './layers';
+import { perNamespace } from './layerRegistry';
 
 /** Registered under this name, so a model holding the layer serialises and loads again. */
 export const MINIBATCH_DISCRIMINATION_CLASS = 'GanStudioMinibatchDiscrimination';
@@ -71,18 +72,7 @@ export function closeness(features: Tensor, kernel: Tensor, kernels: number, dim
   return count > 1 ? tf.div(others, count - 1) : tf.zerosLike(others);
 }
 
-/** One class per TF.js namespace (a native package brings its own copy of layers), made and registered on first use. */
-const layerClasses = new WeakMap<TF, ReturnType<typeof defineLayer>>();
-
-function layerClass(): ReturnType<typeof defineLayer> {
-  let defined = layerClasses.get(tf);
-  if (!defined) {
-    defined = defineLayer(tf);
-    tf.serialization.registerClass(defined);
-    layerClasses.set(tf, defined);
-  }
-  return defined;
-}
+const layerClass = perNamespace(defineLayer, (defined) => [defined]);
 
 /** Features → features joined with their minibatch closeness (A → A + kernels). */
 export function minibatchDiscrimination(

@@ -1,6 +1,8 @@
 import type { Tensor, Tensor1D, Tensor2D, Tensor4D } from '@tensorflow/tfjs-core';
 import type { LayersModel, LayerVariable } from '@tensorflow/tfjs-layers';
+import { readAndFree } from '../backend/reads';
 import { tf, type TF } from '../backend/tf';
+import { perNamespace } from './layerRegistry';
 import type { Initializer } from './layers';
 
 // Spectral normalization (Miyato et al. 2018): a layer computes with W / σ(W), σ its largest
@@ -8,7 +10,7 @@ import type { Initializer } from './layers';
 // one power-iteration step per update on vectors u, v kept between steps (non-trainable weights, so
 // checkpoints hold them and a resume continues the same iteration). The layer reads u and v as
 // constants: σ = vᵀ W u has the gradient v uᵀ with respect to W, as in the paper. They advance after
-// each discriminator update (advanceSpectralNorms), never inside the gradient tape.
+// each discriminator update (spectralNormAdvance), never inside the gradient tape.
 
 /** Registered under these names, so a model holding the layers serialises and loads again. */
 export const SPECTRAL_DENSE_CLASS = 'GanStudioSpectralDense';
@@ -97,8 +99,9 @@ function defineLayers(namespace: TF) {
     }
 
     /** σ as u and v estimate it now. */
-    sigma(): number {
-      return tf.tidy(() => spectralSigma(this.kernel!.read(), this.u!.read(), this.v!.read()).dataSync()[0]!);
+    async sigma(): Promise<number> {
+      const [sigma] = await readAndFree(spectralSigma(this.kernel!.read(), this.u!.read(), this.v!.read()));
+      return sigma[0]!;
     }
 
     override getConfig() {
@@ -166,19 +169,7 @@ function defineLayers(namespace: TF) {
   return { SpectralLayer, SpectralDense, SpectralConv2D };
 }
 
-/** One set of classes per TF.js namespace (a native package brings its own copy of layers), made and registered on first use. */
-const layerClasses = new WeakMap<TF, ReturnType<typeof defineLayers>>();
-
-export function spectralLayers(): ReturnType<typeof defineLayers> {
-  let defined = layerClasses.get(tf);
-  if (!defined) {
-    defined = defineLayers(tf);
-    tf.serialization.registerClass(defined.SpectralDense);
-    tf.serialization.registerClass(defined.SpectralConv2D);
-    layerClasses.set(tf, defined);
-  }
-  return defined;
-}
+export const spectralLayers = perNamespace(defineLayers, ({ SpectralDense, SpectralConv2D }) => [SpectralDense, SpectralConv2D]);
 
 type SpectralLayer = InstanceType<ReturnType<typeof defineLayers>['SpectralLayer']>;
 
@@ -191,7 +182,11 @@ export function spectralLayersOf(model: LayersModel): SpectralLayer[] {
   });
 }
 
-/** One power-iteration step in every spectrally normalized layer of the model: after each update of its weights. */
-export function advanceSpectralNorms(model: LayersModel): void {
-  for (const layer of spectralLayersOf(model)) layer.advance();
+/**
+ * What advances the model's power iterations after each update of its weights (one step in each
+ * spectrally normalized layer), or undefined when it has none. Found once, not at every update.
+ */
+export function spectralNormAdvance(model: LayersModel): (() => void) | undefined {
+  const layers = spectralLayersOf(model);
+  return layers.length ? () => { for (const layer of layers) layer.advance(); } : undefined;
 }

@@ -9,7 +9,7 @@ import { instanceNoiseSigma } from '../../objectives/instanceNoise';
 import { interpolationWeights, normalTensor } from '../../objectives/draws';
 import type { GeneratorEma } from './generatorEma';
 import { clipVariables } from '../../optim/gradients';
-import { advanceSpectralNorms } from '../../models/spectralNorm';
+import { spectralNormAdvance } from '../../models/spectralNorm';
 import { drawClasses, drawLatents, drawMismatchedClasses, presentClasses } from '../../models/latentDraws';
 import type { Random } from '../../util/random';
 import type { Player, TrainingPlan } from '../player';
@@ -46,6 +46,11 @@ export function ganTrainingPlan(run: GanPlanInputs): TrainingPlan {
   const present = config.model.conditional?.mismatchedLabels ? presentClasses(dataset) : [];
   const mismatchClasses = present.length > 1 ? present : [];
 
+  // After each D update: the original WGAN's clipping; spectral normalization's power iteration follows D's weights.
+  const clip = ctx.weightClip !== undefined ? () => clipVariables(ctx.discriminatorVariables, ctx.weightClip!) : undefined;
+  const advance = spectralNormAdvance(models.discriminator);
+  const afterDiscriminatorUpdate = clip && advance ? () => { clip(); advance(); } : clip ?? advance;
+
   const discriminator: Player = {
     name: 'discriminator',
     metrics: { loss: 'dLoss', gradNorm: 'gradNormD' },
@@ -68,11 +73,7 @@ export function ganTrainingPlan(run: GanPlanInputs): TrainingPlan {
         ...(drawAugmented ? { augmentation: { real: drawAugmented(), fake: drawAugmented() } } : {}),
       });
     },
-    afterUpdate: () => {
-      if (ctx.weightClip !== undefined) clipVariables(ctx.discriminatorVariables, ctx.weightClip);
-      // Spectral normalization's power iteration follows D's weights, one step per update.
-      advanceSpectralNorms(models.discriminator);
-    },
+    ...(afterDiscriminatorUpdate ? { afterUpdate: afterDiscriminatorUpdate } : {}),
   };
 
   const generator: Player = {
