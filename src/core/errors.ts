@@ -29,6 +29,14 @@ export interface ConfigIssue {
   readonly column?: number;
   readonly endLine?: number;
   readonly endColumn?: number;
+  /** What fixes the issue by replacing the range above: an editor's quick fix. */
+  readonly fix?: TextFix;
+}
+
+/** A misspelt name's likely intent, and how to write it in place of the misspelling (quoted as that was). */
+export interface TextFix {
+  readonly name: string;
+  readonly text: string;
 }
 
 export class ConfigError extends UserError {

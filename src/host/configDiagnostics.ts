@@ -1,4 +1,4 @@
-import { formatPath, type ConfigIssue } from '../core/errors';
+import { formatPath, type ConfigIssue, type TextFix } from '../core/errors';
 import { parseConfigText, type ConfigFormat } from '../core/config/parse';
 
 /** A Problems entry with 0-based positions, as vscode.Range wants them. */
@@ -12,6 +12,8 @@ export interface ConfigDiagnostic {
   readonly field: string;
   /** Error unless said otherwise. */
   readonly severity?: 'warning';
+  /** What replaces the range to fix it (a quick fix), when there is one. */
+  readonly fix?: TextFix;
 }
 
 /** Validates a config's text with the engine's own validator and places each problem in it. */
@@ -34,11 +36,14 @@ function toDiagnostic(issue: ConfigIssue, lines: readonly string[], lineOffset: 
   let startCharacter = (issue.column ?? 1) - 1;
   let endLine = (issue.endLine ?? issue.line ?? startLine + 1) - 1;
   let endCharacter = issue.endColumn !== undefined ? issue.endColumn - 1 : lineText(endLine).length;
-  if (endLine < startLine || (endLine === startLine && endCharacter <= startCharacter)) {
+  const widened = endLine < startLine || (endLine === startLine && endCharacter <= startCharacter);
+  if (widened) {
     const text = lineText(startLine);
     endLine = startLine;
     startCharacter = Math.min(startCharacter, text.length - text.trimStart().length);
     endCharacter = Math.max(text.trimEnd().length, startCharacter + 1);
   }
-  return { startLine, startCharacter, endLine, endCharacter, message, field };
+  // A fix replaces exactly the issue's range; a widened (whole-line) range would be the wrong text to replace.
+  const fix = issue.fix !== undefined && !widened ? { fix: issue.fix } : {};
+  return { startLine, startCharacter, endLine, endCharacter, message, field, ...fix };
 }

@@ -81,6 +81,22 @@ runGanScript('extension-host', { userSettings: { 'ganStudio.refreshRate': 4 } },
     const text = await row.innerText();
     assert(/\[Ln 5, Col 14\]/.test(text), `problem row: ${text}`);
   });
+  await step('a misspelt value has a quick fix: Auto Fix writes the name meant and the problem goes', async () => {
+    await openFile(page, 'typo.gan.yaml');
+    await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: "did you mean 'non-saturating'" }).first().waitFor({ timeout: 15_000 });
+    // The cursor inside the misspelling (line 5, column 12), where a quick fix applies.
+    await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.type('5:12');
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+    await runCommand(page, 'Auto Fix...');
+    await waitForActiveEditorText(page, /kind: non-saturating(?!\w)/);
+    await pollUntil(async () => (await page.locator('.markers-panel .monaco-list-row', { hasText: 'objective.kind' }).count()) === 0 || undefined,
+      { timeoutMs: 15_000, describe: async () => 'the problem stayed in Problems after the fix' });
+  });
   await step('pause, resume and stop reach a running trainer', async () => {
     await openFile(page, 'ring-long.gan.yaml');
     await runCommand(page, 'GAN Studio: Train Config');

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseConfigText } from '../../src/core/config/parse';
-import { configDiagnostics } from '../../src/host/configDiagnostics';
+import { configDiagnostics, type ConfigDiagnostic } from '../../src/host/configDiagnostics';
 import { isConfigFile } from '../../src/host/configFiles';
 import { readSettings } from '../../src/host/settings';
 import { checkConfigName, freeConfigPath, listTemplates, renderTemplate } from '../../src/host/templates';
@@ -64,6 +64,38 @@ test('diagnostics for JSON syntax, an empty file and a config inside a note stay
   assert.equal(fenced[0]?.startLine, 12, 'lines count from the top of the note');
   assert.equal(fenced[0]?.field, 'data.kind');
   assert.ok((fenced[0]?.endCharacter ?? 0) > (fenced[0]?.startCharacter ?? 0));
+});
+
+/** The text with each problem's fix written over its range (problems on one line applied right to left). */
+function applyFixes(text: string, problems: readonly ConfigDiagnostic[]): string {
+  const lines = text.split('\n');
+  for (const problem of [...problems].sort((a, b) => b.startCharacter - a.startCharacter)) {
+    if (!problem.fix) continue;
+    const line = lines[problem.startLine]!;
+    lines[problem.startLine] = line.slice(0, problem.startCharacter) + problem.fix.text + line.slice(problem.endCharacter);
+  }
+  return lines.join('\n');
+}
+
+test('a misspelt field or value carries its quick fix: applying every fix leaves a valid config, in YAML, JSON and a note', () => {
+  const yaml = ['name: t', 'data:', '  kind: ring', 'objective:', "  kind: 'non-saturatin'", 'model:', '  kind: mlp', '  generator:', '    hiden: [4]', '    activation: rellu'].join('\n');
+  const problems = configDiagnostics(yaml, { file: 'x.gan.yaml' });
+  assert.deepEqual(problems.map((problem) => problem.fix), [
+    { name: 'non-saturating', text: "'non-saturating'" }, { name: 'hidden', text: 'hidden' }, { name: 'relu', text: 'relu' },
+  ]);
+  assert.deepEqual(configDiagnostics(applyFixes(yaml, problems), { file: 'x.gan.yaml' }), []);
+
+  const json = '{"name": "t", "data": {"kind": "ring"}, "objective": {"kind": "non-saturatin"}, "trainin": {}}';
+  const jsonProblems = configDiagnostics(json, { file: 'x.gan.json' });
+  assert.deepEqual(jsonProblems.map((problem) => problem.fix?.text), ['"non-saturating"', '"training"']);
+  assert.deepEqual(configDiagnostics(applyFixes(json, jsonProblems), { file: 'x.gan.json' }), []);
+
+  const fenced = configDiagnostics('name: ring\ndata:\n  kind: rinng\n', { file: 'note.md', lineOffset: 10 });
+  assert.deepEqual(fenced[0]?.fix, { name: 'ring', text: 'ring' });
+  // No guess, no fix: a value nothing resembles, a number out of range, a field no allowed name is close to.
+  const unfixable = configDiagnostics('name: t\ndata:\n  kind: zzzzzzzz\ntraining: { batchSize: 0 }\nqqqqqqq: 1\n', { file: 'x.gan.yaml' });
+  assert.equal(unfixable.length, 3);
+  assert.ok(unfixable.every((problem) => problem.fix === undefined), JSON.stringify(unfixable));
 });
 
 test('config files are *.gan.yaml, *.gan.yml and *.gan.json', () => {

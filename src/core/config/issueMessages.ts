@@ -14,6 +14,14 @@ export interface UnplacedIssue {
   readonly path: FieldPath;
   readonly message: string;
   readonly anchor: Anchor;
+  /** The name the user probably meant ("did you mean"), for the anchored key or value. */
+  readonly suggestion?: string;
+}
+
+/** A message and, when a close allowed name exists, the name it suggests. */
+interface Described {
+  readonly message: string;
+  readonly suggestion?: string;
 }
 
 /**
@@ -26,28 +34,30 @@ export function describeZodIssues(issues: readonly ZodIssue[], input: unknown): 
     if (issue.code === 'unrecognized_keys') {
       // One issue per key, each pointing at its own key in the source; what the mapping allows is looked up once.
       const describe = unknownFieldDescriber(path, input);
-      return issue.keys.map((key) => ({ path: [...path, key], message: describe(key), anchor: 'key' }));
+      return issue.keys.map((key) => ({ path: [...path, key], ...describe(key), anchor: 'key' }));
     }
-    return [{ path, message: messageFor(issue, path, input), anchor: 'value' }];
+    return [{ path, ...messageFor(issue, path, input), anchor: 'value' }];
   });
 }
 
-function messageFor(issue: ZodIssue, path: FieldPath, input: unknown): string {
+function messageFor(issue: ZodIssue, path: FieldPath, input: unknown): Described {
   const found = valueAt(input, path);
   const kinds = discriminatorOptions(issue);
   if (found === undefined && path.length > 0) {
-    return `missing required field '${String(path[path.length - 1])}'${kinds ? ` (allowed: ${listChoices(kinds)})` : ''}`;
+    return { message: `missing required field '${String(path[path.length - 1])}'${kinds ? ` (allowed: ${listChoices(kinds)})` : ''}` };
   }
+  if (issue.code === 'invalid_value') return choiceMessage(issue.values, found);
+  if (issue.code === 'invalid_union' && kinds) return choiceMessage(kinds, found);
+  return { message: plainMessage(issue, path, input, found) };
+}
+
+function plainMessage(issue: ZodIssue, path: FieldPath, input: unknown, found: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
       return typeMessage(issue.expected, path, input, found);
     case 'too_small':
     case 'too_big':
       return boundsMessage(issue, path, input, found);
-    case 'invalid_value':
-      return choiceMessage(issue.values, found);
-    case 'invalid_union':
-      return kinds ? choiceMessage(kinds, found) : issue.message;
     case 'invalid_format':
       return `${issue.message}, found ${showValue(found)}`;
     default:
@@ -110,12 +120,13 @@ function numberRule(node: JsonSchema): string {
   return bounds ? `${kind} ${bounds}` : kind;
 }
 
-function choiceMessage(values: readonly unknown[], found: unknown): string {
+function choiceMessage(values: readonly unknown[], found: unknown): Described {
   const guess = typeof found === 'string' ? closestName(found, values.map(choiceName)) : undefined;
-  return `found ${showValue(found)}, allowed: ${listChoices(values)}${guess ? `; did you mean '${guess}'?` : ''}`;
+  const message = `found ${showValue(found)}, allowed: ${listChoices(values)}`;
+  return guess ? { message: `${message}; did you mean '${guess}'?`, suggestion: guess } : { message };
 }
 
-function unknownFieldDescriber(path: FieldPath, input: unknown): (key: string) => string {
+function unknownFieldDescriber(path: FieldPath, input: unknown): (key: string) => Described {
   const node = schemaNodeAt(ganConfigJsonSchema(), path, input);
   const own = node && memberFor(node, valueAt(input, path));
   const allowed = own ? fieldNames(own) : [];
@@ -125,8 +136,8 @@ function unknownFieldDescriber(path: FieldPath, input: unknown): (key: string) =
     const shown = cutShort(key);
     const message = `unknown field '${shown}'${allowedList}`;
     const kindsWithKey = others.filter((member) => fieldNames(member).includes(key)).map(kindOf);
-    if (kindsWithKey.length) return `${message}; '${shown}' is only for kind ${listChoices(kindsWithKey)}`;
+    if (kindsWithKey.length) return { message: `${message}; '${shown}' is only for kind ${listChoices(kindsWithKey)}` };
     const guess = closestName(key, allowed);
-    return guess ? `${message}; did you mean '${guess}'?` : message;
+    return guess ? { message: `${message}; did you mean '${guess}'?`, suggestion: guess } : { message };
   };
 }

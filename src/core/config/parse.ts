@@ -168,7 +168,11 @@ const byPosition = (a: ConfigIssue, b: ConfigIssue) => (a.line ?? 0) - (b.line ?
 /** Positions each issue and orders them as they appear in the text. */
 function placeAll(source: SourceMap, issues: readonly UnplacedIssue[]): ConfigIssue[] {
   return listedIssues(issues
-    .map(({ path, message, anchor }) => ({ path, message, ...source.locate(path, anchor) }))
+    .map(({ path, message, anchor, suggestion }): ConfigIssue => {
+      const text = suggestion === undefined ? undefined : source.renamed(path, anchor, suggestion);
+      const fix = suggestion !== undefined && text !== undefined ? { fix: { name: suggestion, text } } : {};
+      return { path, message, ...source.locate(path, anchor), ...fix };
+    })
     .sort(byPosition));
 }
 

@@ -1,4 +1,4 @@
-import { isMap, isNode, isScalar, isSeq } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, Scalar } from 'yaml';
 import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
 
 export type FieldPath = readonly (string | number)[];
@@ -39,6 +39,20 @@ export class SourceMap {
     const preferValue = complete && anchor === 'value' && hasExtent(step.value);
     const node = preferValue ? step.value : step.key ?? step.value;
     return node?.range ? this.rangeOf(node.range[0], node.range[1]) : this.rangeOf(0, 0);
+  }
+
+  /**
+   * The text that writes `name` in place of the key (or string value) at `path`, in the same style:
+   * quoted as the original is (JSON keys and strings are). Undefined unless that key or value is a
+   * written string scalar, the only thing a rename can replace.
+   */
+  renamed(path: FieldPath, anchor: Anchor, name: string): string | undefined {
+    const { step, complete } = this.walk(path);
+    const node = anchor === 'key' ? step.key : step.value;
+    if (!complete || !isScalar(node) || typeof node.value !== 'string' || !hasExtent(node)) return undefined;
+    if (node.type === Scalar.QUOTE_DOUBLE) return JSON.stringify(name);
+    if (node.type === Scalar.QUOTE_SINGLE) return `'${name.replaceAll("'", "''")}'`;
+    return node.type === Scalar.PLAIN ? name : undefined;
   }
 
   /** The range between two character offsets, trailing whitespace trimmed so it ends on the text. */
