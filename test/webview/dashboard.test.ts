@@ -362,6 +362,23 @@ test('chart controls: log scale hides non-positive values gracefully; smoothing 
   await page.close();
 });
 
+test('charts read like TensorBoard\'s: smoothed 0.6 by default, the legend shows the latest values until hovered, whole-step ticks only', async () => {
+  const { dashboard, stream } = await openWithStream();
+  const { page } = dashboard;
+  assert.equal(await page.textContent('.loss-card output'), '0.600');
+  const legend = await page.textContent('.loss-card .u-legend') ?? '';
+  assert.match(legend, /^step[1-9][\d,]*D loss[-0-9.e]+ \(latest\)G loss[-0-9.e]+ \(latest\)/, legend);
+  assert.doesNotMatch(legend, /—/);
+  // Five steps across a wide chart: uPlot alone would tick at 0.5 or 2.5.
+  await dashboard.send({ ...stream.snapshot, version: 70, metrics: { steps: [0, 1, 2, 3, 4], values: { dLoss: [1, 2, 3, 2, 1], gLoss: [1, 1, 1, 1, 1] } } });
+  await dashboard.settle();
+  const ticks = (await page.getAttribute('.loss-card .uplot', 'data-step-ticks') ?? '').split(' ').filter(Boolean);
+  assert.ok(ticks.length >= 2, `step ticks ${JSON.stringify(ticks)}`);
+  assert.ok(ticks.every((tick) => /^\d+$/.test(tick)), `step ticks ${JSON.stringify(ticks)}`);
+  assert.deepEqual(await dashboard.problems(), []);
+  await page.close();
+});
+
 test('Lit components (vscode-elements) style themselves under the CSP via adopted stylesheets', async () => {
   const { dashboard } = await openWithStream();
   const styled = await dashboard.page.$eval('.run-actions vscode-button', (node) => ({

@@ -5,7 +5,7 @@ import { formatCount, formatPercent, formatValue } from '../ui/format';
 import type { Palette } from '../ui/palette';
 import { evaluationSeries, familySeries, type EvaluationSeries } from './evaluationSeries';
 import { makeLegendKeyboardAccessible, trackHiddenSeries } from './legendKeyboard';
-import { lineSeries, themedAxis, type PlotLine } from './plotOptions';
+import { lineSeries, stepAxis, stepSeries, themedAxis, type PlotLine } from './plotOptions';
 
 const chartHeight = 170;
 
@@ -54,16 +54,13 @@ export class EvaluationChart {
     const axes = hasDistance
       ? [{ ...themedAxis(palette), scale: 'distance' }, ...(hasShare ? [{ ...shareAxis, side: 1 as const, grid: { show: false } }] : [])]
       : [shareAxis];
-    const stepSeries: uPlot.Series = {
-      label: 'step',
-      value: (_plot, step, _series, row) => (row === null || rows[row] === undefined ? '—'
-        : `${formatCount(step)} · evaluated in ${formatValue(rows[row].seconds)} s`),
-    };
+    const steps = stepSeries((step, row) => rows[row] === undefined ? formatCount(step)
+      : `${formatCount(step)} · evaluated in ${formatValue(rows[row].seconds)} s`);
     return {
       width: this.width(), height: chartHeight,
       scales: { x: { time: false }, share: { range: [0, 1] }, distance: { range: (_plot, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
-      axes: [themedAxis(palette, 'step'), ...axes],
-      series: [stepSeries, ...lines.map(lineSeries)],
+      axes: [stepAxis(palette), ...axes],
+      series: [steps, ...lines.map(lineSeries)],
       cursor: { drag: { x: false, y: false } },
       legend: { live: true },
       hooks: { setSeries: [trackHiddenSeries(this.hiddenLabels)] },

@@ -35,7 +35,8 @@ const chartHeight = 240;
  * holds; the chart is rebuilt only when its shape changes (series, scale, overlay, theme).
  */
 export class MetricChart implements DashboardView {
-  private readonly settings: ChartSettings = { smoothing: 0, logScale: false };
+  // TensorBoard's default smoothing: losses of single batches are too noisy to read raw.
+  private readonly settings: ChartSettings = { smoothing: 0.6, logScale: false };
   private readonly container = element('div', { className: 'chart' });
   private readonly note = element('p', { className: 'chart-note' });
   private readonly markerCaption: HTMLElement | undefined;

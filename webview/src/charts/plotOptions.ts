@@ -1,7 +1,7 @@
 import type uPlot from 'uplot';
 import type { Palette } from '../ui/palette';
 import { withAlpha } from '../ui/palette';
-import { formatValue } from '../ui/format';
+import { formatCount, formatValue } from '../ui/format';
 
 /** A line as the chart draws it: what uPlot needs, with colours already resolved from the theme. */
 export interface PlotLine {
@@ -39,6 +39,40 @@ export function themedAxis(palette: Palette, label?: string, tickValue: (value: 
   };
 }
 
+/** Tick spacings the step axis may use: whole steps only (a "12.5" step does not exist). */
+const STEP_INCREMENTS = Array.from({ length: 10 }, (_, power) => [1, 2, 2.5, 5].map((base) => base * 10 ** power))
+  .flat().filter(Number.isInteger);
+
+/**
+ * The step axis: labelled, with whole-step ticks however far it is zoomed in. The ticks drawn are
+ * also written on the chart's element (data-step-ticks), for tests and assistive technology: the
+ * canvas holds them only as pixels.
+ */
+export function stepAxis(palette: Palette): uPlot.Axis {
+  return {
+    ...themedAxis(palette, 'step'),
+    incrs: STEP_INCREMENTS,
+    values: (plot, splits) => {
+      const labels = splits.map((split) => (split === null ? '' : formatCount(split)));
+      plot.root.dataset.stepTicks = labels.join(' ');
+      return labels;
+    },
+  };
+}
+
+/** The index of the last drawn value of a series (−1 if none): what its legend shows while the cursor is elsewhere. */
+function lastDrawn(values: ArrayLike<number | null | undefined> | undefined): number {
+  for (let row = (values?.length ?? 0) - 1; row >= 0; row--) {
+    const value = values![row];
+    if (value !== null && value !== undefined) return row;
+  }
+  return -1;
+}
+
+/**
+ * A line's series. Its legend reads the value under the cursor, and the latest value while the
+ * cursor is off the chart (uPlot's own legend would read "—" until hovered).
+ */
 export function lineSeries(line: PlotLine): uPlot.Series {
   const format = line.format ?? formatValue;
   return {
@@ -46,7 +80,23 @@ export function lineSeries(line: PlotLine): uPlot.Series {
     points: line.points ? { show: true, size: 5, fill: line.stroke } : { show: false },
     ...(line.scale === undefined ? {} : { scale: line.scale }),
     ...(line.dash === undefined ? {} : { dash: [...line.dash] }),
-    value: (_plot, value, _series, row) => (value === null || value === undefined ? '—' : format(value, row ?? 0)),
+    value: (plot, value, series, row) => {
+      if (row !== null) return value === null || value === undefined ? '—' : format(value, row);
+      const latest = lastDrawn(plot.data[series]);
+      return latest < 0 ? '—' : `${format(plot.data[series]![latest]!, latest)} (latest)`;
+    },
+  };
+}
+
+/** The step series: the step under the cursor, or the latest step while the cursor is off the chart. */
+export function stepSeries(describe: (step: number, row: number) => string = (step) => formatCount(step)): uPlot.Series {
+  return {
+    label: 'step',
+    value: (plot, step, _series, row) => {
+      const at = row ?? lastDrawn(plot.data[0]);
+      const shown = row === null ? plot.data[0][at] : step;
+      return at < 0 || shown === null || shown === undefined ? '—' : describe(shown, at);
+    },
   };
 }
 
@@ -59,8 +109,8 @@ export function plotOptions(shape: PlotShape, palette: Palette): uPlot.Options {
     width: shape.width,
     height: shape.height,
     scales: { x: { time: false }, y: yScale },
-    axes: [themedAxis(palette, 'step'), themedAxis(palette)],
-    series: [{ label: 'step' }, ...shape.lines.map(lineSeries)],
+    axes: [stepAxis(palette), themedAxis(palette)],
+    series: [stepSeries(), ...shape.lines.map(lineSeries)],
     cursor: { drag: { x: true, y: false, setScale: true } },
     legend: { live: true },
     hooks: shape.hooks,
