@@ -72,10 +72,12 @@ async function main(): Promise<void> {
     const baseline = recipe.against === undefined ? undefined : await run(recipe.against, recipes[recipe.against]!, seed);
     console.log(`training ${recipe.file}, seed ${seed}…`);
     const { minutes, record } = await trainRecipe(name, recipe, seed, backend, runsDir);
-    const met = recipe.met(record, baseline);
+    const inTime = recipe.maxSeconds === undefined || minutes * 60 <= recipe.maxSeconds;
+    const met = recipe.met(record, baseline) && inTime;
     results.push({ recipe: name, seed, steps: record.step, minutes, met, figures: evaluationSummary(record), record });
     // Each seed as it finishes: a long run's first figures need not wait for its last seed.
-    console.log(`  ${name} seed ${seed}: ${met ? 'met' : 'not met'} in ${minutes.toFixed(1)} min: ${evaluationSummary(record)}`);
+    const took = minutes < 2 ? `${Math.round(minutes * 60)} s` : `${minutes.toFixed(1)} min`;
+    console.log(`  ${name} seed ${seed}: ${met ? 'met' : 'not met'} in ${took}${inTime ? '' : ` (over ${recipe.maxSeconds} s)`}: ${evaluationSummary(record)}`);
     evaluated.set(key, record);
     return record;
   };
@@ -93,7 +95,9 @@ async function main(): Promise<void> {
     const met = rows.filter((row) => row.met).length;
     console.log(`${name.padEnd(12)} ${String(rows[0]!.steps).padStart(6)}  ${minutes.toFixed(1).padStart(7)}  ${met}/${rows.length}  ${recipe.target}`);
     const figures = recipe.figures.map((figure) => summarise(figure, rows.map((row) => figure.value(row.record))));
-    console.log(`${' '.repeat(34)}${figures.join('; ')}`);
+    const slowest = Math.max(...rows.map((row) => row.minutes)) * 60;
+    const time = recipe.maxSeconds === undefined ? '' : `; wall time ${Math.round(minutes * 60)} s (worst ${Math.round(slowest)} s)`;
+    console.log(`${' '.repeat(34)}${figures.join('; ')}${time}`);
   }
   fs.writeFileSync('quality-results.json', JSON.stringify(results.map(({ record: _record, ...row }) => row), null, 2) + '\n');
   fs.rmSync(runsDir, { recursive: true, force: true });

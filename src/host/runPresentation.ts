@@ -28,7 +28,24 @@ const statusIcons: Record<RunStatus, StatusIcon> = {
   interrupted: { id: 'warning', color: 'charts.orange' },
 };
 
-export function presentRun(run: RunView): RunPresentation {
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * When a run started, as short as tells runs apart in a list: "09:07:57" today, "Dec 5 09:07"
+ * this year, "2025-12-05 09:07" before; local time. The full run id (which has the same time in
+ * it) is in the tooltip; as a label it is too long for a side bar and gets cut off.
+ */
+export function shortStartTime(startedAt: string, now: Date): string {
+  const started = new Date(startedAt);
+  if (Number.isNaN(started.getTime())) return startedAt;
+  const two = (value: number) => String(value).padStart(2, '0');
+  const clock = `${two(started.getHours())}:${two(started.getMinutes())}`;
+  if (started.toDateString() === now.toDateString()) return `${clock}:${two(started.getSeconds())}`;
+  if (started.getFullYear() === now.getFullYear()) return `${MONTHS[started.getMonth()]} ${started.getDate()} ${clock}`;
+  return `${started.getFullYear()}-${two(started.getMonth() + 1)}-${two(started.getDate())} ${clock}`;
+}
+
+export function presentRun(run: RunView, now = new Date()): RunPresentation {
   const progress = `${run.step}/${run.totalSteps}`;
   const losses = headlineText(run);
   const speed = run.status === 'running' && run.stepsPerSecond ? ` · ${formatRate(run.stepsPerSecond)} it/s` : '';
@@ -43,7 +60,7 @@ export function presentRun(run: RunView): RunPresentation {
     run.dir,
   ].join('\n');
   return {
-    label: run.runId,
+    label: `${run.name} · ${shortStartTime(run.startedAt, now)}`,
     description: `${run.status} ${progress}${losses}${speed}`,
     tooltip,
     icon: statusIcons[run.status],

@@ -71,7 +71,7 @@ runGanScript('extension-host', { userSettings: { 'ganStudio.refreshRate': 4 } },
   await step('the GAN Runs view lists the run under its config', async () => {
     await page.locator('.activitybar .action-item a[aria-label^="GAN Studio"]').click();
     await page.locator('.pane-body .monaco-list-row', { hasText: 'ring-tiny.gan.yaml' }).first().waitFor({ timeout: 15_000 });
-    await page.locator('.pane-body .monaco-list-row', { hasText: /ring-tiny-.*completed 400\/400/ }).first().waitFor({ timeout: 15_000 });
+    await page.locator('.pane-body .monaco-list-row', { hasText: /ring-tiny · [\d:]+\s*completed 400\/400/ }).first().waitFor({ timeout: 15_000 });
   });
   await step('a config error shows in Problems at its line', async () => {
     await openFile(page, 'broken.gan.yaml');

@@ -36,7 +36,7 @@ runGanScript('restricted-mode', {
     const written = fs.readFileSync(path.join(runDir, 'run.json'), 'utf8');
     await page.locator('.activitybar .action-item a[aria-label^="GAN Studio"]').click();
     await runCommand(page, 'GAN Studio: Refresh Runs');
-    await page.locator('.pane-body .monaco-list-row', { hasText: /orphan-.*interrupted 10\/400/ }).first().waitFor({ timeout: 15_000 });
+    await page.locator('.pane-body .monaco-list-row', { hasText: /orphan · .*interrupted 10\/400/ }).first().waitFor({ timeout: 15_000 });
     // Past the start-up delay and the throttle of the check that marks such runs in a trusted window.
     await new Promise((resolve) => setTimeout(resolve, 8000));
     assert(fs.readFileSync(path.join(runDir, 'run.json'), 'utf8') === written, 'run.json was rewritten in Restricted Mode');

@@ -173,7 +173,7 @@ test('SGD with high momentum oscillates: D(G(z)) swings between its extremes', a
 });
 
 test('a healthy run on the ring raises nothing', async (t) => {
-  // examples/ring.gan.yaml scaled down: D one layer deeper than G (with a wider G, 128-128, or
+  // The ring recipe of before packing, scaled down: D one layer deeper than G (with a wider G, 128-128, or
   // a D only two layers deep, G hops from mode to mode instead), leaky D, non-saturating loss,
   // Adam 0.002 (β1 0.5). It covers all 8 modes by steps 200–400 and keeps them. Measured while
   // calibrating, seeds 1–10, fast wasm kernels and TF.js's own: nothing raised; at most 48 % of a

@@ -7,7 +7,7 @@ import { readLastJsonLine } from '../../src/core/run/jsonLines';
 import { isMetricsRecord, type RunInfo } from '../../src/core/run/records';
 import { readRunInfo } from '../../src/core/run/runReader';
 import { discoverRuns, settleRunsOfEndedWindows, TRAINER_GONE } from '../../src/host/runDiscovery';
-import { presentRun, runFlags, statusBarText } from '../../src/host/runPresentation';
+import { presentRun, runFlags, shortStartTime, statusBarText } from '../../src/host/runPresentation';
 import { applyEvent, type RunView } from '../../src/host/runView';
 import { resolvedConfig, tempDir, train } from './support/training';
 
@@ -128,8 +128,10 @@ test('menu flags say which commands apply to a run', () => {
 });
 
 test('a run is presented with its status icon, progress, losses and speed', () => {
-  const shown = presentRun(view({ headline: [1.38629, 0.000123], stepsPerSecond: 35.4, backend: 'wasm' }));
-  assert.equal(shown.label, 'ring-1');
+  const startedAt = new Date(2026, 10, 23, 9, 7, 57).toISOString();
+  const shown = presentRun(view({ startedAt, headline: [1.38629, 0.000123], stepsPerSecond: 35.4, backend: 'wasm' }), new Date(2026, 10, 23, 18));
+  assert.equal(shown.label, 'ring · 09:07:57', 'the name and when it started, not the whole run id');
+  assert.match(shown.tooltip, /^ring-1 — running/);
   assert.equal(shown.description, 'running 10/100 · D 1.386 G 1.23e-4 · 35 it/s');
   assert.equal(shown.icon.id, 'sync~spin');
   assert.match(shown.tooltip, /backend: wasm/);
@@ -137,6 +139,15 @@ test('a run is presented with its status icon, progress, losses and speed', () =
   assert.equal(failed.icon.id, 'error');
   assert.match(failed.tooltip, /NaN in G loss at step 12/);
   assert.doesNotMatch(failed.description, /it\/s/, 'no speed for a run that is not training');
+});
+
+test('a run\'s start time is as short as tells runs apart: the time today, the day this year, the date before', () => {
+  const at = (month: number, day: number, year = 2026) => new Date(year, month, day, 9, 7, 57).toISOString();
+  const now = new Date(2026, 11, 5, 23, 59);
+  assert.equal(shortStartTime(at(11, 5), now), '09:07:57');
+  assert.equal(shortStartTime(at(10, 23), now), 'Nov 23 09:07');
+  assert.equal(shortStartTime(at(11, 5, 2025), now), '2025-12-05 09:07');
+  assert.equal(shortStartTime('not a time', now), 'not a time');
 });
 
 test('the status bar shows the first live run, its speed, and how many more train', () => {
