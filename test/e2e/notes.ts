@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  assert, findWebview, openFile, pollUntil, runCommand, runGanScript, waitForActiveEditorText, waitForWorkbench, webviewContent,
+  assert, findWebview, openFile, pollUntil, runCommand, runGanScript, waitForActiveEditorText, waitForStatusBarItem, waitForWorkbench, webviewContent,
   type Page,
 } from './harness';
 
@@ -66,6 +66,7 @@ runGanScript('notes', {}, async ({ page, workspace, step }) => {
     await pollUntil(async () => /!\[gan-notes-b1-ring-note-.*·step300\]\(media\/gan-notes-b1-ring-note-.*-step-300\.png\)/.test(
       (await page.locator('.editor-group-container .monaco-editor .view-lines').first().innerText()).replace(/\s+/g, '')) || undefined,
     { timeoutMs: 15_000, describe: async () => 'no snapshot link in the note' });
+    await waitForStatusBarItem(page, /Snapshot of .* at step 300 inserted into gan-notes\.md, line \d+/, 10_000);
     await runCommand(page, 'File: Save');
     const media = path.join(workspace, 'notes', 'media');
     assert(fs.existsSync(media) && fs.readdirSync(media).some((name) => name.endsWith('-step-300.png')), 'the grid was copied into notes/media');

@@ -44,6 +44,14 @@ async function insert(services: Services, run: RunView, step: number | undefined
   // On a line of its own, with a blank line before, so it renders as an image paragraph.
   const before = at.character > 0 || (at.line > 0 && document.lineAt(at.line - 1).text.trim() !== '') ? '\n\n' : '';
   edit.insert(document.uri, at, `${before}${plan.markdown}`);
-  await vscode.workspace.applyEdit(edit);
+  if (!await vscode.workspace.applyEdit(edit)) throw new UserError(`could not insert the snapshot into ${path.basename(document.uri.fsPath)}: the note did not accept the edit`);
   services.log.channel.info(`[${run.runId}] snapshot of step ${plan.step} copied to ${path.relative(path.dirname(document.uri.fsPath), plan.target)}`);
+  // Feedback where the user looks: the link scrolled into view in the note (the dashboard may have
+  // the focus, beside it), and a short message that says what was inserted where.
+  const line = at.line + (before ? 2 : 0);
+  const inserted = new vscode.Range(line, 0, line, 0);
+  for (const editor of vscode.window.visibleTextEditors) {
+    if (editor.document === document) editor.revealRange(inserted, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+  vscode.window.setStatusBarMessage(`$(check) Snapshot of ${run.name} at step ${plan.step} inserted into ${path.basename(document.uri.fsPath)}, line ${line + 1}`, 8000);
 }
