@@ -91,6 +91,7 @@ export class RunDashboard extends DisposableOwner {
           this.send('snapshot');
         },
         control: (action) => this.control(action),
+        resumeFromCheckpoint: async () => void await vscode.commands.executeCommand('ganStudio.resumeFromCheckpoint', runDir),
         openRunFolder: async () => void await vscode.commands.executeCommand('ganStudio.openRunFolder', runDir),
         snapshotToNote: async (step) => void await vscode.commands.executeCommand(SNAPSHOT_COMMAND, { runDir, step }),
         compare: async ({ requestId, runDirs }) => this.post({ type: 'compareData', requestId, runs: await this.compareData(runDirs) }),

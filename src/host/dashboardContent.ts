@@ -33,6 +33,7 @@ export function runHeader(run: RunView, config: HeaderConfig): RunHeader {
     metrics: runCatalogue(run, config.objective.kind),
     views: (run.views ?? []).map(({ name, title, description }) => ({ name, title, description })),
     ...(run.networks ? { networks: run.networks } : {}),
+    ...(!run.live && run.status !== 'completed' && run.checkpointStep !== undefined ? { resumableFrom: run.checkpointStep } : {}),
     ...(rate ? { stepsPerSecond: rate, etaSeconds: Math.max(0, (run.totalSteps - run.step) / rate) } : {}),
     ...(run.backend ? { backend: run.backend } : {}),
     ...(run.error ? { error: run.error } : {}),

@@ -8,6 +8,7 @@ export interface DashboardRequestHandlers {
   /** `ready` and `resync`: send a full snapshot. */
   snapshot(): Promise<void> | void;
   control(action: Request<'control'>['action']): Promise<void> | void;
+  resumeFromCheckpoint(): Promise<void> | void;
   openRunFolder(): Promise<void> | void;
   snapshotToNote(step: number): Promise<void> | void;
   compare(request: Request<'compare'>): Promise<void> | void;
@@ -27,6 +28,8 @@ export async function handleDashboardMessage(data: unknown, handlers: DashboardR
       return handlers.snapshot();
     case 'control':
       return handlers.control(message.action);
+    case 'resumeFromCheckpoint':
+      return handlers.resumeFromCheckpoint();
     case 'openRunFolder':
       return handlers.openRunFolder();
     case 'snapshotToNote':

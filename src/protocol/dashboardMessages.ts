@@ -32,6 +32,8 @@ export interface RunHeader {
   readonly error?: string;
   /** Trained by this window now: Pause/Resume/Stop apply. */
   readonly live: boolean;
+  /** The step of the checkpoint a stopped, interrupted or failed run can resume from (Resume applies). */
+  readonly resumableFrom?: number;
   /** 'points' for 2D data (the plane view applies), 'images' for image data. */
   readonly dataKind: 'points' | 'images';
   /** The adversarial objective, e.g. non-saturating, wasserstein: what D's outputs mean. */
@@ -111,6 +113,8 @@ export const dashboardToHostSchema = z.discriminatedUnion('type', [
   /** The webview saw a gap in versions: send a snapshot. */
   z.object({ type: z.literal('resync') }),
   z.object({ type: z.literal('control'), action: z.enum(['pause', 'resume', 'stop']) }),
+  /** Continue a run that no trainer runs, from its latest checkpoint, in a new trainer. */
+  z.object({ type: z.literal('resumeFromCheckpoint') }),
   z.object({ type: z.literal('openRunFolder') }),
   /** Insert the grid of `step` (and the charts as they stand) into the markdown note. */
   z.object({ type: z.literal('snapshotToNote'), step: z.int().nonnegative() }),

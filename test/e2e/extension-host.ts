@@ -97,7 +97,7 @@ runGanScript('extension-host', { userSettings: { 'ganStudio.refreshRate': 4 } },
     await pollUntil(async () => (await page.locator('.markers-panel .monaco-list-row', { hasText: 'objective.kind' }).count()) === 0 || undefined,
       { timeoutMs: 15_000, describe: async () => 'the problem stayed in Problems after the fix' });
   });
-  await step('pause, resume and stop reach a running trainer', async () => {
+  await step('pause, resume and stop reach a running trainer; the stopped run\'s dashboard resumes it', async () => {
     await openFile(page, 'ring-long.gan.yaml');
     await runCommand(page, 'GAN Studio: Train Config');
     await waitForRun(workspace, 'ring-long', (info) => info.status === 'running' && info.step >= 20);
@@ -108,6 +108,14 @@ runGanScript('extension-host', { userSettings: { 'ganStudio.refreshRate': 4 } },
     assert(runsOf(workspace, 'ring-long').every((dir) => runJson(dir).step === pausedAt), 'a paused run does not move');
     await runCommand(page, 'GAN Studio: Resume Run');
     await waitForRun(workspace, 'ring-long', (info) => info.status === 'running' && info.step > pausedAt);
+    await runCommand(page, 'GAN Studio: Stop Run');
+    const stoppedAt = runJson(await waitForRun(workspace, 'ring-long', (info) => info.status === 'stopped')).step;
+    // The stopped run's dashboard offers Resume: from its checkpoint, in a new trainer.
+    const dashboard = await findWebview(page, async (frame) => (await frame.locator('.run-id', { hasText: /ring-long-/ }).count()) > 0, 'the ring-long dashboard');
+    const resume = dashboard.locator('.run-actions vscode-button:has-text("Resume"):not([hidden])');
+    await resume.waitFor({ timeout: 15_000 });
+    await resume.click();
+    await waitForRun(workspace, 'ring-long', (info) => info.status === 'running' && info.step > stoppedAt);
     await runCommand(page, 'GAN Studio: Stop Run');
     await waitForRun(workspace, 'ring-long', (info) => info.status === 'stopped');
   });

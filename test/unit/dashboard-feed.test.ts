@@ -42,6 +42,17 @@ test('the header says what the data is, what the run logs (D outputs as probabil
     ['images', [false, false], undefined, undefined]);
 });
 
+test('Resume applies to a run no trainer runs that stopped, failed or was interrupted after a checkpoint', () => {
+  const config = { data: { kind: 'ring' }, objective: { kind: 'non-saturating' } };
+  const resumable = (over: Parameters<typeof view>[0]) => runHeader(view(over), config).resumableFrom;
+  assert.equal(resumable({ status: 'stopped', live: false, checkpointStep: 500 }), 500);
+  assert.equal(resumable({ status: 'interrupted', live: false, checkpointStep: 250 }), 250);
+  assert.equal(resumable({ status: 'failed', live: false, checkpointStep: 100 }), 100);
+  assert.equal(resumable({ status: 'stopped', live: false }), undefined, 'no checkpoint to resume from');
+  assert.equal(resumable({ status: 'paused', live: true, checkpointStep: 500 }), undefined, 'a live run resumes through its trainer');
+  assert.equal(resumable({ status: 'completed', live: false, checkpointStep: 500 }), undefined, 'a completed run trains further from the runs view');
+});
+
 test('a follower returns only complete new lines, and everything again after a rewrite', async () => {
   const file = path.join(tempDir(), 'metrics.jsonl');
   const follower = new JsonLinesFollower(file, isMetricsRecord);

@@ -192,13 +192,19 @@ test('header controls: only the applicable ones show, and each posts its message
   await dashboard.send(header({ status: 'paused' }));
   assert.deepEqual(await visibleButtons(), ['Resume', 'Stop', 'Snapshot to note', 'Open Run Folder']);
   await dashboard.clearPosted();
-  await page.click('.run-actions vscode-button:has-text("Resume")');
+  await page.click('.run-actions vscode-button:has-text("Resume"):not([hidden])');
   assert.deepEqual(await dashboard.posted(), [{ type: 'control', action: 'resume' }]);
 
   await dashboard.send({ ...header({ status: 'running', live: false }), canSnapshotToNote: false });
   assert.deepEqual(await visibleButtons(), ['Open Run Folder'], 'a run this window does not train offers no controls');
   await dashboard.send(header({ status: 'completed', live: true }));
   assert.deepEqual(await visibleButtons(), ['Snapshot to note', 'Open Run Folder']);
+  await dashboard.send(header({ status: 'stopped', live: false, resumableFrom: 500 }));
+  assert.deepEqual(await visibleButtons(), ['Resume', 'Snapshot to note', 'Open Run Folder'], 'a stopped run with a checkpoint resumes from it');
+  await dashboard.clearPosted();
+  await page.click('.run-actions vscode-button:has-text("Resume"):not([hidden])');
+  assert.deepEqual(await dashboard.posted(), [{ type: 'resumeFromCheckpoint' }]);
+  assert.match(await page.getAttribute('.run-actions vscode-button:has-text("Resume"):not([hidden])', 'title') ?? '', /checkpoint of step 500/);
   assert.deepEqual(await dashboard.problems(), []);
   await page.close();
 });

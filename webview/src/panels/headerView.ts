@@ -20,6 +20,8 @@ export class HeaderView implements DashboardView {
   private readonly error = element('div', { className: 'error-banner', attributes: { role: 'alert' } });
   private readonly pause: HTMLElement;
   private readonly resume: HTMLElement;
+  /** Resume for a run no trainer runs: from its checkpoint, in a new trainer. */
+  private readonly resumeCheckpoint: HTMLElement;
   private readonly stop: HTMLElement;
   private readonly snapshot: HTMLElement;
   private readonly openFolder: HTMLElement;
@@ -29,6 +31,7 @@ export class HeaderView implements DashboardView {
   constructor(parent: HTMLElement, post: Post, shownSampleStep: () => number | undefined) {
     this.pause = button('Pause', 'Pause training', () => post({ type: 'control', action: 'pause' }));
     this.resume = button('Resume', 'Resume training', () => post({ type: 'control', action: 'resume' }));
+    this.resumeCheckpoint = button('Resume', 'Resume training from the latest checkpoint', () => post({ type: 'resumeFromCheckpoint' }));
     this.stop = button('Stop', 'Stop training', () => post({ type: 'control', action: 'stop' }), true);
     this.snapshot = button('Snapshot to note', 'Insert the shown sample grid and charts into the note', () => {
       post({ type: 'snapshotToNote', step: shownSampleStep() ?? this.currentStep });
@@ -37,11 +40,11 @@ export class HeaderView implements DashboardView {
     const title = element('div', { className: 'run-title' }, [this.name, this.status, this.indicators, this.runId]);
     const meta = element('div', { className: 'run-meta' }, [this.progress, this.rate, this.eta, this.backend]);
     const actions = element('div', { className: 'run-actions', attributes: { role: 'toolbar', 'aria-label': 'Run controls' } },
-      [this.pause, this.resume, this.stop, this.snapshot, this.openFolder]);
+      [this.pause, this.resume, this.resumeCheckpoint, this.stop, this.snapshot, this.openFolder]);
     parent.append(element('header', { className: 'run-header' },
       [element('div', { className: 'run-summary' }, [title, meta]), actions]), this.error);
     // Nothing applies until the first snapshot says what the run is.
-    for (const hidden of [this.error, this.pause, this.resume, this.stop, this.snapshot]) hidden.hidden = true;
+    for (const hidden of [this.error, this.pause, this.resume, this.resumeCheckpoint, this.stop, this.snapshot]) hidden.hidden = true;
   }
 
   render(state: DashboardState, changes: StateChanges): void {
@@ -71,7 +74,7 @@ export class HeaderView implements DashboardView {
     for (const part of [this.runId, this.progress, this.rate, this.eta, this.backend]) setText(part, '');
     setText(this.error, reason);
     setHidden(this.error, false);
-    for (const control of [this.pause, this.resume, this.stop, this.snapshot, this.openFolder]) setHidden(control, true);
+    for (const control of [this.pause, this.resume, this.resumeCheckpoint, this.stop, this.snapshot, this.openFolder]) setHidden(control, true);
   }
 
   private showControls(header: RunHeader, canSnapshotToNote: boolean): void {
@@ -79,6 +82,8 @@ export class HeaderView implements DashboardView {
     const paused = header.live && header.status === 'paused';
     setHidden(this.pause, !running);
     setHidden(this.resume, !paused);
+    setHidden(this.resumeCheckpoint, header.resumableFrom === undefined);
+    if (header.resumableFrom !== undefined) this.resumeCheckpoint.title = `Resume training from the checkpoint of step ${header.resumableFrom}, in a new trainer`;
     setHidden(this.stop, !(running || paused));
     setHidden(this.snapshot, !canSnapshotToNote);
     setHidden(this.openFolder, false);
