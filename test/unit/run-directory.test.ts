@@ -85,8 +85,9 @@ test('a run with a torn metrics line resumes and leaves a clean metrics.jsonl', 
   assert.equal(resumed.info.step, 60);
   const lines = fs.readFileSync(metricsFile, 'utf8').split('\n');
   assert.equal(lines.pop(), '', 'ends with a newline');
-  const steps = lines.map((line) => (JSON.parse(line) as { step: number }).step);
-  assert.deepEqual(steps, [5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60]);
+  // Metrics lines every 5 steps; on the ring, an evaluation with each sample picture (every 10 steps) after that step's metrics line.
+  const steps = lines.map((line) => JSON.parse(line) as { step: number; type?: string }).map(({ step, type }) => type === 'evaluation' ? `e${step}` : step);
+  assert.deepEqual(steps, ['e0', 5, 10, 'e10', 15, 20, 'e20', 25, 30, 'e30', 35, 40, 'e40', 45, 50, 'e50', 55, 60, 'e60']);
 });
 
 test('writeFileAtomic replaces the target whole and leaves no temporary file', async () => {

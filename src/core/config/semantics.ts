@@ -5,12 +5,12 @@ import { isToyData } from './dataSchema';
 import type { DataConfig } from './dataSchema';
 import { memoryIssue, memoryLimit } from './memoryFit';
 import type { GanConfig } from './schema';
+import { MIXTURE_KINDS } from './evaluationSchema';
 
 /** Rules between fields that a per-field schema cannot state. Each names the field to change. */
 type Rule = (config: GanConfig) => ConfigIssue | undefined;
 
 /** Toy sets drawn from a Gaussian mixture: a conditional GAN takes each point's mode as its label. */
-const MIXTURE_KINDS: readonly string[] = ['ring', 'grid', 'two-gaussians', 'blobs'];
 
 /**
  * Why the data cannot give a conditional GAN its labels, when the config alone tells; image

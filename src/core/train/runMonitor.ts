@@ -14,6 +14,7 @@ import type { Disposable } from '../util/disposable';
 import type { FamilyFigures, FamilyModel } from '../families/family';
 import type { TrainingEvent } from './events';
 import { GeneratorEvaluator, type EvaluatedGenerator } from './generatorEvaluation';
+import { evaluationEvery } from '../config/evaluationSchema';
 
 /** What the monitor watches: the run as prepareRun made it. */
 export interface MonitoredRun {
@@ -27,7 +28,7 @@ export interface MonitoredRun {
 /**
  * Watches a training session for what the user should know beyond losses: the failure modes of
  * docs/diagnostics.md (from each metrics line and from the generated samples of the fixed grid or
- * plane) and, when `evaluation.every` is set, scheduled evaluations of the generator. Everything it
+ * plane) and, on the schedule of evaluationEvery, scheduled evaluations of the generator. Everything it
  * finds becomes a line of metrics.jsonl and a session event, so the CLI, the extension and the
  * dashboard see it live and a finished run keeps it.
  */
@@ -50,7 +51,7 @@ export class RunMonitor implements Disposable {
       const file = path.join(run.writer.dir, runFiles.metrics);
       detector.restore((await readJsonLines(file, isMetricsRecord)).filter(isGameRecord), await readJsonLines(file, isDiagnosticRecord));
     }
-    const evaluator = run.config.evaluation.every !== undefined ? await GeneratorEvaluator.create(run.config, run.dataset, run.family.measure !== undefined) : undefined;
+    const evaluator = evaluationEvery(run.config) !== undefined ? await GeneratorEvaluator.create(run.config, run.dataset, run.family.measure !== undefined) : undefined;
     return new RunMonitor(run, fire, detector, meanPairwiseDistance(run.dataset.values, run.dataset.exampleShape), evaluator);
   }
 
@@ -77,7 +78,7 @@ export class RunMonitor implements Disposable {
 
   /** Evaluates on the `evaluation.every` schedule, and at the end (`force`). */
   async evaluateIfDue(step: number, model: EvaluatedGenerator, force: boolean, measure?: () => Promise<FamilyFigures>): Promise<void> {
-    const every = this.run.config.evaluation.every;
+    const every = evaluationEvery(this.run.config);
     if (!this.evaluator || every === undefined || this.lastEvaluatedStep === step) return;
     if (!force && step % every !== 0) return;
     this.lastEvaluatedStep = step;
