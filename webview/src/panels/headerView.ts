@@ -19,9 +19,9 @@ export class HeaderView implements DashboardView {
   private readonly eta = element('span', { className: 'meta-item' });
   private readonly error = element('div', { className: 'error-banner', attributes: { role: 'alert' } });
   private readonly pause: HTMLElement;
+  /** One Resume, two meanings: a paused trainer goes on, or a run no trainer runs continues from its checkpoint in a new one. */
   private readonly resume: HTMLElement;
-  /** Resume for a run no trainer runs: from its checkpoint, in a new trainer. */
-  private readonly resumeCheckpoint: HTMLElement;
+  private resumeMessage: DashboardToHost = { type: 'control', action: 'resume' };
   private readonly stop: HTMLElement;
   private readonly snapshot: HTMLElement;
   private readonly openFolder: HTMLElement;
@@ -30,8 +30,7 @@ export class HeaderView implements DashboardView {
 
   constructor(parent: HTMLElement, post: Post, shownSampleStep: () => number | undefined) {
     this.pause = button('Pause', 'Pause training', () => post({ type: 'control', action: 'pause' }));
-    this.resume = button('Resume', 'Resume training', () => post({ type: 'control', action: 'resume' }));
-    this.resumeCheckpoint = button('Resume', 'Resume training from the latest checkpoint', () => post({ type: 'resumeFromCheckpoint' }));
+    this.resume = button('Resume', 'Resume training', () => post(this.resumeMessage));
     this.stop = button('Stop', 'Stop training', () => post({ type: 'control', action: 'stop' }), true);
     this.snapshot = button('Snapshot to note', 'Insert the shown sample grid and charts into the note', () => {
       post({ type: 'snapshotToNote', step: shownSampleStep() ?? this.currentStep });
@@ -40,11 +39,11 @@ export class HeaderView implements DashboardView {
     const title = element('div', { className: 'run-title' }, [this.name, this.status, this.indicators, this.runId]);
     const meta = element('div', { className: 'run-meta' }, [this.progress, this.rate, this.eta, this.backend]);
     const actions = element('div', { className: 'run-actions', attributes: { role: 'toolbar', 'aria-label': 'Run controls' } },
-      [this.pause, this.resume, this.resumeCheckpoint, this.stop, this.snapshot, this.openFolder]);
+      [this.pause, this.resume, this.stop, this.snapshot, this.openFolder]);
     parent.append(element('header', { className: 'run-header' },
       [element('div', { className: 'run-summary' }, [title, meta]), actions]), this.error);
     // Nothing applies until the first snapshot says what the run is.
-    for (const hidden of [this.error, this.pause, this.resume, this.resumeCheckpoint, this.stop, this.snapshot]) hidden.hidden = true;
+    for (const hidden of [this.error, this.pause, this.resume, this.stop, this.snapshot]) hidden.hidden = true;
   }
 
   render(state: DashboardState, changes: StateChanges): void {
@@ -74,16 +73,18 @@ export class HeaderView implements DashboardView {
     for (const part of [this.runId, this.progress, this.rate, this.eta, this.backend]) setText(part, '');
     setText(this.error, reason);
     setHidden(this.error, false);
-    for (const control of [this.pause, this.resume, this.resumeCheckpoint, this.stop, this.snapshot, this.openFolder]) setHidden(control, true);
+    for (const control of [this.pause, this.resume, this.stop, this.snapshot, this.openFolder]) setHidden(control, true);
   }
 
   private showControls(header: RunHeader, canSnapshotToNote: boolean): void {
     const running = header.live && header.status === 'running';
     const paused = header.live && header.status === 'paused';
     setHidden(this.pause, !running);
-    setHidden(this.resume, !paused);
-    setHidden(this.resumeCheckpoint, header.resumableFrom === undefined);
-    if (header.resumableFrom !== undefined) this.resumeCheckpoint.title = `Resume training from the checkpoint of step ${header.resumableFrom}, in a new trainer`;
+    const fromCheckpoint = header.resumableFrom;
+    setHidden(this.resume, !paused && fromCheckpoint === undefined);
+    this.resumeMessage = paused || fromCheckpoint === undefined ? { type: 'control', action: 'resume' } : { type: 'resumeFromCheckpoint' };
+    this.resume.title = paused || fromCheckpoint === undefined ? 'Resume training'
+      : `Resume training from the checkpoint of step ${fromCheckpoint}, in a new trainer`;
     setHidden(this.stop, !(running || paused));
     setHidden(this.snapshot, !canSnapshotToNote);
     setHidden(this.openFolder, false);
