@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { errorMessage, isUserError } from '../core/errors';
+import { evaluationPlan, type EvaluationPlan } from '../core/eval/evaluationPlan';
 import { runFiles } from '../core/run/layout';
 import { readStoredConfig } from '../core/run/runReader';
 import { DisposableOwner } from '../core/util/disposable';
@@ -40,7 +41,7 @@ export class RunDashboard extends DisposableOwner {
   private readonly feed: RunFeed;
   private readonly push: Throttle;
   private ready = false;
-  private config: HeaderConfig | undefined;
+  private config: { readonly stored: HeaderConfig; readonly evaluation: EvaluationPlan } | undefined;
   private sending: Promise<void> = Promise.resolve();
   /** The reason last shown for a run that cannot be read. */
   private unreadableSent: string | undefined;
@@ -93,6 +94,7 @@ export class RunDashboard extends DisposableOwner {
         control: (action) => this.control(action),
         resumeFromCheckpoint: async () => void await vscode.commands.executeCommand('ganStudio.resumeFromCheckpoint', runDir),
         openRunFolder: async () => void await vscode.commands.executeCommand('ganStudio.openRunFolder', runDir),
+        evaluate: async () => void await vscode.commands.executeCommand('ganStudio.evaluateRun', runDir),
         snapshotToNote: async (step) => void await vscode.commands.executeCommand(SNAPSHOT_COMMAND, { runDir, step }),
         compare: async ({ requestId, runDirs }) => this.post({ type: 'compareData', requestId, runs: await this.compareData(runDirs) }),
       }, (reason) => log.warn(`dashboard of ${runDir}: ${reason}`));
@@ -140,13 +142,16 @@ export class RunDashboard extends DisposableOwner {
       return unreadable ? { unreadable: unreadable.reason } : undefined;
     }
     try {
-      this.config ??= (await readStoredConfig(runDir)).config;
+      if (!this.config) {
+        const stored = (await readStoredConfig(runDir)).config;
+        this.config = { stored, evaluation: evaluationPlan(stored) };
+      }
     } catch (error) {
       if (isUserError(error)) return { unreadable: errorMessage(error) };
       throw error;
     }
     // Insert Sample Snapshot is this extension's own command: the button always has somewhere to go.
-    return { header: runHeader(run, this.config), compare: this.compareCandidates(), canSnapshotToNote: true };
+    return { header: runHeader(run, this.config.stored, this.config.evaluation), compare: this.compareCandidates(), canSnapshotToNote: true };
   }
 
   /** Other runs of the same config (same file, else same name). */

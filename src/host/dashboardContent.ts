@@ -1,4 +1,5 @@
 import { isToyDataKind } from '../core/config/dataKinds';
+import type { EvaluationPlan } from '../core/eval/evaluationPlan';
 import type { MetricsRecord } from '../core/run/records';
 import type { MetricSeries, RunHeader } from '../protocol/dashboardMessages';
 import { metricFields } from './metricHistory';
@@ -24,7 +25,7 @@ export interface HeaderConfig {
   readonly objective: { readonly kind: string };
 }
 
-export function runHeader(run: RunView, config: HeaderConfig): RunHeader {
+export function runHeader(run: RunView, config: HeaderConfig, evaluation?: EvaluationPlan): RunHeader {
   const rate = run.status === 'running' ? run.stepsPerSecond : undefined;
   return {
     runDir: run.dir, runId: run.runId, name: run.name, status: run.status, step: run.step, totalSteps: run.totalSteps,
@@ -33,6 +34,8 @@ export function runHeader(run: RunView, config: HeaderConfig): RunHeader {
     metrics: runCatalogue(run, config.objective.kind),
     views: (run.views ?? []).map(({ name, title, description }) => ({ name, title, description })),
     ...(run.networks ? { networks: run.networks } : {}),
+    ...(evaluation ? { evaluation } : {}),
+    ...(run.checkpointStep !== undefined ? { checkpointStep: run.checkpointStep } : {}),
     ...(!run.live && run.status !== 'completed' && run.checkpointStep !== undefined ? { resumableFrom: run.checkpointStep } : {}),
     ...(rate ? { stepsPerSecond: rate, etaSeconds: Math.max(0, (run.totalSteps - run.step) / rate) } : {}),
     ...(run.backend ? { backend: run.backend } : {}),

@@ -10,6 +10,7 @@ export interface DashboardRequestHandlers {
   control(action: Request<'control'>['action']): Promise<void> | void;
   resumeFromCheckpoint(): Promise<void> | void;
   openRunFolder(): Promise<void> | void;
+  evaluate(): Promise<void> | void;
   snapshotToNote(step: number): Promise<void> | void;
   compare(request: Request<'compare'>): Promise<void> | void;
 }
@@ -32,6 +33,8 @@ export async function handleDashboardMessage(data: unknown, handlers: DashboardR
       return handlers.resumeFromCheckpoint();
     case 'openRunFolder':
       return handlers.openRunFolder();
+    case 'evaluate':
+      return handlers.evaluate();
     case 'snapshotToNote':
       return handlers.snapshotToNote(message.step);
     case 'compare':

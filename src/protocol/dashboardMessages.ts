@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DiagnosticRecord, EvaluationRecord } from '../core/run/evaluationRecords';
+import type { EvaluationPlan } from '../core/eval/evaluationPlan';
 import type { MetricCatalogue } from '../core/families/catalogue';
 import type { FieldRecord, HistogramRecord, RunStatus } from '../core/run/records';
 
@@ -44,6 +45,10 @@ export interface RunHeader {
   readonly networks?: readonly string[];
   /** The family's sample views beyond the grid, each a card of its own (their frames come in `views`). */
   readonly views: readonly SampleViewInfo[];
+  /** Whether and how often the run measures its generator (the Evaluation card says so before the first figures). */
+  readonly evaluation?: EvaluationPlan;
+  /** The step of the latest checkpoint: an on-demand evaluation measures its generator. */
+  readonly checkpointStep?: number;
 }
 
 /** A family's named picture (samples/<name>/), e.g. BiGAN's reconstructions x | G(E(x)). */
@@ -116,6 +121,8 @@ export const dashboardToHostSchema = z.discriminatedUnion('type', [
   /** Continue a run that no trainer runs, from its latest checkpoint, in a new trainer. */
   z.object({ type: z.literal('resumeFromCheckpoint') }),
   z.object({ type: z.literal('openRunFolder') }),
+  /** Measure the generator of the latest checkpoint now (the extension's Evaluate Run). */
+  z.object({ type: z.literal('evaluate') }),
   /** Insert the grid of `step` (and the charts as they stand) into the markdown note. */
   z.object({ type: z.literal('snapshotToNote'), step: z.int().nonnegative() }),
   /** Overlay the loss curves of these runs (empty: none); the answer carries the same `requestId`. */

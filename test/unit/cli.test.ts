@@ -85,7 +85,16 @@ test('train prints where the run goes and that it completed', async () => {
   assert.match(stdout, /^Training tiny-\S+ from step 0 to 10$/m);
   assert.match(stdout, /run folder: /);
   assert.match(stdout, /Completed step 10\/10/);
-  assert.equal(readInfo(runFolders(runsDir)[0]!).step, 10);
+  const runDir = runFolders(runsDir)[0]!;
+  assert.equal(readInfo(runDir).step, 10);
+  // The stable latest.png (not step-N.png), then what to do with the run.
+  const shown = stdout.match(/samples: (.+) \(step (\d+)\)$/m);
+  assert.ok(shown, stdout);
+  assert.equal(path.basename(shown[1]!), 'latest.png');
+  assert.ok(fs.existsSync(shown[1]!), shown[1]);
+  assert.match(stdout, /^Next:$/m);
+  assert.match(stdout, /measure it again: +\S+.* eval \S+/);
+  assert.match(stdout, /GAN Runs view/);
 });
 
 test('train with a missing config exits 2 with a clear message and creates no run', async () => {

@@ -12,6 +12,8 @@ import { escapeHtml, makeNonce } from '../../src/host/html';
 import type { RunView } from '../../src/host/runView';
 import type { HostToDashboard, RunHeader } from '../../src/protocol/dashboardMessages';
 import { resolvedConfig, tempDir, train } from './support/training';
+import type { GanConfigInput } from '../../src/core/config/schema';
+import { evaluationPlan } from '../../src/core/eval/evaluationPlan';
 
 const view = (over: Partial<RunView> = {}): RunView => ({
   dir: '/w/.gan/runs/ring-1', runId: 'ring-1', name: 'ring', status: 'running', step: 100, totalSteps: 400,
@@ -51,6 +53,17 @@ test('Resume applies to a run no trainer runs that stopped, failed or was interr
   assert.equal(resumable({ status: 'stopped', live: false }), undefined, 'no checkpoint to resume from');
   assert.equal(resumable({ status: 'paused', live: true, checkpointStep: 500 }), undefined, 'a live run resumes through its trainer');
   assert.equal(resumable({ status: 'completed', live: false, checkpointStep: 500 }), undefined, 'a completed run trains further from the runs view');
+});
+
+test('the header says whether and how often the run evaluates, for the Evaluation card before its first figures', () => {
+  const plan = (data: GanConfigInput['data'], evaluation: GanConfigInput['evaluation'] = {}) =>
+    evaluationPlan(resolvedConfig({ name: 'p', data, evaluation, samples: { every: 250 } }).config);
+  assert.deepEqual(plan({ kind: 'ring' }), { every: 250, measurable: true }, 'a mixture evaluates with each sample picture');
+  assert.deepEqual(plan({ kind: 'ring' }, { every: 100 }), { every: 100, measurable: true });
+  assert.deepEqual(plan({ kind: 'mnist' }), { measurable: true }, 'digits: on demand unless asked');
+  assert.deepEqual(plan({ kind: 'spiral' }), { measurable: false }, 'a spiral has no modes to count');
+  const header = runHeader(view({ checkpointStep: 300 }), { data: { kind: 'mnist' }, objective: { kind: 'non-saturating' } }, plan({ kind: 'mnist' }));
+  assert.deepEqual([header.evaluation, header.checkpointStep], [{ measurable: true }, 300]);
 });
 
 test('a follower returns only complete new lines, and everything again after a rewrite', async () => {

@@ -13,6 +13,7 @@ function recorder(): { handlers: DashboardRequestHandlers; calls: unknown[][]; r
   return {
     handlers: {
       snapshot: record('snapshot'), control: record('control'), resumeFromCheckpoint: record('resumeFromCheckpoint'), openRunFolder: record('openRunFolder'),
+      evaluate: record('evaluate'),
       snapshotToNote: record('snapshotToNote'), compare: record('compare'),
     },
     calls, refused, refuse: (reason) => refused.push(reason),
@@ -23,11 +24,11 @@ test('protocol messages reach their handler with checked values', async () => {
   const { handlers, calls, refused, refuse } = recorder();
   for (const message of [
     { type: 'ready' }, { type: 'resync' }, { type: 'control', action: 'pause' }, { type: 'control', action: 'stop' },
-    { type: 'resumeFromCheckpoint' }, { type: 'openRunFolder' }, { type: 'snapshotToNote', step: 40 },
+    { type: 'resumeFromCheckpoint' }, { type: 'openRunFolder' }, { type: 'evaluate' }, { type: 'snapshotToNote', step: 40 },
     { type: 'compare', requestId: 3, runDirs: ['/w/.gan/runs/b'] },
   ]) await handleDashboardMessage(message, handlers, refuse);
   assert.deepEqual(calls, [
-    ['snapshot'], ['snapshot'], ['control', 'pause'], ['control', 'stop'], ['resumeFromCheckpoint'], ['openRunFolder'], ['snapshotToNote', 40],
+    ['snapshot'], ['snapshot'], ['control', 'pause'], ['control', 'stop'], ['resumeFromCheckpoint'], ['openRunFolder'], ['evaluate'], ['snapshotToNote', 40],
     ['compare', { type: 'compare', requestId: 3, runDirs: ['/w/.gan/runs/b'] }],
   ]);
   assert.deepEqual(refused, []);

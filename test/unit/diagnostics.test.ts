@@ -202,6 +202,19 @@ test('mode collapse on a 2D mixture: few modes while samples are concentrated, o
   assert.equal(lost.length, 1, listed(lost));
   assert.equal(lost[0]!.severity, 'warning');
   assert.equal(lost[0]!.evidence.measured['peak modes covered'], 8);
+  assert.match(lost[0]!.summary, /covers 5 of 8 modes \(8 at most so far; covered: a sample within 3σ of the mode\)/, 'the summary says what covered means');
+});
+
+test('a collapse that clears while few modes are covered says the samples are spread, not on the modes', () => {
+  // Collapsed onto one mode, then spread like the data but still off the modes (1 of 8 covered).
+  const findings = detectSamples(evaluations((step) => (step < 700 ? ring([90], 0.08) : ring([3], 0.95))));
+  assert.deepEqual(findings.map((f) => f.status), ['raised', 'resolved'], listed(findings));
+  const cleared = findings[1]!.summary;
+  assert.match(cleared, /^No longer collapsed onto a few modes: G's samples spread 95 % as far as the data's; but only 1 of 8 modes have a sample within 3σ yet/);
+  assert.doesNotMatch(cleared, /varied again/, 'the words do not contradict the figure');
+  // Covering most modes again is "varied again".
+  const recovered = detectSamples(evaluations((step) => (step < 700 ? ring([90], 0.08) : ring([12, 10, 14, 9, 11, 13, 10], 0.9))));
+  assert.match(recovered[1]!.summary, /^The samples are varied again: G covers 7 of 8 modes/);
 });
 
 test('mode collapse from diversity alone (images), resolved when samples vary again', () => {

@@ -37,6 +37,8 @@ test('a recorded run: the latest evaluation figures and their chart; findings ne
   assert.deepEqual(await texts(page, '.evaluation-figure'), ['8/8modes covered', '87%high quality', '0.0521mode KL']);
   assert.match(await page.getAttribute('.evaluation-figures', 'aria-label') ?? '', /step 3,000: modes covered 8\/8, high quality 87%/);
   assert.equal(await page.textContent('.evaluation-caption'), 'Step 3,000 · 2,500 samples · evaluated in 0.39 s (6 evaluations, 2.31 s in all)');
+  assert.equal(await page.textContent('.evaluation-meaning'),
+    'High quality: a sample within 3σ = 0.06 of its nearest mode; covered: a mode with at least one high-quality sample.', 'what "covered" means is on the card');
   assert.equal(await page.getAttribute('.evaluation-chart', 'data-rows'), '6');
   assert.equal(await page.getAttribute('.evaluation-chart', 'data-series'), 'modes covered, high-quality share');
   const chartInk = await canvasInk(page, '.evaluation-chart canvas');
@@ -113,6 +115,40 @@ test('a live run: nothing claimed before metrics; findings and evaluations arriv
   assert.equal(await page.isVisible('.finding[data-state=raised] .finding-detail'), true, 'what the user expanded stays expanded');
   assert.equal(await page.getAttribute('.evaluation-chart', 'data-rows'), '2');
   assert.deepEqual(await texts(page, '.figure-value'), ['3/8', '59%', '0.536']);
+  assert.deepEqual(await dashboard.problems(), []);
+  await page.close();
+});
+
+test('before its first evaluation the card says when one comes, or how to get one, and Evaluate Now asks the host', async () => {
+  const stream = recordedStream(dir, 300, 0);
+  const header = stream.snapshot.header;
+  const dashboard = await DashboardPage.openWith(browser, { dir, runDir: header.runDir }, [
+    { ...stream.snapshot, header: { ...header, evaluation: { every: 250, measurable: true } }, evaluations: [], diagnostics: [] },
+  ]);
+  const { page } = dashboard;
+  assert.equal(await page.isVisible('.evaluation-card'), true);
+  assert.equal(await page.textContent('.evaluation-empty'), 'No evaluation yet: this run measures its generator every 250 steps and at the end.');
+  assert.deepEqual([await page.isVisible('.evaluation-card vscode-button'), await page.isVisible('.evaluation-chart'), await page.isVisible('.evaluation-meaning')],
+    [false, false, false], 'a scheduled run needs no button, and has no chart yet');
+
+  const onDemand = { ...header, evaluation: { measurable: true }, checkpointStep: 300 };
+  await dashboard.send({ ...stream.snapshot, version: 2, header: onDemand, evaluations: [], diagnostics: [] });
+  assert.match(await page.textContent('.evaluation-empty') ?? '', /^This run evaluates only on demand\. To evaluate while training, add `evaluation: \{ every: 500 \}` to the config/);
+  await dashboard.clearPosted();
+  await page.click('.evaluation-card vscode-button');
+  assert.deepEqual(await dashboard.posted(), [{ type: 'evaluate' }]);
+
+  const { checkpointStep: _none, ...noCheckpoint } = onDemand;
+  await dashboard.send({ ...stream.snapshot, version: 3, header: noCheckpoint, evaluations: [], diagnostics: [] });
+  assert.match(await page.textContent('.evaluation-empty') ?? '', /has none yet/);
+  assert.equal(await page.isVisible('.evaluation-card vscode-button'), false, 'nothing to evaluate without a checkpoint');
+
+  await dashboard.send({ ...stream.snapshot, version: 4, header: { ...header, evaluation: { measurable: false } }, evaluations: [], diagnostics: [] });
+  assert.match(await page.textContent('.evaluation-empty') ?? '', /^Nothing to measure on this data/);
+
+  await dashboard.send({ ...stream.snapshot, version: 5, header: onDemand, evaluations: [ringEvaluation(300)], diagnostics: [] });
+  assert.deepEqual([await page.isVisible('.evaluation-empty'), await page.isVisible('.evaluation-card vscode-button'), await page.isVisible('.evaluation-chart')],
+    [false, false, true], 'the figures replace the empty state');
   assert.deepEqual(await dashboard.problems(), []);
   await page.close();
 });

@@ -56,7 +56,7 @@ page.appendChild(grid);
 const losses = card('Losses', 'loss-card');
 const otherMetrics = new MetricCards(currentPalette);
 // What the run measured and found comes right after the curves, before the samples and histograms.
-const evaluation = new EvaluationView(currentPalette);
+const evaluation = new EvaluationView(currentPalette, post);
 const diagnostics = new DiagnosticsView(header.indicators);
 grid.prepend(losses.root, otherMetrics.root, evaluation.root, diagnostics.root);
 const compareRequests = new CompareRequests();

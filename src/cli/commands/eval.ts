@@ -1,4 +1,5 @@
 import { UserError } from '../../core/errors';
+import { modesMeaning } from '../../core/eval/modesMeaning';
 import { evaluationFigures } from '../../core/eval/reportText';
 import { evaluateRun } from '../../core/train/evaluateRun';
 import { intOption, parseArgs } from '../args';
@@ -26,5 +27,6 @@ export async function evalCommand(argv: readonly string[], io: CommandIO): Promi
   const figures = evaluationFigures(record);
   const width = Math.max(...figures.map(([label]) => label.length));
   for (const [label, value] of figures) io.out(`  ${label.padEnd(width)}  ${value}`);
+  if (record.modes) io.out(`  (${modesMeaning(record.modes)})`);
   return 0;
 }

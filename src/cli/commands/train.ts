@@ -9,6 +9,7 @@ import { resolveDataPaths } from '../../core/train/prepare';
 import { TrainingSession } from '../../core/train/session';
 import { intOption, parseArgs, stringOption } from '../args';
 import { formatDuration, ProgressPrinter } from '../progressBar';
+import { modesMeaning } from '../../core/eval/modesMeaning';
 import { diagnosticHeadline, evaluationSummary } from '../../core/eval/reportText';
 import type { CommandIO } from './io';
 
@@ -32,6 +33,7 @@ export async function trainCommand(argv: readonly string[], io: CommandIO): Prom
     ...(backend ? { backend } : {}),
   });
   const printer = new ProgressPrinter(io.stderr);
+  let explainedModes = false;
   session.on((event) => {
     if (event.type === 'started') {
       io.out(`${event.resumed ? 'Resuming' : 'Training'} ${event.runId} from step ${event.step} to ${event.totalSteps}`);
@@ -43,6 +45,9 @@ export async function trainCommand(argv: readonly string[], io: CommandIO): Prom
     } else if (event.type === 'evaluation') {
       printer.clear();
       io.out(`  evaluation at step ${event.record.step}: ${evaluationSummary(event.record)}`);
+      // Once: the figures are strict (3σ), and a reader who sees points near the modes needs the rule.
+      if (event.record.modes && !explainedModes) io.out(`    (${modesMeaning(event.record.modes)})`);
+      explainedModes ||= event.record.modes !== undefined;
     } else if (event.type === 'diagnostic') {
       printer.clear();
       io.err(`  ${diagnosticHeadline(event.record)}`);
@@ -63,7 +68,8 @@ export async function trainCommand(argv: readonly string[], io: CommandIO): Prom
     const info = await session.run();
     printer.clear();
     const took = formatDuration((Date.now() - started) / 1000);
-    const latest = info.lastSample ? path.join(session.runDir, info.lastSample.path) : undefined;
+    // latest.png is the stable name (a note or a script can keep pointing at it across runs' steps).
+    const latest = info.lastSample ? path.join(session.runDir, path.dirname(info.lastSample.path), 'latest.png') : undefined;
     if (info.status === 'failed') {
       io.err(`Training ${info.runId} failed at step ${info.step}: ${info.error ?? 'unknown error'}`);
       // A full disk or a divergence already says what to do (and resuming a divergence only repeats it).
@@ -72,13 +78,34 @@ export async function trainCommand(argv: readonly string[], io: CommandIO): Prom
       return 1;
     }
     io.out(`${info.status === 'completed' ? 'Completed' : 'Stopped at'} step ${info.step}/${info.totalSteps} in ${took}.`);
-    if (latest) io.out(`  samples: ${latest}`);
+    if (latest) io.out(`  samples: ${latest} (step ${info.lastSample!.step})`);
     if (info.status === 'stopped') io.out(`  resume with: ${resumeCommand(session.runDir)}`);
+    for (const line of nextSteps(session.runDir)) io.out(line);
     return 0;
   } finally {
     process.removeListener('SIGINT', interrupt);
     session.dispose();
   }
+}
+
+/**
+ * What a first-time user can do with a finished run, so the demo does not end at a file path. The
+ * commands are spelled as this process was started (`node dist/cli.js` from a checkout).
+ */
+export function nextSteps(runDir: string, cli = cliName()): string[] {
+  const relative = path.relative(process.cwd(), runDir) || '.';
+  const shown = /\s/.test(relative) ? `"${relative}"` : relative;
+  return [
+    'Next:',
+    `  measure it again:   ${cli} eval ${shown}`,
+    `  draw new samples:   ${cli} sample ${shown} --out more.png`,
+    '  watch it live:      open this folder in VS Code with GAN Studio; GAN Runs view → the run → Open Dashboard',
+  ];
+}
+
+function cliName(): string {
+  const script = process.argv[1] ?? '';
+  return /(^|[\\/])dist[\\/]cli\.js$/.test(script) ? `node ${path.relative(process.cwd(), script) || script}` : 'gan-studio';
 }
 
 export function backendOption(value: string | undefined): BackendName | undefined {

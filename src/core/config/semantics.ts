@@ -1,5 +1,6 @@
 import type { ConfigIssue } from '../errors';
-import { familyIssues, familyMeasuresAnyData } from '../families/rules';
+import { isMeasurable } from '../eval/evaluationPlan';
+import { familyIssues } from '../families/rules';
 import { batchSizeIssue, configExampleCount, configExampleShape, dataKindIssue, imageSizeIssue } from './dataFit';
 import { isToyData } from './dataSchema';
 import type { DataConfig } from './dataSchema';
@@ -87,8 +88,7 @@ const rules: readonly Rule[] = [
       : undefined;
   },
 
-  (config) => config.evaluation.every !== undefined && config.data.kind !== 'mnist' && !MIXTURE_KINDS.includes(config.data.kind)
-    && !familyMeasuresAnyData(config)
+  (config) => config.evaluation.every !== undefined && !isMeasurable(config)
     ? {
       path: ['evaluation', 'every'],
       message: `evaluation measures Gaussian mixtures (${MIXTURE_KINDS.join(', ')}) and the embedded mnist digits; `

@@ -104,18 +104,40 @@ export const modeCollapse: SampleRule = {
     }
     thresholds.push({ measure: SHARE, operator: '≥', value: SUSTAINED_SHARE });
     const evidence = { measured, window: windowOf(window), thresholds };
-    const spread = ratio !== undefined ? `its samples spread ${formatPercent(ratio)} as far as the data's` : '';
-    const reading = covered !== undefined
-      ? `G covers ${formatNumber(covered)} of ${modes} modes (${peak} at most so far)${spread ? ` and ${spread}` : ''}`
-      : `G's samples spread ${formatPercent(ratio ?? 0)} as far as the data's (mean pairwise distance)`;
     const severe = ratio !== undefined ? ratio < DIVERSITY_SEVERE_RATIO : (covered ?? 0) <= 1;
+    const over = `medians over ${stepsOf(evidence.window)}`;
+    const words = collapseWords(covered, modes, peak, ratio, significant(median(coverages.map((c) => c.highQualityShare))));
     return byShare(share, evidence, {
       severity: severe ? 'error' : 'warning',
-      raised: `Mode collapse: ${reading} (medians over ${stepsOf(evidence.window)}).`,
-      cleared: `The samples are varied again: ${reading} (medians over ${stepsOf(evidence.window)}).`,
+      raised: `Mode collapse: ${words.reading} (${over}).`,
+      cleared: `${words.cleared} (${over}).`,
     });
   },
 };
+
+/**
+ * The words of a mode-collapse finding, true to its numbers. "Covered" is strict (a sample within
+ * 3σ of the mode), so the rule can clear while few modes are covered: the samples are spread like
+ * the data but not yet on the modes. Then the clearing must say that, not "varied again: 1 of 8".
+ */
+function collapseWords(
+  covered: number | undefined, modes: number, peak: number, ratio: number | undefined, highQuality: number,
+): { readonly reading: string; readonly cleared: string } {
+  const spread = ratio !== undefined ? `its samples spread ${formatPercent(ratio)} as far as the data's` : '';
+  if (covered === undefined) {
+    const reading = `G's samples spread ${formatPercent(ratio ?? 0)} as far as the data's (mean pairwise distance)`;
+    return { reading, cleared: `The samples are varied again: ${reading}` };
+  }
+  const coverage = `G covers ${formatNumber(covered)} of ${modes} modes (${peak} at most so far; covered: a sample within 3σ of the mode)`;
+  const reading = `${coverage}${spread ? ` and ${spread}` : ''}`;
+  if (covered > COVERAGE_COLLAPSE_SHARE * modes) return { reading, cleared: `The samples are varied again: ${reading}` };
+  const why = ratio !== undefined ? `G's samples spread ${formatPercent(ratio)} as far as the data's` : `only ${formatPercent(highQuality)} of G's samples are within 3σ of a mode`;
+  return {
+    reading,
+    cleared: `No longer collapsed onto a few modes: ${why}; but only ${formatNumber(covered)} of ${modes} modes have a sample `
+      + 'within 3σ yet: the samples are spread out, mostly between the modes, not on them',
+  };
+}
 
 /** The mode G's samples sit on, when one holds most of the high-quality samples. */
 function dominantMode(observation: EvaluationObservation): number | undefined {

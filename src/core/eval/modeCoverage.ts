@@ -1,5 +1,8 @@
 import type { GaussianMixture } from '../data/dataset';
 
+/** A sample this many σ from its nearest mode or nearer is high quality (VEEGAN/PacGAN). */
+export const HIGH_QUALITY_SIGMAS = 3;
+
 /** Samples the VEEGAN/PacGAN tables score on; callers draw this many for comparable figures. */
 export const MODE_COVERAGE_SAMPLES = 2500;
 
@@ -24,7 +27,7 @@ export interface ModeCoverage {
  */
 export function modeCoverage(points: ArrayLike<number>, mixture: GaussianMixture): ModeCoverage {
   const perMode = new Array<number>(mixture.centers.length).fill(0);
-  const limit = 3 * mixture.sigma;
+  const limit = HIGH_QUALITY_SIGMAS * mixture.sigma;
   let highQuality = 0;
   let distanceSum = 0;
   const count = Math.floor(points.length / 2);

@@ -49,6 +49,8 @@ export const evaluationRecordSchema = z.object({
     highQualityShare: figure,
     /** KL divergence (nats) of the high-quality samples' mode histogram from uniform. */
     kl: figure,
+    /** 3σ of the mixture: how near its mode a sample must be to count as high quality (absent in records from before it was written). */
+    radius: figure.exactOptional(),
   }).readonly().exactOptional(),
   /** MNIST digits: Fréchet distance of the shipped classifier's features, and the same between two real sets of this size. */
   fid: z.object({ value: figure, floor: figure }).readonly().exactOptional(),

@@ -5,7 +5,7 @@ import { loadDigitClassifier, type DigitClassifier } from '../eval/digitClassifi
 import { digitQualityFigures } from '../eval/digitFigures';
 import { DigitEvaluator, labelAccuracy } from '../eval/digitMetrics';
 import { matchedAccuracy } from '../eval/matching';
-import { modeCoverage, nearestModes } from '../eval/modeCoverage';
+import { HIGH_QUALITY_SIGMAS, modeCoverage, nearestModes } from '../eval/modeCoverage';
 import { type LatentSpec } from '../models/latent';
 import { codeLayout } from '../models/codeLayout';
 import type { FamilyFigures } from '../families/family';
@@ -93,7 +93,10 @@ function mixtureFigures(
   const coverage = modeCoverage(points, mixture);
   const nearest = conditions || codes ? nearestModes(points, mixture) : undefined;
   return {
-    modes: { covered: coverage.modesCovered, total: coverage.modes, highQualityShare: coverage.highQualityShare, kl: coverage.modeKl },
+    modes: {
+      covered: coverage.modesCovered, total: coverage.modes, highQualityShare: coverage.highQualityShare, kl: coverage.modeKl,
+      radius: HIGH_QUALITY_SIGMAS * mixture.sigma,
+    },
     ...(conditions && nearest ? { labelAccuracy: labelAccuracy(nearest, conditions) } : {}),
     ...(codes && nearest && categories !== undefined
       ? { codeAccuracy: matchedAccuracy(codes, nearest, categories, mixture.centers.length).accuracy } : {}),

@@ -9,7 +9,7 @@ export function ringEvaluation(step: number): EvaluationRecord {
   return {
     type: 'evaluation', step, time: new Date(Date.UTC(2025, 0, 1, 12) + step * 8).toISOString(), samples: 2500,
     seconds: 0.35 + (step % 7) / 100,
-    modes: { covered: Math.min(8, 3 + Math.floor(step / 600)), total: 8, highQualityShare: 0.45 + 0.48 * progress, kl: 0.02 + 0.9 * Math.exp(-step / 900) },
+    modes: { covered: Math.min(8, 3 + Math.floor(step / 600)), total: 8, highQualityShare: 0.45 + 0.48 * progress, kl: 0.02 + 0.9 * Math.exp(-step / 900), radius: 0.06 },
   };
 }
 

@@ -14,15 +14,15 @@ const chartHeight = 170;
  * chart is simply rebuilt when they change; the legend's step reading carries each one's cost.
  */
 export class EvaluationChart {
-  private readonly container = element('div', { className: 'evaluation-chart' });
+  readonly root = element('div', { className: 'evaluation-chart' });
   private readonly hiddenLabels = new Set<string>();
   private plot: uPlot | undefined;
 
   constructor(parent: HTMLElement, private readonly palette: () => Palette) {
-    this.container.setAttribute('role', 'img');
-    this.container.setAttribute('aria-label', 'Evaluation figures over steps');
-    parent.appendChild(this.container);
-    new ResizeObserver(() => this.plot?.setSize({ width: this.width(), height: chartHeight })).observe(this.container);
+    this.root.setAttribute('role', 'img');
+    this.root.setAttribute('aria-label', 'Evaluation figures over steps');
+    parent.appendChild(this.root);
+    new ResizeObserver(() => this.plot?.setSize({ width: this.width(), height: chartHeight })).observe(this.root);
   }
 
   /** `rows` ordered by step. */
@@ -40,10 +40,10 @@ export class EvaluationChart {
     }));
     const data: uPlot.AlignedData = [rows.map((row) => row.step), ...present.map((series) => rows.map((row) => series.value(row) ?? null))];
     this.plot?.destroy();
-    this.plot = new uPlot(this.options(present, lines, rows), data, this.container);
+    this.plot = new uPlot(this.options(present, lines, rows), data, this.root);
     makeLegendKeyboardAccessible(this.plot);
-    this.container.dataset.rows = String(rows.length);
-    this.container.dataset.series = present.map((series) => series.label).join(', ');
+    this.root.dataset.rows = String(rows.length);
+    this.root.dataset.series = present.map((series) => series.label).join(', ');
   }
 
   private options(present: readonly EvaluationSeries[], lines: readonly PlotLine[], rows: readonly EvaluationRecord[]): uPlot.Options {
@@ -68,6 +68,6 @@ export class EvaluationChart {
   }
 
   private width(): number {
-    return Math.max(200, this.container.clientWidth);
+    return Math.max(200, this.root.clientWidth);
   }
 }

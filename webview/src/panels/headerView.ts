@@ -1,6 +1,6 @@
-import '@vscode-elements/elements/dist/vscode-button/index.js';
 import type { DashboardToHost, RunHeader } from '../../../src/protocol/dashboardMessages';
 import type { DashboardState, DashboardView, StateChanges } from '../state/dashboardState';
+import { button } from '../ui/button';
 import { element, setHidden, setText } from '../ui/dom';
 import { formatCount, formatDuration, formatRate } from '../ui/format';
 
@@ -89,11 +89,4 @@ export class HeaderView implements DashboardView {
     setHidden(this.snapshot, !canSnapshotToNote);
     setHidden(this.openFolder, false);
   }
-}
-
-function button(label: string, description: string, onClick: () => void, secondary = false): HTMLElement {
-  const node = element('vscode-button', { text: label, attributes: { title: description } });
-  if (secondary) node.setAttribute('secondary', '');
-  node.addEventListener('click', onClick);
-  return node;
 }
