@@ -8,10 +8,17 @@ import type { OutputLog } from './outputLog';
 
 type Action = 'Open Dashboard' | 'Open Config' | 'Show Log' | 'Resume';
 
-/** Tells the user how each run of this window ended, with the actions that help next. */
+/** How long a finding stays in the status bar when the run's dashboard, which lists it, is on screen. */
+const FINDING_STATUS_MS = 15_000;
+
+/** Tells the user how each run of this window ended, with the actions that help next, and what it found on the way. */
 export class RunNotifications extends DisposableOwner {
-  constructor(manager: RunManager, private readonly log: OutputLog) {
+  private findingMessage: vscode.Disposable | undefined;
+
+  /** `dashboardShown`: whether the run's dashboard is visible now (it holds the findings). */
+  constructor(manager: RunManager, private readonly log: OutputLog, private readonly dashboardShown: (runDir: string) => boolean) {
     super();
+    this.register({ dispose: () => this.findingMessage?.dispose() });
     this.register(manager.on((event) => {
       if (event.type === 'ended') void this.notify(event.run, event.outcome);
       else if (event.type === 'event' && event.event.type === 'diagnostic' && event.event.record.state === 'raised') {
@@ -20,9 +27,18 @@ export class RunNotifications extends DisposableOwner {
     }));
   }
 
-  /** A failure mode the run just showed: the detector reports each kind once until it clears. */
+  /**
+   * A failure mode the run just showed: the detector reports each kind once until it clears. With
+   * the run's dashboard in view a toast would only cover it (the dashboard lists the finding with
+   * its evidence), so the status bar says it for a while; otherwise a toast, which can open it.
+   */
   private async warn(run: ActiveRun, record: DiagnosticRecord): Promise<void> {
     const name = runDisplayName(run);
+    if (run.runDir && this.dashboardShown(run.runDir)) {
+      this.findingMessage?.dispose();
+      this.findingMessage = vscode.window.setStatusBarMessage(`$(warning) GAN Studio: ${name}: ${diagnosticHeadline(record)}`, FINDING_STATUS_MS);
+      return;
+    }
     const choice = await vscode.window.showWarningMessage(`GAN Studio: ${name}: ${diagnosticHeadline(record)}`, 'Open Dashboard', 'Show Log');
     if (choice === 'Show Log') this.log.show();
     else if (choice === 'Open Dashboard' && run.runDir) await vscode.commands.executeCommand('ganStudio.openDashboard', run.runDir);

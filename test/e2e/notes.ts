@@ -57,6 +57,13 @@ runGanScript('notes', {}, async ({ page, workspace, step }) => {
       { timeoutMs: 20_000, describe: async () => `grid not loaded: ${await grid.getAttribute('src')}` });
     const empty = await frame.locator('.gan-block-empty').allInnerTexts();
     assert(empty.some((text) => text.includes('Not trained yet')), `cards: ${JSON.stringify(empty)}`);
+    // The preview opened in the group of the run's dashboard, beside the note: the dashboard moved
+    // beside the preview, so the note, its preview and the dashboard are all in view.
+    const activeTabs = () => page.locator('.editor-group-container .tabs-container .tab.active').allInnerTexts();
+    await pollUntil(async () => {
+      const active = await activeTabs();
+      return (active.some((text) => text.includes('Preview gan-notes.md')) && active.some((text) => text.includes(path.basename(runDir)))) || undefined;
+    }, { timeoutMs: 10_000, describe: async () => `tabs in front of their groups: ${JSON.stringify(await activeTabs())}` });
   });
   await step('Insert Snapshot copies the grid next to the note and links it under the block', async () => {
     await page.locator('.tabs-container .tab[data-resource-name="gan-notes.md"]').first().click();
@@ -76,10 +83,17 @@ runGanScript('notes', {}, async ({ page, workspace, step }) => {
     // Lenses exist only for visible lines: bring the long run's block into view.
     await revealLine(page, fs.readFileSync(note, 'utf8').split('\n').indexOf('config: ../ring-long.gan.yaml') + 1);
     const lens = page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Train' });
-    await pollUntil(async () => {
+    const lowest = async () => {
       const boxes = await Promise.all((await lens.all()).map(async (item) => ({ item, y: (await item.boundingBox())?.y ?? -1 })));
-      return boxes.sort((a, b) => b.y - a.y)[0]?.item;
-    }, { timeoutMs: 20_000, describe: async () => 'no Train lens near the end' }).then((last) => last.click());
+      return boxes.sort((a, b) => b.y - a.y)[0];
+    };
+    // Lenses move while the editor lays out wrapped lines after the reveal: click one that stays put.
+    await pollUntil(async () => {
+      const before = await lowest();
+      await page.waitForTimeout(400);
+      const after = await lowest();
+      return before && after && before.y === after.y && before.y >= 0 ? after.item : undefined;
+    }, { timeoutMs: 20_000, describe: async () => 'no Train lens near the end held still' }).then((last) => last.click());
     const longRun = await pollUntil(async () => runDirs(workspace).find((dir) => path.basename(dir).startsWith('gan-notes-b4-ring-long-')),
       { timeoutMs: 30_000, describe: async () => `runs: ${runDirs(workspace).join(', ')}` });
     // Training opened the run's dashboard over the preview: bring the preview back to the front.
