@@ -135,7 +135,8 @@ test('a field has the documented layout, arrow signs and score ranges, and leave
   try {
     const critic = await assertNoLeakAsync(() => discriminatorField(7, 3, models, wassersteinObjective, pointsDataset, noise));
     const centres = cellCentres(planeBounds, FIELD_GRID_SIZE);
-    assert.deepEqual([centres[0], centres[1]], [-1 + 1 / 32, 1 - 1 / 32], 'cell 0 is the top-left corner');
+    const half = (planeBounds.xMax - planeBounds.xMin) / FIELD_GRID_SIZE / 2;
+    assert.deepEqual([centres[0], centres[1]], [Math.fround(planeBounds.xMin + half), Math.fround(planeBounds.yMax - half)], 'cell 0 is the top-left corner');
     critic.scores.forEach((score, k) => {
       const expected = centres[2 * k]! + 2 * centres[2 * k + 1]! + 0.5;
       assert.ok(Math.abs(score - expected) < 1e-3, `cell ${k}: ${score} vs ${expected}`);

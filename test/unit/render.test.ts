@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderImageGrid } from '../../src/core/render/grid';
 import { decodePng, type RgbaPixels } from '../../src/core/render/png';
-import { renderScatter, scatterColours } from '../../src/core/render/scatter';
+import { renderScatter, scatterColours, scatterLayout } from '../../src/core/render/scatter';
 
 const rgbAt = (image: RgbaPixels, x: number, y: number) =>
   [...image.data.subarray((y * image.width + x) * 4, (y * image.width + x) * 4 + 4)];
@@ -38,24 +38,45 @@ test('RGB tiles keep their channels; columns, separator and integer upscaling sh
   assert.throws(() => renderImageGrid(new Float32Array(8), [2, 2, 2]), RangeError);
 });
 
-test('a scatter plot draws real points grey and generated points orange where they lie, y up', () => {
+test('a scatter plot: real points blue, generated orange where they lie, y up, on a transparent background with a margin, axes and a legend', () => {
   const real = Float32Array.from([0.5, 0.5]);
-  const generated = Float32Array.from([-0.5, -0.5, 3, 0, Number.NaN, 0]);
+  const generated = Float32Array.from([-0.5, -0.5, 3, 0, Number.NaN, 0, 1, 1]);
+  const layout = scatterLayout(103);
   const png = decodePng(renderScatter(real, generated, { size: 103, pointRadius: 2 }));
-  assert.deepEqual([png.width, png.height], [103, 103]);
-  // [-1, 1] spans pixels 3..99, so ±0.5 lands on 27 and 75.
-  assert.deepEqual(rgbAt(png, 75, 27), [...scatterColours.real, 255]);
-  assert.deepEqual(rgbAt(png, 76, 28), [...scatterColours.real, 255]);
-  assert.deepEqual(rgbAt(png, 27, 75), [...scatterColours.generated, 255]);
-  assert.deepEqual(rgbAt(png, 27, 27), [...scatterColours.background, 255]);
-  assert.deepEqual(rgbAt(png, 51, 10), [...scatterColours.axes, 255]);
+  assert.deepEqual([png.width, png.height], [layout.width, layout.height]);
+  assert.ok(layout.left > 0 && layout.top > 0 && layout.left + layout.span < png.width && layout.top + layout.span < png.height, 'margins around the plot');
+  // The plane spans ±1.2 over pixels left..left+102: x = v lands on left + (v + 1.2) / 2.4 · 102.
+  const pixel = (x: number, y: number): [number, number] => [
+    Math.round(layout.left + ((x + 1.2) / 2.4) * 102), Math.round(layout.top + ((1.2 - y) / 2.4) * 102)];
+  assert.deepEqual(rgbAt(png, ...pixel(0.5, 0.5)), [...scatterColours.real, 255]);
+  assert.deepEqual(rgbAt(png, ...pixel(-0.5, -0.5)), [...scatterColours.generated, 255]);
+  const [cornerX, cornerY] = pixel(1, 1);
+  assert.deepEqual(rgbAt(png, cornerX + 2, cornerY), [...scatterColours.generated, 255], 'a point on the data\'s corner is drawn whole, inside the frame');
+  assert.equal(rgbAt(png, ...pixel(-0.6, 0.6))[3], 0, 'the background is transparent: no light box in a dark theme');
+  assert.deepEqual(rgbAt(png, layout.left, layout.top + 40), [...scatterColours.axes, 255], 'the frame');
 
   const counts = new Map<string, number>();
+  const inPlot = (i: number) => {
+    const x = (i / 4) % png.width;
+    const y = Math.floor(i / 4 / png.width);
+    return x > layout.left && x < layout.left + layout.span - 1 && y > layout.top && y < layout.top + layout.span - 1;
+  };
   for (let i = 0; i < png.data.length; i += 4) {
+    if (!inPlot(i)) continue;
     const key = png.data.subarray(i, i + 3).join(',');
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  // Only the in-view generated point is drawn: one disk of radius 2 (21 pixels) per colour.
-  assert.equal(counts.get(scatterColours.generated.join(',')), 21);
+  // Only the in-view points are drawn: one disk of radius 2 (21 pixels) each.
+  assert.equal(counts.get(scatterColours.generated.join(',')), 42);
   assert.equal(counts.get(scatterColours.real.join(',')), 21);
+  // The legend's dots and words above the plot; tick values left of and below it.
+  const band = (x0: number, x1: number, y0: number, y1: number, colour: readonly number[]) => {
+    let n = 0;
+    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (rgbAt(png, x, y).slice(0, 3).join(',') === colour.join(',')) n++;
+    return n;
+  };
+  assert.ok(band(0, png.width, 0, layout.top, scatterColours.real) > 0 && band(0, png.width, 0, layout.top, scatterColours.generated) > 0, 'legend dots');
+  assert.ok(band(0, png.width, 0, layout.top, scatterColours.axes) > 20, 'legend words');
+  assert.ok(band(0, layout.left - 1, layout.top, layout.top + layout.span, scatterColours.axes) > 30, 'y tick values');
+  assert.ok(band(layout.left, png.width, layout.top + layout.span + 1, png.height, scatterColours.axes) > 30, 'x tick values');
 });

@@ -128,6 +128,8 @@ test('a recorded stream fills the header, charts, histogram, samples and plane',
   const src = (): Promise<string | null> => page.getAttribute('.sample-grid', 'src');
   assert.equal(await src(), latestFrame.uri, 'follows the latest frame');
   assert.equal(await page.evaluate(() => document.querySelector<HTMLImageElement>('.sample-grid')?.naturalWidth), 64, 'the PNG loads under the CSP');
+  assert.equal(await page.$eval('.sample-grid', (image) => getComputedStyle(image).imageRendering), 'auto',
+    'a 2D scatter (with its own axes) is smoothed, not drawn in blocks as digits are');
   await page.focus('.samples-card input[type=range]');
   await page.keyboard.press('Home');
   assert.equal(await src(), firstFrame.uri, 'the slider (by keyboard) picks an earlier frame');

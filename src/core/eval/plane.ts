@@ -3,10 +3,12 @@ import type { FieldRecord } from '../run/records';
 export type PlaneBounds = FieldRecord['bounds'];
 
 /**
- * The plane 2D data is shown on. Every Dataset is normalised to [-1, 1]² and render/scatter.ts plots
- * exactly that square, so a field drawn over these bounds lines up with the sample image.
+ * The plane 2D data is shown on. Every Dataset is normalised to [-1, 1]²; the view adds a margin so
+ * the modes on its edge (the ring's at ±1) show whole and G's arrows from them stay on the plane.
+ * render/scatter.ts plots the same square, so a field drawn over these bounds lines up with the
+ * sample image.
  */
-export const planeBounds: PlaneBounds = { xMin: -1, xMax: 1, yMin: -1, yMax: 1 };
+export const planeBounds: PlaneBounds = { xMin: -1.2, xMax: 1.2, yMin: -1.2, yMax: 1.2 };
 
 /**
  * Centres of a size × size grid over `bounds` (x, y interleaved), row-major with row 0 at yMax,

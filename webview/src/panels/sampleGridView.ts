@@ -58,6 +58,7 @@ export class SampleGridView implements DashboardView {
   }
 
   render(state: DashboardState, changes: StateChanges): void {
+    if (changes.header && state.header) this.root.dataset.dataKind = state.header.dataKind;
     if (changes.samples) this.frames.setFrames(state.samples);
   }
 }
