@@ -3,9 +3,11 @@ import { JsonLinesFollower } from '../core/run/jsonLinesFollower';
 import { runFiles } from '../core/run/layout';
 import { isFieldRecord, type FieldRecord } from '../core/run/records';
 import { listStepEntries, listViewEntries } from '../core/run/runReader';
+import { MAX_SENT_FIELDS } from '../protocol/dashboardLimits';
 import type { CompareCandidate, HostToDashboard, RunHeader, SampleFrame } from '../protocol/dashboardMessages';
 import { toMetricSeries } from './dashboardContent';
 import { defaultHistoryLimits, RunHistories, type HistoryLimits } from './runHistories';
+import { StrideHistory } from './strideHistory';
 
 /** What a message needs besides the run's files. */
 export interface FeedContext {
@@ -28,8 +30,10 @@ export class RunFeed {
   /** Each sample view's pictures, and the same as text: what tells whether they changed since sent. */
   private views: Record<string, SampleFrame[]> = {};
   private viewsText = '{}';
-  private field: FieldRecord | undefined;
-  private sent = { samples: 0, field: undefined as FieldRecord | undefined, header: '', views: '{}' };
+  /** The plane's history, thinned evenly (the newest always kept), and what was read since the last message. */
+  private readonly fields = new StrideHistory<FieldRecord>(MAX_SENT_FIELDS);
+  private freshFields: FieldRecord[] = [];
+  private sent = { samples: 0, header: '', views: '{}' };
   /** Rows the webview appended since its last snapshot. */
   private appended = 0;
   private needsSnapshot = true;
@@ -42,7 +46,7 @@ export class RunFeed {
   constructor(private readonly runDir: string, private readonly sampleUri: (file: string) => string, limits: Partial<HistoryLimits> = {}) {
     this.limits = { ...defaultHistoryLimits, ...limits };
     this.histories = new RunHistories(runDir, this.limits);
-    // Only the newest field is shown: the file's tail is enough.
+    // A file too large to read whole gives its tail: the plane's recent history.
     this.fieldsFile = new JsonLinesFollower(path.join(runDir, runFiles.field), isFieldRecord, { maxBytes: this.limits.fileBytes });
   }
 
@@ -51,9 +55,13 @@ export class RunFeed {
     const rewritten = await this.histories.refresh();
     let fieldsRewritten = false;
     for await (const batch of this.fieldsFile.read()) {
-      if (batch.reset) this.field = undefined;
+      if (batch.reset) {
+        this.fields.clear();
+        this.freshFields = [];
+      }
       fieldsRewritten ||= batch.reset;
-      this.field = batch.records.at(-1) ?? this.field;
+      for (const record of batch.records) this.fields.add(record);
+      this.freshFields.push(...batch.records);
     }
     const sampleFiles = await listStepEntries(path.join(this.runDir, runFiles.samples));
     if (rewritten || fieldsRewritten) this.generation++;
@@ -79,7 +87,7 @@ export class RunFeed {
       type: 'snapshot', version: this.version, compare: context.compare, canSnapshotToNote: context.canSnapshotToNote,
       header: context.header, metrics: this.histories.series(), histograms: this.histories.histogramRows(), samples: this.samples, views: this.views,
       evaluations: this.histories.evaluationRows(), diagnostics: this.histories.diagnosticRows(),
-      ...(this.field ? { field: this.field } : {}),
+      fields: this.fields.items(),
       ...(notice ? { notice } : {}),
     };
   }
@@ -87,7 +95,7 @@ export class RunFeed {
   /** The next message: a snapshot when history changed, else what is new; undefined if nothing is. */
   update(context: FeedContext): HostToDashboard | undefined {
     if (this.needsSnapshot) return this.snapshot(context);
-    const fieldChanged = this.field !== this.sent.field;
+    const fieldChanged = this.freshFields.length > 0;
     const viewsChanged = this.viewsText !== this.sent.views;
     const nothingNew = this.histories.freshRows === 0 && this.samples.length === this.sent.samples && !fieldChanged && !viewsChanged
       && JSON.stringify(context.header) === this.sent.header;
@@ -97,7 +105,7 @@ export class RunFeed {
     const message: HostToDashboard = {
       type: 'update', version: this.version + 1, header: context.header, metrics: toMetricSeries(fresh.metrics),
       histograms: fresh.histograms, samples: this.samples.slice(this.sent.samples), evaluations: fresh.evaluations, diagnostics: fresh.diagnostics,
-      ...(fieldChanged && this.field ? { field: this.field } : {}),
+      ...(fieldChanged ? { fields: this.freshFields.slice(-MAX_SENT_FIELDS) } : {}),
       ...(viewsChanged ? { views: this.views } : {}),
     };
     this.markSent(context.header);
@@ -107,6 +115,7 @@ export class RunFeed {
   private markSent(header: RunHeader): void {
     this.version++;
     this.needsSnapshot = false;
-    this.sent = { samples: this.samples.length, field: this.field, header: JSON.stringify(header), views: this.viewsText };
+    this.freshFields = [];
+    this.sent = { samples: this.samples.length, header: JSON.stringify(header), views: this.viewsText };
   }
 }

@@ -82,8 +82,11 @@ export interface DashboardContent {
    * a snapshot's replace the webview's; an update carries them only when they changed.
    */
   readonly views?: Readonly<Record<string, readonly SampleFrame[]>>;
-  /** The latest FieldRecord (2D data only). */
-  readonly field?: FieldRecord;
+  /**
+   * The plane view's records (2D data only), by step: a snapshot's are the history (thinned evenly
+   * to MAX_SENT_FIELDS of dashboardLimits.ts, the newest always kept) and replace the webview's; an update's are new.
+   */
+  readonly fields?: readonly FieldRecord[];
   /** metrics.jsonl's evaluation lines, in file order (an on-demand evaluation may measure an earlier step). */
   readonly evaluations: readonly EvaluationRecord[];
   /** metrics.jsonl's diagnostic lines (failure modes raised and cleared), in file order. */
@@ -98,7 +101,7 @@ export type HostToDashboard =
       readonly notice?: string } & DashboardContent)
   /**
    * What is new since the message numbered `version - 1`: rows to append (metrics, histograms,
-   * samples, evaluations, diagnostics), and the header and field to replace. A webview that
+   * samples, evaluations, diagnostics, fields), and the header to replace. A webview that
    * missed a version resyncs.
    */
   | ({ readonly type: 'update'; readonly version: number } & DashboardContent)

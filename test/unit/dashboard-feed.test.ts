@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { JsonLinesFollower } from '../../src/core/run/jsonLinesFollower';
 import type { DiagnosticRecord, EvaluationRecord } from '../../src/core/run/evaluationRecords';
-import { isMetricsRecord, type MetricsRecord } from '../../src/core/run/records';
+import { isMetricsRecord, type FieldRecord, type MetricsRecord } from '../../src/core/run/records';
+import { MAX_SENT_FIELDS } from '../../src/protocol/dashboardLimits';
 import { runHeader, toMetricSeries } from '../../src/host/dashboardContent';
 import { RunFeed, type FeedContext } from '../../src/host/dashboardFeed';
 import { renderDashboardShell } from '../../src/host/dashboardHtml';
@@ -216,6 +217,35 @@ test('malformed evaluation and diagnostic lines are skipped, like torn lines, an
   assert.deepEqual(snapshot.metrics.steps, [10, 20]);
   assert.deepEqual(snapshot.evaluations, [evaluation(20)]);
   assert.deepEqual(snapshot.diagnostics, [good]);
+});
+
+test('the plane\'s history reaches the dashboard thinned evenly with the newest kept; an update carries only new records', async () => {
+  const runDir = tempDir();
+  const field = (step: number): FieldRecord => ({
+    step, bounds: { xMin: -1.2, xMax: 1.2, yMin: -1.2, yMax: 1.2 }, size: 2, scores: [0, 1, 0, 1], scoreRange: [0, 1], real: [[0, 0]], fake: [[0.1, 0.1]], arrows: [[0, 1]],
+  });
+  const fieldsFile = path.join(runDir, 'field.jsonl');
+  const count = MAX_SENT_FIELDS * 3 + 1;
+  fs.writeFileSync(fieldsFile, lines(...Array.from({ length: count }, (_, i) => field(i * 10))));
+  const feed = new RunFeed(runDir, (file) => file);
+  const header = runHeader(view({ dir: runDir }), { data: { kind: 'ring' }, objective: { kind: 'non-saturating' } });
+  await feed.refresh();
+  const first = feed.snapshot(context(header));
+  assert.ok(first.type === 'snapshot' && first.fields);
+  const steps = first.fields.map((record) => record.step);
+  assert.ok(steps.length <= MAX_SENT_FIELDS && steps.length >= MAX_SENT_FIELDS / 2, `${steps.length} records sent`);
+  assert.equal(steps[0], 0, 'from the start');
+  assert.equal(steps.at(-1), (count - 1) * 10, 'the newest always');
+  const gaps = new Set(steps.slice(1, -1).map((step, i) => step - steps[i]!));
+  assert.equal(gaps.size, 1, `evenly thinned: gaps ${[...gaps].join(', ')}`);
+
+  fs.appendFileSync(fieldsFile, lines(field(count * 10), field(count * 10 + 10)));
+  await feed.refresh();
+  const next = feed.update(context(header));
+  assert.ok(next?.type === 'update');
+  assert.deepEqual(next.fields?.map((record) => record.step), [count * 10, count * 10 + 10]);
+  await feed.refresh();
+  assert.equal(feed.update(context(header)), undefined, 'nothing new, nothing sent');
 });
 
 test('the dashboard page has a strict CSP with a nonce and escapes the run folder it records', () => {

@@ -155,6 +155,33 @@ test('a recorded stream fills the header, charts, histogram, samples and plane',
   await page.close();
 });
 
+test('one step cursor: scrubbing any view moves the samples, histogram and plane to one step; Latest makes all follow again', async () => {
+  const stream = recordedStream(dir, 300, 0);
+  const dashboard = await DashboardPage.openWith(browser, { dir, runDir: stream.snapshot.header.runDir }, [stream.snapshot]);
+  const { page } = dashboard;
+  const steps = async () => ({
+    samples: (await page.getAttribute('.samples-card .sample-grid', 'alt'))?.match(/step (\d+)/)?.[1],
+    histogram: (await page.textContent('.histogram-card .scrubber-position'))?.match(/^step ([\d,]+)/)?.[1],
+    plane: (await page.textContent('.plane-card h2'))?.match(/step ([\d,]+)/)?.[1],
+  });
+  assert.deepEqual(await steps(), { samples: '2990', histogram: '2,900', plane: '2,990' }, 'all follow the latest: each its newest record');
+  await page.focus('.samples-card input[type=range]');
+  await page.keyboard.press('Home');
+  assert.deepEqual(await steps(), { samples: '0', histogram: '0', plane: '0' }, 'the sample slider moved every view');
+  await page.keyboard.press('ArrowRight');
+  assert.deepEqual(await steps(), { samples: '1500', histogram: '1,500', plane: '1,500' });
+  await page.focus('.histogram-card input[type=range]');
+  await page.keyboard.press('ArrowRight');
+  assert.deepEqual(await steps(), { samples: '1500', histogram: '1,600', plane: '1,500' }, 'views that log less often show their last record at or before the cursor');
+  assert.match(await page.textContent('.plane-card .scrubber-position') ?? '', /step 1,500 .* · cursor at step 1,600$/, 'and say where the cursor is');
+  await page.click('.plane-card vscode-button:has-text("Latest")');
+  assert.deepEqual(await steps(), { samples: '2990', histogram: '2,900', plane: '2,990' });
+  assert.deepEqual(await page.$$eval('.scrubber vscode-button[aria-pressed]', (buttons) => buttons.map((button) => button.getAttribute('aria-pressed'))),
+    ['true', 'true', 'true'], 'one toggle: every Latest shows it is on');
+  assert.deepEqual(await dashboard.problems(), []);
+  await page.close();
+});
+
 test('a version gap asks the host to resync and the next snapshot is applied', async () => {
   const { dashboard, stream } = await openWithStream();
   const [firstUpdate] = stream.updates;

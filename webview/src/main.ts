@@ -19,6 +19,7 @@ import { CompareRequests } from './state/compareRequests';
 import { DashboardStore } from './state/dashboardStore';
 import type { DashboardState } from './state/dashboardState';
 import { HostChannel } from './state/hostChannel';
+import { StepCursor } from './state/stepCursor';
 import { card, element, setText } from './ui/dom';
 import { readPalette, watchTheme } from './ui/palette';
 
@@ -47,7 +48,9 @@ watchTheme(() => {
 const page = element('div', { className: 'dashboard' });
 document.body.appendChild(page);
 const grid = element('main', { className: 'dashboard-grid' });
-const samples = new SampleGridView(grid);
+// One step for every view: scrubbing one moves all ("Latest" makes all follow the newest).
+const cursor = new StepCursor();
+const samples = new SampleGridView(grid, cursor);
 const header = new HeaderView(page, post, () => samples.shownStep);
 const notice = new NoticeView(page);
 page.appendChild(grid);
@@ -72,9 +75,9 @@ const lossChart = new MetricChart(losses.body,
     markers: { at: raisedDiagnosticMarkers, caption: 'failure mode raised (red: error, yellow: warning; see Diagnostics)' },
   },
   currentPalette);
-const sampleViews = new SampleViewsView(samples.root);
-const histograms = new HistogramView(grid, currentPalette);
-const plane = new PlaneView(grid, currentPalette);
+const sampleViews = new SampleViewsView(samples.root, cursor);
+const histograms = new HistogramView(grid, currentPalette, cursor);
+const plane = new PlaneView(grid, currentPalette, cursor);
 
 // The headline group's own title (a GAN's "Losses").
 const lossTitle = {

@@ -135,7 +135,7 @@ export interface RecordedStream {
 
 /**
  * A snapshot at step `rows × 10` and `updateCount` updates of 10 rows each, with histograms every
- * 100 steps, evaluations every 500, diagnostics, sample grids at 3 steps, a field, and compare candidates.
+ * 100 steps, evaluations every 500, diagnostics, sample grids at 3 steps, plane records every 500 steps, and compare candidates.
  */
 export function recordedStream(dir: string, rows = 300, updateCount = 5, compare: readonly CompareCandidate[] = []): RecordedStream {
   const every = 10;
@@ -153,7 +153,7 @@ export function recordedStream(dir: string, rows = 300, updateCount = 5, compare
   const snapshot: Snapshot = {
     type: 'snapshot', version: 1, compare, canSnapshotToNote: true, header: header(lastSnapshotStep),
     metrics: metricRows(0, rows, every), histograms: histogramSteps(0, lastSnapshotStep).map((step) => histogramRecord(step)),
-    samples: snapshotFrames, field: fieldRecord(lastSnapshotStep),
+    samples: snapshotFrames, fields: [...stepsEvery(500, 0, lastSnapshotStep - 1), lastSnapshotStep].map((step) => fieldRecord(step)),
     evaluations: evaluations(0, lastSnapshotStep), diagnostics: diagnostics(0, lastSnapshotStep),
   };
   const updates: Update[] = [];
@@ -162,7 +162,7 @@ export function recordedStream(dir: string, rows = 300, updateCount = 5, compare
     const last = first + every * 9;
     updates.push({
       type: 'update', version: 2 + index, header: header(last), metrics: metricRows(first, 10, every),
-      histograms: histogramSteps(first, last).map((step) => histogramRecord(step)), samples: [], field: fieldRecord(last),
+      histograms: histogramSteps(first, last).map((step) => histogramRecord(step)), samples: [], fields: [fieldRecord(last)],
       evaluations: evaluations(first, last), diagnostics: diagnostics(first, last),
     });
   }

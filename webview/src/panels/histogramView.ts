@@ -7,6 +7,7 @@ import { KeyedCards } from '../ui/keyedCards';
 import { formatValue } from '../ui/format';
 import type { Palette } from '../ui/palette';
 import { legendEntry } from '../ui/legend';
+import type { StepCursor } from '../state/stepCursor';
 import { StepScrubber } from '../ui/stepScrubber';
 import { drawHistogram } from './drawHistogram';
 
@@ -21,11 +22,11 @@ class HistogramCard {
   private readonly fakeLegend = legendEntry('orange', '');
   private records: readonly HistogramRecord[] = [];
 
-  constructor(view: string, private readonly palette: () => Palette) {
+  constructor(view: string, private readonly palette: () => Palette, cursor: StepCursor) {
     const { root, body, heading } = card('', `histogram-card histogram-${view}`);
     this.root = root;
     this.heading = heading;
-    this.scrubber = new StepScrubber({ label: 'Histogram step', playable: false, onChange: (index) => this.show(index) });
+    this.scrubber = new StepScrubber({ label: 'Histogram step', playable: false, cursor, onChange: (index) => this.show(index) });
     body.append(element('div', { className: 'legend' }, [this.realLegend.root, this.fakeLegend.root]), this.empty);
     this.surface = new CanvasSurface(body, 'Histogram of discriminator outputs', () => 200);
     body.append(this.scrubber.element);
@@ -62,7 +63,7 @@ class HistogramCard {
 export class HistogramView implements DashboardView {
   private readonly cards: KeyedCards<HistogramCard>;
 
-  constructor(parent: HTMLElement, private readonly palette: () => Palette) {
+  constructor(parent: HTMLElement, private readonly palette: () => Palette, private readonly cursor: StepCursor) {
     // Where the cards go among the grid's: a comment takes no grid cell.
     const anchor = document.createComment('histogram cards');
     parent.appendChild(anchor);
@@ -75,7 +76,7 @@ export class HistogramView implements DashboardView {
     // Without a discriminator there are no D outputs to show, whatever lines a folder holds.
     const views = judged ? groupByView(state.histograms) : new Map<string, ViewRecords>();
     if (views.size === 0 && judged) views.set(ganHistogramKey.view, { key: ganHistogramKey, records: [] });
-    for (const [histogramCard, { key, records }] of this.cards.place(views, (name) => new HistogramCard(name, this.palette))) {
+    for (const [histogramCard, { key, records }] of this.cards.place(views, (name) => new HistogramCard(name, this.palette, this.cursor))) {
       histogramCard.update(key, records, changes.theme);
     }
   }

@@ -1,5 +1,8 @@
 import type { DashboardState, DashboardView, StateChanges } from '../state/dashboardState';
+import type { FieldRecord } from '../../../src/core/run/records';
+import type { StepCursor } from '../state/stepCursor';
 import { CanvasSurface } from '../ui/canvasSurface';
+import { StepScrubber } from '../ui/stepScrubber';
 import { card, element, setHidden, setText } from '../ui/dom';
 import { formatCount, formatValue } from '../ui/format';
 import { legendEntry } from '../ui/legend';
@@ -16,9 +19,11 @@ export class PlaneView implements DashboardView {
   private readonly scaleLow = element('span', { className: 'scale-label' });
   private readonly scaleHigh = element('span', { className: 'scale-label' });
   private readonly scaleName = element('span', { text: 'D score' });
+  private readonly scrubber: StepScrubber;
+  private fields: readonly FieldRecord[] = [];
   private aspect = 1;
 
-  constructor(parent: HTMLElement, private readonly palette: () => Palette) {
+  constructor(parent: HTMLElement, private readonly palette: () => Palette, cursor: StepCursor) {
     const { root, body, heading } = card('Data plane', 'plane-card');
     this.root = root;
     this.heading = heading;
@@ -32,16 +37,28 @@ export class PlaneView implements DashboardView {
     const frame = element('div', { className: 'plane-frame' });
     body.appendChild(frame);
     this.surface = new CanvasSurface(frame, 'Discriminator scores over the data plane with real and generated points', (width) => width * this.aspect);
+    this.scrubber = new StepScrubber({ label: 'Data plane step', playable: false, cursor, onChange: () => this.draw() });
+    body.appendChild(this.scrubber.element);
     root.hidden = true;
     parent.appendChild(root);
   }
 
   render(state: DashboardState, changes: StateChanges): void {
-    if (!(changes.field || changes.header || changes.theme)) return;
-    const field = state.field;
-    const applies = state.header?.dataKind === 'points' && field !== undefined;
+    if (!(changes.fields || changes.header || changes.theme)) return;
+    const applies = state.header?.dataKind === 'points' && state.fields.length > 0;
     setHidden(this.root, !applies);
-    if (!applies || field === undefined) return;
+    if (!applies) return;
+    if (changes.fields) {
+      this.fields = [...state.fields];
+      this.scrubber.setSteps(this.fields.map((field) => field.step));
+    }
+    this.draw();
+  }
+
+  /** The plane at the dashboard's step cursor (its last record at or before it). */
+  private draw(): void {
+    const field = this.fields[this.scrubber.shownIndex];
+    if (field === undefined) return;
     const { bounds } = field;
     this.aspect = (bounds.yMax - bounds.yMin) / (bounds.xMax - bounds.xMin || 1) || 1;
     setText(this.heading, `Data plane — step ${formatCount(field.step)}`);

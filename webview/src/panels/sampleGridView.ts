@@ -2,6 +2,7 @@ import type { SampleFrame } from '../../../src/protocol/dashboardMessages';
 import { KeyedCards } from '../ui/keyedCards';
 import type { DashboardState, DashboardView, StateChanges } from '../state/dashboardState';
 import { card, element, setHidden } from '../ui/dom';
+import type { StepCursor } from '../state/stepCursor';
 import { StepScrubber } from '../ui/stepScrubber';
 
 /** A card of saved pictures, one step at a time, with a scrubber that can play their evolution. */
@@ -12,11 +13,11 @@ export class FramesCard {
   private readonly scrubber: StepScrubber;
   private frames: readonly SampleFrame[] = [];
 
-  constructor(title: string, className: string, private readonly what: string, description?: string) {
+  constructor(title: string, className: string, private readonly what: string, cursor: StepCursor, description?: string) {
     const { root, body } = card(title, className);
     this.root = root;
     this.empty = element('p', { className: 'empty', text: `No ${what} saved yet.` });
-    this.scrubber = new StepScrubber({ label: `${title} step`, playable: true, framesPerSecond: 8, onChange: (index) => this.show(index) });
+    this.scrubber = new StepScrubber({ label: `${title} step`, playable: true, framesPerSecond: 8, cursor, onChange: (index) => this.show(index) });
     this.image.hidden = true;
     if (description) body.append(element('p', { className: 'card-description', text: description }));
     body.append(this.empty, element('div', { className: 'sample-frame' }, [this.image]), this.scrubber.element);
@@ -45,10 +46,12 @@ export class FramesCard {
 
 /** The sample grid of one saved step (the run's fixed noise). */
 export class SampleGridView implements DashboardView {
-  private readonly frames = new FramesCard('Samples', 'samples-card', 'Generated samples');
-  readonly root = this.frames.root;
+  private readonly frames: FramesCard;
+  readonly root: HTMLElement;
 
-  constructor(parent: HTMLElement) {
+  constructor(parent: HTMLElement, cursor: StepCursor) {
+    this.frames = new FramesCard('Samples', 'samples-card', 'Generated samples', cursor);
+    this.root = this.frames.root;
     parent.appendChild(this.frames.root);
   }
 
@@ -68,14 +71,14 @@ export class SampleViewsView implements DashboardView {
   private readonly cards: KeyedCards<FramesCard>;
 
   /** `after`: the card the views follow (the sample grid's). */
-  constructor(after: HTMLElement) {
+  constructor(after: HTMLElement, private readonly cursor: StepCursor) {
     this.cards = new KeyedCards(after);
   }
 
   render(state: DashboardState, changes: StateChanges): void {
     if (!(changes.header || changes.views)) return;
     const views = new Map((state.header?.views ?? []).map((view) => [view.name, view]));
-    const placed = this.cards.place(views, (name, view) => new FramesCard(view.title, `view-card view-${name}`, view.title, view.description));
+    const placed = this.cards.place(views, (name, view) => new FramesCard(view.title, `view-card view-${name}`, view.title, this.cursor, view.description));
     for (const [frames, view] of placed) frames.setFrames(state.views[view.name] ?? []);
   }
 }

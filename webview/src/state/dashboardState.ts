@@ -20,7 +20,8 @@ export interface DashboardState {
   readonly samples: SampleFrame[];
   /** Each family sample view's pictures, by view name (the header lists the views). */
   views: Readonly<Record<string, readonly SampleFrame[]>>;
-  field: FieldRecord | undefined;
+  /** The plane view's records by step (2D data): a thinned history, then every new one. */
+  readonly fields: FieldRecord[];
   /** In the order the run wrote them, not necessarily by step. */
   readonly evaluations: EvaluationRecord[];
   readonly diagnostics: DiagnosticRecord[];
@@ -36,7 +37,7 @@ export interface StateChanges {
   histograms: boolean;
   samples: boolean;
   views: boolean;
-  field: boolean;
+  fields: boolean;
   evaluations: boolean;
   diagnostics: boolean;
   compareCandidates: boolean;
@@ -46,14 +47,14 @@ export interface StateChanges {
 
 export function emptyState(): DashboardState {
   return {
-    header: undefined, unreadable: undefined, notice: undefined, metrics: new MetricTable(), histograms: [], samples: [], views: {}, field: undefined, evaluations: [], diagnostics: [],
+    header: undefined, unreadable: undefined, notice: undefined, metrics: new MetricTable(), histograms: [], samples: [], views: {}, fields: [], evaluations: [], diagnostics: [],
     compareCandidates: [], compareRuns: [], canSnapshotToNote: false,
   };
 }
 
 export function noChanges(): StateChanges {
   return {
-    header: false, metrics: false, histograms: false, samples: false, views: false, field: false, evaluations: false, diagnostics: false,
+    header: false, metrics: false, histograms: false, samples: false, views: false, fields: false, evaluations: false, diagnostics: false,
     compareCandidates: false, compareRuns: false, theme: false,
   };
 }

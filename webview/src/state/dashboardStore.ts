@@ -1,3 +1,5 @@
+import type { FieldRecord } from '../../../src/core/run/records';
+import { MAX_SENT_FIELDS } from '../../../src/protocol/dashboardLimits';
 import type { HostToDashboard } from '../../../src/protocol/dashboardMessages';
 import { appendByStep } from './stepRows';
 import { emptyState, noChanges } from './dashboardState';
@@ -30,13 +32,13 @@ export class DashboardStore {
     replaceRows(state.histograms, message.histograms);
     replaceRows(state.samples, message.samples);
     state.views = message.views ?? {};
-    state.field = message.field;
+    replaceRows(state.fields, message.fields ?? []);
     replaceRows(state.evaluations, message.evaluations);
     replaceRows(state.diagnostics, message.diagnostics);
     state.compareCandidates = message.compare;
     state.canSnapshotToNote = message.canSnapshotToNote;
     this.markChanged({
-      header: true, metrics: true, histograms: true, samples: true, views: true, field: true, evaluations: true, diagnostics: true,
+      header: true, metrics: true, histograms: true, samples: true, views: true, fields: true, evaluations: true, diagnostics: true,
       compareCandidates: true,
     });
   }
@@ -48,7 +50,8 @@ export class DashboardStore {
     appendByStep(state.histograms, message.histograms);
     appendByStep(state.samples, message.samples);
     if (message.views !== undefined) state.views = message.views;
-    if (message.field !== undefined) state.field = message.field;
+    appendByStep(state.fields, message.fields ?? []);
+    thinFields(state.fields);
     // Appended as written, not by step: an on-demand evaluation may measure an earlier checkpoint,
     // and the host sends a snapshot, not an update, when metrics.jsonl is rewritten.
     state.evaluations.push(...message.evaluations);
@@ -59,7 +62,7 @@ export class DashboardStore {
       histograms: message.histograms.length > 0,
       samples: message.samples.length > 0,
       views: message.views !== undefined,
-      field: message.field !== undefined,
+      fields: (message.fields?.length ?? 0) > 0,
       evaluations: message.evaluations.length > 0,
       diagnostics: message.diagnostics.length > 0,
     });
@@ -106,6 +109,18 @@ export class DashboardStore {
     performance.clearMeasures('gan-studio:render');
     performance.measure('gan-studio:render', { start, end: performance.now() });
   }
+}
+
+/**
+ * Keeps the plane's history bounded between snapshots (each record is about 20 kB): past twice
+ * what a snapshot carries, every second one goes, the newest always stays.
+ */
+function thinFields(fields: FieldRecord[]): void {
+  if (fields.length <= 2 * MAX_SENT_FIELDS) return;
+  const newest = fields.at(-1)!;
+  const kept = fields.filter((_, index) => index % 2 === 0);
+  if (kept.at(-1) !== newest) kept.push(newest);
+  replaceRows(fields, kept);
 }
 
 function replaceRows<Row>(rows: Row[], replacement: readonly Row[]): void {

@@ -1,19 +1,23 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
+import { indexAtCursor, type StepCursor } from '../state/stepCursor';
 import { element, setText } from './dom';
 import { formatCount } from './format';
 
 export interface StepScrubberOptions {
   /** What the slider picks, for its accessible name: "Sample step". */
   readonly label: string;
-  /** Offer play/pause, which steps through the records at `framesPerSecond`. */
+  /** Offer play/pause, which steps the cursor through this view's records at `framesPerSecond`. */
   readonly playable: boolean;
   readonly framesPerSecond?: number;
+  /** The dashboard's one step cursor: this slider moves it, and shows where it is among this view's records. */
+  readonly cursor: StepCursor;
   readonly onChange: (index: number) => void;
 }
 
 /**
- * A slider over a list of logged steps that follows the latest record until the user moves it;
- * "Latest" resumes following. Shared by the histogram and the sample grid.
+ * A slider over one view's logged steps, bound to the dashboard's step cursor: moving it moves
+ * every view; "Latest" makes every view follow the newest records again. Shared by the histogram,
+ * the sample grids and the plane.
  */
 export class StepScrubber {
   readonly element: HTMLElement;
@@ -22,29 +26,25 @@ export class StepScrubber {
   private readonly latest: HTMLElement;
   private readonly play: HTMLElement | undefined;
   private steps: readonly number[] = [];
-  private following = true;
   private shown = -1;
-  private timer: number | undefined;
 
   constructor(private readonly options: StepScrubberOptions) {
+    const { cursor } = options;
     this.slider = element('input', { className: 'scrubber-slider', attributes: { type: 'range', min: '0', max: '0', step: '1', value: '0', 'aria-label': options.label } });
     this.slider.addEventListener('input', () => {
-      this.stopPlaying();
-      this.following = false;
-      this.show(Number(this.slider.value));
+      const step = this.steps[Number(this.slider.value)];
+      if (step !== undefined) cursor.choose(step);
     });
-    this.latest = element('vscode-button', { text: 'Latest', attributes: { secondary: '', title: 'Follow the latest step', 'aria-pressed': 'true' } });
-    this.latest.addEventListener('click', () => {
-      this.stopPlaying();
-      this.follow();
-    });
+    this.latest = element('vscode-button', { text: 'Latest', attributes: { secondary: '', title: 'Follow the latest step in every view', 'aria-pressed': 'true' } });
+    this.latest.addEventListener('click', () => cursor.follow());
     const controls: Node[] = [this.slider, this.position, this.latest];
     if (options.playable) {
-      this.play = element('vscode-button', { text: 'Play', attributes: { secondary: '', title: 'Play the evolution over steps' } });
-      this.play.addEventListener('click', () => (this.timer === undefined ? this.startPlaying() : this.stopPlaying()));
+      this.play = element('vscode-button', { text: 'Play', attributes: { secondary: '', title: 'Play the evolution over steps (every view follows)' } });
+      this.play.addEventListener('click', () => (cursor.playing ? cursor.stop() : cursor.play(this.steps, options.framesPerSecond ?? 8)));
       controls.unshift(this.play);
     }
     this.element = element('div', { className: 'scrubber' }, controls);
+    cursor.onChange(() => this.sync(true));
   }
 
   /** The step on show, if any. */
@@ -58,27 +58,18 @@ export class StepScrubber {
 
   /** The records changed (appended, or replaced by a snapshot); the owner redraws `shownIndex` itself. */
   setSteps(steps: readonly number[]): void {
-    const previousStep = this.shownStep;
     this.steps = steps;
     this.slider.max = String(Math.max(0, steps.length - 1));
     this.slider.disabled = steps.length <= 1;
-    if (this.following || previousStep === undefined) {
-      this.follow(false);
-      return;
-    }
-    // Keep the step the user chose, wherever it now sits in the list.
-    const index = steps.indexOf(previousStep);
-    this.show(index >= 0 ? index : Math.min(this.shown, steps.length - 1), false);
+    this.sync(false);
   }
 
-  private follow(notify = true): void {
-    this.following = true;
-    this.show(this.steps.length - 1, notify);
-  }
-
-  /** Shows record `index`; `notify` is false when the owner redraws anyway. */
-  private show(index: number, notify = true): void {
-    this.latest.setAttribute('aria-pressed', String(this.following));
+  /** Shows the record the cursor points at; `notify` is false when the owner redraws anyway. */
+  private sync(notify: boolean): void {
+    const { cursor } = this.options;
+    this.latest.setAttribute('aria-pressed', String(cursor.following));
+    if (this.play !== undefined) setText(this.play, cursor.playing ? 'Pause' : 'Play');
+    const index = indexAtCursor(this.steps, cursor);
     const record = this.steps[index];
     if (record === undefined) {
       this.shown = -1;
@@ -87,32 +78,12 @@ export class StepScrubber {
     }
     this.slider.value = String(index);
     const step = formatCount(record);
-    setText(this.position, `step ${step} (${index + 1} of ${this.steps.length})`);
+    // Said when this view has nothing at the cursor's step itself (it logs less often, or not yet).
+    const off = cursor.step !== undefined && record !== cursor.step ? ` · cursor at step ${formatCount(cursor.step)}` : '';
+    setText(this.position, `step ${step} (${index + 1} of ${this.steps.length})${off}`);
     this.slider.setAttribute('aria-valuetext', `step ${step}`);
     const changed = index !== this.shown;
     this.shown = index;
     if (changed && notify) this.options.onChange(index);
-  }
-
-  private startPlaying(): void {
-    if (this.steps.length <= 1) return;
-    this.following = false;
-    if (this.shown >= this.steps.length - 1) this.show(0);
-    if (this.play !== undefined) setText(this.play, 'Pause');
-    this.timer = window.setInterval(() => {
-      if (this.shown >= this.steps.length - 1) {
-        this.stopPlaying();
-        this.follow();
-      } else {
-        this.show(this.shown + 1);
-      }
-    }, 1000 / (this.options.framesPerSecond ?? 8));
-  }
-
-  private stopPlaying(): void {
-    if (this.timer === undefined) return;
-    window.clearInterval(this.timer);
-    this.timer = undefined;
-    if (this.play !== undefined) setText(this.play, 'Play');
   }
 }
