@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { DashboardToHost } from '../../src/protocol/dashboardMessages';
 import { useChromium } from './harness/chromium';
 import { DashboardPage } from './harness/dashboardPage';
@@ -47,7 +47,7 @@ test('the charts follow the run\'s metric catalogue: its groups, titles and labe
   const withViews = { ...snapshot, header: { ...snapshot.header, views, networks: ['generator', 'encoder'] }, views: { reconstructions: [writeSampleFrame(dir, 7), writeSampleFrame(dir, 9)] } };
   const dashboard = await DashboardPage.openWith(browser, { dir, runDir: snapshot.header.runDir }, [withViews]);
   const { page } = dashboard;
-  assert.deepEqual(await page.$$eval('.card:not([hidden]) h2', (nodes) => nodes.slice(0, 2).map((node) => node.textContent)),
+  assert.deepEqual(await page.$$eval('.card:not([hidden]):has(.chart) h2', (nodes) => nodes.slice(0, 2).map((node) => node.textContent)),
     ['Adversarial losses', 'Reconstruction']);
   assert.equal(await page.isVisible('h2:has-text("Never logged")'), false);
   assert.equal(await page.getAttribute('.loss-card', 'aria-label'), 'Adversarial losses', 'the card is named for screen readers as it is titled');
@@ -107,8 +107,10 @@ test('a recorded stream fills the header, charts, histogram, samples and plane',
   // Losses, mean D outputs and gradient norms; the catalogue's instance-noise card stays hidden: this run logs no σ.
   const charts = await page.$$eval('.card:not([hidden]) .chart', (nodes) => nodes.map((node) => ({ rows: node.getAttribute('data-rows'), series: node.getAttribute('data-series') })));
   assert.deepEqual(charts, [{ rows: String(totalRows), series: '5' }, { rows: String(totalRows), series: '2' }, { rows: String(totalRows), series: '2' }]);
-  assert.deepEqual(await page.$$eval('.card:not([hidden]) h2', (nodes) => nodes.slice(0, 3).map((node) => node.textContent)),
-    ['Losses', 'Mean D outputs: D(x) and D(G(z))', 'Gradient norms']);
+  assert.deepEqual(await page.$$eval('.card:not([hidden]):has(.chart) h2', (nodes) => nodes.map((node) => node.textContent)),
+    ['Losses', 'Mean D outputs: D(x) and D(G(z))', 'Gradient norms'], 'the catalogue\'s charts in its order');
+  assert.deepEqual(await page.$$eval('.card:not([hidden]) h2', (nodes) => nodes.slice(0, 4).map((node) => node.textContent?.replace(/ — step .*/, ''))),
+    ['Losses', 'Data plane', 'D outputs: real vs generated', 'Samples'], 'the main views first, so they fit one screen');
   const chartInk = await canvasInk(page, '.chart canvas');
   assert.equal(chartInk.canvases, 3);
   assert.ok(chartInk.inked > 5000, `chart canvases are drawn (${chartInk.inked} pixels)`);
@@ -180,6 +182,26 @@ test('one step cursor: scrubbing any view moves the samples, histogram and plane
     ['true', 'true', 'true'], 'one toggle: every Latest shows it is on');
   assert.deepEqual(await dashboard.problems(), []);
   await page.close();
+});
+
+test('layout: the main views fit one screen — whole at 1600×960, the losses and plane whole and D\'s outputs and the samples begun beside a note', async () => {
+  const stream = recordedStream(dir, 300, 0);
+  const boxes = async (page: Page) => page.$$eval('.loss-card, .plane-card, .histogram-card, .samples-card', (cards) => Object.fromEntries(cards.map((card) => {
+    const box = card.getBoundingClientRect();
+    return [card.classList[1], { top: Math.round(box.top), bottom: Math.round(box.bottom), left: Math.round(box.left), right: Math.round(box.right) }];
+  })));
+  for (const [width, height, whole, begun] of [
+    [1600, 960, ['loss-card', 'plane-card', 'histogram-card', 'samples-card'], []],
+    [800, 880, ['loss-card', 'plane-card'], ['histogram-card', 'samples-card']],
+  ] as const) {
+    const dashboard = await DashboardPage.open(browser, { dir, runDir: stream.snapshot.header.runDir }, { width, height });
+    await dashboard.send(stream.snapshot);
+    const placed = await boxes(dashboard.page);
+    for (const name of whole) assert.ok(placed[name] && placed[name].bottom <= height && placed[name].right <= width, `${width}×${height}: ${name} whole on screen: ${JSON.stringify(placed)}`);
+    for (const name of begun) assert.ok(placed[name] && placed[name].top + 60 <= height, `${width}×${height}: ${name} begins on screen: ${JSON.stringify(placed)}`);
+    assert.equal(await dashboard.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, 'nothing runs off sideways');
+    await dashboard.page.close();
+  }
 });
 
 test('a version gap asks the host to resync and the next snapshot is applied', async () => {

@@ -34,7 +34,7 @@ test('the dashboard in dark, light and high-contrast themes', async () => {
   const stream = recordedStream(dir, 300, 5, [{ runDir: '/runs/ring-b', runId: 'ring-b', status: 'completed', step: 5000 }]);
   const runDir = stream.snapshot.header.runDir;
   // ring-b was compared before: the restored selection is request 1.
-  const dashboard = await DashboardPage.open(browser, { dir, runDir, initialState: { runDir, compare: ['/runs/ring-b'] } }, { width: 1100, height: 900 });
+  const dashboard = await DashboardPage.open(browser, { dir, runDir, initialState: { runDir, compare: ['/runs/ring-b'] } }, { width: 1600, height: 960 });
   await dashboard.send(stream.snapshot);
   for (const update of stream.updates) await dashboard.send(update);
   await dashboard.send({ type: 'compareData', requestId: 1, runs: [{ runId: 'ring-b', metrics: stream.snapshot.metrics }] });

@@ -61,7 +61,6 @@ const otherMetrics = new MetricCards(currentPalette);
 // What the run measured and found comes right after the curves, before the samples and histograms.
 const evaluation = new EvaluationView(currentPalette, post);
 const diagnostics = new DiagnosticsView(header.indicators);
-grid.prepend(losses.root, otherMetrics.root, evaluation.root, diagnostics.root);
 const compareRequests = new CompareRequests();
 const compare = new CompareView(losses.body, post, compareRequests, () => store.clearCompareRuns(), comparePersistence);
 const lossChart = new MetricChart(losses.body,
@@ -78,6 +77,11 @@ const lossChart = new MetricChart(losses.body,
 const sampleViews = new SampleViewsView(samples.root, cursor);
 const histograms = new HistogramView(grid, currentPalette, cursor);
 const plane = new PlaneView(grid, currentPalette, cursor);
+
+// The grid's order, which is also the reading order: the main views first (the losses, the plane,
+// D's outputs, the samples), so they fit one laptop screen beside a note; then what the run
+// measured and found, then the other charts.
+grid.append(losses.root, plane.root, histograms.anchor, samples.root, evaluation.root, diagnostics.root, otherMetrics.root);
 
 // The headline group's own title (a GAN's "Losses").
 const lossTitle = {

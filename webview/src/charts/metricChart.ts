@@ -28,7 +28,8 @@ export interface MetricChartConfig {
   readonly markers?: { readonly at: (state: DashboardState) => readonly ChartMarker[]; readonly caption: string };
 }
 
-const chartHeight = 240;
+// Low enough that the losses, the plane or samples and D's outputs fit one laptop screen beside a note.
+const chartHeight = 190;
 
 /**
  * A uPlot chart of metric columns. New rows extend the smoothed lines and the arrays uPlot already

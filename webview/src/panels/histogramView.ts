@@ -61,13 +61,12 @@ class HistogramCard {
  * yet shows one empty card; a family without a discriminator (the VAE) shows none.
  */
 export class HistogramView implements DashboardView {
-  private readonly cards: KeyedCards<HistogramCard>;
+  /** Where the cards go among the grid's: a comment takes no grid cell. */
+  readonly anchor = document.createComment('histogram cards');
+  private readonly cards = new KeyedCards<HistogramCard>(this.anchor);
 
   constructor(parent: HTMLElement, private readonly palette: () => Palette, private readonly cursor: StepCursor) {
-    // Where the cards go among the grid's: a comment takes no grid cell.
-    const anchor = document.createComment('histogram cards');
-    parent.appendChild(anchor);
-    this.cards = new KeyedCards(anchor);
+    parent.appendChild(this.anchor);
   }
 
   render(state: DashboardState, changes: StateChanges): void {

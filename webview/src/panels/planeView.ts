@@ -12,7 +12,7 @@ import { heatScale, paintCells } from './heatScale';
 
 /** The 2D data plane (point datasets only): D's decision surface, real and generated points, G's pull. */
 export class PlaneView implements DashboardView {
-  private readonly root: HTMLElement;
+  readonly root: HTMLElement;
   private readonly heading: HTMLElement;
   private readonly surface: CanvasSurface;
   private readonly scaleBar = element('canvas', { className: 'scale-bar', attributes: { width: '120', height: '10', 'aria-hidden': 'true' } });
