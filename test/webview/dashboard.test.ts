@@ -204,6 +204,29 @@ test('layout: the main views fit one screen — whole at 1600×960, the losses a
   }
 });
 
+test('every view has a folded "What am I looking at?" for students; a family\'s chart takes its text from the catalogue', async () => {
+  const stream = recordedStream(dir, 300, 0);
+  const dashboard = await DashboardPage.openWith(browser, { dir, runDir: stream.snapshot.header.runDir }, [stream.snapshot]);
+  const { page } = dashboard;
+  const explained = await page.$$eval('.card:not([hidden])', (cards) => cards.map((card) => ({
+    card: card.querySelector('h2')?.textContent?.replace(/ — step .*/, ''),
+    open: card.querySelector('details.explainer')?.hasAttribute('open'),
+    text: card.querySelector('details.explainer p')?.textContent ?? '',
+  })));
+  assert.ok(explained.length >= 8, JSON.stringify(explained));
+  for (const { card, open, text } of explained) {
+    assert.equal(open, false, `${card}: folded`);
+    assert.ok(text.length > 80, `${card} explains itself: ${text}`);
+  }
+  assert.equal(await page.isVisible('.plane-card details.explainer p'), false);
+  await page.click('.plane-card details.explainer summary');
+  assert.equal(await page.isVisible('.plane-card details.explainer p'), true, 'a click opens it');
+  assert.match(await page.textContent('.loss-card details.explainer p') ?? '', /2·log 2 ≈ 1\.39/, 'the GAN catalogue\'s losses text');
+  assert.match(await page.textContent('.metric-card-0 details.explainer p') ?? '', /^D\(x\) is D's average output/, 'the shared mean-D-outputs text, with the family\'s labels');
+  assert.deepEqual(await dashboard.problems(), []);
+  await page.close();
+});
+
 test('a version gap asks the host to resync and the next snapshot is applied', async () => {
   const { dashboard, stream } = await openWithStream();
   const [firstUpdate] = stream.updates;

@@ -21,6 +21,7 @@ import type { DashboardState } from './state/dashboardState';
 import { HostChannel } from './state/hostChannel';
 import { StepCursor } from './state/stepCursor';
 import { card, element, setText } from './ui/dom';
+import { setExplainer } from './ui/explainer';
 import { readPalette, watchTheme } from './ui/palette';
 
 const vscode = acquireVsCodeApi();
@@ -89,6 +90,7 @@ const lossTitle = {
     const group = state.header && headlineGroup(state.header.metrics);
     if (!group) return;
     setText(losses.heading, group.title);
+    setExplainer(losses.body, group.explanation);
     // Screen readers name the card by its title, which the family's catalogue chooses.
     losses.root.setAttribute('aria-label', group.title);
   },

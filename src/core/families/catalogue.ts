@@ -22,6 +22,8 @@ export interface MetricGroup {
   readonly metrics: readonly MetricSpec[];
   /** Whether a log scale makes sense (losses, norms; not probabilities or signed scores). */
   readonly logScale: boolean;
+  /** For a student: how to read the chart, and what healthy and failing look like (the card's "What am I looking at?"). */
+  readonly explanation?: string;
 }
 
 export interface MetricCatalogue {
@@ -67,8 +69,13 @@ export function headlineValues(headline: Pick<MetricCatalogue, 'headline'>, line
  * read (`dReal`, `dFake`): every adversarial family shows it, each with its own labels.
  */
 export function meanDOutputsGroup(title: string, description: string, labels: readonly [string, string], probability: boolean): MetricGroup {
+  const [real, fake] = labels;
+  const settled = probability
+    ? `both near 0.5: D cannot tell them apart, which is where a GAN's game settles. ${real} near 1 with ${fake} near 0 for long means D wins outright and G learns little`
+    : 'close together: D cannot tell them apart. A gap that keeps widening means D separates them easily';
   return {
     title, description, logScale: false,
+    explanation: `${real} is D's average output on a batch of real data, ${fake} on a batch of generated data. In a healthy run they draw together, ${settled} (Diagnostics says so when it happens).`,
     metrics: [
       { name: 'dReal', label: labels[0], network: 'discriminator', probability },
       { name: 'dFake', label: labels[1], network: 'discriminator', probability },

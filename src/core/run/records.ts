@@ -44,6 +44,7 @@ export const catalogueSchema = z.object({
     description: z.string().max(500),
     metrics: z.array(metricSpecSchema).max(64).readonly(),
     logScale: z.boolean(),
+    explanation: z.string().max(1200).exactOptional(),
   }).readonly()).max(16).readonly(),
   headline: z.tuple([z.string(), z.string()]).readonly(),
 }).readonly();

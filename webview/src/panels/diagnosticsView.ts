@@ -1,5 +1,6 @@
 import type { DashboardState, DashboardView, StateChanges } from '../state/dashboardState';
 import { summariseFindings, worstSeverity, type Finding, type FindingsSummary } from '../state/diagnosticFindings';
+import { explainer } from '../ui/explainer';
 import { card, element, setHidden, setText } from '../ui/dom';
 import { formatCount } from '../ui/format';
 import { severityIcon } from '../ui/severityIcon';
@@ -27,7 +28,9 @@ export class DiagnosticsView implements DashboardView {
     const { root, body } = card('Diagnostics', 'diagnostics-card');
     this.root = root;
     root.tabIndex = -1;
-    body.append(this.status, this.list, this.more);
+    body.append(explainer('Failure modes found in the logged numbers (vanishing gradients, an overpowering discriminator, mode '
+      + 'collapse, oscillation, divergence), each with the numbers that raised it, the thresholds it crossed and the remedies '
+      + 'usually tried. A finding clears when its numbers recover.'), this.status, this.list, this.more);
     this.badge = new DiagnosticBadge(badgeParent, () => {
       root.scrollIntoView({ block: 'start', behavior: 'smooth' });
       root.focus({ preventScroll: true });

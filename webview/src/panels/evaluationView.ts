@@ -3,6 +3,7 @@ import type { DashboardToHost, RunHeader } from '../../../src/protocol/dashboard
 import { EvaluationChart } from '../charts/evaluationChart';
 import type { DashboardState, DashboardView, StateChanges } from '../state/dashboardState';
 import { button } from '../ui/button';
+import { explainer } from '../ui/explainer';
 import { card, element, setHidden, setText } from '../ui/dom';
 import { formatCount, formatValue } from '../ui/format';
 import type { Palette } from '../ui/palette';
@@ -26,7 +27,11 @@ export class EvaluationView implements DashboardView {
     const { root, body } = card('Evaluation', 'evaluation-card');
     this.root = root;
     this.evaluateNow = button('Evaluate Now', 'Measure the generator of the latest checkpoint (Evaluate Run)', () => post({ type: 'evaluate' }), true);
-    body.append(this.empty, this.evaluateNow, this.figures, this.meaning, this.caption);
+    body.append(explainer('Figures measured on fresh samples of the generator (its average, when the run keeps one), apart from '
+      + 'training. On a Gaussian mixture: how many modes G covers and how evenly. On digits: FID against real digits in a shipped '
+      + 'classifier\'s features (lower is better; the floor is two real sets compared with each other) and, for conditional and '
+      + 'InfoGAN runs, how often the classifier agrees with the label or code G was given.'),
+    this.empty, this.evaluateNow, this.figures, this.meaning, this.caption);
     this.chart = new EvaluationChart(body, palette);
     root.hidden = true;
   }

@@ -2,6 +2,7 @@ import { ganHistogramKey, histogramKeyOf, type HistogramKey } from '../../../src
 import type { HistogramRecord } from '../../../src/core/run/records';
 import type { DashboardState, DashboardView, StateChanges } from '../state/dashboardState';
 import { CanvasSurface } from '../ui/canvasSurface';
+import { explainer } from '../ui/explainer';
 import { card, element, setHidden, setText } from '../ui/dom';
 import { KeyedCards } from '../ui/keyedCards';
 import { formatValue } from '../ui/format';
@@ -27,7 +28,10 @@ class HistogramCard {
     this.root = root;
     this.heading = heading;
     this.scrubber = new StepScrubber({ label: 'Histogram step', playable: false, cursor, onChange: (index) => this.show(index) });
-    body.append(element('div', { className: 'legend' }, [this.realLegend.root, this.fakeLegend.root]), this.empty);
+    body.append(explainer('How D scores each real example (blue) and each generated one (orange) at one step, as shares of the '
+      + 'batch; the dashed lines are the means. Two separate humps: D tells them apart. Overlapping humps: G\'s samples fool D, '
+      + 'which is where a GAN\'s game settles.'),
+    element('div', { className: 'legend' }, [this.realLegend.root, this.fakeLegend.root]), this.empty);
     this.surface = new CanvasSurface(body, 'Histogram of discriminator outputs', () => 200);
     body.append(this.scrubber.element);
   }

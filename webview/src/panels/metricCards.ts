@@ -3,6 +3,7 @@ import { MetricChart } from '../charts/metricChart';
 import { groupSeries, headlineGroup } from '../charts/seriesSpecs';
 import type { DashboardState, DashboardView, StateChanges } from '../state/dashboardState';
 import { card, element } from '../ui/dom';
+import { setExplainer } from '../ui/explainer';
 import type { Palette } from '../ui/palette';
 
 /**
@@ -45,6 +46,7 @@ export class MetricCards implements DashboardView {
         label: group.description, series: () => series, offerLogScale: group.logScale, overlayCompareRuns: false,
         ...(probabilities ? { yRange: () => [0, 1] as const } : {}),
       }, this.palette);
+      setExplainer(shown.body, group.explanation);
       this.root.appendChild(shown.root);
       return { root: shown.root, chart, columns: series.map((spec) => spec.column) };
     });

@@ -3,6 +3,7 @@ import type { FieldRecord } from '../../../src/core/run/records';
 import type { StepCursor } from '../state/stepCursor';
 import { CanvasSurface } from '../ui/canvasSurface';
 import { StepScrubber } from '../ui/stepScrubber';
+import { explainer } from '../ui/explainer';
 import { card, element, setHidden, setText } from '../ui/dom';
 import { formatCount, formatValue } from '../ui/format';
 import { legendEntry } from '../ui/legend';
@@ -33,7 +34,10 @@ export class PlaneView implements DashboardView {
       legendEntry('foreground', 'G’s gradient (scaled)', 'arrow').root,
       element('span', { className: 'legend-entry' }, [this.scaleName, this.scaleLow, this.scaleBar, this.scaleHigh]),
     ]);
-    body.appendChild(legend);
+    body.append(explainer('The 2D data plane at one step. Blue dots are real data, orange dots G\'s samples from fixed noise, and '
+      + 'each white line points where G\'s gradient pushes that sample (scaled). The background colours the plane by the scale '
+      + 'bar\'s quantity; for a GAN, D\'s score: high where D says "real", low where it says "generated". G\'s samples climb '
+      + 'towards high scores, and D reshapes the surface each step. A real mode with no orange dots near it is one G misses.'), legend);
     const frame = element('div', { className: 'plane-frame' });
     body.appendChild(frame);
     this.surface = new CanvasSurface(frame, 'Discriminator scores over the data plane with real and generated points', (width) => width * this.aspect);

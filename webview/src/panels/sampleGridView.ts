@@ -1,6 +1,7 @@
 import type { SampleFrame } from '../../../src/protocol/dashboardMessages';
 import { KeyedCards } from '../ui/keyedCards';
 import type { DashboardState, DashboardView, StateChanges } from '../state/dashboardState';
+import { explainer } from '../ui/explainer';
 import { card, element, setHidden } from '../ui/dom';
 import type { StepCursor } from '../state/stepCursor';
 import { StepScrubber } from '../ui/stepScrubber';
@@ -13,12 +14,13 @@ export class FramesCard {
   private readonly scrubber: StepScrubber;
   private frames: readonly SampleFrame[] = [];
 
-  constructor(title: string, className: string, private readonly what: string, cursor: StepCursor, description?: string) {
+  constructor(title: string, className: string, private readonly what: string, cursor: StepCursor, description?: string, explanation?: string) {
     const { root, body } = card(title, className);
     this.root = root;
     this.empty = element('p', { className: 'empty', text: `No ${what} saved yet.` });
     this.scrubber = new StepScrubber({ label: `${title} step`, playable: true, framesPerSecond: 8, cursor, onChange: (index) => this.show(index) });
     this.image.hidden = true;
+    if (explanation) body.append(explainer(explanation));
     if (description) body.append(element('p', { className: 'card-description', text: description }));
     body.append(this.empty, element('div', { className: 'sample-frame' }, [this.image]), this.scrubber.element);
   }
@@ -50,7 +52,9 @@ export class SampleGridView implements DashboardView {
   readonly root: HTMLElement;
 
   constructor(parent: HTMLElement, cursor: StepCursor) {
-    this.frames = new FramesCard('Samples', 'samples-card', 'Generated samples', cursor);
+    this.frames = new FramesCard('Samples', 'samples-card', 'Generated samples', cursor, undefined,
+      'G\'s output for the same fixed noise at every saved step, so what changes is G learning, not new noise. Play steps '
+      + 'through them, and every other view with them. For 2D data the picture is G\'s samples (orange) over the real points (blue).');
     this.root = this.frames.root;
     parent.appendChild(this.frames.root);
   }

@@ -10,6 +10,10 @@ export function ganCatalogue(objectiveKind: string): MetricCatalogue {
     groups: [
       {
         title: 'Losses', description: 'Discriminator and generator losses over steps', logScale: true,
+        explanation: 'D\'s loss says how well D tells real data from G\'s samples; G\'s loss, how well G fools D. Unlike a '
+          + 'classifier\'s, they do not fall to zero together: in a healthy game they settle and hover (with the logistic losses, D near '
+          + '2·log 2 ≈ 1.39 when it can only guess, G near log 2 ≈ 0.69). D\'s loss falling towards 0 while G\'s climbs means D is winning. '
+          + 'Dashed rules mark where a failure mode was raised; smoothing (0.6) averages the noise of single batches.',
         metrics: [
           { name: 'dLoss', label: 'D loss', short: 'D', network: 'discriminator' },
           { name: 'gLoss', label: 'G loss', short: 'G', network: 'generator' },
@@ -23,6 +27,8 @@ export function ganCatalogue(objectiveKind: string): MetricCatalogue {
       meanDOutputsGroup('Mean D outputs: D(x) and D(G(z))', 'Mean discriminator output on real and generated data over steps', ['D(x)', 'D(G(z))'], probability),
       {
         title: 'Gradient norms', description: 'Global norm of each network\'s gradients over steps', logScale: true,
+        explanation: 'How large each network\'s update is at each step. G\'s norm collapsing towards 0 while D is confident is the '
+          + 'vanishing-gradient failure (G no longer learns); norms that keep growing are divergence.',
         metrics: [
           { name: 'gradNormD', label: '‖∇D‖', network: 'discriminator' },
           { name: 'gradNormG', label: '‖∇G‖', network: 'generator' },
@@ -30,6 +36,8 @@ export function ganCatalogue(objectiveKind: string): MetricCatalogue {
       },
       {
         title: 'Instance noise', description: 'Standard deviation of the instance noise added to D\'s inputs over steps', logScale: false,
+        explanation: 'The σ of the Gaussian noise added to everything D sees, lowered towards 0 over training: early on it blurs real '
+          + 'and generated data together, so D cannot separate them perfectly and G keeps a useful gradient.',
         metrics: [{ name: 'instanceNoiseSigma', label: 'σ' }],
       },
     ],
