@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { errorMessage, isUserError } from '../core/errors';
 import { evaluationPlan, type EvaluationPlan } from '../core/eval/evaluationPlan';
+import { exportChart } from './exportChart';
 import { runFiles } from '../core/run/layout';
 import { readStoredConfig } from '../core/run/runReader';
 import { DisposableOwner } from '../core/util/disposable';
@@ -116,6 +117,7 @@ export class RunDashboard extends DisposableOwner {
         resumeFromCheckpoint: async () => void await vscode.commands.executeCommand('ganStudio.resumeFromCheckpoint', runDir),
         openRunFolder: async () => void await vscode.commands.executeCommand('ganStudio.openRunFolder', runDir),
         evaluate: async () => void await vscode.commands.executeCommand('ganStudio.evaluateRun', runDir),
+        exportMetrics: (request) => exportChart(runDir, request),
         snapshotToNote: async (step) => void await vscode.commands.executeCommand(SNAPSHOT_COMMAND, { runDir, step }),
         compare: async ({ requestId, runDirs }) => this.post({ type: 'compareData', requestId, runs: await this.compareData(runDirs) }),
       }, (reason) => log.warn(`dashboard of ${runDir}: ${reason}`));

@@ -11,6 +11,7 @@ export interface DashboardRequestHandlers {
   resumeFromCheckpoint(): Promise<void> | void;
   openRunFolder(): Promise<void> | void;
   evaluate(): Promise<void> | void;
+  exportMetrics(request: Request<'exportMetrics'>): Promise<void> | void;
   snapshotToNote(step: number): Promise<void> | void;
   compare(request: Request<'compare'>): Promise<void> | void;
 }
@@ -35,6 +36,8 @@ export async function handleDashboardMessage(data: unknown, handlers: DashboardR
       return handlers.openRunFolder();
     case 'evaluate':
       return handlers.evaluate();
+    case 'exportMetrics':
+      return handlers.exportMetrics(message);
     case 'snapshotToNote':
       return handlers.snapshotToNote(message.step);
     case 'compare':

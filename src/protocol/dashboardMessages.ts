@@ -124,6 +124,11 @@ export const dashboardToHostSchema = z.discriminatedUnion('type', [
   /** Continue a run that no trainer runs, from its latest checkpoint, in a new trainer. */
   z.object({ type: z.literal('resumeFromCheckpoint') }),
   z.object({ type: z.literal('openRunFolder') }),
+  /** Save a chart's values (metrics.jsonl's columns, undecimated, with step and wall time) to a file the user picks. */
+  z.object({
+    type: z.literal('exportMetrics'), title: z.string().max(200), columns: z.array(z.string().max(100)).min(1).max(64).readonly(),
+    format: z.enum(['csv', 'json']),
+  }),
   /** Measure the generator of the latest checkpoint now (the extension's Evaluate Run). */
   z.object({ type: z.literal('evaluate') }),
   /** Insert the grid of `step` (and the charts as they stand) into the markdown note. */

@@ -13,7 +13,7 @@ function recorder(): { handlers: DashboardRequestHandlers; calls: unknown[][]; r
   return {
     handlers: {
       snapshot: record('snapshot'), control: record('control'), resumeFromCheckpoint: record('resumeFromCheckpoint'), openRunFolder: record('openRunFolder'),
-      evaluate: record('evaluate'),
+      evaluate: record('evaluate'), exportMetrics: record('exportMetrics'),
       snapshotToNote: record('snapshotToNote'), compare: record('compare'),
     },
     calls, refused, refuse: (reason) => refused.push(reason),
@@ -25,10 +25,12 @@ test('protocol messages reach their handler with checked values', async () => {
   for (const message of [
     { type: 'ready' }, { type: 'resync' }, { type: 'control', action: 'pause' }, { type: 'control', action: 'stop' },
     { type: 'resumeFromCheckpoint' }, { type: 'openRunFolder' }, { type: 'evaluate' }, { type: 'snapshotToNote', step: 40 },
+    { type: 'exportMetrics', title: 'Losses', columns: ['dLoss', 'gLoss'], format: 'csv' },
     { type: 'compare', requestId: 3, runDirs: ['/w/.gan/runs/b'] },
   ]) await handleDashboardMessage(message, handlers, refuse);
   assert.deepEqual(calls, [
     ['snapshot'], ['snapshot'], ['control', 'pause'], ['control', 'stop'], ['resumeFromCheckpoint'], ['openRunFolder'], ['evaluate'], ['snapshotToNote', 40],
+    ['exportMetrics', { type: 'exportMetrics', title: 'Losses', columns: ['dLoss', 'gLoss'], format: 'csv' }],
     ['compare', { type: 'compare', requestId: 3, runDirs: ['/w/.gan/runs/b'] }],
   ]);
   assert.deepEqual(refused, []);
@@ -46,6 +48,8 @@ test('a message outside the protocol is refused with the reason, and nothing run
     [{ type: 'compare', requestId: 1, runDirs: '/etc' }, /runDirs: /],
     [{ type: 'compare', requestId: 1, runDirs: Array.from({ length: MAX_COMPARED_RUNS + 1 }, (_, i) => `/r/${i}`) }, /runDirs: /],
     [{ type: 'exec', command: 'rm -rf /' }, /type: /],
+    [{ type: 'exportMetrics', title: 'Losses', columns: ['dLoss'], format: 'xlsx' }, /format: /],
+    [{ type: 'exportMetrics', title: 'Losses', columns: [], format: 'csv' }, /columns: /],
     [{ type: '__proto__' }, /type: /],
     [null, /expected object/],
     ['ready', /expected object/],

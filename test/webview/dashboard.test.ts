@@ -227,6 +227,21 @@ test('every view has a folded "What am I looking at?" for students; a family\'s 
   await page.close();
 });
 
+test('each chart\'s CSV and JSON buttons ask the host to save the columns it draws', async () => {
+  const stream = recordedStream(dir, 300, 0);
+  const dashboard = await DashboardPage.openWith(browser, { dir, runDir: stream.snapshot.header.runDir }, [stream.snapshot]);
+  const { page } = dashboard;
+  await dashboard.clearPosted();
+  await page.click('.loss-card .chart-export vscode-button:has-text("CSV")');
+  await page.click('.metric-card-0 .chart-export vscode-button:has-text("JSON")');
+  assert.deepEqual(await dashboard.posted(), [
+    { type: 'exportMetrics', title: 'Losses', columns: ['dLoss', 'gLoss', 'dLossReal', 'dLossFake', 'gradientPenalty'], format: 'csv' },
+    { type: 'exportMetrics', title: 'Mean D outputs: D(x) and D(G(z))', columns: ['dReal', 'dFake'], format: 'json' },
+  ]);
+  assert.deepEqual(await dashboard.problems(), []);
+  await page.close();
+});
+
 test('a version gap asks the host to resync and the next snapshot is applied', async () => {
   const { dashboard, stream } = await openWithStream();
   const [firstUpdate] = stream.updates;

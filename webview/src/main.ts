@@ -58,7 +58,7 @@ page.appendChild(grid);
 
 // The losses card holds the catalogue's headline group, with the comparison and the findings' markers.
 const losses = card('Losses', 'loss-card');
-const otherMetrics = new MetricCards(currentPalette);
+const otherMetrics = new MetricCards(currentPalette, post);
 // What the run measured and found comes right after the curves, before the samples and histograms.
 const evaluation = new EvaluationView(currentPalette, post);
 const diagnostics = new DiagnosticsView(header.indicators);
@@ -73,6 +73,7 @@ const lossChart = new MetricChart(losses.body,
     },
     offerLogScale: true, overlayCompareRuns: true,
     markers: { at: raisedDiagnosticMarkers, caption: 'failure mode raised (red: error, yellow: warning; see Diagnostics)' },
+    exportValues: (format, columns) => post({ type: 'exportMetrics', title: losses.heading.textContent ?? 'Losses', columns, format }),
   },
   currentPalette);
 const sampleViews = new SampleViewsView(samples.root, cursor);

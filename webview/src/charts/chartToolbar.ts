@@ -1,3 +1,4 @@
+import { button } from '../ui/button';
 import { element } from '../ui/dom';
 
 export interface ChartSettings {
@@ -8,8 +9,11 @@ export interface ChartSettings {
 
 let toolbarCount = 0;
 
-/** Smoothing slider and, where it makes sense, a log-scale switch; they edit `settings` in place. */
-export function chartToolbar(settings: ChartSettings, offerLogScale: boolean, onChange: () => void): HTMLElement {
+/**
+ * Smoothing slider and, where it makes sense, a log-scale switch; they edit `settings` in place.
+ * With `onExport`, CSV and JSON buttons save the chart's values (TensorBoard's downloads).
+ */
+export function chartToolbar(settings: ChartSettings, offerLogScale: boolean, onChange: () => void, onExport?: (format: 'csv' | 'json') => void): HTMLElement {
   const id = `chart-toolbar-${++toolbarCount}`;
   const smoothingValue = element('output', { className: 'control-value', attributes: { for: `${id}-smoothing` } });
   const slider = element('input', { attributes: {
@@ -38,6 +42,12 @@ export function chartToolbar(settings: ChartSettings, offerLogScale: boolean, on
     });
     controls.push(element('label', { className: 'control checkbox', attributes: { for: `${id}-log` } },
       [checkbox, document.createTextNode('Log scale')]));
+  }
+  if (onExport) {
+    controls.push(element('span', { className: 'chart-export' }, [
+      button('CSV', 'Save this chart\'s values (every logged step, unsmoothed, with wall time) as CSV', () => onExport('csv'), true),
+      button('JSON', 'Save this chart\'s values (every logged step, unsmoothed, with wall time) as JSON', () => onExport('json'), true),
+    ]));
   }
   return element('div', { className: 'chart-toolbar' }, controls);
 }

@@ -26,6 +26,8 @@ export interface MetricChartConfig {
   readonly yRange?: (state: DashboardState) => readonly [number, number] | undefined;
   /** Steps to mark with a vertical rule, and what the rules mean (a caption under the chart). */
   readonly markers?: { readonly at: (state: DashboardState) => readonly ChartMarker[]; readonly caption: string };
+  /** Save the chart's columns (the run's own, not the compared runs') to a file, through the host. */
+  readonly exportValues?: (format: 'csv' | 'json', columns: readonly string[]) => void;
 }
 
 // Low enough that the losses, the plane or samples and D's outputs fit one laptop screen beside a note.
@@ -54,7 +56,12 @@ export class MetricChart implements DashboardView {
   private frameRequested = false;
 
   constructor(parent: HTMLElement, private readonly config: MetricChartConfig, private readonly palette: () => Palette) {
-    parent.append(chartToolbar(this.settings, config.offerLogScale, () => this.onSettingsChanged()), this.container, this.note);
+    const exportValues = config.exportValues;
+    const onExport = exportValues && ((format: 'csv' | 'json') => {
+      const columns = this.state ? config.series(this.state).map((spec) => spec.column).filter((column) => this.state!.metrics.has(column)) : [];
+      if (columns.length > 0) exportValues(format, columns);
+    });
+    parent.append(chartToolbar(this.settings, config.offerLogScale, () => this.onSettingsChanged(), onExport), this.container, this.note);
     if (config.markers !== undefined) {
       this.markerCaption = legendEntry('red', config.markers.caption, 'rule').root;
       this.markerCaption.hidden = true;

@@ -1,4 +1,5 @@
 import type { MetricCatalogue } from '../../../src/core/families/catalogue';
+import type { DashboardToHost } from '../../../src/protocol/dashboardMessages';
 import { MetricChart } from '../charts/metricChart';
 import { groupSeries, headlineGroup } from '../charts/seriesSpecs';
 import type { DashboardState, DashboardView, StateChanges } from '../state/dashboardState';
@@ -17,7 +18,7 @@ export class MetricCards implements DashboardView {
   private catalogueKey = '';
   private cards: { readonly root: HTMLElement; readonly chart: MetricChart; readonly columns: readonly string[] }[] = [];
 
-  constructor(private readonly palette: () => Palette) {}
+  constructor(private readonly palette: () => Palette, private readonly post: (message: DashboardToHost) => void) {}
 
   render(state: DashboardState, changes: StateChanges): void {
     const catalogue = state.header?.metrics;
@@ -44,6 +45,7 @@ export class MetricCards implements DashboardView {
       const probabilities = group.metrics.every((metric) => metric.probability === true);
       const chart = new MetricChart(shown.body, {
         label: group.description, series: () => series, offerLogScale: group.logScale, overlayCompareRuns: false,
+        exportValues: (format, columns) => this.post({ type: 'exportMetrics', title: group.title, columns, format }),
         ...(probabilities ? { yRange: () => [0, 1] as const } : {}),
       }, this.palette);
       setExplainer(shown.body, group.explanation);
