@@ -242,6 +242,27 @@ test('each chart\'s CSV and JSON buttons ask the host to save the columns it dra
   await page.close();
 });
 
+test('D\'s outputs over time: the histogram card draws every logged step\'s distribution as bands, with the cursor\'s step marked', async () => {
+  const stream = recordedStream(dir, 300, 0);
+  const dashboard = await DashboardPage.openWith(browser, { dir, runDir: stream.snapshot.header.runDir }, [stream.snapshot]);
+  const { page } = dashboard;
+  const oneStep = await canvasInk(page, '.histogram-card canvas');
+  await page.click('.histogram-card label:has-text("Over time")');
+  assert.equal(await page.getAttribute('.histogram-card', 'data-view'), 'over-time');
+  assert.equal(await page.getAttribute('.histogram-card canvas', 'aria-label'), 'Distributions of discriminator outputs over steps');
+  const overTime = await canvasInk(page, '.histogram-card canvas');
+  assert.ok(overTime.inked > 5000 && overTime.colours > 10, `the bands are drawn (${JSON.stringify(overTime)})`);
+  assert.notDeepEqual(overTime, oneStep, 'a different picture from the one-step histogram');
+  const pixels = await page.$eval('.histogram-card canvas', (canvas) => (canvas as HTMLCanvasElement).toDataURL());
+  await page.focus('.samples-card input[type=range]');
+  await page.keyboard.press('Home');
+  assert.notEqual(await page.$eval('.histogram-card canvas', (canvas) => (canvas as HTMLCanvasElement).toDataURL()), pixels, 'moving the step cursor moves the rule');
+  await page.click('.histogram-card label:has-text("Over time")');
+  assert.equal(await page.getAttribute('.histogram-card', 'data-view'), 'one-step');
+  assert.deepEqual(await dashboard.problems(), []);
+  await page.close();
+});
+
 test('a version gap asks the host to resync and the next snapshot is applied', async () => {
   const { dashboard, stream } = await openWithStream();
   const [firstUpdate] = stream.updates;

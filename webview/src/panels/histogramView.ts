@@ -10,6 +10,7 @@ import type { Palette } from '../ui/palette';
 import { legendEntry } from '../ui/legend';
 import type { StepCursor } from '../state/stepCursor';
 import { StepScrubber } from '../ui/stepScrubber';
+import { drawDistributions } from './drawDistributions';
 import { drawHistogram } from './drawHistogram';
 
 /** One histogram view's card: D's outputs on its real and generated inputs at one logged step. */
@@ -22,16 +23,23 @@ class HistogramCard {
   private readonly realLegend = legendEntry('blue', '');
   private readonly fakeLegend = legendEntry('orange', '');
   private records: readonly HistogramRecord[] = [];
+  /** TensorBoard's two views of histograms: one step at a time, or every step's distribution over time. */
+  private readonly overTime: HTMLInputElement;
 
   constructor(view: string, private readonly palette: () => Palette, cursor: StepCursor) {
     const { root, body, heading } = card('', `histogram-card histogram-${view}`);
     this.root = root;
     this.heading = heading;
     this.scrubber = new StepScrubber({ label: 'Histogram step', playable: false, cursor, onChange: (index) => this.show(index) });
+    this.overTime = element('input', { attributes: { type: 'checkbox', id: `histogram-over-time-${view}` } });
+    this.overTime.addEventListener('change', () => this.show(this.scrubber.shownIndex));
+    const overTimeLabel = element('label', { className: 'control checkbox', attributes: { for: this.overTime.id, title: 'Every logged step\'s distribution: bands hold the middle 86 %, 68 % and 38 % of the outputs, the line is the median' } },
+      [this.overTime, document.createTextNode('Over time')]);
     body.append(explainer('How D scores each real example (blue) and each generated one (orange) at one step, as shares of the '
       + 'batch; the dashed lines are the means. Two separate humps: D tells them apart. Overlapping humps: G\'s samples fool D, '
-      + 'which is where a GAN\'s game settles.'),
-    element('div', { className: 'legend' }, [this.realLegend.root, this.fakeLegend.root]), this.empty);
+      + 'which is where a GAN\'s game settles. "Over time" shows every logged step at once: shaded bands hold the middle of each '
+      + 'distribution (darker nearer the median, the line) and the dashed rule marks the step the other views show.'),
+    element('div', { className: 'legend' }, [this.realLegend.root, this.fakeLegend.root, overTimeLabel]), this.empty);
     this.surface = new CanvasSurface(body, 'Histogram of discriminator outputs', () => 200);
     body.append(this.scrubber.element);
   }
@@ -55,7 +63,12 @@ class HistogramCard {
     const { realLabel, fakeLabel } = histogramKeyOf(record);
     setText(this.realLegend.text, `${realLabel} — mean ${formatValue(record.realMean)}`);
     setText(this.fakeLegend.text, `${fakeLabel} — mean ${formatValue(record.fakeMean)}`);
-    this.surface.draw((context, width, height) => drawHistogram(context, record, this.palette(), width, height));
+    const over = this.overTime.checked;
+    this.surface.canvas.setAttribute('aria-label', over ? 'Distributions of discriminator outputs over steps' : 'Histogram of discriminator outputs');
+    this.root.dataset.view = over ? 'over-time' : 'one-step';
+    this.surface.draw((context, width, height) => (over
+      ? drawDistributions(context, this.records, record.step, this.palette(), width, height)
+      : drawHistogram(context, record, this.palette(), width, height)));
   }
 }
 
