@@ -71,7 +71,9 @@ test('each kind of block finds its latest run', () => {
 test('the loss sparkline is an SVG of numbers only, downsampled', () => {
   assert.deepEqual(downsample([1, 2, 3, 4, 5, 6], 3), [1.5, 3.5, 5.5]);
   const svg = lossSparkline({ first: [1.4, 1.2, 1.3], second: [0.7, 0.9, 0.8] }, ['D loss', 'G loss']);
-  assert.match(svg, /^<svg class="gan-sparkline"[^>]*>(<polyline fill="none" stroke="#[0-9a-f]{6}" stroke-width="1.5" points="[\d., ]+"\/>){2}<\/svg>$/);
+  assert.match(svg, /^<svg class="gan-sparkline"[^>]*>(<polyline fill="none" stroke="#[0-9a-f]{6}" stroke-width="1.5" points="[\d., ]+"\/>){2}<\/svg><p class="gan-legend">/);
+  // The legend: which curve is which, the latest values and the shared scale.
+  assert.match(svg, /<p class="gan-legend"><span class="gan-swatch gan-swatch-first"><\/span>D loss 1\.3 <span class="gan-swatch gan-swatch-second"><\/span>G loss 0\.8 <span class="gan-scale">\(latest; scale 0\.7–1\.4\)<\/span><\/p>$/);
   assert.match(svg, /aria-label="D loss \(blue\) and G loss \(orange\) over the run"/);
   // Labels come from run.json's catalogue, which anyone may write: they reach the markup escaped.
   assert.match(lossSparkline({ first: [1, 2], second: [2, 1] }, ['<b>x</b>', '"y"']), /aria-label="&lt;b&gt;x&lt;\/b&gt; \(blue\) and &quot;y&quot; \(orange\)/);

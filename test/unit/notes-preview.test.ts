@@ -71,6 +71,6 @@ test('a run whose folder is outside the workspace shows no image', () => {
 
 test('a loss curve sampled from a large metrics.jsonl says so under the sparkline', () => {
   const sampled = render('```gan\nname: ring\n```\n', [run], { losses: () => ({ first: [1.5, 1.4], second: [0.6, 0.7], sampledFromBytes: 110 * 1024 * 1024 }) });
-  assert.match(sampled.html, /<svg class="gan-sparkline"[^]*<\/svg><p class="gan-note">Loss curve sampled evenly from a 110 MiB metrics\.jsonl\.<\/p>/);
+  assert.match(sampled.html, /<svg class="gan-sparkline"[^]*<\/svg><p class="gan-legend">[^]*<\/p><p class="gan-note">Loss curve sampled evenly from a 110 MiB metrics\.jsonl\.<\/p>/);
   assert.doesNotMatch(render('```gan\nname: ring\n```\n', [run]).html, /gan-note/, 'a curve of every line says nothing');
 });

@@ -45,5 +45,19 @@ export function lossSparkline(series: LossSeries, labels: readonly [string, stri
   };
   return `<svg class="gan-sparkline" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" ` +
     `aria-label="${escapeHtml(`${labels[0]} (blue) and ${labels[1]} (orange) over the run`)}">`
-    + `${line(series.first, '#3794ff')}${line(series.second, '#e8590c')}</svg>`;
+    + `${line(series.first, '#3794ff')}${line(series.second, '#e8590c')}</svg>`
+    + legend(series, labels, lo, hi);
+}
+
+/** Which curve is which, their latest values and the shared scale: a sparkline alone says none of it. */
+function legend(series: LossSeries, labels: readonly [string, string], lo: number, hi: number): string {
+  const latest = (values: readonly number[]) => values.filter(Number.isFinite).at(-1);
+  const entry = (which: 'first' | 'second', label: string, value: number | undefined) =>
+    `<span class="gan-swatch gan-swatch-${which}"></span>${escapeHtml(label)}${value === undefined ? '' : ` ${short(value)}`}`;
+  return `<p class="gan-legend">${entry('first', labels[0], latest(series.first))} ${entry('second', labels[1], latest(series.second))} `
+    + `<span class="gan-scale">(latest; scale ${short(lo)}–${short(hi)})</span></p>`;
+}
+
+function short(value: number): string {
+  return String(Number(value.toPrecision(3)));
 }
