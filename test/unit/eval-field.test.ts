@@ -7,7 +7,7 @@ import { tf } from '../../src/core/backend/tf';
 import type { GanConfigInput } from '../../src/core/config/schema';
 import type { Dataset } from '../../src/core/data/dataset';
 import { loadDataset } from '../../src/core/data/load';
-import { discriminatorField, FIELD_GRID_SIZE, FIELD_POINTS } from '../../src/core/eval/field';
+import { discriminatorField, FIELD_GRID_SIZE, FIELD_POINTS, LATENT_GRID_SIZE } from '../../src/core/eval/field';
 import { cellCentres, planeBounds } from '../../src/core/eval/plane';
 import { buildModels } from '../../src/core/models';
 import { nonSaturatingObjective } from '../../src/core/objectives/logistic';
@@ -143,6 +143,17 @@ test('a field has the documented layout, arrow signs and score ranges, and leave
     });
     assert.deepEqual(critic.scoreRange, [Math.min(...critic.scores), Math.max(...critic.scores)], 'raw scores span what was seen');
     assert.deepEqual(critic.fake, [[0.25, -0.5], [-0.75, 0.125], [0, 0]]);
+    // The latent-space view: G(z) = z, so G's image of the lattice is the lattice itself, ±2σ, row-major along z₁.
+    const lattice = critic.latentGrid;
+    assert.ok(lattice);
+    assert.deepEqual([lattice.size, lattice.dims, lattice.range, lattice.points.length], [LATENT_GRID_SIZE, 2, 2, LATENT_GRID_SIZE ** 2]);
+    const expected = (index: number) => Number((-2 + (4 * index) / (LATENT_GRID_SIZE - 1)).toPrecision(4));
+    lattice.points.forEach(([x, y], k) => {
+      assert.ok(Math.abs(x - expected(k % LATENT_GRID_SIZE)) < 1e-3 && Math.abs(y - expected(Math.floor(k / LATENT_GRID_SIZE))) < 1e-3, `lattice point ${k}: ${x}, ${y}`);
+    });
+    const narrow = await assertNoLeakAsync(() => discriminatorField(7, 3, { ...models, latent: { noiseStd: 0.25 } }, wassersteinObjective, pointsDataset, noise));
+    assert.equal(narrow.latentGrid?.range, 0.5, 'the lattice spans ±2σ of the run\'s own z');
+    assert.deepEqual(narrow.latentGrid?.points[0], [-0.5, -0.5]);
     // G's loss −mean(D) falls fastest along +∇D = (1, 2), spread over the 3 samples of the mean.
     for (const arrow of critic.arrows) assert.deepEqual(arrow, [0.3333, 0.6667]);
     assert.equal(critic.real.length, 3);

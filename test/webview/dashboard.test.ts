@@ -5,7 +5,7 @@ import type { DashboardToHost } from '../../src/protocol/dashboardMessages';
 import { useChromium } from './harness/chromium';
 import { DashboardPage } from './harness/dashboardPage';
 import { canvasInk } from './harness/pagePixels';
-import { histogramRecord, recordedStream, runHeader, writeSampleFrame } from './harness/runFixture';
+import { fieldRecord, histogramRecord, recordedStream, runHeader, writeSampleFrame } from './harness/runFixture';
 
 // The dashboard bundle in a real Chromium under the host's CSP, fed a recorded message stream.
 // Needs `npm run build` first (it loads dist/webview/dashboard.js).
@@ -110,7 +110,7 @@ test('a recorded stream fills the header, charts, histogram, samples and plane',
   assert.deepEqual(await page.$$eval('.card:not([hidden]):has(.chart) h2', (nodes) => nodes.map((node) => node.textContent)),
     ['Losses', 'Mean D outputs: D(x) and D(G(z))', 'Gradient norms'], 'the catalogue\'s charts in its order');
   assert.deepEqual(await page.$$eval('.card:not([hidden]) h2', (nodes) => nodes.slice(0, 4).map((node) => node.textContent?.replace(/ — step .*/, ''))),
-    ['Losses', 'Data plane', 'D outputs: real vs generated', 'Samples'], 'the main views first, so they fit one screen');
+    ['Losses', 'Data plane', 'Latent space', 'D outputs: real vs generated'], 'the main views first, so they fit one screen');
   const chartInk = await canvasInk(page, '.chart canvas');
   assert.equal(chartInk.canvases, 3);
   assert.ok(chartInk.inked > 5000, `chart canvases are drawn (${chartInk.inked} pixels)`);
@@ -179,20 +179,20 @@ test('one step cursor: scrubbing any view moves the samples, histogram and plane
   await page.click('.plane-card vscode-button:has-text("Latest")');
   assert.deepEqual(await steps(), { samples: '2990', histogram: '2,900', plane: '2,990' });
   assert.deepEqual(await page.$$eval('.scrubber vscode-button[aria-pressed]', (buttons) => buttons.map((button) => button.getAttribute('aria-pressed'))),
-    ['true', 'true', 'true'], 'one toggle: every Latest shows it is on');
+    ['true', 'true', 'true', 'true'], 'one toggle: every Latest (plane, latent space, histogram, samples) shows it is on');
   assert.deepEqual(await dashboard.problems(), []);
   await page.close();
 });
 
-test('layout: the main views fit one screen — whole at 1600×960, the losses and plane whole and D\'s outputs and the samples begun beside a note', async () => {
+test('layout: the main views fit one screen — whole at 1600×960; beside a note the losses and plane whole, the latent space and D\'s outputs begun', async () => {
   const stream = recordedStream(dir, 300, 0);
-  const boxes = async (page: Page) => page.$$eval('.loss-card, .plane-card, .histogram-card, .samples-card', (cards) => Object.fromEntries(cards.map((card) => {
+  const boxes = async (page: Page) => page.$$eval('.loss-card, .plane-card, .latent-card, .histogram-card, .samples-card', (cards) => Object.fromEntries(cards.map((card) => {
     const box = card.getBoundingClientRect();
     return [card.classList[1], { top: Math.round(box.top), bottom: Math.round(box.bottom), left: Math.round(box.left), right: Math.round(box.right) }];
   })));
   for (const [width, height, whole, begun] of [
-    [1600, 960, ['loss-card', 'plane-card', 'histogram-card', 'samples-card'], []],
-    [800, 880, ['loss-card', 'plane-card'], ['histogram-card', 'samples-card']],
+    [1600, 960, ['loss-card', 'plane-card', 'latent-card', 'histogram-card'], ['samples-card']],
+    [800, 880, ['loss-card', 'plane-card'], ['latent-card', 'histogram-card']],
   ] as const) {
     const dashboard = await DashboardPage.open(browser, { dir, runDir: stream.snapshot.header.runDir }, { width, height });
     await dashboard.send(stream.snapshot);
@@ -259,6 +259,29 @@ test('D\'s outputs over time: the histogram card draws every logged step\'s dist
   assert.notEqual(await page.$eval('.histogram-card canvas', (canvas) => (canvas as HTMLCanvasElement).toDataURL()), pixels, 'moving the step cursor moves the rule');
   await page.click('.histogram-card label:has-text("Over time")');
   assert.equal(await page.getAttribute('.histogram-card', 'data-view'), 'one-step');
+  assert.deepEqual(await dashboard.problems(), []);
+  await page.close();
+});
+
+test('the latent-space view: G\'s image of a z lattice as a coloured mesh beside the plane, with z\'s square inset, at the step cursor', async () => {
+  const stream = recordedStream(dir, 300, 0);
+  const dashboard = await DashboardPage.openWith(browser, { dir, runDir: stream.snapshot.header.runDir }, [stream.snapshot]);
+  const { page } = dashboard;
+  assert.equal(await page.isVisible('.latent-card'), true);
+  assert.equal(await page.textContent('.latent-card h2'), 'Latent space — step 2,990');
+  assert.equal(await page.textContent('.latent-card .card-description'), 'z₁ and z₂ from −2 to 2 (±2σ), the other dimensions of z at 0.');
+  const late = await canvasInk(page, '.latent-card canvas');
+  assert.ok(late.inked > 10000 && late.colours > 30, `the mesh is drawn in many colours (${JSON.stringify(late)})`);
+  const before = await page.$eval('.latent-card canvas', (canvas) => (canvas as HTMLCanvasElement).toDataURL());
+  await page.focus('.plane-card input[type=range]');
+  await page.keyboard.press('Home');
+  assert.equal(await page.textContent('.latent-card h2'), 'Latent space — step 0', 'the step cursor moves it with the plane');
+  assert.notEqual(await page.$eval('.latent-card canvas', (canvas) => (canvas as HTMLCanvasElement).toDataURL()), before);
+  // A record from before the view existed has no lattice: no card.
+  const { latentGrid: _none, ...old } = fieldRecord(100);
+  await dashboard.send({ ...stream.snapshot, version: 2, fields: [old] });
+  assert.equal(await page.isVisible('.latent-card'), false);
+  assert.equal(await page.isVisible('.plane-card'), true);
   assert.deepEqual(await dashboard.problems(), []);
   await page.close();
 });

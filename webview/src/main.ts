@@ -9,6 +9,7 @@ import { groupSeries, headlineGroup } from './charts/seriesSpecs';
 import { CompareView } from './panels/compareView';
 import { DiagnosticsView } from './panels/diagnosticsView';
 import { EvaluationView } from './panels/evaluationView';
+import { LatentView } from './panels/latentView';
 import { HeaderView } from './panels/headerView';
 import { HistogramView } from './panels/histogramView';
 import { MetricCards } from './panels/metricCards';
@@ -79,11 +80,12 @@ const lossChart = new MetricChart(losses.body,
 const sampleViews = new SampleViewsView(samples.root, cursor);
 const histograms = new HistogramView(grid, currentPalette, cursor);
 const plane = new PlaneView(grid, currentPalette, cursor);
+const latentSpace = new LatentView(currentPalette, cursor);
 
 // The grid's order, which is also the reading order: the main views first (the losses, the plane,
 // D's outputs, the samples), so they fit one laptop screen beside a note; then what the run
 // measured and found, then the other charts.
-grid.append(losses.root, plane.root, histograms.anchor, samples.root, evaluation.root, diagnostics.root, otherMetrics.root);
+grid.append(losses.root, plane.root, latentSpace.root, histograms.anchor, samples.root, evaluation.root, diagnostics.root, otherMetrics.root);
 
 // The headline group's own title (a GAN's "Losses").
 const lossTitle = {
@@ -97,7 +99,7 @@ const lossTitle = {
   },
 };
 
-for (const view of [header, lossTitle, notice, compare, lossChart, otherMetrics, evaluation, diagnostics, samples, sampleViews, histograms, plane]) store.addView(view);
+for (const view of [header, lossTitle, notice, compare, lossChart, otherMetrics, evaluation, diagnostics, samples, sampleViews, histograms, plane, latentSpace]) store.addView(view);
 
 const channel = new HostChannel(store, post, compareRequests);
 window.addEventListener('message', (event: MessageEvent<unknown>) => channel.receive(event.data));

@@ -181,6 +181,12 @@ export interface FieldRecord {
   readonly fake: readonly PlanePoint[];
   /** Per fake point: −∂(generator loss)/∂x, the way G's gradient pushes that sample (unscaled). */
   readonly arrows: readonly PlanePoint[];
+  /**
+   * GAN Lab's latent-space view: G's output for a lattice of z over ±`range` in z's first `dims`
+   * dimensions (the others 0): `size` points along z₁ per row, `size` rows along z₂ (one row when
+   * dims is 1), row-major. Absent in records from before it was written.
+   */
+  readonly latentGrid?: { readonly size: number; readonly dims: 1 | 2; readonly range: number; readonly points: readonly PlanePoint[] };
 }
 
 export function isFieldRecord(value: unknown): value is FieldRecord {

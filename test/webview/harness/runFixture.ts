@@ -95,7 +95,19 @@ export function fieldRecord(step: number, size = 32): FieldRecord {
     const pull = 1.4 - r;
     return [(x / r) * pull * 0.01, (y / r) * pull * 0.01];
   });
-  return { step, bounds, size, scores, scoreRange: [0, 1], real, fake, arrows };
+  // G's image of a 15 × 15 z lattice: a square that bends into an annulus as training goes on.
+  const lattice = 15;
+  const bend = Math.min(1, step / 3000);
+  const points: PlanePoint[] = [];
+  for (let row = 0; row < lattice; row++) {
+    for (let column = 0; column < lattice; column++) {
+      const [u, v] = [column / (lattice - 1) - 0.5, row / (lattice - 1) - 0.5];
+      const angle = u * Math.PI * 2;
+      const r = 1.4 + v * 0.6;
+      points.push([(1 - bend) * u * 1.2 + bend * r * Math.cos(angle), (1 - bend) * v * 1.2 + bend * r * Math.sin(angle)]);
+    }
+  }
+  return { step, bounds, size, scores, scoreRange: [0, 1], real, fake, arrows, latentGrid: { size: lattice, dims: 2, range: 2, points } };
 }
 
 /** Writes a 4×4 grid of 16×16 tiles for `step` as a real PNG and returns its frame (a file URI). */
