@@ -14,6 +14,7 @@ import { handleDashboardMessage } from '../host/dashboardRequests';
 import { makeNonce } from '../host/html';
 import { readMetricSeries } from '../host/runHistories';
 import type { RunManager } from '../host/runManager';
+import type { TrainerClient } from '../trainer/client';
 import type { CompareCandidate, HostToDashboard } from '../protocol/dashboardMessages';
 import type { RunsModel } from './runsModel';
 import type { SettingsService } from './settingsService';
@@ -114,6 +115,7 @@ export class RunDashboard extends DisposableOwner {
           this.send('snapshot');
         },
         control: (action) => this.control(action),
+        advance: (steps) => this.trainer()?.advance(steps),
         resumeFromCheckpoint: async () => void await vscode.commands.executeCommand('ganStudio.resumeFromCheckpoint', runDir),
         openRunFolder: async () => void await vscode.commands.executeCommand('ganStudio.openRunFolder', runDir),
         evaluate: async () => void await vscode.commands.executeCommand('ganStudio.evaluateRun', runDir),
@@ -126,9 +128,16 @@ export class RunDashboard extends DisposableOwner {
     }
   }
 
-  private control(action: 'pause' | 'resume' | 'stop'): void {
+  /** The trainer of this run in this window; says so when there is none. */
+  private trainer(): TrainerClient | undefined {
     const trainer = this.options.manager.byDir(this.options.runDir)?.client;
-    if (!trainer) return void vscode.window.showInformationMessage(`GAN Studio: ${path.basename(this.options.runDir)} is not training in this window.`);
+    if (!trainer) void vscode.window.showInformationMessage(`GAN Studio: ${path.basename(this.options.runDir)} is not training in this window.`);
+    return trainer;
+  }
+
+  private control(action: 'pause' | 'resume' | 'stop'): void {
+    const trainer = this.trainer();
+    if (!trainer) return;
     switch (action) {
       case 'pause': return trainer.pause();
       case 'resume': return trainer.resume();

@@ -8,6 +8,7 @@ export interface DashboardRequestHandlers {
   /** `ready` and `resync`: send a full snapshot. */
   snapshot(): Promise<void> | void;
   control(action: Request<'control'>['action']): Promise<void> | void;
+  advance(steps: number): Promise<void> | void;
   resumeFromCheckpoint(): Promise<void> | void;
   openRunFolder(): Promise<void> | void;
   evaluate(): Promise<void> | void;
@@ -30,6 +31,8 @@ export async function handleDashboardMessage(data: unknown, handlers: DashboardR
       return handlers.snapshot();
     case 'control':
       return handlers.control(message.action);
+    case 'advance':
+      return handlers.advance(message.steps);
     case 'resumeFromCheckpoint':
       return handlers.resumeFromCheckpoint();
     case 'openRunFolder':

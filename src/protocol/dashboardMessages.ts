@@ -113,6 +113,9 @@ export type HostToDashboard =
   /** The run's files cannot be read (run.json or config.json fails its checks): the dashboard shows why, and nothing else. */
   | { readonly type: 'unreadable'; readonly reason: string };
 
+/** The most steps one press of a step button may ask of a paused run. */
+export const MAX_ADVANCE_STEPS = 10_000;
+
 /** The most runs one `compare` may name: a bound on what one message can make the host read. */
 export const MAX_COMPARED_RUNS = 100;
 
@@ -121,6 +124,8 @@ export const dashboardToHostSchema = z.discriminatedUnion('type', [
   /** The webview saw a gap in versions: send a snapshot. */
   z.object({ type: z.literal('resync') }),
   z.object({ type: z.literal('control'), action: z.enum(['pause', 'resume', 'stop']) }),
+  /** A paused run trains this many steps, then pauses again (GAN Lab's step button). */
+  z.object({ type: z.literal('advance'), steps: z.int().min(1).max(MAX_ADVANCE_STEPS) }),
   /** Continue a run that no trainer runs, from its latest checkpoint, in a new trainer. */
   z.object({ type: z.literal('resumeFromCheckpoint') }),
   z.object({ type: z.literal('openRunFolder') }),

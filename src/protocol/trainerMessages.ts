@@ -47,6 +47,8 @@ export type HostToTrainer =
   | { readonly type: 'encode'; readonly request: EncodeRequest }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
+  /** A paused run trains this many steps, then pauses again (GAN Lab's step button). */
+  | { readonly type: 'advance'; readonly steps: number }
   /** Stop at the next step boundary with a checkpoint; with `interruption` the run ends interrupted. */
   | { readonly type: 'stop'; readonly interruption?: string };
 

@@ -48,6 +48,8 @@ export class TrainerClient implements Disposable {
 
   pause(): void { this.channel.post({ type: 'pause' }); }
   resume(): void { this.channel.post({ type: 'resume' }); }
+  /** A paused run trains `steps` more steps, then pauses again. */
+  advance(steps: number): void { this.channel.post({ type: 'advance', steps }); }
   /** Stops at the next step boundary, with a checkpoint; with `interruption` the run ends interrupted. */
   stop(interruption?: string): void {
     this.channel.post(interruption ? { type: 'stop', interruption } : { type: 'stop' });

@@ -82,6 +82,8 @@ function serve(host: HostPort): void {
         return session?.pause();
       case 'resume':
         return session?.resume();
+      case 'advance':
+        return session?.advance(message.steps);
       case 'stop':
         stopEarly = message.interruption ? { interruption: message.interruption } : {};
         return session?.stop(message.interruption);

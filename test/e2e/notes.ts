@@ -78,7 +78,7 @@ runGanScript('notes', {}, async ({ page, workspace, step }) => {
     const media = path.join(workspace, 'notes', 'media');
     assert(fs.existsSync(media) && fs.readdirSync(media).some((name) => name.endsWith('-step-300.png')), 'the grid was copied into notes/media');
   });
-  await step('while a block\'s run trains, the open preview follows its new grids; its dashboard beside the note has real content and Pause/Resume work; Stop in the lens stops it', async () => {
+  await step('while a block\'s run trains, the open preview follows its new grids; its dashboard beside the note has real content and Pause, Step (one step, paused again) and Resume work; Stop in the lens stops it', async () => {
     await page.locator('.tabs-container .tab[data-resource-name="gan-notes.md"]').first().click();
     // Lenses exist only for visible lines: bring the long run's block into view.
     await revealLine(page, fs.readFileSync(note, 'utf8').split('\n').indexOf('config: ../ring-long.gan.yaml') + 1);
@@ -129,6 +129,12 @@ runGanScript('notes', {}, async ({ page, workspace, step }) => {
     const status = () => (JSON.parse(fs.readFileSync(path.join(longRun, 'run.json'), 'utf8')) as { status: string }).status;
     await dashboard.locator('vscode-button', { hasText: 'Pause' }).click();
     await pollUntil(async () => status() === 'paused' || undefined, { timeoutMs: 20_000, describe: async () => `status ${status()}` });
+    // GAN Lab's step button: exactly one more step, then paused again.
+    const runInfo = () => JSON.parse(fs.readFileSync(path.join(longRun, 'run.json'), 'utf8')) as { status: string; step: number };
+    const pausedAt = runInfo().step;
+    await dashboard.locator('vscode-button:text-is("Step")').click();
+    await pollUntil(async () => (runInfo().status === 'paused' && runInfo().step === pausedAt + 1) || undefined,
+      { timeoutMs: 20_000, describe: async () => `after Step from ${pausedAt}: ${JSON.stringify(runInfo())}` });
     await dashboard.locator('vscode-button', { hasText: 'Resume' }).click();
     await pollUntil(async () => status() === 'running' || undefined, { timeoutMs: 20_000, describe: async () => `status ${status()}` });
     await page.locator('.tabs-container .tab[data-resource-name="gan-notes.md"]').first().click();

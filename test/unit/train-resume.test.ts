@@ -131,6 +131,25 @@ test('pause holds the loop at a step boundary until resume', async () => {
   assert.equal(run.info.status, 'completed');
 });
 
+test('advance: a paused run trains exactly the steps asked, then pauses again; a running run ignores it', async () => {
+  await useTestBackend();
+  const statuses: string[] = [];
+  const run = await train({ runsDir: tempDir(), config: resolvedConfig({ ...stateful, training: { ...stateful.training, steps: 30 } }) }, (event, session) => {
+    if (event.type === 'progress' && event.step === 5) {
+      session.advance(3);
+      session.pause();
+    }
+    if (event.type === 'status') {
+      statuses.push(`${event.status}@${event.step}`);
+      if (event.status === 'paused' && event.step === 5) setTimeout(() => session.advance(3), 50);
+      if (event.status === 'paused' && event.step === 8) setTimeout(() => session.advance(1), 50);
+      if (event.status === 'paused' && event.step === 9) setTimeout(() => session.resume(), 50);
+    }
+  });
+  assert.deepEqual(statuses, ['paused@5', 'running@5', 'paused@8', 'running@8', 'paused@9', 'running@9', 'completed@30']);
+  assert.equal(run.info.status, 'completed');
+});
+
 test('a rejected resume frees what it built, and a resume drops samples newer than its checkpoint', async () => {
   await useTestBackend();
   const runsDir = tempDir();

@@ -323,10 +323,13 @@ test('header controls: only the applicable ones show, and each posts its message
   ] satisfies DashboardToHost[]);
 
   await dashboard.send(header({ status: 'paused' }));
-  assert.deepEqual(await visibleButtons(), ['Resume', 'Stop', 'Snapshot to note', 'Open Run Folder']);
+  assert.deepEqual(await visibleButtons(), ['Resume', 'Step', '+10 Steps', 'Stop', 'Snapshot to note', 'Open Run Folder'],
+    'a paused run offers GAN Lab\'s step buttons');
   await dashboard.clearPosted();
   await page.click('.run-actions vscode-button:has-text("Resume"):not([hidden])');
-  assert.deepEqual(await dashboard.posted(), [{ type: 'control', action: 'resume' }]);
+  await page.click('.run-actions vscode-button:text-is("Step")');
+  await page.click('.run-actions vscode-button:has-text("+10 Steps")');
+  assert.deepEqual(await dashboard.posted(), [{ type: 'control', action: 'resume' }, { type: 'advance', steps: 1 }, { type: 'advance', steps: 10 }]);
 
   await dashboard.send({ ...header({ status: 'running', live: false }), canSnapshotToNote: false });
   assert.deepEqual(await visibleButtons(), ['Open Run Folder'], 'a run this window does not train offers no controls');

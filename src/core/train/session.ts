@@ -30,6 +30,8 @@ export class TrainingSession implements Disposable {
   /** Set when the stop ends the run as interrupted (its host is going away), with why. */
   private interruption: string | undefined;
   private pauseGate: { promise: Promise<void>; release: () => void } | undefined;
+  /** Steps left of an `advance` while paused; the run pauses again when they are done. */
+  private stepsToAdvance = 0;
   private readonly throughput = new Throughput();
   /** The fixed latents of every sample grid (and of the 2D field's generated points). */
   private readonly samples: SampleGrid;
@@ -84,6 +86,21 @@ export class TrainingSession implements Disposable {
   }
 
   resume(): void {
+    this.stepsToAdvance = 0;
+    this.openGate();
+  }
+
+  /**
+   * GAN Lab's step button: a paused run trains `steps` more steps, then pauses again (a run that
+   * is not paused ignores it). The steps are ordinary training steps, so a resume replays them.
+   */
+  advance(steps: number): void {
+    if (!this.pauseGate || this.stopRequested || !(steps >= 1)) return;
+    this.stepsToAdvance = Math.floor(steps);
+    this.openGate();
+  }
+
+  private openGate(): void {
     const gate = this.pauseGate;
     this.pauseGate = undefined;
     gate?.release();
@@ -115,6 +132,7 @@ export class TrainingSession implements Disposable {
         if (failure) return await this.finish('failed', failure);
         await this.afterStep();
         this.throughput.recordTurn((performance.now() - turnStarted) / 1000);
+        if (this.stepsToAdvance > 0 && --this.stepsToAdvance === 0) this.pause();
         // Yield so signals, worker messages and pause/stop requests are handled between steps.
         await new Promise((resolve) => setImmediate(resolve));
       }

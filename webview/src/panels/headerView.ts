@@ -23,6 +23,9 @@ export class HeaderView implements DashboardView {
   private readonly resume: HTMLElement;
   private resumeMessage: DashboardToHost = { type: 'control', action: 'resume' };
   private readonly stop: HTMLElement;
+  /** GAN Lab's step buttons: a paused run trains one (or ten) steps, then pauses again. */
+  private readonly stepOne: HTMLElement;
+  private readonly stepTen: HTMLElement;
   private readonly snapshot: HTMLElement;
   private readonly openFolder: HTMLElement;
   /** The run's step: what "Snapshot to note" inserts when no sample grid is on show. */
@@ -32,6 +35,8 @@ export class HeaderView implements DashboardView {
     this.pause = button('Pause', 'Pause training', () => post({ type: 'control', action: 'pause' }));
     this.resume = button('Resume', 'Resume training', () => post(this.resumeMessage));
     this.stop = button('Stop', 'Stop training', () => post({ type: 'control', action: 'stop' }), true);
+    this.stepOne = button('Step', 'Train one step (D, then G), then pause again', () => post({ type: 'advance', steps: 1 }), true);
+    this.stepTen = button('+10 Steps', 'Train ten steps, then pause again', () => post({ type: 'advance', steps: 10 }), true);
     this.snapshot = button('Snapshot to note', 'Insert the shown sample grid and charts into the note', () => {
       post({ type: 'snapshotToNote', step: shownSampleStep() ?? this.currentStep });
     }, true);
@@ -39,11 +44,11 @@ export class HeaderView implements DashboardView {
     const title = element('div', { className: 'run-title' }, [this.name, this.status, this.indicators, this.runId]);
     const meta = element('div', { className: 'run-meta' }, [this.progress, this.rate, this.eta, this.backend]);
     const actions = element('div', { className: 'run-actions', attributes: { role: 'toolbar', 'aria-label': 'Run controls' } },
-      [this.pause, this.resume, this.stop, this.snapshot, this.openFolder]);
+      [this.pause, this.resume, this.stepOne, this.stepTen, this.stop, this.snapshot, this.openFolder]);
     parent.append(element('header', { className: 'run-header' },
       [element('div', { className: 'run-summary' }, [title, meta]), actions]), this.error);
     // Nothing applies until the first snapshot says what the run is.
-    for (const hidden of [this.error, this.pause, this.resume, this.stop, this.snapshot]) hidden.hidden = true;
+    for (const hidden of [this.error, this.pause, this.resume, this.stepOne, this.stepTen, this.stop, this.snapshot]) hidden.hidden = true;
   }
 
   render(state: DashboardState, changes: StateChanges): void {
@@ -73,7 +78,7 @@ export class HeaderView implements DashboardView {
     for (const part of [this.runId, this.progress, this.rate, this.eta, this.backend]) setText(part, '');
     setText(this.error, reason);
     setHidden(this.error, false);
-    for (const control of [this.pause, this.resume, this.stop, this.snapshot, this.openFolder]) setHidden(control, true);
+    for (const control of [this.pause, this.resume, this.stepOne, this.stepTen, this.stop, this.snapshot, this.openFolder]) setHidden(control, true);
   }
 
   private showControls(header: RunHeader, canSnapshotToNote: boolean): void {
@@ -86,6 +91,8 @@ export class HeaderView implements DashboardView {
     this.resume.title = paused || fromCheckpoint === undefined ? 'Resume training'
       : `Resume training from the checkpoint of step ${fromCheckpoint}, in a new trainer`;
     setHidden(this.stop, !(running || paused));
+    setHidden(this.stepOne, !paused);
+    setHidden(this.stepTen, !paused);
     setHidden(this.snapshot, !canSnapshotToNote);
     setHidden(this.openFolder, false);
   }
