@@ -116,6 +116,7 @@ export class RunDashboard extends DisposableOwner {
         },
         control: (action) => this.control(action),
         advance: (steps) => this.trainer()?.advance(steps),
+        pace: (stepsPerSecond) => this.trainer()?.pace(stepsPerSecond),
         resumeFromCheckpoint: async () => void await vscode.commands.executeCommand('ganStudio.resumeFromCheckpoint', runDir),
         openRunFolder: async () => void await vscode.commands.executeCommand('ganStudio.openRunFolder', runDir),
         evaluate: async () => void await vscode.commands.executeCommand('ganStudio.evaluateRun', runDir),
@@ -183,7 +184,9 @@ export class RunDashboard extends DisposableOwner {
       throw error;
     }
     // Insert Sample Snapshot is this extension's own command: the button always has somewhere to go.
-    return { header: runHeader(run, this.config.stored, this.config.evaluation), compare: this.compareCandidates(), canSnapshotToNote: true };
+    const pace = this.options.manager.byDir(runDir)?.client.pacedAt;
+    const header = runHeader(run, this.config.stored, this.config.evaluation);
+    return { header: run.live && pace !== undefined ? { ...header, pace } : header, compare: this.compareCandidates(), canSnapshotToNote: true };
   }
 
   /** Other runs of the same config (same file, else same name). */

@@ -9,6 +9,7 @@ export interface DashboardRequestHandlers {
   snapshot(): Promise<void> | void;
   control(action: Request<'control'>['action']): Promise<void> | void;
   advance(steps: number): Promise<void> | void;
+  pace(stepsPerSecond: number | undefined): Promise<void> | void;
   resumeFromCheckpoint(): Promise<void> | void;
   openRunFolder(): Promise<void> | void;
   evaluate(): Promise<void> | void;
@@ -33,6 +34,8 @@ export async function handleDashboardMessage(data: unknown, handlers: DashboardR
       return handlers.control(message.action);
     case 'advance':
       return handlers.advance(message.steps);
+    case 'pace':
+      return handlers.pace(message.stepsPerSecond);
     case 'resumeFromCheckpoint':
       return handlers.resumeFromCheckpoint();
     case 'openRunFolder':

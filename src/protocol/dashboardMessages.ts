@@ -49,6 +49,8 @@ export interface RunHeader {
   readonly evaluation?: EvaluationPlan;
   /** The step of the latest checkpoint: an on-demand evaluation measures its generator. */
   readonly checkpointStep?: number;
+  /** A live run slowed to at most this many steps a second (GAN Lab's speed); absent at full speed. */
+  readonly pace?: number;
 }
 
 /** A family's named picture (samples/<name>/), e.g. BiGAN's reconstructions x | G(E(x)). */
@@ -126,6 +128,8 @@ export const dashboardToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('control'), action: z.enum(['pause', 'resume', 'stop']) }),
   /** A paused run trains this many steps, then pauses again (GAN Lab's step button). */
   z.object({ type: z.literal('advance'), steps: z.int().min(1).max(MAX_ADVANCE_STEPS) }),
+  /** GAN Lab's speed: at most this many steps a second (absent: full speed). */
+  z.object({ type: z.literal('pace'), stepsPerSecond: z.number().positive().max(1000).optional() }),
   /** Continue a run that no trainer runs, from its latest checkpoint, in a new trainer. */
   z.object({ type: z.literal('resumeFromCheckpoint') }),
   z.object({ type: z.literal('openRunFolder') }),

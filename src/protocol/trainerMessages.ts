@@ -49,6 +49,8 @@ export type HostToTrainer =
   | { readonly type: 'resume' }
   /** A paused run trains this many steps, then pauses again (GAN Lab's step button). */
   | { readonly type: 'advance'; readonly steps: number }
+  /** At most this many steps a second, to watch the game unfold (absent: full speed). */
+  | { readonly type: 'pace'; readonly stepsPerSecond?: number }
   /** Stop at the next step boundary with a checkpoint; with `interruption` the run ends interrupted. */
   | { readonly type: 'stop'; readonly interruption?: string };
 

@@ -23,6 +23,7 @@ export class TrainerClient implements Disposable {
   private reported: TrainerOutcome | undefined;
   /** The run a resume trains, known before the trainer reports it (it may die first, holding the lock). */
   private readonly resumeDir: string | undefined;
+  private paceLimit: number | undefined;
   readonly done: Promise<TrainerOutcome>;
 
   constructor(entry: string, readonly transport: TrainerTransport, options: TrainOptions) {
@@ -50,6 +51,16 @@ export class TrainerClient implements Disposable {
   resume(): void { this.channel.post({ type: 'resume' }); }
   /** A paused run trains `steps` more steps, then pauses again. */
   advance(steps: number): void { this.channel.post({ type: 'advance', steps }); }
+  /** At most `stepsPerSecond` steps a second; undefined: full speed. */
+  pace(stepsPerSecond: number | undefined): void {
+    this.paceLimit = stepsPerSecond;
+    this.channel.post({ type: 'pace', ...(stepsPerSecond !== undefined ? { stepsPerSecond } : {}) });
+  }
+
+  /** The speed limit last asked for (undefined: full speed), for a dashboard opened later to show. */
+  get pacedAt(): number | undefined {
+    return this.paceLimit;
+  }
   /** Stops at the next step boundary, with a checkpoint; with `interruption` the run ends interrupted. */
   stop(interruption?: string): void {
     this.channel.post(interruption ? { type: 'stop', interruption } : { type: 'stop' });

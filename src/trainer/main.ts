@@ -84,6 +84,8 @@ function serve(host: HostPort): void {
         return session?.resume();
       case 'advance':
         return session?.advance(message.steps);
+      case 'pace':
+        return session?.pace(message.stepsPerSecond);
       case 'stop':
         stopEarly = message.interruption ? { interruption: message.interruption } : {};
         return session?.stop(message.interruption);

@@ -12,7 +12,7 @@ function recorder(): { handlers: DashboardRequestHandlers; calls: unknown[][]; r
   const record = (name: string) => (...args: unknown[]) => { calls.push([name, ...args]); };
   return {
     handlers: {
-      snapshot: record('snapshot'), control: record('control'), advance: record('advance'), resumeFromCheckpoint: record('resumeFromCheckpoint'), openRunFolder: record('openRunFolder'),
+      snapshot: record('snapshot'), control: record('control'), advance: record('advance'), pace: record('pace'), resumeFromCheckpoint: record('resumeFromCheckpoint'), openRunFolder: record('openRunFolder'),
       evaluate: record('evaluate'), exportMetrics: record('exportMetrics'),
       snapshotToNote: record('snapshotToNote'), compare: record('compare'),
     },
@@ -23,13 +23,13 @@ function recorder(): { handlers: DashboardRequestHandlers; calls: unknown[][]; r
 test('protocol messages reach their handler with checked values', async () => {
   const { handlers, calls, refused, refuse } = recorder();
   for (const message of [
-    { type: 'ready' }, { type: 'resync' }, { type: 'control', action: 'pause' }, { type: 'control', action: 'stop' }, { type: 'advance', steps: 10 },
+    { type: 'ready' }, { type: 'resync' }, { type: 'control', action: 'pause' }, { type: 'control', action: 'stop' }, { type: 'advance', steps: 10 }, { type: 'pace', stepsPerSecond: 5 }, { type: 'pace' },
     { type: 'resumeFromCheckpoint' }, { type: 'openRunFolder' }, { type: 'evaluate' }, { type: 'snapshotToNote', step: 40 },
     { type: 'exportMetrics', title: 'Losses', columns: ['dLoss', 'gLoss'], format: 'csv' },
     { type: 'compare', requestId: 3, runDirs: ['/w/.gan/runs/b'] },
   ]) await handleDashboardMessage(message, handlers, refuse);
   assert.deepEqual(calls, [
-    ['snapshot'], ['snapshot'], ['control', 'pause'], ['control', 'stop'], ['advance', 10], ['resumeFromCheckpoint'], ['openRunFolder'], ['evaluate'], ['snapshotToNote', 40],
+    ['snapshot'], ['snapshot'], ['control', 'pause'], ['control', 'stop'], ['advance', 10], ['pace', 5], ['pace', undefined], ['resumeFromCheckpoint'], ['openRunFolder'], ['evaluate'], ['snapshotToNote', 40],
     ['exportMetrics', { type: 'exportMetrics', title: 'Losses', columns: ['dLoss', 'gLoss'], format: 'csv' }],
     ['compare', { type: 'compare', requestId: 3, runDirs: ['/w/.gan/runs/b'] }],
   ]);
@@ -49,6 +49,7 @@ test('a message outside the protocol is refused with the reason, and nothing run
     [{ type: 'compare', requestId: 1, runDirs: Array.from({ length: MAX_COMPARED_RUNS + 1 }, (_, i) => `/r/${i}`) }, /runDirs: /],
     [{ type: 'exec', command: 'rm -rf /' }, /type: /],
     [{ type: 'advance', steps: 0 }, /steps: /],
+    [{ type: 'pace', stepsPerSecond: -1 }, /stepsPerSecond: /],
     [{ type: 'advance', steps: 1e9 }, /steps: /],
     [{ type: 'advance', steps: 1.5 }, /steps: /],
     [{ type: 'exportMetrics', title: 'Losses', columns: ['dLoss'], format: 'xlsx' }, /format: /],

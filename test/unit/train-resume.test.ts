@@ -150,6 +150,24 @@ test('advance: a paused run trains exactly the steps asked, then pauses again; a
   assert.equal(run.info.status, 'completed');
 });
 
+test('pace: a run slowed to 50 steps a second takes at least 20 ms a step, and trains the same as at full speed', async () => {
+  await useTestBackend();
+  const config = resolvedConfig({ ...stateful, training: { ...stateful.training, steps: 20 } });
+  const full = await train({ runsDir: tempDir(), config });
+  let slowedFrom = 0;
+  let slowedAt = 0;
+  const paced = await train({ runsDir: tempDir(), config }, (event, session) => {
+    if (event.type === 'progress' && event.step === 5 && slowedFrom === 0) {
+      session.pace(50);
+      slowedFrom = performance.now();
+    }
+    if (event.type === 'progress' && event.step === 15) slowedAt = performance.now();
+  });
+  assert.ok(slowedAt - slowedFrom >= 9 * 20, `10 paced steps took ${(slowedAt - slowedFrom).toFixed(0)} ms`);
+  const losses = async (runDir: string) => (await readRun(runDir)).metrics.map((record) => record.dLoss);
+  assert.deepEqual(await losses(paced.runDir), await losses(full.runDir), 'speed changes when, not what');
+});
+
 test('a rejected resume frees what it built, and a resume drops samples newer than its checkpoint', async () => {
   await useTestBackend();
   const runsDir = tempDir();

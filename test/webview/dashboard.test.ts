@@ -329,7 +329,15 @@ test('header controls: only the applicable ones show, and each posts its message
   await page.click('.run-actions vscode-button:has-text("Resume"):not([hidden])');
   await page.click('.run-actions vscode-button:text-is("Step")');
   await page.click('.run-actions vscode-button:has-text("+10 Steps")');
-  assert.deepEqual(await dashboard.posted(), [{ type: 'control', action: 'resume' }, { type: 'advance', steps: 1 }, { type: 'advance', steps: 10 }]);
+  await page.selectOption('.speed-select', '5');
+  await page.selectOption('.speed-select', '0');
+  assert.deepEqual(await dashboard.posted(), [{ type: 'control', action: 'resume' }, { type: 'advance', steps: 1 }, { type: 'advance', steps: 10 },
+    { type: 'pace', stepsPerSecond: 5 }, { type: 'pace' }]);
+  await dashboard.send({ ...header({ status: 'running' }), version: 51 });
+  assert.equal(await page.inputValue('.speed-select'), '0');
+  await dashboard.send({ ...stream.snapshot, version: 52, header: { ...runHeader({ status: 'running' }), pace: 1 } });
+  assert.equal(await page.inputValue('.speed-select'), '1', 'the speed the trainer runs at, as the host says');
+  assert.equal(await page.isVisible('.speed-select'), true);
 
   await dashboard.send({ ...header({ status: 'running', live: false }), canSnapshotToNote: false });
   assert.deepEqual(await visibleButtons(), ['Open Run Folder'], 'a run this window does not train offers no controls');

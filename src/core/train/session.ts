@@ -32,6 +32,8 @@ export class TrainingSession implements Disposable {
   private pauseGate: { promise: Promise<void>; release: () => void } | undefined;
   /** Steps left of an `advance` while paused; the run pauses again when they are done. */
   private stepsToAdvance = 0;
+  /** GAN Lab's speed control: the shortest a step may take, in seconds (0: as fast as it trains). */
+  private minStepSeconds = 0;
   private readonly throughput = new Throughput();
   /** The fixed latents of every sample grid (and of the 2D field's generated points). */
   private readonly samples: SampleGrid;
@@ -100,6 +102,11 @@ export class TrainingSession implements Disposable {
     this.openGate();
   }
 
+  /** Slows training to at most `stepsPerSecond` so a student can watch it; none: full speed. Results are unchanged. */
+  pace(stepsPerSecond: number | undefined): void {
+    this.minStepSeconds = stepsPerSecond !== undefined && stepsPerSecond > 0 ? 1 / stepsPerSecond : 0;
+  }
+
   private openGate(): void {
     const gate = this.pauseGate;
     this.pauseGate = undefined;
@@ -133,6 +140,8 @@ export class TrainingSession implements Disposable {
         await this.afterStep();
         this.throughput.recordTurn((performance.now() - turnStarted) / 1000);
         if (this.stepsToAdvance > 0 && --this.stepsToAdvance === 0) this.pause();
+        const wait = this.minStepSeconds - (performance.now() - turnStarted) / 1000;
+        if (wait > 0 && !this.pauseGate && !this.stopRequested) await new Promise((resolve) => setTimeout(resolve, wait * 1000));
         // Yield so signals, worker messages and pause/stop requests are handled between steps.
         await new Promise((resolve) => setImmediate(resolve));
       }

@@ -6,6 +6,9 @@ import { formatCount, formatDuration, formatRate } from '../ui/format';
 
 type Post = (message: DashboardToHost) => void;
 
+/** The speeds on offer, in steps a second ('0': as fast as it trains). */
+const SPEEDS: readonly (readonly [string, string])[] = [['0', 'full'], ['20', '20 steps/s'], ['5', '5 steps/s'], ['1', '1 step/s']];
+
 /** The run's identity and progress, its error if any, and the controls that apply to it now. */
 export class HeaderView implements DashboardView {
   private readonly name = element('h1', { className: 'run-name' });
@@ -28,6 +31,10 @@ export class HeaderView implements DashboardView {
   private readonly stepTen: HTMLElement;
   private readonly snapshot: HTMLElement;
   private readonly openFolder: HTMLElement;
+  /** GAN Lab's speed: full, or a few steps a second to watch the game unfold. */
+  private readonly speed = element('select', { className: 'speed-select', attributes: { 'aria-label': 'Training speed', title: 'Slow training down to watch each step (results are unchanged)' } },
+    SPEEDS.map(([value, label]) => element('option', { text: label, attributes: { value } })));
+  private readonly speedLabel: HTMLElement;
   /** The run's step: what "Snapshot to note" inserts when no sample grid is on show. */
   private currentStep = 0;
 
@@ -41,14 +48,19 @@ export class HeaderView implements DashboardView {
       post({ type: 'snapshotToNote', step: shownSampleStep() ?? this.currentStep });
     }, true);
     this.openFolder = button('Open Run Folder', 'Reveal the run folder', () => post({ type: 'openRunFolder' }), true);
+    this.speed.addEventListener('change', () => {
+      const stepsPerSecond = Number(this.speed.value);
+      post(stepsPerSecond > 0 ? { type: 'pace', stepsPerSecond } : { type: 'pace' });
+    });
+    this.speedLabel = element('label', { className: 'control speed' }, [document.createTextNode('Speed '), this.speed]);
     const title = element('div', { className: 'run-title' }, [this.name, this.status, this.indicators, this.runId]);
     const meta = element('div', { className: 'run-meta' }, [this.progress, this.rate, this.eta, this.backend]);
     const actions = element('div', { className: 'run-actions', attributes: { role: 'toolbar', 'aria-label': 'Run controls' } },
-      [this.pause, this.resume, this.stepOne, this.stepTen, this.stop, this.snapshot, this.openFolder]);
+      [this.speedLabel, this.pause, this.resume, this.stepOne, this.stepTen, this.stop, this.snapshot, this.openFolder]);
     parent.append(element('header', { className: 'run-header' },
       [element('div', { className: 'run-summary' }, [title, meta]), actions]), this.error);
     // Nothing applies until the first snapshot says what the run is.
-    for (const hidden of [this.error, this.pause, this.resume, this.stepOne, this.stepTen, this.stop, this.snapshot]) hidden.hidden = true;
+    for (const hidden of [this.error, this.speedLabel, this.pause, this.resume, this.stepOne, this.stepTen, this.stop, this.snapshot]) hidden.hidden = true;
   }
 
   render(state: DashboardState, changes: StateChanges): void {
@@ -78,7 +90,7 @@ export class HeaderView implements DashboardView {
     for (const part of [this.runId, this.progress, this.rate, this.eta, this.backend]) setText(part, '');
     setText(this.error, reason);
     setHidden(this.error, false);
-    for (const control of [this.pause, this.resume, this.stepOne, this.stepTen, this.stop, this.snapshot, this.openFolder]) setHidden(control, true);
+    for (const control of [this.speedLabel, this.pause, this.resume, this.stepOne, this.stepTen, this.stop, this.snapshot, this.openFolder]) setHidden(control, true);
   }
 
   private showControls(header: RunHeader, canSnapshotToNote: boolean): void {
@@ -91,6 +103,9 @@ export class HeaderView implements DashboardView {
     this.resume.title = paused || fromCheckpoint === undefined ? 'Resume training'
       : `Resume training from the checkpoint of step ${fromCheckpoint}, in a new trainer`;
     setHidden(this.stop, !(running || paused));
+    setHidden(this.speedLabel, !(running || paused));
+    // The trainer's pace as the host last set it; a speed not on the list shows as full.
+    this.speed.value = String(SPEEDS.find(([value]) => Number(value) === (header.pace ?? 0))?.[0] ?? '0');
     setHidden(this.stepOne, !paused);
     setHidden(this.stepTen, !paused);
     setHidden(this.snapshot, !canSnapshotToNote);
