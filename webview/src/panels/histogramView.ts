@@ -44,6 +44,10 @@ class HistogramCard {
     body.append(this.scrubber.element);
   }
 
+  dispose(): void {
+    this.scrubber.dispose();
+  }
+
   /** `records`: this view's, oldest first (none: the card says nothing is logged yet). */
   update(key: HistogramKey, records: readonly HistogramRecord[], redraw: boolean): void {
     setText(this.heading, key.title);

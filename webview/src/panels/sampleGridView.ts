@@ -25,6 +25,10 @@ export class FramesCard {
     body.append(this.empty, element('div', { className: 'sample-frame' }, [this.image]), this.scrubber.element);
   }
 
+  dispose(): void {
+    this.scrubber.dispose();
+  }
+
   /** The step of the picture on show. */
   get shownStep(): number | undefined {
     return this.scrubber.shownStep;

@@ -1,9 +1,10 @@
 /**
  * Cards kept one per name, in the order given, right after an anchor: a family's sample views, its
  * histogram views. New names get a card, names gone lose theirs, and a card is only moved when it
- * is out of place (moving a canvas or image would repaint it).
+ * is out of place (moving a canvas or image would repaint it). A card that goes is disposed (its
+ * step slider stops following the dashboard's cursor).
  */
-export class KeyedCards<C extends { readonly root: HTMLElement }> {
+export class KeyedCards<C extends { readonly root: HTMLElement; dispose?(): void }> {
   private readonly cards = new Map<string, C>();
 
   constructor(private readonly anchor: ChildNode) {}
@@ -13,6 +14,7 @@ export class KeyedCards<C extends { readonly root: HTMLElement }> {
     for (const [name, card] of this.cards) {
       if (!items.has(name)) {
         card.root.remove();
+        card.dispose?.();
         this.cards.delete(name);
       }
     }

@@ -27,6 +27,7 @@ export class StepScrubber {
   private readonly play: HTMLElement | undefined;
   private steps: readonly number[] = [];
   private shown = -1;
+  private readonly unsubscribe: () => void;
 
   constructor(private readonly options: StepScrubberOptions) {
     const { cursor } = options;
@@ -44,7 +45,12 @@ export class StepScrubber {
       controls.unshift(this.play);
     }
     this.element = element('div', { className: 'scrubber' }, controls);
-    cursor.onChange(() => this.sync(true));
+    this.unsubscribe = cursor.onChange(() => this.sync(true));
+  }
+
+  /** Stops following the cursor (its card is gone). */
+  dispose(): void {
+    this.unsubscribe();
   }
 
   /** The step on show, if any. */
