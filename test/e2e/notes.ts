@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  assert, findWebview, openFile, pollUntil, runCommand, runGanScript, waitForActiveEditorText, waitForStatusBarItem, waitForWorkbench, webviewContent,
+  assert, findWebview, openFile, openPreviewToTheSide, pollUntil, runCommand, runGanScript, waitForActiveEditorText, waitForStatusBarItem, waitForWorkbench, webviewContent,
   type Page,
 } from './harness';
 
@@ -46,7 +46,7 @@ runGanScript('notes', {}, async ({ page, workspace, step }) => {
   });
   await step('the markdown preview shows the block\'s grid, sparkline and status, and cards for the others', async () => {
     await openFile(page, 'notes/gan-notes.md');
-    await runCommand(page, 'Markdown: Open Preview to the Side');
+    await openPreviewToTheSide(page);
     // The preview is one of the open webviews (the run's dashboard is another): find it.
     const frame = await findWebview(page, async (candidate) => (await candidate.locator('.gan-block').count()) > 0, 'the gan blocks', 40_000);
     await frame.locator('.gan-status', { hasText: 'gan-notes-b1-ring-note-' }).first().waitFor({ timeout: 20_000 });
