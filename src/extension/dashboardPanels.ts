@@ -7,8 +7,6 @@ import type { SettingsService } from './settingsService';
 import { RunDashboard } from './runDashboard';
 
 const VIEW_TYPE = 'ganStudio.run';
-/** A dashboard hidden this recently was covered by the tab that just opened. */
-const COVERED_WITHIN_MS = 4000;
 
 /**
  * Owns the dashboards: one panel per run (each tab is one run, so several can sit side by side
@@ -34,19 +32,6 @@ export class DashboardPanels extends DisposableOwner implements vscode.WebviewPa
     // Beside the active editor, keeping focus there: the note being written stays in view.
     this.adopt(runDir, vscode.window.createWebviewPanel(VIEW_TYPE, path.basename(runDir),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.panelOptions(runDir)));
-  }
-
-  /**
-   * Moves the dashboard that was just covered in `column` to the column beside it: a markdown
-   * preview opened "to the side" of a note lands in the dashboard's group and hides it, and the
-   * student wants the note, its preview and the dashboard all in view.
-   */
-  uncover(column: vscode.ViewColumn): void {
-    const covered = [...this.panels.values()].flatMap((panel) => {
-      const at = panel.coveredIn(COVERED_WITHIN_MS);
-      return at && at.column === column ? [{ panel, at: at.at }] : [];
-    }).sort((a, b) => b.at - a.at)[0];
-    covered?.panel.moveTo(column + 1);
   }
 
   /** Whether the run's dashboard is open and visible (in front in its editor group). */

@@ -13,7 +13,6 @@ import { NoteCodeLens } from './notes/noteCodeLens';
 import { NoteHover } from './notes/noteHover';
 import { NotePreviews } from './notes/notePreviews';
 import { OutputLog } from './outputLog';
-import { PreviewPlacement } from './previewPlacement';
 import { RunNotifications } from './runNotifications';
 import { RunsModel } from './runsModel';
 import { RUNS_VIEW_ID, RunsTree } from './runsTree';
@@ -45,7 +44,6 @@ export function activate(context: vscode.ExtensionContext): { extendMarkdownIt(m
   for (const factory of commandFactories) own(registerCommand(factory(services), services));
   own(vscode.window.createTreeView(RUNS_VIEW_ID, { treeDataProvider: own(new RunsTree(runs)), showCollapseAll: true }));
   own(new TrainingStatusBar(runs));
-  own(new PreviewPlacement(services.dashboards));
   own(new RunNotifications(manager, log, (runDir) => services.dashboards.isShown(runDir)));
   own(vscode.languages.registerCodeLensProvider(CONFIG_SELECTOR, own(new ConfigCodeLens(runs))));
   own(new ConfigDiagnostics(() => runs.runs, context.asAbsolutePath('dist/configValidator.js')));

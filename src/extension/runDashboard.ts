@@ -45,8 +45,6 @@ export class RunDashboard extends DisposableOwner {
   private ready = false;
   private config: { readonly stored: HeaderConfig; readonly evaluation: EvaluationPlan } | undefined;
   private sending: Promise<void> = Promise.resolve();
-  /** When the panel last went out of view (another tab came in front of it in its group). */
-  private hiddenAt: number | undefined;
   /** The reason last shown for a run that cannot be read. */
   private unreadableSent: string | undefined;
 
@@ -59,10 +57,7 @@ export class RunDashboard extends DisposableOwner {
     this.push = this.register(new Throttle(() => this.send('update'), this.interval()));
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icons', 'gan-studio.svg');
     this.register(webview.onDidReceiveMessage((data: unknown) => void this.receive(data)));
-    this.register(panel.onDidChangeViewState(() => {
-      this.hiddenAt = panel.visible ? undefined : Date.now();
-      if (panel.visible && this.ready) this.send('snapshot');
-    }));
+    this.register(panel.onDidChangeViewState(() => { if (panel.visible && this.ready) this.send('snapshot'); }));
     this.register(panel.onDidDispose(() => {
       options.onClosed();
       this.dispose();
@@ -76,18 +71,6 @@ export class RunDashboard extends DisposableOwner {
 
   get visible(): boolean {
     return this.options.panel.visible;
-  }
-
-  /** The editor column of a panel that went out of view in the last `withinMs`, and when. */
-  coveredIn(withinMs: number): { readonly column: vscode.ViewColumn; readonly at: number } | undefined {
-    const { viewColumn } = this.options.panel;
-    const at = this.hiddenAt;
-    return viewColumn !== undefined && at !== undefined && Date.now() - at <= withinMs ? { column: viewColumn, at } : undefined;
-  }
-
-  /** Shows the panel in `column` (moving it there), leaving the focus where it is. */
-  moveTo(column: vscode.ViewColumn): void {
-    this.options.panel.reveal(column, true);
   }
 
   reveal(): void {

@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  assert, findInExtensionHostLogs, findWebview, openFile, openPreviewToTheSide, pollUntil, readExtensionHostLogs, readNotifications, runCommand, runGanScript, waitForActiveEditorText,
+  assert, findInExtensionHostLogs, findWebview, openFile, pollUntil, readExtensionHostLogs, readNotifications, runCommand, runGanScript, waitForActiveEditorText,
   waitForExtensionHostLog, waitForNotification, waitForWorkbench, type FrameLocator, type Locator, type Page,
 } from './harness';
 
@@ -272,7 +272,7 @@ runGanScript('families', {}, async ({ page, server, workspace, step }) => {
   await step('the note\'s preview shows each family block\'s grid, its run\'s status and the family\'s headline pair; the bad block is untrained', async () => {
     assert(runIds.size === CASES.length, `only ${runIds.size} of ${CASES.length} blocks trained`);
     await focusNote(page);
-    await openPreviewToTheSide(page);
+    await runCommand(page, 'Markdown: Open Preview to the Side');
     const preview = await findWebview(page, async (frame) => (await frame.locator('.gan-block').count()) === 4, 'the note\'s four gan blocks', 40_000);
     const blocks = preview.locator('.gan-block');
     for (const family of CASES) {

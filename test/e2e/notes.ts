@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  assert, findWebview, openFile, openPreviewToTheSide, pollUntil, runCommand, runGanScript, waitForActiveEditorText, waitForStatusBarItem, waitForWorkbench, webviewContent,
+  assert, findWebview, openFile, pollUntil, runCommand, runGanScript, waitForActiveEditorText, waitForStatusBarItem, waitForWorkbench, webviewContent,
   type Page,
 } from './harness';
 
@@ -46,7 +46,7 @@ runGanScript('notes', {}, async ({ page, workspace, step }) => {
   });
   await step('the markdown preview shows the block\'s grid, sparkline and status, and cards for the others', async () => {
     await openFile(page, 'notes/gan-notes.md');
-    await openPreviewToTheSide(page);
+    await runCommand(page, 'Markdown: Open Preview to the Side');
     // The preview is one of the open webviews (the run's dashboard is another): find it.
     const frame = await findWebview(page, async (candidate) => (await candidate.locator('.gan-block').count()) > 0, 'the gan blocks', 40_000);
     await frame.locator('.gan-status', { hasText: 'gan-notes-b1-ring-note-' }).first().waitFor({ timeout: 20_000 });
@@ -57,13 +57,6 @@ runGanScript('notes', {}, async ({ page, workspace, step }) => {
       { timeoutMs: 20_000, describe: async () => `grid not loaded: ${await grid.getAttribute('src')}` });
     const empty = await frame.locator('.gan-block-empty').allInnerTexts();
     assert(empty.some((text) => text.includes('Not trained yet')), `cards: ${JSON.stringify(empty)}`);
-    // The preview opened in the group of the run's dashboard, beside the note: the dashboard moved
-    // beside the preview, so the note, its preview and the dashboard are all in view.
-    const activeTabs = () => page.locator('.editor-group-container .tabs-container .tab.active').allInnerTexts();
-    await pollUntil(async () => {
-      const active = await activeTabs();
-      return (active.some((text) => text.includes('Preview gan-notes.md')) && active.some((text) => text.includes(path.basename(runDir)))) || undefined;
-    }, { timeoutMs: 10_000, describe: async () => `tabs in front of their groups: ${JSON.stringify(await activeTabs())}` });
   });
   await step('Insert Snapshot copies the grid next to the note and links it under the block', async () => {
     await page.locator('.tabs-container .tab[data-resource-name="gan-notes.md"]').first().click();

@@ -9,7 +9,6 @@ import { packageExtension } from './packageExtension';
 import { ARTIFACTS_DIR, E2E_DIR, REPO_ROOT, RUNS_DIR, makeRunDir } from './paths';
 import type { FrameLocator, Page } from './playwright';
 import { takeScreenshot } from './screenshots';
-import { runCommand } from './workbench';
 import { pollUntil } from './waiting';
 import { webviewContent } from './webview';
 
@@ -77,24 +76,4 @@ export async function findWebview(page: Page, has: (frame: FrameLocator) => Prom
     }
     return undefined;
   }, { timeoutMs, describe: async () => `no webview shows ${what} (${await frames.count()} webviews)` });
-}
-
-/**
- * Opens the active note's preview to the side, then waits for the editors to hold still: GAN
- * Studio moves a dashboard the preview covered one group further a moment later, which reorders
- * the webview frames a positional locator would point at.
- */
-export async function openPreviewToTheSide(page: Page, quietMs = 2500): Promise<void> {
-  await runCommand(page, 'Markdown: Open Preview to the Side');
-  const layout = async () => (await page.locator('.editor-group-container .tabs-container .tab.active').allInnerTexts()).join(' | ');
-  let seen = '';
-  let since = Date.now();
-  await pollUntil(async () => {
-    const now = await layout();
-    if (now !== seen) {
-      seen = now;
-      since = Date.now();
-    }
-    return (now.includes('Preview') && Date.now() - since >= quietMs) || undefined;
-  }, { timeoutMs: 20_000, describe: async () => `the editors never held still with a preview: ${seen}` });
 }
