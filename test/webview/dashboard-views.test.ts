@@ -15,9 +15,14 @@ let dir: string;
 
 useChromium('gan-dashboard-views-', (launched, folder) => { browser = launched; dir = folder; });
 
-test('one step cursor: scrubbing any view moves the samples, histogram and plane to one step; Latest makes all follow again', async () => {
+/** The recorded ring run's dashboard (its snapshot only). */
+async function openRing(): Promise<{ stream: ReturnType<typeof recordedStream>; dashboard: DashboardPage }> {
   const stream = recordedStream(dir, 300, 0);
-  const dashboard = await DashboardPage.openWith(browser, { dir, runDir: stream.snapshot.header.runDir }, [stream.snapshot]);
+  return { stream, dashboard: await DashboardPage.openWith(browser, { dir, runDir: stream.snapshot.header.runDir }, [stream.snapshot]) };
+}
+
+test('one step cursor: scrubbing any view moves the samples, histogram and plane to one step; Latest makes all follow again', async () => {
+  const { dashboard } = await openRing();
   const { page } = dashboard;
   const steps = async () => ({
     samples: (await page.getAttribute('.samples-card .sample-grid', 'alt'))?.match(/step (\d+)/)?.[1],
@@ -63,8 +68,7 @@ test('layout: the main views fit one screen — whole at 1600×960; beside a not
 });
 
 test('every view has a folded "What am I looking at?" for students; a family\'s chart takes its text from the catalogue', async () => {
-  const stream = recordedStream(dir, 300, 0);
-  const dashboard = await DashboardPage.openWith(browser, { dir, runDir: stream.snapshot.header.runDir }, [stream.snapshot]);
+  const { dashboard } = await openRing();
   const { page } = dashboard;
   const explained = await page.$$eval('.card:not([hidden])', (cards) => cards.map((card) => ({
     card: card.querySelector('h2')?.textContent?.replace(/ — step .*/, ''),
@@ -86,8 +90,7 @@ test('every view has a folded "What am I looking at?" for students; a family\'s 
 });
 
 test('each chart\'s CSV and JSON buttons ask the host to save the columns it draws', async () => {
-  const stream = recordedStream(dir, 300, 0);
-  const dashboard = await DashboardPage.openWith(browser, { dir, runDir: stream.snapshot.header.runDir }, [stream.snapshot]);
+  const { dashboard } = await openRing();
   const { page } = dashboard;
   await dashboard.clearPosted();
   await page.click('.loss-card .chart-export vscode-button:has-text("CSV")');
@@ -101,8 +104,7 @@ test('each chart\'s CSV and JSON buttons ask the host to save the columns it dra
 });
 
 test('D\'s outputs over time: the histogram card draws every logged step\'s distribution as bands, with the cursor\'s step marked', async () => {
-  const stream = recordedStream(dir, 300, 0);
-  const dashboard = await DashboardPage.openWith(browser, { dir, runDir: stream.snapshot.header.runDir }, [stream.snapshot]);
+  const { dashboard } = await openRing();
   const { page } = dashboard;
   const oneStep = await canvasInk(page, '.histogram-card canvas');
   await page.click('.histogram-card label:has-text("Over time")');
@@ -122,8 +124,7 @@ test('D\'s outputs over time: the histogram card draws every logged step\'s dist
 });
 
 test('the latent-space view: G\'s image of a z lattice as a coloured mesh beside the plane, with z\'s square inset, at the step cursor', async () => {
-  const stream = recordedStream(dir, 300, 0);
-  const dashboard = await DashboardPage.openWith(browser, { dir, runDir: stream.snapshot.header.runDir }, [stream.snapshot]);
+  const { stream, dashboard } = await openRing();
   const { page } = dashboard;
   assert.equal(await page.isVisible('.latent-card'), true);
   assert.equal(await page.textContent('.latent-card h2'), 'Latent space — step 2,990');

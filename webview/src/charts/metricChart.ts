@@ -58,7 +58,7 @@ export class MetricChart implements DashboardView {
   constructor(parent: HTMLElement, private readonly config: MetricChartConfig, private readonly palette: () => Palette) {
     const exportValues = config.exportValues;
     const onExport = exportValues && ((format: 'csv' | 'json') => {
-      const columns = this.state ? config.series(this.state).map((spec) => spec.column).filter((column) => this.state!.metrics.has(column)) : [];
+      const columns = this.state ? this.drawnSeries(this.state).map((spec) => spec.column) : [];
       if (columns.length > 0) exportValues(format, columns);
     });
     parent.append(chartToolbar(this.settings, config.offerLogScale, () => this.onSettingsChanged(), onExport), this.container, this.note);
@@ -83,7 +83,7 @@ export class MetricChart implements DashboardView {
     }
     if (!(changes.metrics || changes.header || changes.theme || changes.compareRuns || markersChanged || this.settingsChanged)) return;
     const table = state.metrics;
-    const present = this.config.series(state).filter((spec) => table.has(spec.column));
+    const present = this.drawnSeries(state);
     if (this.settingsChanged || table.generation !== this.linesGeneration || this.lines.length !== present.length) {
       this.lines = present.map(() => new SmoothedSeries(this.settings.smoothing, this.settings.logScale));
       this.linesGeneration = table.generation;
@@ -111,6 +111,11 @@ export class MetricChart implements DashboardView {
       plot.batch(() => plot.setData(data, !this.zoomed));
     }
     this.describe(table.length);
+  }
+
+  /** The configured series the run has logged: what the chart draws, and what its downloads save. */
+  private drawnSeries(state: DashboardState): ReturnType<MetricChartConfig['series']> {
+    return this.config.series(state).filter((spec) => state.metrics.has(spec.column));
   }
 
   private createPlot(lines: readonly PlotLine[], yRange: readonly [number, number] | undefined, data: uPlot.AlignedData): void {

@@ -1,6 +1,7 @@
 import type { FieldRecord, PlanePoint } from '../../../src/core/run/records';
 import type { Palette } from '../ui/palette';
 import { withAlpha } from '../ui/palette';
+import { planeToCanvas } from './drawPlane';
 
 type LatentGrid = NonNullable<FieldRecord['latentGrid']>;
 
@@ -21,9 +22,7 @@ function cellColour(column: number, row: number, size: number): string {
  * where it squeezes many z onto one place. Real points are drawn faintly beneath.
  */
 export function drawLatent(context: CanvasRenderingContext2D, field: FieldRecord, grid: LatentGrid, palette: Palette, width: number, height: number): void {
-  const { bounds } = field;
-  const toX = (x: number): number => ((x - bounds.xMin) / (bounds.xMax - bounds.xMin || 1)) * width;
-  const toY = (y: number): number => ((bounds.yMax - y) / (bounds.yMax - bounds.yMin || 1)) * height;
+  const { toX, toY } = planeToCanvas(field.bounds, width, height);
   context.fillStyle = withAlpha(palette.blue, 0.35);
   for (const [x, y] of field.real) {
     context.beginPath();

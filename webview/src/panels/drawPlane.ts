@@ -10,9 +10,7 @@ const longestArrow = 0.08;
  * points, and per generated point an arrow along the generator's gradient.
  */
 export function drawPlane(context: CanvasRenderingContext2D, field: FieldRecord, palette: Palette, width: number, height: number): void {
-  const { bounds } = field;
-  const toX = (x: number): number => ((x - bounds.xMin) / (bounds.xMax - bounds.xMin || 1)) * width;
-  const toY = (y: number): number => ((bounds.yMax - y) / (bounds.yMax - bounds.yMin || 1)) * height;
+  const { toX, toY } = planeToCanvas(field.bounds, width, height);
   // Row 0 of the grid is the top (yMax), as on the canvas: the cells map straight onto it.
   const cells = paintCells(field.scores, field.size, field.scoreRange, heatScale(palette));
   context.imageSmoothingEnabled = true;
@@ -21,6 +19,14 @@ export function drawPlane(context: CanvasRenderingContext2D, field: FieldRecord,
   drawArrows(context, field.fake, field.arrows, palette.foreground, width, toX, toY);
   drawPoints(context, field.real, palette.blue, palette.background, toX, toY);
   drawPoints(context, field.fake, palette.orange, palette.background, toX, toY);
+}
+
+/** Canvas pixels of the plane's coordinates: its bounds fill the canvas, y upwards. */
+export function planeToCanvas(bounds: FieldRecord['bounds'], width: number, height: number): { toX: (x: number) => number; toY: (y: number) => number } {
+  return {
+    toX: (x) => ((x - bounds.xMin) / (bounds.xMax - bounds.xMin || 1)) * width,
+    toY: (y) => ((bounds.yMax - y) / (bounds.yMax - bounds.yMin || 1)) * height,
+  };
 }
 
 function drawPoints(context: CanvasRenderingContext2D, points: readonly PlanePoint[], fill: string, outline: string, toX: (x: number) => number, toY: (y: number) => number): void {
