@@ -35,7 +35,21 @@ async function clickNotificationButton(page: Page, message: RegExp, button: stri
 }
 
 async function pickQuickItem(page: Page, label: string): Promise<void> {
-  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: label }).first().click();
+  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: label }).first();
+  try {
+    await row.waitFor({ state: 'visible', timeout: 15_000 });
+  } catch (error) {
+    // Say what showed instead: a pick that closed (focus taken) reads differently from one still loading.
+    const widget = page.locator('.quick-input-widget');
+    const seen = {
+      widgetVisible: await widget.isVisible(),
+      input: await widget.locator('.quick-input-box input').inputValue().catch(() => ''),
+      rows: await widget.locator('.quick-input-list .monaco-list-row').allInnerTexts(),
+      focus: await page.evaluate(() => { const active = document.activeElement; return active ? `${active.tagName.toLowerCase()}.${active.className}` : 'none'; }),
+    };
+    throw new Error(`no quick-pick row "${label}": ${JSON.stringify(seen)}`, { cause: error });
+  }
+  await row.click();
 }
 
 runGanScript('extension-host', { userSettings: { 'ganStudio.refreshRate': 4 } }, async ({ page, server, workspace, step }) => {
