@@ -100,6 +100,7 @@ export class RunDashboard extends DisposableOwner {
         control: (action) => this.control(action),
         advance: (steps) => this.trainer()?.advance(steps),
         pace: (stepsPerSecond) => this.trainer()?.pace(stepsPerSecond),
+        tune: (change) => this.trainer()?.tune(change),
         resumeFromCheckpoint: async () => void await vscode.commands.executeCommand('ganStudio.resumeFromCheckpoint', runDir),
         openRunFolder: async () => void await vscode.commands.executeCommand('ganStudio.openRunFolder', runDir),
         evaluate: async () => void await vscode.commands.executeCommand('ganStudio.evaluateRun', runDir),
@@ -167,9 +168,10 @@ export class RunDashboard extends DisposableOwner {
       throw error;
     }
     // Insert Sample Snapshot is this extension's own command: the button always has somewhere to go.
-    const pace = this.options.manager.byDir(runDir)?.client.pacedAt;
-    const header = runHeader(run, this.config.stored, this.config.evaluation);
-    return { header: run.live && pace !== undefined ? { ...header, pace } : header, compare: this.compareCandidates(), canSnapshotToNote: true };
+    const client = this.options.manager.byDir(runDir)?.client;
+    const [pace, controls] = run.live ? [client?.pacedAt, client?.controls] : [];
+    const header = { ...runHeader(run, this.config.stored, this.config.evaluation), ...(pace !== undefined ? { pace } : {}), ...(controls ? { controls } : {}) };
+    return { header, compare: this.compareCandidates(), canSnapshotToNote: true };
   }
 
   /** Other runs of the same config (same file, else same name). */

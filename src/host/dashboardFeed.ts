@@ -86,7 +86,7 @@ export class RunFeed {
     return {
       type: 'snapshot', version: this.version, compare: context.compare, canSnapshotToNote: context.canSnapshotToNote,
       header: context.header, metrics: this.histories.series(), histograms: this.histories.histogramRows(), samples: this.samples, views: this.views,
-      evaluations: this.histories.evaluationRows(), diagnostics: this.histories.diagnosticRows(),
+      evaluations: this.histories.evaluationRows(), diagnostics: this.histories.diagnosticRows(), changes: this.histories.changeRows(),
       fields: this.fields.items(),
       ...(notice ? { notice } : {}),
     };
@@ -104,7 +104,7 @@ export class RunFeed {
     const fresh = this.histories.takeFresh();
     const message: HostToDashboard = {
       type: 'update', version: this.version + 1, header: context.header, metrics: toMetricSeries(fresh.metrics),
-      histograms: fresh.histograms, samples: this.samples.slice(this.sent.samples), evaluations: fresh.evaluations, diagnostics: fresh.diagnostics,
+      histograms: fresh.histograms, samples: this.samples.slice(this.sent.samples), evaluations: fresh.evaluations, diagnostics: fresh.diagnostics, changes: fresh.changes,
       ...(fieldChanged ? { fields: this.freshFields.slice(-MAX_SENT_FIELDS) } : {}),
       ...(viewsChanged ? { views: this.views } : {}),
     };

@@ -10,6 +10,7 @@ export interface DashboardRequestHandlers {
   control(action: Request<'control'>['action']): Promise<void> | void;
   advance(steps: number): Promise<void> | void;
   pace(stepsPerSecond: number | undefined): Promise<void> | void;
+  tune(change: Request<'tune'>['change']): Promise<void> | void;
   resumeFromCheckpoint(): Promise<void> | void;
   openRunFolder(): Promise<void> | void;
   evaluate(): Promise<void> | void;
@@ -36,6 +37,8 @@ export async function handleDashboardMessage(data: unknown, handlers: DashboardR
       return handlers.advance(message.steps);
     case 'pace':
       return handlers.pace(message.stepsPerSecond);
+    case 'tune':
+      return handlers.tune(message.change);
     case 'resumeFromCheckpoint':
       return handlers.resumeFromCheckpoint();
     case 'openRunFolder':

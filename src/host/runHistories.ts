@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { ChangeRecord } from '../core/run/changeRecords';
 import type { DiagnosticRecord, EvaluationRecord } from '../core/run/evaluationRecords';
 import { JsonLinesFollower } from '../core/run/jsonLinesFollower';
 import { sampleJsonLines } from '../core/run/jsonLinesSample';
@@ -16,7 +17,7 @@ export interface HistoryLimits {
   readonly fileBytes: number;
   /** Chart rows at most (the history is decimated to fit). */
   readonly metricRows: number;
-  /** Histogram, evaluation and diagnostic lines kept at most, each (evenly spread, the newest included). */
+  /** Histogram, evaluation, diagnostic and live-change lines kept at most, each (evenly spread, the newest included). */
   readonly listRows: number;
 }
 
@@ -29,9 +30,10 @@ export interface FreshRows {
   readonly histograms: HistogramRecord[];
   readonly evaluations: EvaluationRecord[];
   readonly diagnostics: DiagnosticRecord[];
+  readonly changes: ChangeRecord[];
 }
 
-const noRows = (): FreshRows => ({ metrics: [], histograms: [], evaluations: [], diagnostics: [] });
+const noRows = (): FreshRows => ({ metrics: [], histograms: [], evaluations: [], diagnostics: [], changes: [] });
 
 /**
  * A run's metrics.jsonl and histograms.jsonl as bounded histories, read incrementally and in
@@ -45,6 +47,7 @@ export class RunHistories {
   private readonly histograms: StrideHistory<HistogramRecord>;
   private readonly evaluations: StrideHistory<EvaluationRecord>;
   private readonly diagnostics: StrideHistory<DiagnosticRecord>;
+  private readonly changes: StrideHistory<ChangeRecord>;
   /** Steps sampled from the part of metrics.jsonl before the part read, if it was too large to read whole. */
   private sampledHead: { readonly lines: number; readonly lastStep: number } | undefined;
   /** Rows read since the last `takeFresh`; undefined once more than an update carries were, or history was rewritten. */
@@ -58,6 +61,7 @@ export class RunHistories {
     this.histograms = new StrideHistory(limits.listRows);
     this.evaluations = new StrideHistory(limits.listRows);
     this.diagnostics = new StrideHistory(limits.listRows);
+    this.changes = new StrideHistory(limits.listRows);
   }
 
   /** Reads what the files gained; true when either was rewritten (a resume), so what was shown is void. */
@@ -71,9 +75,11 @@ export class RunHistories {
       lines.training.forEach((record) => this.metrics.add(record));
       lines.evaluations.forEach((record) => this.evaluations.add(record));
       lines.diagnostics.forEach((record) => this.diagnostics.add(record));
+      lines.changes.forEach((record) => this.changes.add(record));
       this.keep(lines.training, (fresh) => fresh.metrics);
       this.keep(lines.evaluations, (fresh) => fresh.evaluations);
       this.keep(lines.diagnostics, (fresh) => fresh.diagnostics);
+      this.keep(lines.changes, (fresh) => fresh.changes);
     }
     for await (const batch of this.histogramsFile.read()) {
       if (batch.reset) this.histograms.clear();
@@ -95,8 +101,8 @@ export class RunHistories {
   /** How many rows were read since the last `takeFresh`: infinite past what a live update carries (see `keep`). */
   get freshRows(): number {
     if (!this.fresh) return Infinity;
-    const { metrics, histograms, evaluations, diagnostics } = this.fresh;
-    return metrics.length + histograms.length + evaluations.length + diagnostics.length;
+    const { metrics, histograms, evaluations, diagnostics, changes } = this.fresh;
+    return metrics.length + histograms.length + evaluations.length + diagnostics.length + changes.length;
   }
 
   series(): MetricSeries {
@@ -106,6 +112,7 @@ export class RunHistories {
   histogramRows(): HistogramRecord[] { return this.histograms.items(); }
   evaluationRows(): EvaluationRecord[] { return this.evaluations.items(); }
   diagnosticRows(): DiagnosticRecord[] { return this.diagnostics.items(); }
+  changeRows(): ChangeRecord[] { return this.changes.items(); }
 
   /** What the histories leave out, in words; empty when they hold everything. */
   notices(): string[] {
@@ -121,7 +128,7 @@ export class RunHistories {
       notices.push(`${runFiles.histograms} is more than the ${limit} a dashboard reads: histograms from its first ` +
         `${formatBytes(this.histogramsFile.skippedBytes)} are left out.`);
     }
-    for (const [what, history] of [['histogram', this.histograms], ['evaluation', this.evaluations], ['diagnostic', this.diagnostics]] as const) {
+    for (const [what, history] of [['histogram', this.histograms], ['evaluation', this.evaluations], ['diagnostic', this.diagnostics], ['live-change', this.changes]] as const) {
       if (history.thinned) notices.push(`${history.items().length.toLocaleString('en-US')} of ${history.total.toLocaleString('en-US')} ${what} lines are shown, evenly spread.`);
     }
     return notices;
@@ -145,6 +152,7 @@ export class RunHistories {
     this.metrics.clear();
     this.evaluations.clear();
     this.diagnostics.clear();
+    this.changes.clear();
     this.sampledHead = undefined;
   }
 }

@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { liveChangeSchema, type ChangeRecord } from '../core/run/changeRecords';
 import type { DiagnosticRecord, EvaluationRecord } from '../core/run/evaluationRecords';
+import type { ControlsState } from '../core/train/liveControls';
 import type { EvaluationPlan } from '../core/eval/evaluationPlan';
 import type { MetricCatalogue } from '../core/families/catalogue';
 import type { FieldRecord, HistogramRecord, RunStatus } from '../core/run/records';
+import { MAX_ADVANCE_STEPS } from './dashboardLimits';
 
 // The one protocol between the extension host and a run's dashboard webview: plain data only,
 // discriminated by `type`. What the webview sends is a schema, checked by the host on arrival
@@ -51,6 +54,8 @@ export interface RunHeader {
   readonly checkpointStep?: number;
   /** A live run slowed to at most this many steps a second (GAN Lab's speed); absent at full speed. */
   readonly pace?: number;
+  /** A live run's rates, updates and weights as its live controls set them (absent until its trainer reports them). */
+  readonly controls?: ControlsState;
 }
 
 /** A family's named picture (samples/<name>/), e.g. BiGAN's reconstructions x | G(E(x)). */
@@ -93,6 +98,8 @@ export interface DashboardContent {
   readonly evaluations: readonly EvaluationRecord[];
   /** metrics.jsonl's diagnostic lines (failure modes raised and cleared), in file order. */
   readonly diagnostics: readonly DiagnosticRecord[];
+  /** metrics.jsonl's live-change lines (rates, updates, weights changed by hand), in file order: the charts mark them. */
+  readonly changes: readonly ChangeRecord[];
 }
 
 export type HostToDashboard =
@@ -103,7 +110,7 @@ export type HostToDashboard =
       readonly notice?: string } & DashboardContent)
   /**
    * What is new since the message numbered `version - 1`: rows to append (metrics, histograms,
-   * samples, evaluations, diagnostics, fields), and the header to replace. A webview that
+   * samples, evaluations, diagnostics, changes, fields), and the header to replace. A webview that
    * missed a version resyncs.
    */
   | ({ readonly type: 'update'; readonly version: number } & DashboardContent)
@@ -115,8 +122,6 @@ export type HostToDashboard =
   /** The run's files cannot be read (run.json or config.json fails its checks): the dashboard shows why, and nothing else. */
   | { readonly type: 'unreadable'; readonly reason: string };
 
-/** The most steps one press of a step button may ask of a paused run. */
-export const MAX_ADVANCE_STEPS = 10_000;
 
 /** The most runs one `compare` may name: a bound on what one message can make the host read. */
 export const MAX_COMPARED_RUNS = 100;
@@ -130,6 +135,8 @@ export const dashboardToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('advance'), steps: z.int().min(1).max(MAX_ADVANCE_STEPS) }),
   /** GAN Lab's speed: at most this many steps a second (absent: full speed). */
   z.object({ type: z.literal('pace'), stepsPerSecond: z.number().positive().max(1000).optional() }),
+  /** Change a live run's learning rate, updates per step or an objective's weight, or train one player alone for a while. */
+  z.object({ type: z.literal('tune'), change: liveChangeSchema }),
   /** Continue a run that no trainer runs, from its latest checkpoint, in a new trainer. */
   z.object({ type: z.literal('resumeFromCheckpoint') }),
   z.object({ type: z.literal('openRunFolder') }),

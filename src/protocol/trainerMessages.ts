@@ -3,6 +3,7 @@ import type { BackendName } from '../core/config/trainingSchema';
 import { evaluationRecordSchema } from '../core/run/evaluationRecords';
 import { runInfoSchema, stepCount } from '../core/run/records';
 import { trainingEventSchema } from '../core/train/events';
+import type { LiveChange } from '../core/run/changeRecords';
 import type { EncodeSource } from '../core/train/encodeRun';
 import type { TrainOptions } from '../core/train/prepare';
 
@@ -51,6 +52,8 @@ export type HostToTrainer =
   | { readonly type: 'advance'; readonly steps: number }
   /** At most this many steps a second, to watch the game unfold (absent: full speed). */
   | { readonly type: 'pace'; readonly stepsPerSecond?: number }
+  /** A live change (rates, updates, weights, one player alone), recorded in the run. */
+  | { readonly type: 'tune'; readonly change: LiveChange }
   /** Stop at the next step boundary with a checkpoint; with `interruption` the run ends interrupted. */
   | { readonly type: 'stop'; readonly interruption?: string };
 

@@ -1,7 +1,9 @@
 import { markRunEnded } from '../core/run/markEnded';
 import { releaseWorkerLock } from '../core/run/runLock';
 import type { RunInfo } from '../core/run/records';
+import type { LiveChange } from '../core/run/changeRecords';
 import type { TrainingEvent } from '../core/train/events';
+import type { ControlsState } from '../core/train/liveControls';
 import type { TrainOptions } from '../core/train/prepare';
 import { Emitter } from '../core/util/emitter';
 import type { Disposable } from '../core/util/disposable';
@@ -24,6 +26,7 @@ export class TrainerClient implements Disposable {
   /** The run a resume trains, known before the trainer reports it (it may die first, holding the lock). */
   private readonly resumeDir: string | undefined;
   private paceLimit: number | undefined;
+  private controlsState: ControlsState | undefined;
   readonly done: Promise<TrainerOutcome>;
 
   constructor(entry: string, readonly transport: TrainerTransport, options: TrainOptions) {
@@ -57,6 +60,14 @@ export class TrainerClient implements Disposable {
     this.channel.post({ type: 'pace', ...(stepsPerSecond !== undefined ? { stepsPerSecond } : {}) });
   }
 
+  /** A live change (rates, updates, weights, one player alone); the trainer records it in the run. */
+  tune(change: LiveChange): void { this.channel.post({ type: 'tune', change }); }
+
+  /** The live controls' settings as the trainer last reported them. */
+  get controls(): ControlsState | undefined {
+    return this.controlsState;
+  }
+
   /** The speed limit last asked for (undefined: full speed), for a dashboard opened later to show. */
   get pacedAt(): number | undefined {
     return this.paceLimit;
@@ -76,6 +87,7 @@ export class TrainerClient implements Disposable {
   private receive(message: TrainerToHost): void {
     if (message.type === 'event') {
       if (message.event.type === 'started') this.runDir = message.event.runDir;
+      if (message.event.type === 'controls') this.controlsState = message.event.state;
       this.events.fire(message.event);
     } else if (message.type === 'finished') {
       this.reported = { kind: 'finished', info: message.info };

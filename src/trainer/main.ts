@@ -86,6 +86,11 @@ function serve(host: HostPort): void {
         return session?.advance(message.steps);
       case 'pace':
         return session?.pace(message.stepsPerSecond);
+      case 'tune':
+        // The dashboard offers only the run's own players and weights; a refusal means a stale panel, said in the log.
+        return void session?.tune(message.change).then((refusal) => {
+          if (refusal !== undefined) console.warn(`live change refused: ${refusal}`);
+        }, (error: unknown) => console.warn(`live change not recorded: ${errorMessage(error)}`));
       case 'stop':
         stopEarly = message.interruption ? { interruption: message.interruption } : {};
         return session?.stop(message.interruption);

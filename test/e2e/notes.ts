@@ -27,7 +27,7 @@ async function clickLens(page: Page, title: string): Promise<void> {
   await page.locator('.contentWidgets .codelens-decoration a', { hasText: title }).first().click();
 }
 
-runGanScript('notes', {}, async ({ page, workspace, step }) => {
+runGanScript('notes', {}, async ({ page, workspace, step, screenshot }) => {
   const note = path.join(workspace, 'notes', 'gan-notes.md');
   await waitForWorkbench(page);
   let runDir = '';
@@ -71,7 +71,7 @@ runGanScript('notes', {}, async ({ page, workspace, step }) => {
     const media = path.join(workspace, 'notes', 'media');
     assert(fs.existsSync(media) && fs.readdirSync(media).some((name) => name.endsWith('-step-300.png')), 'the grid was copied into notes/media');
   });
-  await step('while a block\'s run trains, the open preview follows its new grids; its dashboard beside the note has real content and Pause, Step (one step, paused again) and Resume work; Stop in the lens stops it', async () => {
+  await step('while a block\'s run trains, the open preview follows its new grids; its dashboard beside the note has real content and Pause, Step (one step, paused again), a live change of D\'s learning rate and Resume work; Stop in the lens stops it', async () => {
     await page.locator('.tabs-container .tab[data-resource-name="gan-notes.md"]').first().click();
     // Lenses exist only for visible lines: bring the long run's block into view.
     await revealLine(page, fs.readFileSync(note, 'utf8').split('\n').indexOf('config: ../ring-long.gan.yaml') + 1);
@@ -128,6 +128,23 @@ runGanScript('notes', {}, async ({ page, workspace, step }) => {
     await dashboard.locator('vscode-button:text-is("Step")').click();
     await pollUntil(async () => (runInfo().status === 'paused' && runInfo().step === pausedAt + 1) || undefined,
       { timeoutMs: 20_000, describe: async () => `after Step from ${pausedAt}: ${JSON.stringify(runInfo())}` });
+    // GAN Lab's live controls: D's learning rate changed by hand is recorded in the run at once, even paused.
+    const rate = dashboard.locator('.controls-card .controls-row', { hasText: 'discriminator' }).locator('input[aria-label="learning rate"]');
+    await rate.fill('0.0005');
+    await rate.press('Enter');
+    const changes = () => fs.readFileSync(path.join(longRun, 'metrics.jsonl'), 'utf8').split('\n').filter((line) => line.includes('"type":"change"'));
+    await pollUntil(async () => changes().length > 0 || undefined, { timeoutMs: 20_000, describe: async () => 'no change line in metrics.jsonl' });
+    const recorded = JSON.parse(changes()[0]!) as { step: number; change: unknown };
+    assert(recorded.step === pausedAt + 1 && JSON.stringify(recorded.change) === '{"kind":"learningRate","player":"discriminator","value":0.0005}',
+      `change line: ${changes()[0]}`);
+    await dashboard.locator('.change-history li', { hasText: 'discriminator learning rate → 0.0005' }).waitFor({ timeout: 15_000 });
+    // A student's session in both kinds of theme: the note, its dashboard beside it, the controls in use.
+    await screenshot('student-session-light');
+    await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+    await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 15_000 });
+    await screenshot('student-session-dark');
+    await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+    await page.locator('.monaco-workbench.vs').waitFor({ timeout: 15_000 });
     await dashboard.locator('vscode-button', { hasText: 'Resume' }).click();
     await pollUntil(async () => status() === 'running' || undefined, { timeoutMs: 20_000, describe: async () => `status ${status()}` });
     await page.locator('.tabs-container .tab[data-resource-name="gan-notes.md"]').first().click();

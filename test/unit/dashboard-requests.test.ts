@@ -12,7 +12,7 @@ function recorder(): { handlers: DashboardRequestHandlers; calls: unknown[][]; r
   const record = (name: string) => (...args: unknown[]) => { calls.push([name, ...args]); };
   return {
     handlers: {
-      snapshot: record('snapshot'), control: record('control'), advance: record('advance'), pace: record('pace'), resumeFromCheckpoint: record('resumeFromCheckpoint'), openRunFolder: record('openRunFolder'),
+      snapshot: record('snapshot'), control: record('control'), advance: record('advance'), pace: record('pace'), tune: record('tune'), resumeFromCheckpoint: record('resumeFromCheckpoint'), openRunFolder: record('openRunFolder'),
       evaluate: record('evaluate'), exportMetrics: record('exportMetrics'),
       snapshotToNote: record('snapshotToNote'), compare: record('compare'),
     },
@@ -27,11 +27,15 @@ test('protocol messages reach their handler with checked values', async () => {
     { type: 'resumeFromCheckpoint' }, { type: 'openRunFolder' }, { type: 'evaluate' }, { type: 'snapshotToNote', step: 40 },
     { type: 'exportMetrics', title: 'Losses', columns: ['dLoss', 'gLoss'], format: 'csv' },
     { type: 'compare', requestId: 3, runDirs: ['/w/.gan/runs/b'] },
+    { type: 'tune', change: { kind: 'learningRate', player: 'discriminator', value: 0.0005 } },
+    { type: 'tune', change: { kind: 'only', player: 'generator', steps: 20 } },
   ]) await handleDashboardMessage(message, handlers, refuse);
   assert.deepEqual(calls, [
     ['snapshot'], ['snapshot'], ['control', 'pause'], ['control', 'stop'], ['advance', 10], ['pace', 5], ['pace', undefined], ['resumeFromCheckpoint'], ['openRunFolder'], ['evaluate'], ['snapshotToNote', 40],
     ['exportMetrics', { type: 'exportMetrics', title: 'Losses', columns: ['dLoss', 'gLoss'], format: 'csv' }],
     ['compare', { type: 'compare', requestId: 3, runDirs: ['/w/.gan/runs/b'] }],
+    ['tune', { kind: 'learningRate', player: 'discriminator', value: 0.0005 }],
+    ['tune', { kind: 'only', player: 'generator', steps: 20 }],
   ]);
   assert.deepEqual(refused, []);
 });
@@ -52,6 +56,11 @@ test('a message outside the protocol is refused with the reason, and nothing run
     [{ type: 'pace', stepsPerSecond: -1 }, /stepsPerSecond: /],
     [{ type: 'advance', steps: 1e9 }, /steps: /],
     [{ type: 'advance', steps: 1.5 }, /steps: /],
+    [{ type: 'tune', change: { kind: 'learningRate', player: 'discriminator', value: -1 } }, /value: /],
+    [{ type: 'tune', change: { kind: 'updates', player: 'discriminator', value: 1000 } }, /value: /],
+    [{ type: 'tune', change: { kind: 'weight', name: 'gradientPenalty', value: Infinity } }, /value: /],
+    [{ type: 'tune', change: { kind: 'only', player: 'generator' } }, /steps: /],
+    [{ type: 'tune', change: { kind: 'reset' } }, /kind: /],
     [{ type: 'exportMetrics', title: 'Losses', columns: ['dLoss'], format: 'xlsx' }, /format: /],
     [{ type: 'exportMetrics', title: 'Losses', columns: [], format: 'csv' }, /columns: /],
     [{ type: '__proto__' }, /type: /],

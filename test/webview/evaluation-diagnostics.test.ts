@@ -25,7 +25,7 @@ const texts = (page: Page, selector: string): Promise<string[]> =>
 /** An update that carries only findings and evaluations, numbered `version`. */
 function findingsUpdate(stream: ReturnType<typeof recordedStream>, version: number, content: Partial<Update>): Update {
   return { type: 'update', version, header: stream.snapshot.header, metrics: { steps: [], values: {} }, histograms: [], samples: [],
-    evaluations: [], diagnostics: [], ...content };
+    evaluations: [], diagnostics: [], changes: [], ...content };
 }
 
 test('a recorded run: the latest evaluation figures and their chart; findings newest first with a badge in the header', async () => {

@@ -7,6 +7,7 @@ import { MetricChart } from './charts/metricChart';
 import { raisedDiagnosticMarkers } from './charts/diagnosticMarkers';
 import { groupSeries, headlineGroup } from './charts/seriesSpecs';
 import { CompareView } from './panels/compareView';
+import { ControlsView } from './panels/controlsView';
 import { DiagnosticsView } from './panels/diagnosticsView';
 import { EvaluationView } from './panels/evaluationView';
 import { LatentView } from './panels/latentView';
@@ -81,11 +82,13 @@ const sampleViews = new SampleViewsView(samples.root, cursor);
 const histograms = new HistogramView(grid, currentPalette, cursor);
 const plane = new PlaneView(grid, currentPalette, cursor);
 const latentSpace = new LatentView(currentPalette, cursor);
+const controls = new ControlsView(post);
 
 // The grid's order, which is also the reading order: the main views first (the losses, the plane,
-// D's outputs, the samples), so they fit one laptop screen beside a note; then what the run
-// measured and found, then the other charts.
-grid.append(losses.root, plane.root, latentSpace.root, histograms.anchor, samples.root, evaluation.root, diagnostics.root, otherMetrics.root);
+// D's outputs, the samples), so they fit one laptop screen beside a note; then the live controls
+// (shown while it trains, or once something was changed by hand), what the run measured and found,
+// then the other charts.
+grid.append(losses.root, plane.root, latentSpace.root, histograms.anchor, samples.root, controls.root, evaluation.root, diagnostics.root, otherMetrics.root);
 
 // The headline group's own title (a GAN's "Losses").
 const lossTitle = {
@@ -99,7 +102,7 @@ const lossTitle = {
   },
 };
 
-for (const view of [header, lossTitle, notice, compare, lossChart, otherMetrics, evaluation, diagnostics, samples, sampleViews, histograms, plane, latentSpace]) store.addView(view);
+for (const view of [header, lossTitle, notice, compare, lossChart, otherMetrics, evaluation, diagnostics, samples, sampleViews, histograms, plane, latentSpace, controls]) store.addView(view);
 
 const channel = new HostChannel(store, post, compareRequests);
 window.addEventListener('message', (event: MessageEvent<unknown>) => channel.receive(event.data));

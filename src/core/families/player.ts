@@ -44,6 +44,18 @@ export interface TrainingPlan {
   settings?(step: number): Readonly<Record<string, number>>;
   /** The numbers each iteration read, after it (what gating decides the next iteration by). */
   observe?(values: Readonly<Record<string, number>>): void;
+  /** The objective's weights a student may change while it trains (the gradient penalty's λ); none when absent. */
+  readonly weights?: readonly TunableWeight[];
+}
+
+/** One weight of a plan's objective, read at each update, so a change applies from the next one. */
+export interface TunableWeight {
+  /** Stable key, as recorded in a run's changes: `gradientPenalty`. */
+  readonly name: string;
+  /** How the controls show it: "gradient penalty λ". */
+  readonly label: string;
+  get(): number;
+  set(value: number): void;
 }
 
 /** What a checkpoint holds, by name: the name is the file (`<name>.bin`) and the manifest's key. */

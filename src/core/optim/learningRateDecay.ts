@@ -29,13 +29,18 @@ interface RateHolder {
  */
 export function scaleLearningRate(optimizer: Optimizer, scale: number): void {
   const holder = optimizer as unknown as RateHolder;
-  let configured = configuredRates.get(optimizer);
-  if (configured === undefined) {
-    configured = holder.learningRate;
-    configuredRates.set(optimizer, configured);
-  }
-  const rate = configured * scale;
+  const rate = configuredLearningRate(optimizer) * scale;
   if (holder.learningRate === rate) return;
   if (holder.setLearningRate) holder.setLearningRate(rate);
   else holder.learningRate = rate;
+}
+
+/** The learning rate the optimizer was created with, whatever scale it runs at now. */
+export function configuredLearningRate(optimizer: Optimizer): number {
+  let configured = configuredRates.get(optimizer);
+  if (configured === undefined) {
+    configured = (optimizer as unknown as RateHolder).learningRate;
+    configuredRates.set(optimizer, configured);
+  }
+  return configured;
 }

@@ -8,6 +8,7 @@ import { makeRunId, runFiles, sampleFile, sampleFolder } from './layout';
 import { listStepEntries, type StepFile } from './runReader';
 import { RunLock } from './runLock';
 import { isOutOfSpace, releaseSpace, reserveSpace } from './spaceReserve';
+import type { ChangeRecord } from './changeRecords';
 import type { DiagnosticRecord, EvaluationRecord } from './evaluationRecords';
 import type { FieldRecord, HistogramRecord, MetricsRecord, RunInfo } from './records';
 import type { StoredConfig } from './storedConfig';
@@ -115,8 +116,8 @@ export class RunWriter {
     this.lock.release();
   }
 
-  /** A training line, or an evaluation or diagnostic line (they share metrics.jsonl, told apart by `type`). */
-  appendMetrics(record: MetricsRecord | EvaluationRecord | DiagnosticRecord): Promise<void> {
+  /** A training line, or an evaluation, diagnostic or live-change line (they share metrics.jsonl, told apart by `type`). */
+  appendMetrics(record: MetricsRecord | EvaluationRecord | DiagnosticRecord | ChangeRecord): Promise<void> {
     return appendJsonLine(path.join(this.dir, runFiles.metrics), record);
   }
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { backendReportSchema } from '../backend/report';
+import { changeRecordSchema } from '../run/changeRecords';
 import { diagnosticRecordSchema, evaluationRecordSchema } from '../run/evaluationRecords';
+import { controlsStateSchema } from './liveControls';
 import {
   isFieldRecord, isHistogramRecord, isMetricsRecord, pathInRun, runStatuses, stepCount,
   type FieldRecord, type HistogramRecord, type MetricsRecord,
@@ -36,6 +38,8 @@ export const trainingEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('evaluation'), record: evaluationRecordSchema }),
   /** A failure mode raised or cleared (docs/diagnostics.md), also appended to metrics.jsonl. */
   z.object({ type: z.literal('diagnostic'), record: diagnosticRecordSchema }),
+  /** The live controls' settings, when the run starts and after each change (`record`, also appended to metrics.jsonl). */
+  z.object({ type: z.literal('controls'), state: controlsStateSchema, record: changeRecordSchema.exactOptional() }),
   z.object({ type: z.literal('sample'), step: stepCount, path: pathInRun }),
   z.object({ type: z.literal('checkpoint'), step: stepCount, path: pathInRun }),
   z.object({ type: z.literal('status'), status: z.enum(runStatuses), step: stepCount, error: z.string().exactOptional() }),

@@ -4,12 +4,13 @@ import { tf } from '../backend/tf';
 import type { Loss, Player, TrainingPlan } from '../families/player';
 import { applyGradients } from '../optim/gradients';
 import { scaleLearningRate } from '../optim/learningRateDecay';
+import type { LiveControls } from './liveControls';
 
 /** One update of `player`: its loss, parts and gradient norm as kept scalars by metric name (the caller frees them). */
-export function updatePlayer(player: Player, step: number): Record<string, Scalar> {
+export function updatePlayer(player: Player, step: number, held = false): Record<string, Scalar> {
   return tf.tidy(() => {
     const loss = player.prepare(step);
-    if (player.active && !player.active()) return heldPlayer(player, loss);
+    if (held || (player.active && !player.active())) return heldPlayer(player, loss);
     const parts: Record<string, Scalar> = {};
     const applied = applyGradients(player.optimizer, () => {
       const { total, parts: named } = loss();
@@ -43,16 +44,19 @@ export async function readScalars(values: Readonly<Record<string, Scalar>>): Pro
 
 /**
  * One iteration of a family's game: each player's updates in order (at `learningRateShare` of
- * their configured rates), then the plan's bookkeeping.
+ * their rates), then the plan's bookkeeping. `controls` are the hand-made changes (rates, updates,
+ * a player trained alone). A held player is measured once, not updated.
  * Returns the numbers of each player's last update, by metric name.
  */
-export async function runIteration(plan: TrainingPlan, step: number, learningRateShare = 1): Promise<Record<string, number>> {
+export async function runIteration(plan: TrainingPlan, step: number, learningRateShare = 1, controls?: LiveControls): Promise<Record<string, number>> {
   const latest: Record<string, Scalar> = {};
   try {
     for (const player of plan.players) {
-      scaleLearningRate(player.optimizer, learningRateShare);
-      for (let k = 0; k < player.updates; k++) {
-        for (const [name, value] of Object.entries(updatePlayer(player, step))) {
+      scaleLearningRate(player.optimizer, learningRateShare * (controls?.rateShare(player) ?? 1));
+      const held = controls?.holds(player, step) ?? false;
+      const updates = held ? 1 : controls?.updatesOf(player) ?? player.updates;
+      for (let k = 0; k < updates; k++) {
+        for (const [name, value] of Object.entries(updatePlayer(player, step, held))) {
           latest[name]?.dispose();
           latest[name] = value;
         }

@@ -15,7 +15,9 @@ import type { FamilyModel } from '../families/family';
 import { familyOf } from '../families';
 import { RUN_FORMAT, type NoteOrigin, type RunInfo } from '../run/records';
 import { isTrainerAlive } from '../run/liveness';
-import { checkpointDir } from '../run/layout';
+import { isChangeRecord, type ChangeRecord } from '../run/changeRecords';
+import { readJsonLines } from '../run/jsonLines';
+import { checkpointDir, runFiles } from '../run/layout';
 import { RunLock } from '../run/runLock';
 import { readRunInfo, readStoredConfig } from '../run/runReader';
 import { RunWriter, type StoredConfig } from '../run/runWriter';
@@ -65,6 +67,8 @@ export interface PreparedRun {
   readonly backend: BackendReport;
   readonly resumed: boolean;
   readonly retention: Retention;
+  /** The live changes a resumed run recorded before it stopped, the ones past its checkpoint included (they are replayed). */
+  readonly recordedChanges: readonly ChangeRecord[];
 }
 
 export async function prepareRun(options: TrainOptions): Promise<PreparedRun> {
@@ -121,7 +125,7 @@ async function prepareWith(options: TrainOptions, resume: ResumeTarget | undefin
     throw error;
   }
   return {
-    ...common, writer, resumed: false, startStep: 0, elapsedSeconds: 0,
+    ...common, writer, resumed: false, startStep: 0, elapsedSeconds: 0, recordedChanges: [],
     random: Random.derive(config.seed, 0x7a11),
     sampler: new EpochSampler(dataset.count, config.seed),
   };
@@ -140,9 +144,11 @@ async function resumeState(resume: ResumeTarget, common: Pick<PreparedRun, 'conf
   }
   // The checkpoint resumed from is the last good one, whatever an interrupted run.json still says.
   const lastCheckpoint = { step: state.step, path: checkpointDir(state.step) };
+  // Read before reopening drops the lines past the checkpoint: the resumed run writes them again as it replays them.
+  const recordedChanges = await readJsonLines(path.join(resume.dir, runFiles.metrics), isChangeRecord);
   const writer = await RunWriter.reopen(resume.dir, { ...resume.info, lastCheckpoint }, state.step, resume.lock);
   return {
-    writer, resumed: true, startStep: state.step, elapsedSeconds: state.elapsedSeconds,
+    writer, resumed: true, startStep: state.step, elapsedSeconds: state.elapsedSeconds, recordedChanges,
     random: new Random([...state.random] as RandomState),
     sampler: new EpochSampler(dataset.count, config.seed, state.sampler),
   };

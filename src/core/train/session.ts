@@ -16,6 +16,8 @@ import type { SampleGrid } from './sampleGrid';
 import { RunMonitor } from './runMonitor';
 import { Throughput } from './throughput';
 import { learningRateScale } from '../optim/learningRateDecay';
+import type { ChangeRecord, LiveChange } from '../run/changeRecords';
+import { LiveControls } from './liveControls';
 
 /**
  * One training run and its controls. `run()` drives the loop of the original paper (k D-steps, then
@@ -38,6 +40,8 @@ export class TrainingSession implements Disposable {
   /** The fixed latents of every sample grid (and of the 2D field's generated points). */
   private readonly samples: SampleGrid;
   private readonly plan: TrainingPlan;
+  /** Hand-made changes to rates, updates and weights (GAN Lab's live controls). */
+  private readonly controls: LiveControls;
   private readonly headlineLabels: readonly [string, string];
   private lastCheckpointStep: number;
   private lastHistogramStep = -1;
@@ -52,6 +56,7 @@ export class TrainingSession implements Disposable {
     const { config, dataset, family, random, sampler } = run_;
     this.samples = fixedSamples(config.seed, family.shown, dataset, config.samples.count);
     this.plan = family.plan({ random, sampler });
+    this.controls = new LiveControls(this.plan, run_.recordedChanges, run_.startStep);
     this.headlineLabels = headlineSpec(this.plan.catalogue).short;
   }
 
@@ -107,6 +112,25 @@ export class TrainingSession implements Disposable {
     this.minStepSeconds = stepsPerSecond !== undefined && stepsPerSecond > 0 ? 1 / stepsPerSecond : 0;
   }
 
+  /**
+   * A live change from the controls: it applies from the next iteration and is recorded in the run
+   * (a resume replays it). Returns why the run refused it, if it did.
+   */
+  async tune(change: LiveChange): Promise<string | undefined> {
+    const refusal = this.controls.refusal(change);
+    if (refusal !== undefined) return refusal;
+    // The run takes another path than the one a resume was replaying.
+    this.controls.dropPending();
+    await this.recordChange({ type: 'change', step: this.step, time: new Date().toISOString(), change });
+    return undefined;
+  }
+
+  private async recordChange(record: ChangeRecord): Promise<void> {
+    this.controls.apply(record.change, record.step);
+    this.emitter.fire({ type: 'controls', state: this.controls.state(this.step), record });
+    await this.run_.writer.appendMetrics(record);
+  }
+
   private openGate(): void {
     const gate = this.pauseGate;
     this.pauseGate = undefined;
@@ -130,11 +154,13 @@ export class TrainingSession implements Disposable {
       await writer.update({ status: 'running', totalSteps, backend, pid: process.pid, hostname: os.hostname(), catalogue: this.plan.catalogue,
         networks: Object.keys(this.run_.family.checkpointParts.networks) });
       this.emitter.fire({ type: 'started', runId: this.runId, runDir: this.runDir, step: this.step, totalSteps, backend, dataset: dataset.description, resumed });
+      this.emitter.fire({ type: 'controls', state: this.controls.state(this.step) });
       if (!resumed) await this.evaluate(true);
       while (this.step < totalSteps && !this.stopRequested) {
         if (this.pauseGate) await this.waitWhilePaused();
         if (this.stopRequested) break;
         const turnStarted = performance.now();
+        for (const record of this.controls.takeDue(this.step)) await this.recordChange(record);
         const failure = await this.trainOneStep();
         if (failure) return await this.finish('failed', failure);
         await this.afterStep();
@@ -175,7 +201,7 @@ export class TrainingSession implements Disposable {
   private async trainOneStep(): Promise<string | undefined> {
     const started = performance.now();
     const { config, totalSteps } = this.run_;
-    const values = await runIteration(this.plan, this.step, learningRateScale(config.training.learningRateDecay, this.step, totalSteps));
+    const values = await runIteration(this.plan, this.step, learningRateScale(config.training.learningRateDecay, this.step, totalSteps), this.controls);
     const settings = this.plan.settings?.(this.step) ?? {};
     this.step += 1;
     const seconds = (performance.now() - started) / 1000;

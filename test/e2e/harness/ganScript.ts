@@ -23,6 +23,8 @@ export interface GanScriptContext {
   readonly workspace: string;
   /** Runs a named test: its outcome is printed and counted, and a screenshot taken. */
   step(name: string, body: () => Promise<void>): Promise<void>;
+  /** A screenshot of the window now, among the steps' own (a theme's look, say). */
+  screenshot(name: string): Promise<void>;
 }
 
 /**
@@ -52,7 +54,8 @@ export function runGanScript(label: string, options: Partial<CodeServerOptions>,
       await takeScreenshot(page, artifacts, name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()).catch(() => undefined);
     };
     try {
-      await body({ page, server, workspace, step });
+      const screenshot = async (name: string) => void await takeScreenshot(page, artifacts, name);
+      await body({ page, server, workspace, step, screenshot });
     } finally {
       await session.close().catch(() => undefined);
       await server.stop();

@@ -36,7 +36,7 @@ export async function drawLargeRun(browser: Browser, dir: string, rows = 100_000
   const header = runHeader({ step: rows * every, totalSteps: rows * every * 2, dataKind: 'images' });
   const snapshot: HostToDashboard = {
     type: 'snapshot', version: 1, compare: [], canSnapshotToNote: false, header,
-    metrics: metricRows(0, rows, every), histograms: [histogramRecord(0)], samples: [], evaluations: [], diagnostics: [],
+    metrics: metricRows(0, rows, every), histograms: [histogramRecord(0)], samples: [], evaluations: [], diagnostics: [], changes: [],
   };
   const dashboard = await DashboardPage.open(browser, { dir, runDir: header.runDir });
   try {
@@ -46,7 +46,7 @@ export async function drawLargeRun(browser: Browser, dir: string, rows = 100_000
     for (let index = 0; index < 10; index++) {
       const update: HostToDashboard = {
         type: 'update', version: 2 + index, header,
-        metrics: metricRows(rows * every + index * 100 * every, 100, every), histograms: [], samples: [], evaluations: [], diagnostics: [],
+        metrics: metricRows(rows * every + index * 100 * every, 100, every), histograms: [], samples: [], evaluations: [], diagnostics: [], changes: [],
       };
       const timing = await timeToDrawn(dashboard, update);
       updates.push(timing.total);

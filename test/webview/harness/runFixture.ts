@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { ChangeRecord } from '../../../src/core/run/changeRecords';
 import type { FieldRecord, HistogramRecord, PlanePoint } from '../../../src/core/run/records';
 import { ganCatalogue } from '../../../src/core/families/gan/catalogue';
 import type { CompareCandidate, HostToDashboard, MetricSeries, RunHeader, SampleFrame } from '../../../src/protocol/dashboardMessages';
@@ -161,12 +162,16 @@ export function recordedStream(dir: string, rows = 300, updateCount = 5, compare
   const histogramSteps = (from: number, to: number): number[] => stepsEvery(100, from, to);
   const evaluations = (from: number, to: number) => stepsEvery(500, from, to).filter((step) => step > 0).map(ringEvaluation);
   const diagnostics = (from: number, to: number) => ringDiagnostics(to).filter((record) => record.step >= from);
+  // A student raised D's learning rate by hand at step 1200 (the live controls): the charts mark it.
+  const changes = (from: number, to: number): ChangeRecord[] => [{
+    type: 'change', step: 1200, time: '2026-11-20T10:05:00.000Z', change: { kind: 'learningRate', player: 'discriminator', value: 0.0005 },
+  } as const].filter((record) => record.step >= from && record.step <= to);
   const header = (step: number): RunHeader => runHeader({ step, etaSeconds: (5000 - step) / 120 });
   const snapshot: Snapshot = {
     type: 'snapshot', version: 1, compare, canSnapshotToNote: true, header: header(lastSnapshotStep),
     metrics: metricRows(0, rows, every), histograms: histogramSteps(0, lastSnapshotStep).map((step) => histogramRecord(step)),
     samples: snapshotFrames, fields: [...stepsEvery(500, 0, lastSnapshotStep - 1), lastSnapshotStep].map((step) => fieldRecord(step)),
-    evaluations: evaluations(0, lastSnapshotStep), diagnostics: diagnostics(0, lastSnapshotStep),
+    evaluations: evaluations(0, lastSnapshotStep), diagnostics: diagnostics(0, lastSnapshotStep), changes: changes(0, lastSnapshotStep),
   };
   const updates: Update[] = [];
   for (let index = 0; index < updateCount; index++) {
@@ -175,7 +180,7 @@ export function recordedStream(dir: string, rows = 300, updateCount = 5, compare
     updates.push({
       type: 'update', version: 2 + index, header: header(last), metrics: metricRows(first, 10, every),
       histograms: histogramSteps(first, last).map((step) => histogramRecord(step)), samples: [], fields: [fieldRecord(last)],
-      evaluations: evaluations(first, last), diagnostics: diagnostics(first, last),
+      evaluations: evaluations(first, last), diagnostics: diagnostics(first, last), changes: changes(first, last),
     });
   }
   return { snapshot, updates };

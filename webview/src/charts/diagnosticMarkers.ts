@@ -3,15 +3,20 @@ import type { DiagnosticRecord } from '../../../src/core/run/evaluationRecords';
 import type { DashboardState } from '../state/dashboardState';
 import type { Palette } from '../ui/palette';
 
-/** A step to mark on a chart, in the colour of its severity. */
+/** A step to mark on a chart: a finding in the colour of its severity, or a live change (blue, solid). */
 export interface ChartMarker {
   readonly step: number;
-  readonly severity: DiagnosticRecord['severity'];
+  readonly severity: DiagnosticRecord['severity'] | 'change';
 }
 
 /** Where the run raised a failure mode: read beside the loss curves, the cause is often visible there. */
 export function raisedDiagnosticMarkers(state: DashboardState): ChartMarker[] {
   return state.diagnostics.filter((record) => record.state === 'raised').map(({ step, severity }) => ({ step, severity }));
+}
+
+/** Where a rate, an update count or a weight was changed by hand: what the curves did next is the lesson. */
+export function liveChangeMarkers(state: DashboardState): ChartMarker[] {
+  return state.changes.map(({ step }) => ({ step, severity: 'change' }));
 }
 
 /** A uPlot draw hook: a dashed vertical rule and a small flag at each marker's step inside the plot area. */
@@ -25,11 +30,11 @@ export function drawMarkers(plot: uPlot, markers: readonly ChartMarker[], palett
   ctx.rect(bbox.left, bbox.top, bbox.width, bbox.height);
   ctx.clip();
   ctx.lineWidth = ratio;
-  ctx.setLineDash([4 * ratio, 3 * ratio]);
   for (const marker of markers) {
     const x = Math.round(plot.valToPos(marker.step, 'x', true)) + 0.5;
     if (x < bbox.left || x > bbox.left + bbox.width) continue;
-    const colour = marker.severity === 'error' ? palette.red : palette.yellow;
+    const colour = marker.severity === 'change' ? palette.blue : marker.severity === 'error' ? palette.red : palette.yellow;
+    ctx.setLineDash(marker.severity === 'change' ? [] : [4 * ratio, 3 * ratio]);
     ctx.strokeStyle = colour;
     ctx.fillStyle = colour;
     ctx.beginPath();

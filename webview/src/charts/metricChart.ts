@@ -14,7 +14,7 @@ import { headlineSeries, seriesColours, type SeriesSpec } from './seriesSpecs';
 import { SmoothedSeries } from './smoothedSeries';
 import { buildOverlay, joinOverlay } from './compareOverlay';
 import type { Overlay } from './compareOverlay';
-import { drawMarkers, type ChartMarker } from './diagnosticMarkers';
+import { drawMarkers, liveChangeMarkers, type ChartMarker } from './diagnosticMarkers';
 
 export interface MetricChartConfig {
   readonly label: string;
@@ -43,6 +43,7 @@ export class MetricChart implements DashboardView {
   private readonly container = element('div', { className: 'chart' });
   private readonly note = element('p', { className: 'chart-note' });
   private readonly markerCaption: HTMLElement | undefined;
+  private readonly changeCaption = legendEntry('blue', 'changed by hand (see Live controls)', 'rule').root;
   private markers: readonly ChartMarker[] = [];
   private readonly hiddenLabels = new Set<string>();
   private plot: uPlot | undefined;
@@ -62,11 +63,10 @@ export class MetricChart implements DashboardView {
       if (columns.length > 0) exportValues(format, columns);
     });
     parent.append(chartToolbar(this.settings, config.offerLogScale, () => this.onSettingsChanged(), onExport), this.container, this.note);
-    if (config.markers !== undefined) {
-      this.markerCaption = legendEntry('red', config.markers.caption, 'rule').root;
-      this.markerCaption.hidden = true;
-      parent.appendChild(element('div', { className: 'legend' }, [this.markerCaption]));
-    }
+    if (config.markers !== undefined) this.markerCaption = legendEntry('red', config.markers.caption, 'rule').root;
+    const captions = [...this.markerCaption ? [this.markerCaption] : [], this.changeCaption];
+    captions.forEach((caption) => { caption.hidden = true; });
+    parent.appendChild(element('div', { className: 'legend marker-legend' }, captions));
     this.container.setAttribute('role', 'img');
     this.container.setAttribute('aria-label', config.label);
     new ResizeObserver(() => this.plot?.setSize({ width: this.width(), height: chartHeight })).observe(this.container);
@@ -76,10 +76,13 @@ export class MetricChart implements DashboardView {
     this.state = state;
     if (changes.compareRuns && this.config.overlayCompareRuns) this.overlay = undefined;
     const { markers } = this.config;
-    const markersChanged = markers !== undefined && changes.diagnostics;
+    const markersChanged = (markers !== undefined && changes.diagnostics) || changes.changes;
     if (markersChanged) {
-      this.markers = markers.at(state);
-      if (this.markerCaption !== undefined) setHidden(this.markerCaption, this.markers.length === 0);
+      const findings = markers?.at(state) ?? [];
+      const changed = liveChangeMarkers(state);
+      this.markers = [...findings, ...changed];
+      if (this.markerCaption !== undefined) setHidden(this.markerCaption, findings.length === 0);
+      setHidden(this.changeCaption, changed.length === 0);
     }
     if (!(changes.metrics || changes.header || changes.theme || changes.compareRuns || markersChanged || this.settingsChanged)) return;
     const table = state.metrics;

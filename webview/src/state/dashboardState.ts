@@ -1,4 +1,5 @@
 import type { CompareCandidate, MetricSeries, RunHeader, SampleFrame } from '../../../src/protocol/dashboardMessages';
+import type { ChangeRecord } from '../../../src/core/run/changeRecords';
 import type { DiagnosticRecord, EvaluationRecord } from '../../../src/core/run/evaluationRecords';
 import type { FieldRecord, HistogramRecord } from '../../../src/core/run/records';
 import { MetricTable } from './metricTable';
@@ -25,6 +26,8 @@ export interface DashboardState {
   /** In the order the run wrote them, not necessarily by step. */
   readonly evaluations: EvaluationRecord[];
   readonly diagnostics: DiagnosticRecord[];
+  /** Live changes made by hand (rates, updates, weights), in the order the run wrote them. */
+  readonly changes: ChangeRecord[];
   compareCandidates: readonly CompareCandidate[];
   compareRuns: readonly CompareRun[];
   canSnapshotToNote: boolean;
@@ -40,6 +43,7 @@ export interface StateChanges {
   fields: boolean;
   evaluations: boolean;
   diagnostics: boolean;
+  changes: boolean;
   compareCandidates: boolean;
   compareRuns: boolean;
   theme: boolean;
@@ -47,14 +51,14 @@ export interface StateChanges {
 
 export function emptyState(): DashboardState {
   return {
-    header: undefined, unreadable: undefined, notice: undefined, metrics: new MetricTable(), histograms: [], samples: [], views: {}, fields: [], evaluations: [], diagnostics: [],
+    header: undefined, unreadable: undefined, notice: undefined, metrics: new MetricTable(), histograms: [], samples: [], views: {}, fields: [], evaluations: [], diagnostics: [], changes: [],
     compareCandidates: [], compareRuns: [], canSnapshotToNote: false,
   };
 }
 
 export function noChanges(): StateChanges {
   return {
-    header: false, metrics: false, histograms: false, samples: false, views: false, fields: false, evaluations: false, diagnostics: false,
+    header: false, metrics: false, histograms: false, samples: false, views: false, fields: false, evaluations: false, diagnostics: false, changes: false,
     compareCandidates: false, compareRuns: false, theme: false,
   };
 }

@@ -35,10 +35,11 @@ export class DashboardStore {
     replaceRows(state.fields, message.fields ?? []);
     replaceRows(state.evaluations, message.evaluations);
     replaceRows(state.diagnostics, message.diagnostics);
+    replaceRows(state.changes, message.changes);
     state.compareCandidates = message.compare;
     state.canSnapshotToNote = message.canSnapshotToNote;
     this.markChanged({
-      header: true, metrics: true, histograms: true, samples: true, views: true, fields: true, evaluations: true, diagnostics: true,
+      header: true, metrics: true, histograms: true, samples: true, views: true, fields: true, evaluations: true, diagnostics: true, changes: true,
       compareCandidates: true,
     });
   }
@@ -56,6 +57,7 @@ export class DashboardStore {
     // and the host sends a snapshot, not an update, when metrics.jsonl is rewritten.
     state.evaluations.push(...message.evaluations);
     state.diagnostics.push(...message.diagnostics);
+    state.changes.push(...message.changes);
     this.markChanged({
       header: true,
       metrics: message.metrics.steps.length > 0,
@@ -65,6 +67,7 @@ export class DashboardStore {
       fields: (message.fields?.length ?? 0) > 0,
       evaluations: message.evaluations.length > 0,
       diagnostics: message.diagnostics.length > 0,
+      changes: message.changes.length > 0,
     });
   }
 

@@ -15,6 +15,7 @@ import type { Random } from '../../util/random';
 import type { Player, TrainingPlan } from '../player';
 import { ganCatalogue } from './catalogue';
 import type { StepContext } from './context';
+import { liveWeights } from './liveWeights';
 import { discriminatorLoss, generatorLoss } from './losses';
 
 /** What the GAN's players draw from and update: the run's networks, data and seeded streams. */
@@ -50,6 +51,7 @@ export function ganTrainingPlan(run: GanPlanInputs): TrainingPlan {
   const clip = ctx.weightClip !== undefined ? () => clipVariables(ctx.discriminatorVariables, ctx.weightClip!) : undefined;
   const advance = spectralNormAdvance(models.discriminator);
   const afterDiscriminatorUpdate = clip && advance ? () => { clip(); advance(); } : clip ?? advance;
+  const live = liveWeights(ctx);
 
   const discriminator: Player = {
     name: 'discriminator',
@@ -62,7 +64,7 @@ export function ganTrainingPlan(run: GanPlanInputs): TrainingPlan {
       const indices = sampler.next(batch);
       // A conditional model's fakes take the real batch's classes: D judges both halves against the same labels.
       const classes = latent.classes ? gatherLabels(dataset, indices) : undefined;
-      return discriminatorLoss(ctx, {
+      return discriminatorLoss(live.context(), {
         real: tf.tensor(gather(dataset, indices), exampleShape),
         latent: latentBatch(drawLatents(random, latent, batch, classes)),
         ...(sigma > 0 ? { instanceNoise: { sigma, real: normalTensor(random, exampleShape), fake: normalTensor(random, exampleShape) } } : {}),
@@ -86,7 +88,7 @@ export function ganTrainingPlan(run: GanPlanInputs): TrainingPlan {
       const sigma = instanceNoiseSigma(instanceNoise, step);
       const generated = latentBatch(drawLatents(random, latent, batch, latent.classes && drawClasses(random, dataset, batch)));
       const fakeNoise = sigma > 0 ? normalTensor(random, exampleShape) : undefined;
-      return generatorLoss(ctx, {
+      return generatorLoss(live.context(), {
         latent: generated,
         ...(fakeNoise ? { instanceNoise: { sigma, fake: fakeNoise } } : {}),
         ...(drawAugmented ? { augmentation: drawAugmented() } : {}),
@@ -97,6 +99,7 @@ export function ganTrainingPlan(run: GanPlanInputs): TrainingPlan {
   return {
     players: [discriminator, generator],
     catalogue: ganCatalogue(config.objective.kind),
+    weights: live.weights,
     ...(generatorEma ? { afterIteration: (stepsDone: number) => generatorEma.update(models.generator, stepsDone) } : {}),
     settings: (step) => {
       const sigma = instanceNoiseSigma(instanceNoise, step);
