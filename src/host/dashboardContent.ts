@@ -2,7 +2,7 @@ import { isToyDataKind } from '../core/config/dataKinds';
 import type { EvaluationPlan } from '../core/eval/evaluationPlan';
 import type { MetricsRecord } from '../core/run/records';
 import type { MetricSeries, RunHeader } from '../protocol/dashboardMessages';
-import { metricFields } from './metricHistory';
+import { elapsedOf, metricFields } from './metricHistory';
 import { runCatalogue } from './runCatalogue';
 import type { RunView } from './runView';
 
@@ -11,7 +11,7 @@ export function toMetricSeries(records: readonly MetricsRecord[]): MetricSeries 
   const names = new Set(records.flatMap((record) => metricFields(record).map(([name]) => name)));
   const values: Record<string, (number | null)[]> = {};
   for (const name of names) values[name] = records.map((record) => numberField(record, name));
-  return { steps: records.map((record) => record.step), values };
+  return { steps: records.map((record) => record.step), elapsedSeconds: records.map(elapsedOf), values };
 }
 
 function numberField(record: MetricsRecord, name: string): number | null {

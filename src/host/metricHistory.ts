@@ -4,6 +4,11 @@ import type { MetricSeries } from '../protocol/dashboardMessages';
 /** Fields of a metrics line that are its place in time, not a metric. */
 const notMetrics: ReadonlySet<string> = new Set(['step', 'elapsedSeconds']);
 
+/** A line's training time so far; null for a line without it (the lines are checked for a step only). */
+export function elapsedOf(record: MetricsRecord): number | null {
+  return typeof record.elapsedSeconds === 'number' ? record.elapsedSeconds : null;
+}
+
 /** A line's numeric metric fields, by name: whatever its family logs. */
 export function metricFields(record: MetricsRecord): [string, number][] {
   return Object.entries(record).filter((entry): entry is [string, number] => typeof entry[1] === 'number' && !notMetrics.has(entry[0]));
@@ -29,6 +34,13 @@ class Columns {
   }
 }
 
+/** A row the history sends: a step, the training time at it, and each column's value there. */
+interface HistoryRow {
+  readonly step: number;
+  readonly elapsedSeconds: number | null;
+  readonly values: (number | null)[];
+}
+
 /**
  * Consecutive logged steps folded into each column's lowest and highest value and the steps they
  * were logged at (NaN: the column had none): two rows stand for any number of steps.
@@ -37,6 +49,9 @@ class Span {
   count = 0;
   firstStep = 0;
   lastStep = 0;
+  /** The training time at the first and the last step: the time axis places the span's two rows by them. */
+  private firstElapsed: number | null = null;
+  private lastElapsed: number | null = null;
   private readonly low: number[] = [];
   private readonly lowStep: number[] = [];
   private readonly high: number[] = [];
@@ -45,14 +60,14 @@ class Span {
   constructor(private readonly columns: Columns) {}
 
   add(record: MetricsRecord): void {
-    if (this.count++ === 0) this.firstStep = record.step;
-    this.lastStep = record.step;
+    if (this.count++ === 0) [this.firstStep, this.firstElapsed] = [record.step, elapsedOf(record)];
+    [this.lastStep, this.lastElapsed] = [record.step, elapsedOf(record)];
     for (const [name, value] of metricFields(record)) this.include(this.columns.of(name), value, record.step, value, record.step);
   }
 
   merge(next: Span): void {
     this.count += next.count;
-    this.lastStep = next.lastStep;
+    [this.lastStep, this.lastElapsed] = [next.lastStep, next.lastElapsed];
     for (let index = 0; index < next.low.length; index++) {
       const [low, high] = [next.low[index] ?? NaN, next.high[index] ?? NaN];
       if (!Number.isNaN(low)) this.include(index, low, next.lowStep[index] ?? 0, high, next.highStep[index] ?? 0);
@@ -60,7 +75,7 @@ class Span {
   }
 
   /** One row for one step; else a row at the first and at the last step, each column's extremes in the order they were logged. */
-  rows(): { readonly step: number; readonly values: (number | null)[] }[] {
+  rows(): HistoryRow[] {
     const first: (number | null)[] = [];
     const last: (number | null)[] = [];
     for (let index = 0; index < this.columns.count; index++) {
@@ -77,7 +92,8 @@ class Span {
         last.push(lowStep < highStep ? high : low);
       }
     }
-    return this.count === 1 ? [{ step: this.lastStep, values: last }] : [{ step: this.firstStep, values: first }, { step: this.lastStep, values: last }];
+    const lastRow = { step: this.lastStep, elapsedSeconds: this.lastElapsed, values: last };
+    return this.count === 1 ? [lastRow] : [{ step: this.firstStep, elapsedSeconds: this.firstElapsed, values: first }, lastRow];
   }
 
   private include(index: number, low: number, lowStep: number, high: number, highStep: number): void {
@@ -139,14 +155,14 @@ export class MetricHistory {
       const latest = new Map(metricFields(this.latest));
       // The latest line may add a column no span has seen.
       for (const name of latest.keys()) this.columns.of(name);
-      rows.push({ step: this.latest.step, values: this.columns.names.map((name) => latest.get(name) ?? null) });
+      rows.push({ step: this.latest.step, elapsedSeconds: elapsedOf(this.latest), values: this.columns.names.map((name) => latest.get(name) ?? null) });
     }
     const values: Record<string, (number | null)[]> = {};
     this.columns.names.forEach((name, index) => {
       const cells = rows.map((row) => row.values[index] ?? null);
       if (cells.some((cell) => cell !== null)) values[name] = cells;
     });
-    return { steps: rows.map((row) => row.step), values };
+    return { steps: rows.map((row) => row.step), elapsedSeconds: rows.map((row) => row.elapsedSeconds), values };
   }
 
   private halve(): void {

@@ -19,6 +19,11 @@ import { MAX_ADVANCE_STEPS } from './dashboardLimits';
  */
 export interface MetricSeries {
   readonly steps: readonly number[];
+  /**
+   * The run's training time at each step (metrics.jsonl's elapsedSeconds, which continues across
+   * resumes): what a chart's time axis draws. Null where a line lacks it.
+   */
+  readonly elapsedSeconds: readonly (number | null)[];
   readonly values: Readonly<Record<string, readonly (number | null)[]>>;
 }
 

@@ -30,6 +30,7 @@ const record = (step: number, extra: Partial<MetricsRecord> = {}): MetricsRecord
 test('metrics become chart columns; columns no row has are left out, gaps are null', () => {
   const series = toMetricSeries([record(1), record(2, { gradientPenalty: 0.3 }), record(3)]);
   assert.deepEqual(series.steps, [1, 2, 3]);
+  assert.deepEqual([series.elapsedSeconds, series.values.elapsedSeconds], [[1, 2, 3], undefined], 'training time goes beside the steps, not as a column');
   assert.deepEqual(series.values.gradientPenalty, [null, 0.3, null]);
   assert.equal(series.values.r1Penalty, undefined);
   assert.deepEqual(series.values.dLoss, [1, 1, 1]);

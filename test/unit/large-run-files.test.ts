@@ -124,6 +124,8 @@ test('a long metric history is decimated to a bounded number of rows that keep e
   assert.ok(series.values.dLoss?.includes(99), 'a one-step spike survives');
   assert.ok(series.values.gLoss?.includes(-5), 'a one-step dip survives');
   assert.ok(series.steps.every((step, i) => i === 0 || step > (series.steps[i - 1] ?? 0)), 'steps increase');
+  // These lines' training time is their step: each row, a span's first or last, carries its own step's.
+  assert.deepEqual(series.elapsedSeconds, series.steps, 'every row at the training time of its step');
   assert.equal(history.records, 1_000_000);
 
   const short = new MetricHistory(1000);

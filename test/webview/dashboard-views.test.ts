@@ -154,7 +154,7 @@ test('charts read like TensorBoard\'s: smoothed 0.6 by default, the legend shows
   assert.match(legend, /^step[1-9][\d,]*D loss[-0-9.e]+ \(latest\)G loss[-0-9.e]+ \(latest\)/, legend);
   assert.doesNotMatch(legend, /—/);
   // Five steps across a wide chart: uPlot alone would tick at 0.5 or 2.5.
-  await dashboard.send({ ...stream.snapshot, version: 70, metrics: { steps: [0, 1, 2, 3, 4], values: { dLoss: [1, 2, 3, 2, 1], gLoss: [1, 1, 1, 1, 1] } } });
+  await dashboard.send({ ...stream.snapshot, version: 70, metrics: { steps: [0, 1, 2, 3, 4], elapsedSeconds: [0, 1, 2, 3, 4], values: { dLoss: [1, 2, 3, 2, 1], gLoss: [1, 1, 1, 1, 1] } } });
   await dashboard.settle();
   const ticks = (await page.getAttribute('.loss-card .uplot', 'data-step-ticks') ?? '').split(' ').filter(Boolean);
   assert.ok(ticks.length >= 2, `step ticks ${JSON.stringify(ticks)}`);

@@ -40,7 +40,7 @@ test('the charts follow the run\'s metric catalogue: its groups, titles and labe
         ],
       },
     },
-    metrics: { steps, values: { dLoss: curve(2), egLoss: curve(1), infoLoss: curve(0.5), reconstruction: curve(0.8), reconstructionBaseline: curve(1.2) } },
+    metrics: { steps, elapsedSeconds: steps.map((step) => step / 2), values: { dLoss: curve(2), egLoss: curve(1), infoLoss: curve(0.5), reconstruction: curve(0.8), reconstructionBaseline: curve(1.2) } },
   };
   // The family's sample views: a card each, after the grid, with its own pictures.
   const views = [{ name: 'reconstructions', title: 'Reconstructions x | G(E(x))', description: 'Fixed examples beside G(E(x)).' }];
@@ -138,7 +138,7 @@ test('a recorded stream fills the header, charts, histogram, samples and plane',
   await page.keyboard.press('ArrowRight');
   assert.equal(await src(), secondFrame.uri);
   const newFrame = writeSampleFrame(dir, 99_990);
-  await dashboard.send({ ...firstUpdate, version: stream.updates.length + 2, samples: [newFrame], metrics: { steps: [], values: {} }, histograms: [] });
+  await dashboard.send({ ...firstUpdate, version: stream.updates.length + 2, samples: [newFrame], metrics: { steps: [], elapsedSeconds: [], values: {} }, histograms: [] });
   assert.equal(await src(), secondFrame.uri, 'a scrubbed slider stays where the user put it');
   await page.click('.samples-card vscode-button:has-text("Latest")');
   assert.equal(await src(), newFrame.uri);
@@ -368,7 +368,7 @@ test('chart controls: log scale hides non-positive values gracefully; smoothing 
   await page.check('.loss-card input[type=checkbox]');
   await dashboard.settle();
   assert.equal(await page.isVisible('.loss-card .chart-note'), false, 'the fixture losses are positive');
-  await dashboard.send({ ...stream.snapshot, version: 60, metrics: { steps: [0, 10, 20], values: { dLoss: [-1, 0, 2], gLoss: [1, 2, 3] } } });
+  await dashboard.send({ ...stream.snapshot, version: 60, metrics: { steps: [0, 10, 20], elapsedSeconds: [0, 5, 10], values: { dLoss: [-1, 0, 2], gLoss: [1, 2, 3] } } });
   assert.match(await page.textContent('.loss-card .chart-note') ?? '', /2 values ≤ 0 are not shown/);
   await page.uncheck('.loss-card input[type=checkbox]');
   await page.focus('.loss-card input[type=range]');

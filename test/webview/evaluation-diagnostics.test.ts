@@ -24,7 +24,7 @@ const texts = (page: Page, selector: string): Promise<string[]> =>
 
 /** An update that carries only findings and evaluations, numbered `version`. */
 function findingsUpdate(stream: ReturnType<typeof recordedStream>, version: number, content: Partial<Update>): Update {
-  return { type: 'update', version, header: stream.snapshot.header, metrics: { steps: [], values: {} }, histograms: [], samples: [],
+  return { type: 'update', version, header: stream.snapshot.header, metrics: { steps: [], elapsedSeconds: [], values: {} }, histograms: [], samples: [],
     evaluations: [], diagnostics: [], changes: [], ...content };
 }
 
@@ -86,7 +86,7 @@ test('a recorded run: the latest evaluation figures and their chart; findings ne
 
 test('a live run: nothing claimed before metrics; findings and evaluations arrive in updates; a clearing resolves its finding', async () => {
   const stream = recordedStream(dir, 300, 0);
-  const noMetrics = { ...stream.snapshot, metrics: { steps: [], values: {} }, evaluations: [], diagnostics: [] };
+  const noMetrics = { ...stream.snapshot, metrics: { steps: [], elapsedSeconds: [], values: {} }, evaluations: [], diagnostics: [] };
   const dashboard = await DashboardPage.openWith(browser, { dir, runDir: stream.snapshot.header.runDir }, [noMetrics]);
   const { page } = dashboard;
   assert.deepEqual([await page.isVisible('.evaluation-card'), await page.isVisible('.diagnostics-card')], [false, false]);

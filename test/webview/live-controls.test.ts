@@ -30,7 +30,7 @@ test('live controls: the run\'s values, a change posted on Enter, out-of-range v
   const stream = recordedStream(dir, 300, 0);
   const header = (overrides: Partial<RunHeader>): RunHeader => ({ ...stream.snapshot.header, ...overrides });
   const update = (version: number, content: Partial<Update>): Update => ({
-    type: 'update', version, header: header({ controls }), metrics: { steps: [], values: {} }, histograms: [], samples: [], evaluations: [], diagnostics: [], changes: [], ...content,
+    type: 'update', version, header: header({ controls }), metrics: { steps: [], elapsedSeconds: [], values: {} }, histograms: [], samples: [], evaluations: [], diagnostics: [], changes: [], ...content,
   });
   const dashboard = await DashboardPage.openWith(browser, { dir, runDir: stream.snapshot.header.runDir },
     [{ ...stream.snapshot, header: header({ controls }) }]);

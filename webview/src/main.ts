@@ -21,23 +21,16 @@ import { CompareRequests } from './state/compareRequests';
 import { DashboardStore } from './state/dashboardStore';
 import type { DashboardState } from './state/dashboardState';
 import { HostChannel } from './state/hostChannel';
+import { persistedViews } from './state/persistedViews';
 import { StepCursor } from './state/stepCursor';
+import { XAxisChoice } from './state/xAxisChoice';
 import { card, element, setText } from './ui/dom';
 import { setExplainer } from './ui/explainer';
 import { readPalette, watchTheme } from './ui/palette';
 
 const vscode = acquireVsCodeApi();
 // The host's panel serializer reopens this run from the persisted runDir after a window reload.
-const previous = vscode.getState();
-const runDir = document.body.dataset.runDir;
-const sameRun = previous?.runDir === runDir;
-// Absent rather than undefined: the state round-trips through JSON, which drops undefined anyway.
-const runState = runDir === undefined ? {} : { runDir };
-vscode.setState({ ...runState, ...(sameRun && previous?.compare ? { compare: previous.compare } : {}) });
-const comparePersistence = {
-  restored: sameRun ? previous?.compare ?? [] : [],
-  remember: (compare: readonly string[]) => vscode.setState({ ...vscode.getState(), ...runState, compare }),
-};
+const persisted = persistedViews(vscode, document.body.dataset.runDir);
 const post = (message: DashboardToHost): void => vscode.postMessage(message);
 
 const store = new DashboardStore();
@@ -51,6 +44,8 @@ watchTheme(() => {
 const page = element('div', { className: 'dashboard' });
 document.body.appendChild(page);
 const grid = element('main', { className: 'dashboard-grid' });
+// One x axis for every metric chart: switching in one chart's toolbar switches all.
+const xAxis = new XAxisChoice(persisted.xAxis.restored, persisted.xAxis.remember);
 // One step for every view: scrubbing one moves all ("Latest" makes all follow the newest).
 const cursor = new StepCursor();
 const samples = new SampleGridView(grid, cursor);
@@ -60,15 +55,15 @@ page.appendChild(grid);
 
 // The losses card holds the catalogue's headline group, with the comparison and the findings' markers.
 const losses = card('Losses', 'loss-card');
-const otherMetrics = new MetricCards(currentPalette, post);
+const otherMetrics = new MetricCards(currentPalette, post, xAxis);
 // What the run measured and found comes right after the curves, before the samples and histograms.
-const evaluation = new EvaluationView(currentPalette, post);
+const evaluation = new EvaluationView(currentPalette, post, xAxis);
 const diagnostics = new DiagnosticsView(header.indicators);
 const compareRequests = new CompareRequests();
-const compare = new CompareView(losses.body, post, compareRequests, () => store.clearCompareRuns(), comparePersistence);
+const compare = new CompareView(losses.body, post, compareRequests, () => store.clearCompareRuns(), persisted.compare);
 const lossChart = new MetricChart(losses.body,
   {
-    label: 'Losses over steps',
+    label: 'Losses over steps or training time',
     series: (state) => {
       const group = state.header && headlineGroup(state.header.metrics);
       return group ? groupSeries(group) : [];
@@ -77,7 +72,7 @@ const lossChart = new MetricChart(losses.body,
     markers: { at: raisedDiagnosticMarkers, caption: 'failure mode raised (red: error, yellow: warning; see Diagnostics)' },
     exportValues: (format, columns) => post({ type: 'exportMetrics', title: losses.heading.textContent ?? 'Losses', columns, format }),
   },
-  currentPalette);
+  currentPalette, xAxis);
 const sampleViews = new SampleViewsView(samples.root, cursor);
 const histograms = new HistogramView(grid, currentPalette, cursor);
 const plane = new PlaneView(grid, currentPalette, cursor);

@@ -29,6 +29,14 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/**
+ * The ring run's training time at `step`: 0.8 s a step, then from step 1500 (resumed on a slower
+ * machine) 2 s a step. Not proportional to the step, so a time axis that drew steps would show.
+ */
+export function ringElapsedSeconds(step: number): number {
+  return step <= 1500 ? step * 0.8 : 1200 + (step - 1500) * 2;
+}
+
 /** Metrics for `count` logged steps from `firstStep`, one every `every` steps. */
 export function metricRows(firstStep: number, count: number, every = 10, seed = 1): MetricSeries {
   const random = seededRandom(seed + firstStep);
@@ -57,7 +65,7 @@ export function metricRows(firstStep: number, count: number, every = 10, seed = 
     columns.gradNormG.push(0.5 + noise(0.2));
     columns.stepsPerSecond.push(120 + noise(10));
   }
-  return { steps, values: columns };
+  return { steps, elapsedSeconds: steps.map(ringElapsedSeconds), values: columns };
 }
 
 export function histogramRecord(step: number, bins = 24): HistogramRecord {

@@ -11,9 +11,11 @@ let toolbarCount = 0;
 
 /**
  * Smoothing slider and, where it makes sense, a log-scale switch; they edit `settings` in place.
- * With `onExport`, CSV and JSON buttons save the chart's values (TensorBoard's downloads).
+ * `shared` are the dashboard's controls every chart offers (the x axis). With `onExport`, CSV and
+ * JSON buttons save the chart's values (TensorBoard's downloads).
  */
-export function chartToolbar(settings: ChartSettings, offerLogScale: boolean, onChange: () => void, onExport?: (format: 'csv' | 'json') => void): HTMLElement {
+export function chartToolbar(settings: ChartSettings, offerLogScale: boolean, onChange: () => void, shared: readonly Node[],
+  onExport?: (format: 'csv' | 'json') => void): HTMLElement {
   const id = `chart-toolbar-${++toolbarCount}`;
   const smoothingValue = element('output', { className: 'control-value', attributes: { for: `${id}-smoothing` } });
   const slider = element('input', { attributes: {
@@ -43,6 +45,7 @@ export function chartToolbar(settings: ChartSettings, offerLogScale: boolean, on
     controls.push(element('label', { className: 'control checkbox', attributes: { for: `${id}-log` } },
       [checkbox, document.createTextNode('Log scale')]));
   }
+  controls.push(...shared);
   if (onExport) {
     controls.push(element('span', { className: 'chart-export' }, [
       button('CSV', 'Save this chart\'s values (every logged step, unsmoothed, with wall time) as CSV', () => onExport('csv'), true),

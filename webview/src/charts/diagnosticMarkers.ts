@@ -19,8 +19,13 @@ export function liveChangeMarkers(state: DashboardState): ChartMarker[] {
   return state.changes.map(({ step }) => ({ step, severity: 'change' }));
 }
 
-/** A uPlot draw hook: a dashed vertical rule and a small flag at each marker's step inside the plot area. */
-export function drawMarkers(plot: uPlot, markers: readonly ChartMarker[], palette: Palette): void {
+/**
+ * A uPlot draw hook: a dashed vertical rule and a small flag at each marker's step inside the plot
+ * area, placed on x by `xOf` (the step itself, or the training time at it). The x values drawn are
+ * also written on the chart's element (data-marker-x), for tests and assistive technology.
+ */
+export function drawMarkers(plot: uPlot, markers: readonly ChartMarker[], palette: Palette, xOf: (step: number) => number | undefined): void {
+  plot.root.dataset.markerX = '';
   if (markers.length === 0) return;
   const { ctx, bbox } = plot;
   // bbox and the canvas are in device pixels.
@@ -30,9 +35,13 @@ export function drawMarkers(plot: uPlot, markers: readonly ChartMarker[], palett
   ctx.rect(bbox.left, bbox.top, bbox.width, bbox.height);
   ctx.clip();
   ctx.lineWidth = ratio;
+  const drawn: number[] = [];
   for (const marker of markers) {
-    const x = Math.round(plot.valToPos(marker.step, 'x', true)) + 0.5;
+    const value = xOf(marker.step);
+    if (value === undefined) continue;
+    const x = Math.round(plot.valToPos(value, 'x', true)) + 0.5;
     if (x < bbox.left || x > bbox.left + bbox.width) continue;
+    drawn.push(value);
     const colour = marker.severity === 'change' ? palette.blue : marker.severity === 'error' ? palette.red : palette.yellow;
     ctx.setLineDash(marker.severity === 'change' ? [] : [4 * ratio, 3 * ratio]);
     ctx.strokeStyle = colour;
@@ -48,4 +57,5 @@ export function drawMarkers(plot: uPlot, markers: readonly ChartMarker[], palett
     ctx.fill();
   }
   ctx.restore();
+  plot.root.dataset.markerX = drawn.join(' ');
 }

@@ -1,6 +1,7 @@
 import uPlot from 'uplot';
 import { noChanges } from '../state/dashboardState';
 import type { DashboardState, DashboardView, StateChanges } from '../state/dashboardState';
+import type { XAxisChoice, XAxisMode } from '../state/xAxisChoice';
 import type { Palette } from '../ui/palette';
 import { element, setHidden, setText } from '../ui/dom';
 import { formatCount } from '../ui/format';
@@ -15,6 +16,8 @@ import { SmoothedSeries } from './smoothedSeries';
 import { buildOverlay, joinOverlay } from './compareOverlay';
 import type { Overlay } from './compareOverlay';
 import { drawMarkers, liveChangeMarkers, type ChartMarker } from './diagnosticMarkers';
+import { metricXAxis, xOfStep, xValues, type TimedSteps } from './xAxis';
+import { xAxisSelect } from './xAxisSelect';
 
 export interface MetricChartConfig {
   readonly label: string;
@@ -34,8 +37,9 @@ export interface MetricChartConfig {
 const chartHeight = 190;
 
 /**
- * A uPlot chart of metric columns. New rows extend the smoothed lines and the arrays uPlot already
- * holds; the chart is rebuilt only when its shape changes (series, scale, overlay, theme).
+ * A uPlot chart of metric columns, over steps or training time (the dashboard's x-axis choice).
+ * New rows extend the smoothed lines and the arrays uPlot already holds; the chart is rebuilt only
+ * when its shape changes (series, scale, x axis, overlay, theme).
  */
 export class MetricChart implements DashboardView {
   // TensorBoard's default smoothing: losses of single batches are too noisy to read raw.
@@ -55,14 +59,22 @@ export class MetricChart implements DashboardView {
   private zoomed = false;
   private state: DashboardState | undefined;
   private frameRequested = false;
+  private readonly unsubscribe: () => void;
 
-  constructor(parent: HTMLElement, private readonly config: MetricChartConfig, private readonly palette: () => Palette) {
+  constructor(parent: HTMLElement, private readonly config: MetricChartConfig, private readonly palette: () => Palette,
+    private readonly xAxis: XAxisChoice) {
     const exportValues = config.exportValues;
     const onExport = exportValues && ((format: 'csv' | 'json') => {
       const columns = this.state ? this.drawnSeries(this.state).map((spec) => spec.column) : [];
       if (columns.length > 0) exportValues(format, columns);
     });
-    parent.append(chartToolbar(this.settings, config.offerLogScale, () => this.onSettingsChanged(), onExport), this.container, this.note);
+    const axisSelect = xAxisSelect(xAxis);
+    // Another x changes the overlay's and the markers' places too: redrawn as a smoothing change is.
+    this.unsubscribe = xAxis.onChange(() => {
+      axisSelect.show();
+      this.onSettingsChanged();
+    });
+    parent.append(chartToolbar(this.settings, config.offerLogScale, () => this.onSettingsChanged(), [axisSelect.root], onExport), this.container, this.note);
     if (config.markers !== undefined) this.markerCaption = legendEntry('red', config.markers.caption, 'rule').root;
     const captions = [...this.markerCaption ? [this.markerCaption] : [], this.changeCaption];
     captions.forEach((caption) => { caption.hidden = true; });
@@ -94,26 +106,33 @@ export class MetricChart implements DashboardView {
       this.settingsChanged = false;
     }
     present.forEach((spec, index) => this.lines[index]?.extend(table.column(spec.column) ?? []));
-    if (this.config.overlayCompareRuns && state.header) this.overlay ??= buildOverlay(state.compareRuns, this.settings, headlineSeries(state.header.metrics));
+    const mode = this.xAxis.mode;
+    if (this.config.overlayCompareRuns && state.header) this.overlay ??= buildOverlay(state.compareRuns, this.settings, headlineSeries(state.header.metrics), mode);
+    const xs = xValues(mode, table);
     const data: uPlot.AlignedData = this.overlay === undefined || this.overlay.lines.length === 0
-      ? [table.steps, ...this.lines.map((line) => line.values)]
-      : joinOverlay(table.steps, this.lines.map((line) => line.values), this.overlay);
+      ? [xs, ...this.lines.map((line) => line.values)]
+      : joinOverlay(xs, this.lines.map((line) => line.values), this.overlay);
     const palette = this.palette();
     const lines: PlotLine[] = [
       ...present.map((spec, index) => ({ label: spec.label, stroke: palette[seriesColours[index % seriesColours.length]!], show: !this.hiddenLabels.has(spec.label) })),
       ...(this.overlay?.lines ?? []).map((line) => ({ ...line, stroke: palette[line.colour], show: !this.hiddenLabels.has(line.label) })),
     ];
     const yRange = this.settings.logScale ? undefined : this.config.yRange?.(state);
-    const key = JSON.stringify([lines.map((line) => [line.label, line.stroke]), this.settings.logScale, yRange, palette]);
+    const key = JSON.stringify([lines.map((line) => [line.label, line.stroke]), this.settings.logScale, yRange, mode, palette]);
     if (this.plot === undefined || key !== this.shapeKey || changes.theme) {
-      this.createPlot(lines, yRange, data);
+      this.createPlot(lines, yRange, data, mode, table);
       this.shapeKey = key;
     } else {
       // batch() draws now rather than in a microtask, so the render measure covers the drawing.
       const plot = this.plot;
       plot.batch(() => plot.setData(data, !this.zoomed));
     }
-    this.describe(table.length);
+    this.describe(table.length, mode);
+  }
+
+  /** Stops following the x-axis choice (its card is gone). */
+  dispose(): void {
+    this.unsubscribe();
   }
 
   /** The configured series the run has logged: what the chart draws, and what its downloads save. */
@@ -121,7 +140,8 @@ export class MetricChart implements DashboardView {
     return this.config.series(state).filter((spec) => state.metrics.has(spec.column));
   }
 
-  private createPlot(lines: readonly PlotLine[], yRange: readonly [number, number] | undefined, data: uPlot.AlignedData): void {
+  /** `table` is the run's rows, which grow in place: the x axis and the markers read them as they draw. */
+  private createPlot(lines: readonly PlotLine[], yRange: readonly [number, number] | undefined, data: uPlot.AlignedData, mode: XAxisMode, table: TimedSteps): void {
     this.plot?.destroy();
     this.zoomed = false;
     const hooks: uPlot.Hooks.Arrays = {
@@ -135,16 +155,19 @@ export class MetricChart implements DashboardView {
           && ((scale.min ?? -Infinity) > first || (scale.max ?? Infinity) < last);
       }],
       setSeries: [trackHiddenSeries(this.hiddenLabels)],
-      draw: [(plot) => drawMarkers(plot, this.markers, this.palette())],
+      // The plot's own mode, not the choice's: a redraw before the rebuild must not move the markers.
+      draw: [(plot) => drawMarkers(plot, this.markers, this.palette(), (step) => xOfStep(mode, table, step))],
     };
-    const options = plotOptions({ width: this.width(), height: chartHeight, lines, logScale: this.settings.logScale, yRange, hooks }, this.palette());
+    const x = metricXAxis(mode, this.palette(), table);
+    const options = plotOptions({ width: this.width(), height: chartHeight, lines, logScale: this.settings.logScale, yRange, hooks, x }, this.palette());
     this.plot = new uPlot(options, data, this.container);
     makeLegendKeyboardAccessible(this.plot);
   }
 
-  /** Row count for tests and assistive technology; and why some values are missing on a log axis. */
-  private describe(rows: number): void {
+  /** Row count and x axis for tests and assistive technology; and why some values are missing on a log axis. */
+  private describe(rows: number, mode: XAxisMode): void {
     this.container.dataset.rows = String(rows);
+    this.container.dataset.xAxis = mode;
     this.container.dataset.series = String(this.lines.length + (this.overlay?.lines.length ?? 0));
     const hidden = this.settings.logScale ? this.lines.reduce((sum, line) => sum + line.hiddenByLogScale, 0) : 0;
     const empty = rows === 0;

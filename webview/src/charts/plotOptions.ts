@@ -25,9 +25,11 @@ export interface PlotShape {
   /** A fixed y range (probabilities: [0, 1]); otherwise uPlot fits the data. */
   readonly yRange: readonly [number, number] | undefined;
   readonly hooks: uPlot.Hooks.Arrays;
+  /** What x is (steps, or training time): its axis and its reading in the legend. */
+  readonly x: { readonly axis: uPlot.Axis; readonly series: uPlot.Series };
 }
 
-/** An axis in the theme's colours; with a label (the step axis) or with compact tick values. */
+/** An axis in the theme's colours; with a label (an x axis) or with compact tick values. */
 export function themedAxis(palette: Palette, label?: string, tickValue: (value: number) => string = formatValue): uPlot.Axis {
   const font = `11px ${palette.fontFamily}`;
   const grid = withAlpha(palette.foreground, 0.1);
@@ -44,20 +46,25 @@ const STEP_INCREMENTS = Array.from({ length: 10 }, (_, power) => [1, 2, 2.5, 5].
   .flat().filter(Number.isInteger);
 
 /**
- * The step axis: labelled, with whole-step ticks however far it is zoomed in. The ticks drawn are
- * also written on the chart's element (data-step-ticks), for tests and assistive technology: the
- * canvas holds them only as pixels.
+ * A labelled x axis that ticks only at `increments` however far it is zoomed in. The ticks drawn
+ * are also written on the chart's element (`data-${tickAttribute}`, e.g. data-step-ticks), for
+ * tests and assistive technology: the canvas holds them only as pixels.
  */
-export function stepAxis(palette: Palette): uPlot.Axis {
+export function tickedXAxis(palette: Palette, label: string, increments: number[], tick: (value: number) => string, tickAttribute: 'stepTicks' | 'timeTicks'): uPlot.Axis {
   return {
-    ...themedAxis(palette, 'step'),
-    incrs: STEP_INCREMENTS,
+    ...themedAxis(palette, label),
+    incrs: increments,
     values: (plot, splits) => {
-      const labels = splits.map((split) => (split === null ? '' : formatCount(split)));
-      plot.root.dataset.stepTicks = labels.join(' ');
+      const labels = splits.map((split) => (split === null ? '' : tick(split)));
+      plot.root.dataset[tickAttribute] = labels.join(' ');
       return labels;
     },
   };
+}
+
+/** The step axis: whole-step ticks; `label` says more where a chart stays on steps while others do not. */
+export function stepAxis(palette: Palette, label = 'step'): uPlot.Axis {
+  return tickedXAxis(palette, label, STEP_INCREMENTS, formatCount, 'stepTicks');
 }
 
 /** The index of the last drawn value of a series (−1 if none): what its legend shows while the cursor is elsewhere. */
@@ -88,13 +95,13 @@ export function lineSeries(line: PlotLine): uPlot.Series {
   };
 }
 
-/** The step series: the step under the cursor, or the latest step while the cursor is off the chart. */
-export function stepSeries(describe: (step: number, row: number) => string = (step) => formatCount(step)): uPlot.Series {
+/** The x series (`label`: step, training time): x under the cursor, or the latest x while the cursor is off the chart. */
+export function xSeries(label: string, describe: (x: number, row: number) => string): uPlot.Series {
   return {
-    label: 'step',
-    value: (plot, step, _series, row) => {
+    label,
+    value: (plot, x, _series, row) => {
       const at = row ?? lastDrawn(plot.data[0]);
-      const shown = row === null ? plot.data[0][at] : step;
+      const shown = row === null ? plot.data[0][at] : x;
       return at < 0 || shown === null || shown === undefined ? '—' : describe(shown, at);
     },
   };
@@ -109,8 +116,8 @@ export function plotOptions(shape: PlotShape, palette: Palette): uPlot.Options {
     width: shape.width,
     height: shape.height,
     scales: { x: { time: false }, y: yScale },
-    axes: [stepAxis(palette), themedAxis(palette)],
-    series: [stepSeries(), ...shape.lines.map(lineSeries)],
+    axes: [shape.x.axis, themedAxis(palette)],
+    series: [shape.x.series, ...shape.lines.map(lineSeries)],
     cursor: { drag: { x: true, y: false, setScale: true } },
     legend: { live: true },
     hooks: shape.hooks,

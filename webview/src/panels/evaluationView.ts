@@ -2,6 +2,7 @@ import { modesMeaning } from '../../../src/core/eval/modesMeaning';
 import type { DashboardToHost, RunHeader } from '../../../src/protocol/dashboardMessages';
 import { EvaluationChart } from '../charts/evaluationChart';
 import type { DashboardState, DashboardView, StateChanges } from '../state/dashboardState';
+import type { XAxisChoice } from '../state/xAxisChoice';
 import { button } from '../ui/button';
 import { explainer } from '../ui/explainer';
 import { card, element, setHidden, setText } from '../ui/dom';
@@ -23,7 +24,7 @@ export class EvaluationView implements DashboardView {
   private readonly evaluateNow: HTMLElement;
   private readonly chart: EvaluationChart;
 
-  constructor(palette: () => Palette, post: (message: DashboardToHost) => void) {
+  constructor(palette: () => Palette, post: (message: DashboardToHost) => void, xAxis: XAxisChoice) {
     const { root, body } = card('Evaluation', 'evaluation-card');
     this.root = root;
     this.evaluateNow = button('Evaluate Now', 'Measure the generator of the latest checkpoint (Evaluate Run)', () => post({ type: 'evaluate' }), true);
@@ -32,7 +33,7 @@ export class EvaluationView implements DashboardView {
       + 'classifier\'s features (lower is better; the floor is two real sets compared with each other) and, for conditional and '
       + 'InfoGAN runs, how often the classifier agrees with the label or code G was given.'),
     this.empty, this.evaluateNow, this.figures, this.meaning, this.caption);
-    this.chart = new EvaluationChart(body, palette);
+    this.chart = new EvaluationChart(body, palette, xAxis);
     root.hidden = true;
   }
 

@@ -3,6 +3,7 @@ import type { DashboardToHost } from '../../../src/protocol/dashboardMessages';
 import { MetricChart } from '../charts/metricChart';
 import { groupSeries, headlineGroup } from '../charts/seriesSpecs';
 import type { DashboardState, DashboardView, StateChanges } from '../state/dashboardState';
+import type { XAxisChoice } from '../state/xAxisChoice';
 import { card, element } from '../ui/dom';
 import { setExplainer } from '../ui/explainer';
 import type { Palette } from '../ui/palette';
@@ -18,7 +19,8 @@ export class MetricCards implements DashboardView {
   private catalogueKey = '';
   private cards: { readonly root: HTMLElement; readonly chart: MetricChart; readonly columns: readonly string[] }[] = [];
 
-  constructor(private readonly palette: () => Palette, private readonly post: (message: DashboardToHost) => void) {}
+  constructor(private readonly palette: () => Palette, private readonly post: (message: DashboardToHost) => void,
+    private readonly xAxis: XAxisChoice) {}
 
   render(state: DashboardState, changes: StateChanges): void {
     const catalogue = state.header?.metrics;
@@ -36,6 +38,7 @@ export class MetricCards implements DashboardView {
   }
 
   private build(catalogue: MetricCatalogue | undefined): void {
+    for (const { chart } of this.cards) chart.dispose();
     this.root.replaceChildren();
     const headline = catalogue && headlineGroup(catalogue);
     const groups = catalogue?.groups.filter((group) => group !== headline) ?? [];
@@ -47,7 +50,7 @@ export class MetricCards implements DashboardView {
         label: group.description, series: () => series, offerLogScale: group.logScale, overlayCompareRuns: false,
         exportValues: (format, columns) => this.post({ type: 'exportMetrics', title: group.title, columns, format }),
         ...(probabilities ? { yRange: () => [0, 1] as const } : {}),
-      }, this.palette);
+      }, this.palette, this.xAxis);
       setExplainer(shown.body, group.explanation);
       this.root.appendChild(shown.root);
       return { root: shown.root, chart, columns: series.map((spec) => spec.column) };

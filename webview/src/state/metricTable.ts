@@ -1,5 +1,6 @@
 import type { MetricSeries } from '../../../src/protocol/dashboardMessages';
 import { firstIndexAtOrAfter } from './stepRows';
+import { appendTrainingTimes } from './trainingTime';
 
 /**
  * The run's metrics as growable columns. Updates append in place, so the arrays uPlot holds grow
@@ -7,6 +8,8 @@ import { firstIndexAtOrAfter } from './stepRows';
  */
 export class MetricTable {
   readonly steps: number[] = [];
+  /** The training time of each row (elapsedSeconds): the time axis's x values, in step with `steps`. */
+  readonly elapsedSeconds: number[] = [];
   private readonly columnValues = new Map<string, (number | null)[]>();
   private generationCount = 0;
 
@@ -28,6 +31,7 @@ export class MetricTable {
 
   replace(series: MetricSeries): void {
     this.steps.length = 0;
+    this.elapsedSeconds.length = 0;
     this.columnValues.clear();
     this.generationCount++;
     this.append(series);
@@ -41,6 +45,7 @@ export class MetricTable {
     if (keep < this.steps.length) this.truncate(keep);
     const before = this.steps.length;
     for (const step of series.steps) this.steps.push(step);
+    appendTrainingTimes(this.elapsedSeconds, series);
     for (const [name, values] of Object.entries(series.values)) {
       let target = this.columnValues.get(name);
       if (target === undefined) {
@@ -58,6 +63,7 @@ export class MetricTable {
 
   private truncate(length: number): void {
     this.steps.length = length;
+    this.elapsedSeconds.length = length;
     for (const target of this.columnValues.values()) target.length = length;
     this.generationCount++;
   }

@@ -18,12 +18,22 @@ export function appendByStep<Row extends { readonly step: number }>(rows: Row[],
  * `stepAt` is only asked for indices below `count`, so callers may index their rows unchecked.
  */
 export function firstIndexAtOrAfter(count: number, stepAt: (index: number) => number, step: number): number {
+  return firstIndexWhere(count, (index) => stepAt(index) >= step);
+}
+
+/** Index of the last step ≤ `step` among `count` ascending steps; −1 when all are later. */
+export function lastIndexAtOrBefore(count: number, stepAt: (index: number) => number, step: number): number {
+  return firstIndexWhere(count, (index) => stepAt(index) > step) - 1;
+}
+
+/** The first index below `count` where `reached` holds (`count` if none), for a `reached` that stays true once true. */
+function firstIndexWhere(count: number, reached: (index: number) => boolean): number {
   let low = 0;
   let high = count;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (stepAt(middle) < step) low = middle + 1;
-    else high = middle;
+    if (reached(middle)) high = middle;
+    else low = middle + 1;
   }
   return low;
 }

@@ -1,14 +1,29 @@
-// Number and duration formatting for the header and the scrubbers.
+// Number and duration formatting for the header, the scrubbers and the charts' axes.
+
+/** Whole hours, minutes and seconds of a duration; undefined for one that is not (negative, NaN). */
+function durationParts(totalSeconds: number): [hours: number, minutes: number, seconds: number] | undefined {
+  if (!Number.isFinite(totalSeconds) || totalSeconds < 0) return undefined;
+  const seconds = Math.round(totalSeconds);
+  return [Math.floor(seconds / 3600), Math.floor((seconds % 3600) / 60), seconds % 60];
+}
+
+const twoDigits = (value: number): string => String(value).padStart(2, '0');
 
 export function formatDuration(totalSeconds: number): string {
-  if (!Number.isFinite(totalSeconds) || totalSeconds < 0) return '—';
-  const seconds = Math.round(totalSeconds);
-  const hours = Math.floor(seconds / 3600);
-  const minutes = Math.floor((seconds % 3600) / 60);
-  const rest = seconds % 60;
-  if (hours > 0) return `${hours}h ${String(minutes).padStart(2, '0')}m`;
-  if (minutes > 0) return `${minutes}m ${String(rest).padStart(2, '0')}s`;
-  return `${rest}s`;
+  const parts = durationParts(totalSeconds);
+  if (parts === undefined) return '—';
+  const [hours, minutes, seconds] = parts;
+  if (hours > 0) return `${hours}h ${twoDigits(minutes)}m`;
+  if (minutes > 0) return `${minutes}m ${twoDigits(seconds)}s`;
+  return `${seconds}s`;
+}
+
+/** A clock reading of a duration, as a time axis ticks it: 0:45, 12:03, 1:02:10 (whole seconds). */
+export function formatClock(totalSeconds: number): string {
+  const parts = durationParts(totalSeconds);
+  if (parts === undefined) return '—';
+  const [hours, minutes, seconds] = parts;
+  return hours > 0 ? `${hours}:${twoDigits(minutes)}:${twoDigits(seconds)}` : `${minutes}:${twoDigits(seconds)}`;
 }
 
 export function formatRate(stepsPerSecond: number): string {
