@@ -56,14 +56,15 @@ test('X axis Time: every chart draws the rows\' training time, a finding\'s mark
   const { page } = dashboard;
   assert.ok((await chartAxes(page)).length >= 3, 'the loss chart and the other metric charts');
   assert.ok((await chartAxes(page)).every((axis) => axis === 'step'), 'steps to start with');
-  assert.equal(await markerX(page), '1234 2400');
+  // The findings' markers, then the live change's (the fixture's D learning rate, changed at step 1200).
+  assert.equal(await markerX(page), '1234 2400 1200');
   assert.deepEqual(await xReading(page), { label: 'step', value: '2,990' });
 
   await chooseXAxis(dashboard, 'Time');
   assert.ok((await chartAxes(page)).every((axis) => axis === 'time'), 'one choice switches every metric chart');
   assert.ok((await shownChoices(page)).every((value) => value === 'time'), 'and every chart\'s toolbar shows it');
   // Step 1234 was not logged: its marker goes to the row of step 1230, at 984 s; step 2400's row is at 3000 s.
-  assert.equal(await markerX(page), `${ringElapsedSeconds(1230)} ${ringElapsedSeconds(2400)}`);
+  assert.equal(await markerX(page), `${ringElapsedSeconds(1230)} ${ringElapsedSeconds(2400)} ${ringElapsedSeconds(1200)}`);
   assert.deepEqual(await xReading(page), { label: 'training time', value: '1:09:40 · step 2,990' }, 'the latest row, at 4180 s');
   const ticks = (await page.getAttribute('.loss-card .uplot', 'data-time-ticks') ?? '').split(' ').filter(Boolean);
   assert.ok(ticks.length >= 2 && ticks.every((tick) => /^\d+:\d\d(:\d\d)?$/.test(tick)), `clock ticks ${JSON.stringify(ticks)}`);
@@ -97,7 +98,7 @@ test('X axis Time: every chart draws the rows\' training time, a finding\'s mark
   assert.ok((await shownChoices(again.page)).every((value) => value === 'time'), 'and its toolbars show Time');
 
   await chooseXAxis(dashboard, 'Step');
-  assert.equal(await markerX(page), '1234 2400');
+  assert.equal(await markerX(page), '1234 2400 1200');
   assert.deepEqual(await xReading(page), { label: 'step', value: '3,090' });
   assert.deepEqual([...await dashboard.problems(), ...await again.problems()], []);
   await again.page.close();
