@@ -139,6 +139,8 @@ runGanScript('notes', {}, async ({ page, workspace, step, screenshot }) => {
       `change line: ${changes()[0]}`);
     await dashboard.locator('.change-history li', { hasText: 'discriminator learning rate → 0.0005' }).waitFor({ timeout: 15_000 });
     // A student's session in both kinds of theme: the note, its dashboard beside it, the controls in use.
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await dashboard.locator('.controls-card').evaluate((card) => card.scrollIntoView({ block: 'center' }));
     await screenshot('student-session-light');
     await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
     await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 15_000 });
