@@ -106,3 +106,30 @@ test('a resume from before the changes replays them: the resumed run trains as t
   const records = await readJsonLines(path.join(original.runDir, 'metrics.jsonl'), isChangeRecord);
   assert.deepEqual(records.map((record) => record.step), script.map(([step]) => step), 'each change recorded once, the replayed ones again');
 });
+
+test('every family offers its own weights: a VAE whose β is set to 0 by hand trains on the reconstruction alone', async () => {
+  await useTestBackend();
+  const vae: GanConfigInput = {
+    name: 'live-vae', seed: 3, family: { kind: 'vae' },
+    data: { kind: 'mnist', limit: 200 },
+    model: { kind: 'mlp', latentSize: 4, generator: { hidden: [32] }, discriminator: { hidden: [32] } },
+    training: { steps: 12, batchSize: 16, generatorOptimizer: { kind: 'adam', learningRate: 0.001 }, discriminatorOptimizer: { kind: 'adam', learningRate: 0.001 } },
+    logging: { every: 1, histogramEvery: 1000 }, samples: { every: 1000, count: 4 }, checkpoints: { every: 1000 },
+  };
+  const refusals: string[] = [];
+  const run = await train({ runsDir: tempDir(), config: resolvedConfig(vae) }, (event, session) => {
+    if (event.type === 'progress' && event.step === 6) {
+      void session.tune({ kind: 'weight', name: 'kl', value: 0 }).then((refusal) => refusal !== undefined && refusals.push(refusal));
+      void session.tune({ kind: 'updates', player: 'discriminator', value: 2 }).then((refusal) => refusal !== undefined && refusals.push(refusal));
+    }
+  });
+  assert.equal(run.info.status, 'completed');
+  assert.deepEqual(refusals, ["no player 'discriminator' (this run has: encoder and decoder)"]);
+  const { metrics } = await readRun(run.runDir);
+  const gap = (record: (typeof metrics)[number]) => Number(record['vaeLoss']) - Number(record['reconstructionLoss']);
+  assert.ok(metrics.slice(0, 6).every((record) => gap(record) > 1e-3), 'β·KL is part of the loss as configured');
+  assert.ok(metrics.slice(6).every((record) => Math.abs(gap(record)) < 1e-4), `with β = 0 the loss is the reconstruction: ${metrics.slice(6).map(gap).join(', ')}`);
+  const controls = run.events.filter((event) => event.type === 'controls').at(-1);
+  assert.ok(controls?.type === 'controls');
+  assert.deepEqual(controls.state.weights.map((weight) => [weight.name, weight.label, weight.value]), [['kl', 'KL weight β', 0]]);
+});

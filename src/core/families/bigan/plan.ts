@@ -15,6 +15,7 @@ import { r1Penalty } from '../../objectives/r1';
 import { clipVariables } from '../../optim/gradients';
 import type { FamilyStreams } from '../family';
 import type { Loss, Player, TrainingPlan } from '../player';
+import { tunableWeight } from '../shared/tunableWeight';
 import { biganCatalogue } from './catalogue';
 import { joinPair, pairCritic, type BiganNetworks } from './networks';
 
@@ -45,6 +46,8 @@ export function biganTrainingPlan(ctx: BiganContext, { random, sampler }: Family
   const critic = (training: boolean) => pairCritic(discriminator, dataset.exampleShape, config.model.latentSize, training);
   const target = realTarget(config.regularizers);
   const { gradientPenalty: gp, r1 } = config.regularizers;
+  const gpWeight = gp && tunableWeight('gradientPenalty', 'gradient penalty λ', gp.weight);
+  const r1Gamma = r1 && tunableWeight('r1', 'R1 γ', r1.gamma);
   const weightClip = config.objective.kind === 'wasserstein' ? config.objective.weightClip : undefined;
   const dVariables = variables(discriminator);
 
@@ -76,12 +79,12 @@ export function biganTrainingPlan(ctx: BiganContext, { random, sampler }: Family
           dFake: tf.mean(objective.displayed(fakeScores)) as Scalar,
         };
         let total: Scalar = losses.total;
-        if (gp && epsilon) {
-          parts['gradientPenalty'] = gradientPenalty(D, real, fake, epsilon, gp.weight);
+        if (gpWeight && epsilon) {
+          parts['gradientPenalty'] = gradientPenalty(D, real, fake, epsilon, gpWeight.get());
           total = tf.add(total, parts['gradientPenalty']);
         }
-        if (r1) {
-          parts['r1Penalty'] = r1Penalty(D, real, r1.gamma);
+        if (r1Gamma) {
+          parts['r1Penalty'] = r1Penalty(D, real, r1Gamma.get());
           total = tf.add(total, parts['r1Penalty']);
         }
         return { total, parts };
@@ -108,5 +111,8 @@ export function biganTrainingPlan(ctx: BiganContext, { random, sampler }: Family
     },
   };
 
-  return { players: [discriminatorPlayer, encoderGeneratorPlayer], catalogue: biganCatalogue(config.objective.kind) };
+  return {
+    players: [discriminatorPlayer, encoderGeneratorPlayer], catalogue: biganCatalogue(config.objective.kind),
+    weights: [...gpWeight ? [gpWeight] : [], ...r1Gamma ? [r1Gamma] : []],
+  };
 }

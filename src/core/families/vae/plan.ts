@@ -6,6 +6,7 @@ import { gather } from '../../data/sampler';
 import { normalTensor } from '../../objectives/draws';
 import type { FamilyStreams } from '../family';
 import type { Player, TrainingPlan } from '../player';
+import { tunableWeight } from '../shared/tunableWeight';
 import { vaeCatalogue } from './catalogue';
 import { drawCode, klDivergence, posterior, summedSquaredError, type VaeNetworks } from './networks';
 
@@ -28,6 +29,7 @@ export function vaeTrainingPlan(
 ): TrainingPlan {
   const { encoder, decoder, latent } = networks;
   const batch = settings.batchSize;
+  const klWeight = tunableWeight('kl', 'KL weight β', settings.klWeight);
   const player: Player = {
     name: 'encoder and decoder',
     metrics: { loss: 'vaeLoss', gradNorm: 'gradNormVae' },
@@ -42,9 +44,9 @@ export function vaeTrainingPlan(
         const reconstructed = decoder.apply(drawCode(mean, logVariance, epsilon), { training: true }) as Tensor;
         const reconstruction = tf.div(summedSquaredError(x, reconstructed), 2 * settings.pixelSigma ** 2) as Scalar;
         const kl = klDivergence(mean, logVariance);
-        return { total: tf.add(reconstruction, tf.mul(kl, settings.klWeight)), parts: { reconstructionLoss: reconstruction, klLoss: kl } };
+        return { total: tf.add(reconstruction, tf.mul(kl, klWeight.get())), parts: { reconstructionLoss: reconstruction, klLoss: kl } };
       };
     },
   };
-  return { players: [player], catalogue: vaeCatalogue() };
+  return { players: [player], catalogue: vaeCatalogue(), weights: [klWeight] };
 }

@@ -9,6 +9,7 @@ import { realTarget } from '../../objectives/labelSmoothing';
 import { r1Penalty } from '../../objectives/r1';
 import type { FamilyStreams } from '../family';
 import type { Loss, Player, TrainingPlan } from '../player';
+import { tunableWeight } from '../shared/tunableWeight';
 import { drawCode, klDivergence, posterior, summedSquaredError } from '../vae/networks';
 import { trainableVariables } from '../vae/plan';
 import { vaeGanCatalogue } from './catalogue';
@@ -42,6 +43,9 @@ export function vaeGanTrainingPlan(ctx: VaeGanContext, { random, sampler }: Fami
   const { r1 } = config.regularizers;
   let last: { real: number; fake: number } | undefined;
   const margin = section.equilibrium?.margin;
+  const klWeight = tunableWeight('kl', 'KL weight β', section.klWeight);
+  const featureWeight = tunableWeight('feature', 'feature reconstruction weight γ', section.featureWeight);
+  const r1Gamma = r1 && tunableWeight('r1', 'R1 γ', r1.gamma);
   // What this iteration's gating decided (at D's turn, the first), for both players and the metrics line.
   const updated = { discriminator: true, decoder: true };
   const dActive = () => {
@@ -91,8 +95,8 @@ export function vaeGanTrainingPlan(ctx: VaeGanContext, { random, sampler }: Fami
           dReal: tf.mean(objective.displayed(realScores)) as Scalar, dFake: tf.mean(objective.displayed(priorScores)) as Scalar,
         };
         let total: Scalar = losses.total;
-        if (r1) {
-          parts['r1Penalty'] = r1Penalty((input) => judge(discriminator, input, true).scores, x, r1.gamma);
+        if (r1Gamma) {
+          parts['r1Penalty'] = r1Penalty((input) => judge(discriminator, input, true).scores, x, r1Gamma.get());
           total = tf.add(total, parts['r1Penalty']);
         }
         return { total, parts };
@@ -108,7 +112,7 @@ export function vaeGanTrainingPlan(ctx: VaeGanContext, { random, sampler }: Fami
       return (): Loss => {
         const { reconstructed, kl } = reconstructionOf(x, epsilon);
         const { error } = inFeatures(x, reconstructed);
-        return { total: tf.add(tf.mul(kl, section.klWeight), error), parts: { klLoss: kl, featureReconstructionLoss: error } };
+        return { total: tf.add(tf.mul(kl, klWeight.get()), error), parts: { klLoss: kl, featureReconstructionLoss: error } };
       };
     },
   };
@@ -124,7 +128,7 @@ export function vaeGanTrainingPlan(ctx: VaeGanContext, { random, sampler }: Fami
       return (): Loss => {
         const { error, reconstructedScores } = inFeatures(x, decode(code));
         const adversarial = objective.generatorLoss(tf.concat([reconstructedScores, judge(discriminator, decode(prior), true).scores], 0));
-        return { total: tf.add(tf.mul(error, section.featureWeight), adversarial), parts: { decoderAdversarialLoss: adversarial } };
+        return { total: tf.add(tf.mul(error, featureWeight.get()), adversarial), parts: { decoderAdversarialLoss: adversarial } };
       };
     },
   };
@@ -132,6 +136,7 @@ export function vaeGanTrainingPlan(ctx: VaeGanContext, { random, sampler }: Fami
   return {
     players: [discriminatorPlayer, encoderPlayer, decoderPlayer],
     catalogue: vaeGanCatalogue(config.objective.kind),
+    weights: [klWeight, featureWeight, ...r1Gamma ? [r1Gamma] : []],
     observe: (values) => {
       const [real, fake] = [values['dLossReal'], values['dLossFake']];
       if (real !== undefined && fake !== undefined) last = { real, fake };
