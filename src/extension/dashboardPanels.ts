@@ -4,9 +4,12 @@ import { DisposableOwner } from '../core/util/disposable';
 import type { RunManager } from '../host/runManager';
 import type { RunsModel } from './runsModel';
 import type { SettingsService } from './settingsService';
+import { addGroupBelow, showsMarkdownPreview } from './editorGroups';
 import { RunDashboard } from './runDashboard';
 
 const VIEW_TYPE = 'ganStudio.run';
+/** Set while some dashboard is in front in its group: Open Preview to the Side then goes where it covers none. */
+const SHOWN_CONTEXT = 'ganStudio.dashboardShown';
 
 /**
  * Owns the dashboards: one panel per run (each tab is one run, so several can sit side by side
@@ -23,15 +26,30 @@ export class DashboardPanels extends DisposableOwner implements vscode.WebviewPa
     this.register(settings.onDidChange(() => this.panels.forEach((panel) => panel.settingsChanged())));
     this.register({ dispose: () => this.panels.forEach((panel) => panel.dispose()) });
     this.register(vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, this));
+    const updateShown = () => void vscode.commands.executeCommand('setContext', SHOWN_CONTEXT, [...this.panels.values()].some((panel) => panel.visible));
+    this.register(vscode.window.tabGroups.onDidChangeTabs(updateShown));
+    this.register(vscode.window.tabGroups.onDidChangeTabGroups(updateShown));
   }
 
   /** Opens the panel of a run the model lists: its folder becomes a resource root, so it must be one discovery checked. */
-  open(runDir: string): void {
+  async open(runDir: string): Promise<void> {
     const existing = this.panels.get(runDir);
     if (existing) return existing.reveal();
-    // Beside the active editor, keeping focus there: the note being written stays in view.
+    // Beside the active editor, keeping focus there: the note being written stays in view; below the
+    // note's preview when that is beside it, not over it.
+    const editor = vscode.window.activeTextEditor;
+    const beside = editor?.viewColumn !== undefined ? editor.viewColumn + 1 : undefined;
+    const below = beside !== undefined && showsMarkdownPreview(beside) ? await addGroupBelow(beside) : undefined;
+    // Another open of this run may have finished while the group was made.
+    if (this.panels.has(runDir)) return this.panels.get(runDir)?.reveal();
     this.adopt(runDir, vscode.window.createWebviewPanel(VIEW_TYPE, path.basename(runDir),
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.panelOptions(runDir)));
+      { viewColumn: below ?? vscode.ViewColumn.Beside, preserveFocus: true }, this.panelOptions(runDir)));
+    if (below !== undefined && editor && beside !== undefined) await vscode.window.showTextDocument(editor.document, { viewColumn: beside - 1, preserveFocus: false });
+  }
+
+  /** The dashboard in front in editor group `column`, if any. */
+  shownIn(column: vscode.ViewColumn): RunDashboard | undefined {
+    return [...this.panels.values()].find((panel) => panel.visible && panel.viewColumn === column);
   }
 
   /** Whether the run's dashboard is open and visible (in front in its editor group). */

@@ -73,8 +73,14 @@ export class RunDashboard extends DisposableOwner {
     return this.options.panel.visible;
   }
 
-  reveal(): void {
-    this.options.panel.reveal(undefined, true);
+  /** The editor group it is in (undefined while it is not shown). */
+  get viewColumn(): vscode.ViewColumn | undefined {
+    return this.options.panel.viewColumn;
+  }
+
+  /** Shows it in front in its group; with `focus` its group becomes the active one. */
+  reveal(focus = false): void {
+    this.options.panel.reveal(undefined, !focus);
   }
 
   runsChanged(): void {

@@ -89,8 +89,8 @@ runGanScript('notes', {}, async ({ page, workspace, step, screenshot }) => {
     }, { timeoutMs: 20_000, describe: async () => 'no Train lens near the end held still' }).then((last) => last.click());
     const longRun = await pollUntil(async () => runDirs(workspace).find((dir) => path.basename(dir).startsWith('gan-notes-b4-ring-long-')),
       { timeoutMs: 30_000, describe: async () => `runs: ${runDirs(workspace).join(', ')}` });
-    // Training opened the run's dashboard over the preview: bring the preview back to the front.
-    await page.locator('.tabs-container .tab', { hasText: 'Preview gan-notes.md' }).first().click();
+    // Training opened the run's dashboard in a group below the preview beside the note, not over it.
+    await page.locator('.tabs-container .tab.active', { hasText: 'Preview gan-notes.md' }).first().waitFor({ timeout: 15_000 });
     const frames = page.locator('iframe.webview.ready');
     const gridSteps = async () => {
       for (let at = 0; at < await frames.count(); at++) {
@@ -179,5 +179,31 @@ runGanScript('notes', {}, async ({ page, workspace, step, screenshot }) => {
     const text = await row.innerText();
     const expectedLine = fs.readFileSync(note, 'utf8').split('\n').findIndex((line) => line.includes('batchSize: 0')) + 1;
     assert(text.includes(`[Ln ${expectedLine}, Col 24]`), `problem row: ${text} (expected line ${expectedLine})`);
+  });
+  await step('Ctrl+K V with a run\'s dashboard beside the note opens the preview below the dashboard: note, dashboard and preview all in view', async () => {
+    await runCommand(page, 'View: Close All Editor Groups');
+    await openFile(page, 'notes/gan-notes.md');
+    await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Home');
+    await clickLens(page, 'Open Dashboard');
+    await findWebview(page, async (frame) => (await frame.locator('.run-id', { hasText: 'gan-notes-b1-ring-note-' }).count()) > 0, 'the ring-note dashboard', 20_000);
+    await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('V');
+    // Each group's tabs, the one in front marked: the dashboard must still be in front in its own group.
+    const groups = await pollUntil(async () => {
+      const shown = await page.locator('.editor-group-container').evaluateAll((containers) => containers.map((container) =>
+        Array.from(container.querySelectorAll('.tabs-container .tab')).map((tab) => `${tab.classList.contains('active') ? '*' : ''}${tab.getAttribute('aria-label') ?? ''}`)));
+      return shown.length === 3 ? shown : undefined;
+    }, { timeoutMs: 15_000, describe: async () => `groups: ${JSON.stringify(await page.locator('.editor-group-container .tabs-container').allInnerTexts())}` });
+    const front = groups.map((tabs) => tabs.find((tab) => tab.startsWith('*')) ?? '');
+    assert(/^\*gan-notes\.md/.test(front[0] ?? '') && /^\*gan-notes-b1-ring-note-/.test(front[1] ?? '') && /^\*gan-notes\.md/.test(front[2] ?? ''),
+      `note | dashboard | preview below it, each in front: ${JSON.stringify(groups)}`);
+    await pollUntil(async () => {
+      for (let at = 0; at < await page.locator('iframe.webview.ready').count(); at++) {
+        if (await webviewContent(page, at).locator('img.gan-grid').count().catch(() => 0) > 0) return true;
+      }
+      return undefined;
+    }, { timeoutMs: 30_000, describe: async () => 'the preview below the dashboard shows no grid' });
   });
 });

@@ -4,6 +4,7 @@ import { encodeRun } from './encodeRun';
 import { evaluateRun } from './evaluateRun';
 import { exportGenerator } from './exportGenerator';
 import { insertSnapshot } from './insertSnapshot';
+import { openNotePreview } from './openNotePreview';
 import { installNativeBackend } from './installNativeBackend';
 import { newConfigFromTemplate } from './newConfigFromTemplate';
 import { openDashboard } from './openDashboard';
@@ -20,5 +21,5 @@ import { trainNoteBlock } from './trainNoteBlock';
 /** Every contributed command (package.json "contributes.commands" lists the same ids). */
 export const commandFactories: readonly CommandFactory[] = [
   trainConfig, stopRun, pauseRun, resumeRun, resumeFromCheckpoint, openDashboard, openRunFolder, deleteRun,
-  newConfigFromTemplate, exportGenerator, encodeRun, evaluateRun, installNativeBackend, refreshRuns, showLog, trainNoteBlock, insertSnapshot,
+  newConfigFromTemplate, exportGenerator, encodeRun, evaluateRun, installNativeBackend, refreshRuns, showLog, trainNoteBlock, insertSnapshot, openNotePreview,
 ];

@@ -18,6 +18,6 @@ export const openDashboard: CommandFactory = (services) => ({
       return services.dashboards.open(latest.dir);
     }
     const run = await resolveRun(services.runs, arg, () => true, 'open');
-    if (run) services.dashboards.open(run.dir);
+    if (run) await services.dashboards.open(run.dir);
   },
 });

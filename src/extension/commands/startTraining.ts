@@ -14,7 +14,7 @@ export async function startTraining(services: Services, request: StartRequest): 
   const run = await services.manager.start(request);
   const subscription = services.manager.on((event) => {
     if (event.run !== run) return;
-    if (event.type === 'event' && event.event.type === 'started') services.dashboards.open(event.event.runDir);
+    if (event.type === 'event' && event.event.type === 'started') void services.dashboards.open(event.event.runDir);
     if (event.type === 'ended' || (event.type === 'event' && event.event.type === 'started')) subscription.dispose();
   });
 }
