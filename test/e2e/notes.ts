@@ -27,7 +27,8 @@ async function clickLens(page: Page, title: string): Promise<void> {
   await page.locator('.contentWidgets .codelens-decoration a', { hasText: title }).first().click();
 }
 
-runGanScript('notes', {}, async ({ page, workspace, step, screenshot }) => {
+// The size the studio's layout is held to: a student's session is shot at it, light and dark.
+runGanScript('notes', { viewport: { width: 1600, height: 960 } }, async ({ page, workspace, step, screenshot }) => {
   const note = path.join(workspace, 'notes', 'gan-notes.md');
   await waitForWorkbench(page);
   let runDir = '';

@@ -27,18 +27,22 @@ export interface GanScriptContext {
   screenshot(name: string): Promise<void>;
 }
 
+/** What a script sets up: code-server's options, and the browser window's size (1600×1000 unless given). */
+export type GanScriptOptions = Partial<CodeServerOptions> & { readonly viewport?: { readonly width: number; readonly height: number } };
+
 /**
  * Runs `body` against GAN Studio, packaged from this checkout, in a fresh code-server on a copy of
  * the fixture workspace, then prints the summary line and exits (non-zero on any failure).
  */
-export function runGanScript(label: string, options: Partial<CodeServerOptions>, body: (context: GanScriptContext) => Promise<void>): void {
+export function runGanScript(label: string, scriptOptions: GanScriptOptions, body: (context: GanScriptContext) => Promise<void>): void {
+  const { viewport, ...options } = scriptOptions;
   void (async () => {
     const artifacts = makeRunDir(ARTIFACTS_DIR, label);
     const workspace = path.join(makeRunDir(RUNS_DIR, `gan-${label}`), 'ws');
     fs.cpSync(path.join(E2E_DIR, 'fixtures', 'gan-workspace'), workspace, { recursive: true });
     const vsix = await packageExtension(REPO_ROOT);
     const server = await startCodeServer({ ...options, workspaceFolder: workspace, vsixFiles: [vsix], label });
-    const session = await openBrowser(server.url);
+    const session = await openBrowser(server.url, viewport ? { viewport } : {});
     const { page } = session;
     let [passed, failed] = [0, 0];
     const step = async (name: string, test: () => Promise<void>) => {
