@@ -84,9 +84,11 @@ test('live controls: the run\'s values, a change posted on Enter, out-of-range v
     ['step 2,990: only generator trains for 7 steps', 'step 1,200: discriminator learning rate → 0.0005'], 'newest first');
   await page.click('.controls-alone vscode-button:has-text("Train Alone")');
   assert.deepEqual(await dashboard.posted(), [{ type: 'tune', change: { kind: 'only', player: 'generator', steps: 7 } }, { type: 'advance', steps: 7 }]);
+  await dashboard.send(update(4, { header: header({ status: 'paused', controls: changed, step: 2997 }) }));
+  assert.equal(await page.locator('.controls-status').isVisible(), false, 'the hold ran out at its step');
 
   // A run no trainer runs keeps its history, without controls.
-  await dashboard.send(update(4, { header: header({ status: 'completed', live: false }) }));
+  await dashboard.send(update(5, { header: header({ status: 'completed', live: false }) }));
   assert.equal(await page.locator('.controls-table').isVisible(), false);
   assert.equal(await page.locator('.controls-alone').isVisible(), false);
   assert.equal(await page.locator('.change-history li').count(), 2);

@@ -56,11 +56,11 @@ export class ControlsView implements DashboardView {
     this.paused = header?.status === 'paused';
     if (changes.changes) this.showHistory(state.changes);
     for (const part of [this.table, this.alone, this.aloneStatus]) setHidden(part, live === undefined);
-    if (live !== undefined) this.showLive(live);
+    if (live !== undefined && header !== undefined) this.showLive(live, header.step);
     setHidden(this.root, live === undefined && state.changes.length === 0);
   }
 
-  private showLive(controls: ControlsState): void {
+  private showLive(controls: ControlsState, step: number): void {
     const key = JSON.stringify([controls.players.map((player) => player.name), controls.weights.map((weight) => weight.name)]);
     if (key !== this.rowsKey) this.buildRows(controls);
     this.rowsKey = key;
@@ -69,9 +69,10 @@ export class ControlsView implements DashboardView {
       this.fields.get(`updates:${player.name}`)?.show(player.updates);
     }
     for (const weight of controls.weights) this.fields.get(`weight:${weight.name}`)?.show(weight.value);
-    setText(this.aloneStatus, controls.only
-      ? `Only the ${controls.only.player} trains, until step ${formatCount(controls.only.untilStep)}.` : '');
-    setHidden(this.aloneStatus, controls.only === undefined);
+    // The trainer reports its settings when they change, not when a hold runs out: the step says that.
+    const only = controls.only !== undefined && step < controls.only.untilStep ? controls.only : undefined;
+    setText(this.aloneStatus, only ? `Only the ${only.player} trains, until step ${formatCount(only.untilStep)}.` : '');
+    setHidden(this.aloneStatus, only === undefined);
   }
 
   private buildRows(controls: ControlsState): void {
