@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  assert, findWebview, openFile, pollUntil, runCommand, runGanScript, waitForActiveEditorText, waitForExtensionActivation,
+  assert, findWebview, goToLine, openFile, pollUntil, runCommand, runGanScript, waitForActiveEditorText, waitForExtensionActivation,
   waitForExtensionHostLog, waitForNotification, waitForStatusBarItem, waitForWorkbench, webviewContent, type Page,
 } from './harness';
 
@@ -101,11 +101,7 @@ runGanScript('extension-host', { userSettings: { 'ganStudio.refreshRate': 4 } },
     await page.locator('.markers-panel .monaco-list-row', { hasText: "did you mean 'non-saturating'" }).first().waitFor({ timeout: 15_000 });
     // The cursor inside the misspelling (line 5, column 12), where a quick fix applies.
     await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+G');
-    await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', timeout: 10_000 });
-    await page.keyboard.type('5:12');
-    await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+    await goToLine(page, '5:12');
     await runCommand(page, 'Auto Fix...');
     await waitForActiveEditorText(page, /kind: non-saturating(?!\w)/);
     await pollUntil(async () => (await page.locator('.markers-panel .monaco-list-row', { hasText: 'objective.kind' }).count()) === 0 || undefined,

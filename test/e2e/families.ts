@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  assert, findInExtensionHostLogs, findWebview, openFile, pollUntil, readExtensionHostLogs, readNotifications, runCommand, runGanScript, waitForActiveEditorText,
+  assert, findInExtensionHostLogs, findWebview, goToLine, openFile, pollUntil, readExtensionHostLogs, readNotifications, runCommand, runGanScript, waitForActiveEditorText,
   waitForExtensionHostLog, waitForNotification, waitForWorkbench, type FrameLocator, type Locator, type Page,
 } from './harness';
 
@@ -88,11 +88,7 @@ async function focusNote(page: Page): Promise<void> {
 /** Go to Line (Ctrl+G) in the note: the line ends up in view, so its lenses render. */
 async function revealLine(page: Page, line: number): Promise<void> {
   await focusNote(page);
-  await page.keyboard.press('Control+G');
-  await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', timeout: 10_000 });
-  await page.keyboard.type(String(line));
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+  await goToLine(page, line);
 }
 
 /**

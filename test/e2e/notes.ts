@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  assert, findWebview, openFile, pollUntil, runCommand, runGanScript, waitForActiveEditorText, waitForStatusBarItem, waitForWorkbench, webviewContent,
+  assert, findWebview, goToLine, openFile, pollUntil, runCommand, runGanScript, waitForActiveEditorText, waitForStatusBarItem, waitForWorkbench, webviewContent,
   type Page,
 } from './harness';
 
@@ -18,9 +18,7 @@ function runDirs(workspace: string): string[] {
 /** Go to Line (Ctrl+G) in the active editor: the line ends up in view. */
 async function revealLine(page: Page, line: number): Promise<void> {
   await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
-  await page.keyboard.press('Control+G');
-  await page.keyboard.type(String(line));
-  await page.keyboard.press('Enter');
+  await goToLine(page, line);
 }
 
 async function clickLens(page: Page, title: string): Promise<void> {

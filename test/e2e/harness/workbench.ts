@@ -1,6 +1,6 @@
 // Driving the workbench like a user: wait for it to load, run palette commands, open files.
 import * as path from 'node:path';
-import type { Page } from './playwright';
+import type { Locator, Page } from './playwright';
 import { escapeRegExp, matches, pollUntil, type TextMatcher } from './waiting';
 
 /** Selectors of VS Code's DOM (1.100) the helpers rely on, in one place for upgrades. */
@@ -37,9 +37,7 @@ export async function waitForWorkbench(page: Page, timeoutMs = 60_000): Promise<
  * fuzzy-matched neighbour.
  */
 export async function runCommand(page: Page, title: string, timeoutMs = 15_000, options: { opensInput?: boolean } = {}): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator(SELECTORS.quickInputBox);
-  await input.waitFor({ state: 'visible', timeout: timeoutMs });
+  const input = await openQuickInput(page, 'F1', timeoutMs);
   // F1 pre-fills ">" (command mode); fill() replaces it, so put it back.
   await input.fill(`>${title}`);
   const row = page
@@ -114,4 +112,48 @@ export async function waitForActiveEditorText(page: Page, matcher: TextMatcher, 
         `active editor never showed ${String(matcher)}; it shows ${JSON.stringify(await readActiveEditorText(page))}`,
     },
   );
+}
+
+/**
+ * Go to Line (Ctrl+G) in the focused editor: `where` is "LINE" or "LINE:COLUMN". The position is
+ * written into the widget's own input, never typed at the keyboard: if something took the focus
+ * and closed the widget, keystrokes would land in the editor and change the file. A widget that
+ * closed is opened again, once.
+ */
+export async function goToLine(page: Page, where: string | number, timeoutMs = 10_000): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const input = await openQuickInput(page, 'Control+G', timeoutMs);
+      await input.fill(`:${where}`, { timeout: timeoutMs });
+      await input.press('Enter', { timeout: timeoutMs });
+      await page.locator(SELECTORS.quickInput).waitFor({ state: 'hidden', timeout: timeoutMs });
+      return;
+    } catch (error) {
+      if (attempt >= 2) throw new Error(`Go to Line ${where} did not take`, { cause: error });
+    }
+  }
+}
+
+/**
+ * Presses `key` until the quick input it opens stays open and focused. A focus still on its way
+ * when the key is pressed (VS Code focuses the editor a moment after a click on its tab) closes
+ * the widget within a frame or two of opening — too fast for a wait to see it — and the key is
+ * pressed again.
+ */
+async function openQuickInput(page: Page, key: string, timeoutMs: number): Promise<Locator> {
+  const input = page.locator(SELECTORS.quickInputBox);
+  const started = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press(key);
+    const left = timeoutMs - (Date.now() - started);
+    try {
+      await input.waitFor({ state: 'visible', timeout: Math.max(1000, Math.min(left, 3000)) });
+      await page.waitForTimeout(250);
+      if (await input.isVisible() && await input.evaluate((node) => node === document.activeElement)) return input;
+    } catch (error) {
+      if (Date.now() - started >= timeoutMs || attempt >= 4) throw new Error(`${key} opened no quick input that stayed open (${attempt} tries)`, { cause: error });
+      continue;
+    }
+    if (Date.now() - started >= timeoutMs || attempt >= 4) throw new Error(`the quick input ${key} opened kept closing (${attempt} tries)`);
+  }
 }
