@@ -193,7 +193,8 @@ runGanScript('notes', { viewport: { width: 1600, height: 960 } }, async ({ page,
     const groups = await pollUntil(async () => {
       const shown = await page.locator('.editor-group-container').evaluateAll((containers) => containers.map((container) =>
         Array.from(container.querySelectorAll('.tabs-container .tab')).map((tab) => `${tab.classList.contains('active') ? '*' : ''}${tab.getAttribute('aria-label') ?? ''}`)));
-      return shown.length === 3 ? shown : undefined;
+      // The group below comes first, the preview a moment later: wait for both.
+      return shown.length === 3 && shown[2]!.length > 0 ? shown : undefined;
     }, { timeoutMs: 15_000, describe: async () => `groups: ${JSON.stringify(await page.locator('.editor-group-container .tabs-container').allInnerTexts())}` });
     const front = groups.map((tabs) => tabs.find((tab) => tab.startsWith('*')) ?? '');
     assert(/^\*gan-notes\.md/.test(front[0] ?? '') && /^\*gan-notes-b1-ring-note-/.test(front[1] ?? '') && /^\*gan-notes\.md/.test(front[2] ?? ''),
