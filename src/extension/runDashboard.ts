@@ -78,9 +78,8 @@ export class RunDashboard extends DisposableOwner {
     return this.options.panel.viewColumn;
   }
 
-  /** Shows it in front in its group; with `focus` its group becomes the active one. */
-  reveal(focus = false): void {
-    this.options.panel.reveal(undefined, !focus);
+  reveal(): void {
+    this.options.panel.reveal(undefined, true);
   }
 
   runsChanged(): void {

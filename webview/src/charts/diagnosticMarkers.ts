@@ -20,7 +20,7 @@ export function liveChangeMarkers(state: DashboardState): ChartMarker[] {
 }
 
 /**
- * A uPlot draw hook: a dashed vertical rule and a small flag at each marker's step inside the plot
+ * A uPlot draw hook: a vertical rule (dashed for a finding) and a small flag at each marker's step inside the plot
  * area, placed on x by `xOf` (the step itself, or the training time at it). The x values drawn are
  * also written on the chart's element (data-marker-x), for tests and assistive technology.
  */
