@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Tensor } from '@tensorflow/tfjs-core';
+import { initBackend } from '../../src/core/backend/init';
 import { tf } from '../../src/core/backend/tf';
 import { drawWarps, warpImages } from '../../src/core/objectives/augmentation';
 import { Random } from '../../src/core/util/random';
@@ -97,4 +98,27 @@ test('a warp count that does not match the batch is an internal error naming bot
   const images = ramp(2, 4, 1);
   assert.throws(() => warpImages(images, new Float32Array(6)), /1 warps for 2 images/);
   images.dispose();
+});
+
+test('the gather form (for backends whose values are not on the host, WebGPU) gives the host loop\'s images and gradients', async () => {
+  // On cpu: wasm has no UnsortedSegmentSum, the gradient of gather (it never takes this form).
+  await initBackend('cpu');
+  const count = 3;
+  const images = ramp(count, 9, 2);
+  const probe = tf.randomNormal([count, 9, 9, 2], 0, 1, 'float32', 5);
+  const maps = drawWarps(new Random(12), count, { rotation: 25, translation: 2, scale: 0.15 }, 9, 9);
+  const run = (way: 'host' | 'gather') => assertNoLeak(() => tf.tidy(() => {
+    const warped = warpImages(images, maps, way);
+    const gradient = tf.grad((x: Tensor) => tf.sum(tf.mul(warpImages(x, maps, way), probe)))(images);
+    return [read(warped), read(gradient)];
+  }));
+  const [hostImages, hostGradient] = run('host');
+  const [gatherImages, gatherGradient] = run('gather');
+  const largest = (a: number[], b: number[]) => Math.max(...a.map((value, i) => Math.abs(value - b[i]!)));
+  assert.ok(largest(hostImages!, gatherImages!) < 1e-5, 'warped images differ');
+  assert.ok(largest(hostGradient!, gatherGradient!) < 1e-5, 'gradients differ');
+  // Not a trivial pass: the warp moved pixels.
+  assert.ok(largest(hostImages!, read(images)) > 0.1);
+  tf.dispose([images, probe]);
+  await useTestBackend();
 });

@@ -6,7 +6,9 @@ import { describeNativeLoadFailure, diagnoseNativeLoad, formatDiagnosis, nativeR
 import { findNative, isNativeBackend, nativePackages, type NativeBackend } from './nativeLoader';
 import { probeNative } from './nativeProbe';
 import { systemFacts, type SystemFacts } from './systemFacts';
+import type { AdapterFacts } from './report';
 import { tf } from './tf';
+import { dawnPackage } from './webgpu/dawn';
 
 export type BackendStatus = 'ok' | 'not-installed' | 'failed';
 
@@ -24,6 +26,8 @@ export interface BackendCheck {
   /** A native package that failed to load: its own error output, unedited. */
   readonly error?: string;
   readonly wasm?: WasmFacts;
+  /** webgpu: the adapter Dawn offers (a software one works when named but auto skips it). */
+  readonly adapter?: AdapterFacts;
 }
 
 export interface WasmFacts {
@@ -50,9 +54,10 @@ export interface DoctorReport {
 export async function runDoctor(nativeSearchDirs: readonly string[] = []): Promise<DoctorReport> {
   const backends: BackendCheck[] = [];
   for (const backend of backendRanking) {
-    backends.push(isNativeBackend(backend) ? await checkNative(backend, nativeSearchDirs) : await checkPure(backend));
+    backends.push(isNativeBackend(backend) ? await checkNative(backend, nativeSearchDirs) : await checkPure(backend, nativeSearchDirs));
   }
-  return { system: systemFacts(), backends, auto: backends.find((check) => check.status === 'ok')?.backend ?? null };
+  const picked = backends.find((check) => check.status === 'ok' && check.adapter?.software !== true);
+  return { system: systemFacts(), backends, auto: picked?.backend ?? null };
 }
 
 async function checkNative(backend: NativeBackend, searchDirs: readonly string[]): Promise<BackendCheck> {
@@ -81,15 +86,28 @@ async function checkNative(backend: NativeBackend, searchDirs: readonly string[]
   return { backend, status: 'ok', detail, package: pkg, gpu: false, ...(diagnosis ? { diagnosis } : {}) };
 }
 
-async function checkPure(backend: 'wasm' | 'cpu'): Promise<BackendCheck> {
+async function checkPure(backend: 'webgpu' | 'wasm' | 'cpu', searchDirs: readonly string[]): Promise<BackendCheck> {
   try {
-    // The same path training takes: the backend is set and ready (for wasm, its binary compiled).
-    const report = await initBackend(backend);
+    // The same path training takes: the backend is set and ready (for wasm, its binary compiled),
+    // and one product computed and read back, so a GPU whose kernels fail to compile shows here.
+    const report = await initBackend(backend, { nativeSearchDirs: searchDirs });
     const detail = report.attempts.at(-1)?.detail ?? backend;
-    return { backend, status: 'ok', detail, ...(backend === 'wasm' ? { wasm: await wasmFacts() } : {}) };
+    await readBack();
+    const adapter = report.adapter ? { adapter: report.adapter } : {};
+    const skipped = report.adapter?.software ? '; auto skips a software adapter' : '';
+    return { backend, status: 'ok', detail: `${detail}${skipped}`, ...adapter, ...(backend === 'wasm' ? { wasm: await wasmFacts() } : {}) };
   } catch (error) {
-    return { backend, status: 'failed', detail: errorMessage(error) };
+    const message = errorMessage(error);
+    const missing = backend === 'webgpu' && message.includes(`'${dawnPackage.name}' is not installed`);
+    return { backend, status: missing ? 'not-installed' : 'failed', detail: message.replace(/^backend 'webgpu' is not available: /, '').replace(/\. Use backend: auto .*$/s, '') };
   }
+}
+
+async function readBack(): Promise<void> {
+  const product = tf.tidy(() => tf.matMul(tf.ones([8, 8]), tf.ones([8, 8])));
+  const values = await product.data();
+  product.dispose();
+  if (values[0] !== 8) throw new Error(`a test product came back wrong (${values[0]} instead of 8)`);
 }
 
 async function wasmFacts(): Promise<WasmFacts> {

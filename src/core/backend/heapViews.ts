@@ -7,6 +7,15 @@ interface WasmLike { dataIdMap: { get(id: object): BufferEntry | undefined }; ty
 interface CpuLike { data: { get(id: object): BufferEntry | undefined } }
 
 /**
+ * Whether tensors live in this process's memory (the pure-JS backends), so host loops over their
+ * values cost no transfer. Elsewhere (native TensorFlow, a GPU) values must be read asynchronously.
+ */
+export function valuesOnHost(): boolean {
+  const name = tf.getBackend();
+  return name === 'wasm' || name === 'cpu';
+}
+
+/**
  * The float32 values behind a tensor on the pure-JS backends, without a copy: a view of the wasm
  * heap, or the cpu backend's own array. Undefined on any other backend (native or GPU memory) or
  * dtype. Small element-wise updates (an optimizer's step) are cheaper as one JavaScript loop over
@@ -15,8 +24,8 @@ interface CpuLike { data: { get(id: object): BufferEntry | undefined } }
  */
 export function float32View(tensor: Tensor, forWriting = false): Float32Array | undefined {
   if (tensor.dtype !== 'float32' || tensor.isDisposed) return undefined;
+  if (!valuesOnHost()) return undefined;
   const name = tf.getBackend();
-  if (name !== 'wasm' && name !== 'cpu') return undefined;
   const backend = tf.backend() as unknown as WasmLike & CpuLike;
   const entry = name === 'wasm' ? backend.dataIdMap.get(tensor.dataId) : backend.data.get(tensor.dataId);
   // Writing into a buffer other tensors share (a clone shares it on wasm) would change them too.

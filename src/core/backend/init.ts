@@ -10,10 +10,12 @@ import { setTf, type TF } from './tf';
 import { registerRectifierGradients } from './rectifierGradient';
 import { registerWasmKernels } from './wasm/register';
 import { requestedWasmThreads, useThreadedWasm, type WasmThreading } from './wasm/threads';
+import { prepareWebGpu } from './webgpu/start';
 import type { BackendAttempt, BackendReport, ConcreteBackend } from './report';
 
 export type { BackendAttempt, BackendReport, ConcreteBackend } from './report';
-export const backendRanking: readonly ConcreteBackend[] = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'];
+/** What `auto` tries, in order: GPUs first (webgpu only on a hardware adapter), then the CPU backends. */
+export const backendRanking: readonly ConcreteBackend[] = ['tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm', 'cpu'];
 
 export interface BackendOptions {
   /** Extra folders whose node_modules may hold a native package. */
@@ -40,13 +42,13 @@ export async function initBackend(requested: BackendName, options: BackendOption
   const candidates = requested === 'auto' ? backendRanking : [requested];
   const attempts: BackendAttempt[] = [];
   for (const backend of candidates) {
-    const attempt = await tryBackend(backend, options);
+    const attempt = await tryBackend(backend, options, requested === backend);
     attempts.push(attempt);
     if (attempt.ok) {
       const reason = requested === 'auto'
         ? `auto: ${attempts.map((a) => `${a.backend} ${a.ok ? 'ok' : `unavailable (${a.detail})`}`).join('; ')}`
         : `requested in config or command line: ${attempt.detail}`;
-      active = { backend, requested, reason, attempts };
+      active = { backend, requested, reason, attempts, ...(attempt.adapter ? { adapter: attempt.adapter } : {}) };
       return active;
     }
   }
@@ -58,7 +60,7 @@ export function activeBackend(): BackendReport | undefined {
   return active;
 }
 
-async function tryBackend(backend: ConcreteBackend, options: BackendOptions): Promise<BackendAttempt> {
+async function tryBackend(backend: ConcreteBackend, options: BackendOptions, named: boolean): Promise<BackendAttempt> {
   try {
     if (isNativeBackend(backend)) {
       const loaded = loadNative(backend, options.nativeSearchDirs ?? []);
@@ -67,6 +69,11 @@ async function tryBackend(backend: ConcreteBackend, options: BackendOptions): Pr
       return attempt.ok && backend === 'tensorflow-gpu' ? { ...attempt, detail: `${attempt.detail}${gpuPlacement(loaded.tf)}` } : attempt;
     }
     const { tf: pure, threading } = await loadPureTf(options.wasmThreads);
+    if (backend === 'webgpu') {
+      const start = await prepareWebGpu(pure, { allowSoftware: named, searchDirs: options.nativeSearchDirs ?? [] });
+      if (!start.ok) return { backend, ...start };
+      return { ...await activate(pure, backend, backend, start.detail), adapter: start.adapter };
+    }
     const attempt = await activate(pure, backend, backend, 'plain JavaScript kernels');
     if (!attempt.ok || backend !== 'wasm') return attempt;
     const simd = await pure.env().getAsync('WASM_HAS_SIMD_SUPPORT');

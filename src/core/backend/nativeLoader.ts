@@ -42,7 +42,11 @@ export function loadNative(backend: NativeBackend, searchDirs: readonly string[]
  * loading it: the extension host uses this to pick a transport and must never load TF.js itself.
  */
 export function findNative(backend: NativeBackend, searchDirs: readonly string[]): NativeLocation | undefined {
-  const packageName = nativePackages[backend];
+  return findPackage(nativePackages[backend], searchDirs);
+}
+
+/** Where an optional package would load from: first the extra folders, then the project. */
+export function findPackage(packageName: string, searchDirs: readonly string[]): NativeLocation | undefined {
   const origins = [...searchDirs.map((dir) => path.join(dir, 'noop.js')), __filename];
   for (const origin of origins) {
     try {

@@ -1,4 +1,5 @@
 import type { Tensor, Tensor4D } from '@tensorflow/tfjs-core';
+import { valuesOnHost } from '../backend/heapViews';
 import { tf } from '../backend/tf';
 import type { RegularizersConfig } from '../config/objectiveSchema';
 import type { Random } from '../util/random';
@@ -115,13 +116,36 @@ function bilinearTaps(maps: Float32Array, count: number, height: number, width: 
 /**
  * Warps a batch of images [B, H, W, C] by per-example maps from drawWarps, with bilinear
  * interpolation, keeping the gradient: D's verdict on a warped G(z) reaches G through the warp
- * (differentiable augmentation, Zhao et al. 2020). A sparse linear map, computed with plain loops
- * on host values — four taps a pixel — since the backends' gather and scatter cost ten times more.
+ * (differentiable augmentation, Zhao et al. 2020). A sparse linear map, four taps a pixel: where
+ * values live on the host (wasm, cpu) plain loops over them, since those backends' gather and
+ * scatter cost ten times more; elsewhere gather operations.
  */
-export function warpImages(images: Tensor, maps: Float32Array): Tensor {
-  const [count, height, width, channels] = images.shape as [number, number, number, number];
+export function warpImages(images: Tensor, maps: Float32Array, way: 'host' | 'gather' = valuesOnHost() ? 'host' : 'gather'): Tensor {
+  const [count, height, width] = images.shape as [number, number, number, number];
   if (maps.length !== count * MAP_SIZE) throw new Error(`warpImages: ${maps.length / MAP_SIZE} warps for ${count} images`);
   const taps = bilinearTaps(maps, count, height, width);
+  return way === 'host' ? warpOnHost(images, taps) : warpByGather(images, taps);
+}
+
+/**
+ * The same map as tensor operations, for backends whose values live elsewhere (a GPU has no
+ * synchronous read): gather the four taps of every output pixel, weight and sum them. TF.js's
+ * gradient of gather scatters back along the same taps.
+ */
+function warpByGather(images: Tensor, taps: Taps): Tensor {
+  const [count, height, width, channels] = images.shape as [number, number, number, number];
+  const pixels = height * width;
+  const absolute = new Int32Array(taps.index.length);
+  for (let tap = 0; tap < absolute.length; tap++) absolute[tap] = Math.floor(tap / (4 * pixels)) * pixels + taps.index[tap]!;
+  return tf.tidy(() => {
+    const gathered = tf.gather(tf.reshape(images, [count * pixels, channels]), tf.tensor1d(absolute, 'int32'));
+    const weighted = tf.mul(gathered, tf.tensor2d(taps.weight, [taps.weight.length, 1]));
+    return tf.reshape(tf.sum(tf.reshape(weighted, [count * pixels, 4, channels]), 1), images.shape);
+  });
+}
+
+function warpOnHost(images: Tensor, taps: Taps): Tensor {
+  const [count, height, width, channels] = images.shape as [number, number, number, number];
   const pixels = height * width;
   // out[example, p, channel] = Σ weight · in[example, index, channel]; its gradient scatters back along the same taps.
   const gatherTaps = (values: Float32Array): Float32Array => {

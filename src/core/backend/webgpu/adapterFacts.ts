@@ -1,0 +1,57 @@
+import type { AdapterFacts } from '../report';
+
+/** The limits that decide what the WebGPU backend can run, as the adapter reports them. */
+const reportedLimits = [
+  'maxStorageBuffersPerShaderStage',
+  'maxStorageBufferBindingSize',
+  'maxBufferSize',
+  'maxComputeWorkgroupStorageSize',
+  'maxComputeInvocationsPerWorkgroup',
+  'maxComputeWorkgroupsPerDimension',
+] as const;
+
+// Mesa's lavapipe and llvmpipe, Google's SwiftShader, Microsoft's WARP: adapters that run on the CPU.
+const softwareNames = /llvmpipe|lavapipe|swiftshader|softpipe|microsoft basic render|warp/i;
+
+/** `GPUAdapter.info` (newer than the @webgpu/types TF.js pins, so typed here). */
+export interface AdapterInfo {
+  readonly vendor?: string;
+  readonly architecture?: string;
+  readonly device?: string;
+  readonly description?: string;
+  readonly isFallbackAdapter?: boolean;
+}
+
+export function adapterInfo(adapter: GPUAdapter): AdapterInfo {
+  return (adapter as unknown as { info?: AdapterInfo }).info ?? {};
+}
+
+/**
+ * What an adapter is, for run.json, the doctor and the dashboard. An adapter is software when it
+ * says it is a fallback adapter or names a CPU rasterizer: Dawn on lavapipe reports neither flag nor
+ * type consistently across versions, so the name is checked too.
+ */
+export function describeAdapter(adapter: GPUAdapter): AdapterFacts {
+  const info = adapterInfo(adapter);
+  const text = (value: string | undefined) => value ?? '';
+  const names = [info.vendor, info.architecture, info.device, info.description].map(text);
+  const fallback = info.isFallbackAdapter === true;
+  const limits: Record<string, number> = {};
+  for (const name of reportedLimits) limits[name] = (adapter.limits as unknown as Record<string, number>)[name] ?? 0;
+  return {
+    vendor: names[0]!,
+    architecture: names[1]!,
+    device: names[2]!,
+    description: names[3]!,
+    software: fallback || names.some((name) => softwareNames.test(name)),
+    limits,
+  };
+}
+
+/** "NVIDIA H100 PCIe (nvidia, hopper)", or "llvmpipe: Mesa 25.0.7 (LLVM 15.0.6) (mesa, software)". */
+export function adapterLabel(facts: AdapterFacts): string {
+  const name = facts.description || facts.device || facts.vendor || 'unnamed adapter';
+  const origin = [facts.vendor, facts.architecture].filter((part) => part && !name.includes(part)).join(', ');
+  const software = facts.software && !/software/i.test(origin) ? ', software' : '';
+  return `${name}${origin ? ` (${origin}${software})` : software}`;
+}

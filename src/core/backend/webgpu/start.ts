@@ -1,0 +1,59 @@
+import type { KernelBackend } from '@tensorflow/tfjs-core';
+import type { AdapterFacts } from '../report';
+import type { TF } from '../tf';
+import { adapterInfo, adapterLabel, describeAdapter } from './adapterFacts';
+import { loadDawn } from './dawn';
+
+export type WebGpuStart =
+  | { ok: true; detail: string; adapter: AdapterFacts }
+  | { ok: false; detail: string; adapter?: AdapterFacts };
+
+export interface WebGpuOptions {
+  /** A software adapter (lavapipe, SwiftShader) runs only when asked for by name: `auto` skips it. */
+  readonly allowSoftware: boolean;
+  readonly searchDirs: readonly string[];
+}
+
+/** Why Dawn offers no adapter, nearly always. */
+const noAdapter = 'Dawn found no WebGPU adapter: it needs libvulkan.so.1 and a Vulkan driver '
+  + '(NVIDIA: the driver\'s Vulkan ICD, nvidia_icd.json; AMD and Intel: Mesa\'s mesa-vulkan-drivers; '
+  + 'run `vulkaninfo --summary` to see what Vulkan finds)';
+
+/**
+ * Gets TF.js's WebGPU backend ready to be set: Dawn loaded, an adapter judged, and the backend
+ * registered with a device of our own. TF.js's own registration asks for the default limit of 8
+ * storage buffers per shader stage, but its AddN binds 9 (DCGAN training fails with an invalid
+ * pipeline), so the device asks for the adapter's own limit.
+ */
+export async function prepareWebGpu(tf: TF, options: WebGpuOptions): Promise<WebGpuStart> {
+  const dawn = await loadDawn(options.searchDirs);
+  if (!dawn.ok) return dawn;
+  const adapter = await dawn.gpu.requestAdapter({ powerPreference: 'high-performance' });
+  if (adapter === null) return { ok: false, detail: noAdapter };
+  const facts = describeAdapter(adapter);
+  const label = adapterLabel(facts);
+  if (facts.software && !options.allowSoftware) {
+    return { ok: false, adapter: facts, detail: `only a software adapter, ${label}: slower than wasm, so auto skips it (backend: webgpu uses it)` };
+  }
+  // The module registers its kernels on first evaluation, which needs the globals loadDawn made.
+  const { WebGPUBackend } = await import('@tensorflow/tfjs-backend-webgpu');
+  tf.removeBackend('webgpu');
+  tf.registerBackend('webgpu', async () => {
+    const device = await adapter.requestDevice({ requiredLimits: deviceLimits(adapter) });
+    return new WebGPUBackend(device, adapterInfo(adapter) as GPUAdapterInfo) as unknown as KernelBackend;
+  });
+  return { ok: true, adapter: facts, detail: `WebGPU through Dawn (${dawn.from}) on ${label}` };
+}
+
+function deviceLimits(adapter: GPUAdapter): Record<string, number> {
+  const limits = adapter.limits;
+  return {
+    maxStorageBuffersPerShaderStage: limits.maxStorageBuffersPerShaderStage,
+    maxComputeWorkgroupStorageSize: limits.maxComputeWorkgroupStorageSize,
+    maxComputeWorkgroupsPerDimension: limits.maxComputeWorkgroupsPerDimension,
+    maxStorageBufferBindingSize: limits.maxStorageBufferBindingSize,
+    maxBufferSize: limits.maxBufferSize,
+    maxComputeWorkgroupSizeX: limits.maxComputeWorkgroupSizeX,
+    maxComputeInvocationsPerWorkgroup: limits.maxComputeInvocationsPerWorkgroup,
+  };
+}
