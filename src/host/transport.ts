@@ -1,4 +1,5 @@
-import { findNative, nativePackages, type NativeBackend } from '../core/backend/nativeLoader';
+import { findNative, findPackage, nativePackages, type NativeBackend } from '../core/backend/nativeLoader';
+import { dawnPackage } from '../core/backend/webgpu/dawn';
 import type { BackendName } from '../core/config/trainingSchema';
 import type { TrainerTransport } from '../trainer/channel';
 
@@ -11,13 +12,19 @@ export function effectiveBackend(setting: BackendName, config: BackendName): Bac
 }
 
 /**
- * Native TF.js runs in a forked process (a crash in native code must not take the extension host
- * down; it loads once per process); the pure-JS backends run in a worker thread. For `auto`, the
- * process is used when a native package is installed, since the trainer will then pick it.
+ * Native code runs in a forked process: native TF.js (it loads once per process) and Dawn, the
+ * WebGPU backend (it also runs in a worker thread, but a crash in a GPU driver must not take the
+ * extension host down). The pure-JS backends run in a worker thread. For `auto`, the process is
+ * used when a native package or Dawn is installed, since the trainer may then pick it.
  */
 export function chooseTransport(backend: BackendName, nativeSearchDirs: readonly string[]): TrainerTransport {
+  return transportFor(backend, () => (Object.keys(nativePackages) as NativeBackend[]).some((name) => findNative(name, nativeSearchDirs))
+    || findPackage(dawnPackage.name, nativeSearchDirs) !== undefined);
+}
+
+/** The rule itself; `nativeCodeInstalled` is only asked for `auto`. */
+export function transportFor(backend: BackendName, nativeCodeInstalled: () => boolean): TrainerTransport {
   if (backend === 'wasm' || backend === 'cpu') return 'worker';
   if (backend !== 'auto') return 'process';
-  const installed = (Object.keys(nativePackages) as NativeBackend[]).some((name) => findNative(name, nativeSearchDirs));
-  return installed ? 'process' : 'worker';
+  return nativeCodeInstalled() ? 'process' : 'worker';
 }

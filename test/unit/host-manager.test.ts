@@ -7,7 +7,7 @@ import { UserError } from '../../src/core/errors';
 import { readRunInfo } from '../../src/core/run/runReader';
 import { WINDOW_CLOSED } from '../../src/host/runDiscovery';
 import { RunManager, type ActiveRun, type RunManagerEvent, type TrainingSettings } from '../../src/host/runManager';
-import { chooseTransport, effectiveBackend } from '../../src/host/transport';
+import { chooseTransport, effectiveBackend, transportFor } from '../../src/host/transport';
 import type { TrainerOutcome } from '../../src/trainer/client';
 import { resolvedConfig, tempDir, train } from './support/training';
 
@@ -90,15 +90,19 @@ test('closing the window stops each trainer with a checkpoint and leaves its run
   assert.equal(resumed.info.error, undefined, 'the reason it was interrupted goes once it trains again');
 });
 
-test('the transport follows the backend: worker for pure JS, process for native', () => {
+test('the transport follows the backend: worker for pure JS, process for native code (TF.js native, Dawn)', () => {
   assert.equal(effectiveBackend('auto', 'cpu'), 'cpu');
   assert.equal(effectiveBackend('wasm', 'tensorflow'), 'wasm');
   assert.equal(chooseTransport('wasm', []), 'worker');
   assert.equal(chooseTransport('cpu', []), 'worker');
   assert.equal(chooseTransport('tensorflow', []), 'process');
   assert.equal(chooseTransport('tensorflow-gpu', []), 'process');
-  const emptyDir = tempDir();
-  assert.equal(chooseTransport('auto', [emptyDir]), 'worker', 'no native package here: auto trains in a worker');
+  assert.equal(chooseTransport('webgpu', []), 'process');
+  assert.equal(transportFor('auto', () => false), 'worker', 'no native code installed: auto trains in a worker');
+  assert.equal(transportFor('auto', () => true), 'process');
+  assert.equal(transportFor('wasm', () => { throw new Error('not asked for a named pure-JS backend'); }), 'worker');
+  // Dawn is an optional dependency of this project, so auto may pick webgpu here: a process.
+  assert.equal(chooseTransport('auto', [tempDir()]), 'process', 'Dawn (the webgpu package) is installed in this project');
   const installed = tempDir();
   const pkg = path.join(installed, 'node_modules', '@tensorflow', 'tfjs-node');
   fs.mkdirSync(pkg, { recursive: true });

@@ -87,6 +87,7 @@ async function activate(namespace: TF, tfBackendName: string, backend: ConcreteB
   const ok = await quietly(() => namespace.setBackend(tfBackendName));
   if (!ok) return { backend, ok: false, detail: `TF.js could not initialise the ${tfBackendName} backend` };
   await namespace.ready();
+  if (tfBackendName === 'webgpu') quietCpuFallback(namespace);
   setTf(namespace);
   registerMissingGradients(namespace);
   return { backend, ok: true, detail };
@@ -131,6 +132,15 @@ function wasmDirectory(): string {
   if (fs.existsSync(path.join(shipped, 'tfjs-backend-wasm.wasm'))) return shipped + path.sep;
   const requireHere = createRequire(__filename);
   return path.dirname(requireHere.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm')) + path.sep;
+}
+
+/**
+ * TF.js's WebGPU backend hands small operations to the cpu backend, whose first write greets Node
+ * users with an advert for tfjs-node on the console, in the middle of a training's output.
+ */
+function quietCpuFallback(namespace: TF): void {
+  const cpu = namespace.findBackend('cpu') as { firstUse?: boolean } | null;
+  if (cpu && 'firstUse' in cpu) cpu.firstUse = false;
 }
 
 /** TF.js greets Node users on console.warn when a backend starts; keep that out of our output. */

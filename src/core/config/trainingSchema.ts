@@ -85,4 +85,4 @@ export const checkpointsSchema = z.strictObject({
 
 export { backendNames, type BackendName } from './backendNames';
 export const backendSchema = z.enum(backendNames).default('auto')
-  .describe('auto picks the fastest available: tensorflow-gpu, then tensorflow (native), then wasm, then cpu.');
+  .describe('auto picks the fastest available: tensorflow-gpu (native), then webgpu on a hardware GPU adapter, then tensorflow (native), then wasm, then cpu. webgpu named here also runs on a software adapter (lavapipe, SwiftShader: slow, for tests).');
