@@ -12,7 +12,7 @@ import type { BackendName } from '../src/core/config/trainingSchema';
 import { TrainingSession } from '../src/core/train/session';
 import { activeBackend } from '../src/core/backend/init';
 import { countFlops } from './benchFlops';
-import { benchWorkloads } from './benchWorkloads';
+import { benchWorkloads, syntheticImages } from './benchWorkloads';
 
 export interface TrainingFigures {
   readonly workload: string;
@@ -34,8 +34,11 @@ async function main(): Promise<void> {
   const workload = benchWorkloads[name];
   if (!workload) throw new Error(`unknown workload ${name}: one of ${Object.keys(benchWorkloads).join(', ')}`);
   const runsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gan-bench-'));
+  const images = path.join(runsDir, 'images');
+  if (workload.images) syntheticImages(images, workload.images.count, workload.images.size);
   const config = ganConfigSchema.parse({
     ...workload.config,
+    ...(workload.images ? { data: { ...workload.config.data, path: images } } : {}),
     training: { batchSize: 64, ...workload.config.training, steps: workload.steps },
     logging: { every: 10_000, histogramEvery: 10_000 }, samples: { every: 10_000 }, checkpoints: { every: 10_000 },
   });

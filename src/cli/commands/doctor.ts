@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runDoctor, type BackendCheck, type DoctorReport } from '../../core/backend/doctor';
+import type { AdapterFacts } from '../../core/backend/report';
 import type { SystemFacts } from '../../core/backend/systemFacts';
 import { UserError } from '../../core/errors';
 import { parseArgs, stringOption } from '../args';
@@ -37,12 +38,20 @@ function printReport(report: DoctorReport, io: CommandIO): void {
   for (const check of report.backends) {
     io.out(`  ${check.backend.padEnd(width)}  ${statusLabels[check.status].padEnd(statusWidth)}  ${check.detail}`);
     const indent = ' '.repeat(width + statusWidth + 6);
+    if (check.adapter) io.out(`${indent}${describeAdapterLimits(check.adapter)}`);
     if (check.wasm) io.out(`${indent}threaded build ${check.wasm.threadedBuild.usable ? '' : 'not used: '}${check.wasm.threadedBuild.reason}`);
     // The diagnosis replaces the loader's words in `detail`; the message itself still belongs in the report.
     const firstErrorLine = check.error?.split(/\r?\n/).find((line) => line.trim());
     if (check.diagnosis && firstErrorLine) io.out(`${indent}error: ${firstErrorLine.trim()}`);
   }
   io.out(report.auto ? `backend: auto picks ${report.auto} here.` : 'No backend works here: see the reasons above.');
+}
+
+/** The limits that decide which models fit, in words. */
+function describeAdapterLimits(adapter: AdapterFacts): string {
+  const mib = (name: string) => `${Math.round((adapter.limits[name] ?? 0) / 2 ** 20)} MiB`;
+  return `${adapter.software ? 'software' : 'hardware'} adapter; largest buffer ${mib('maxBufferSize')}, `
+    + `storage binding ${mib('maxStorageBufferBindingSize')}, ${adapter.limits['maxStorageBuffersPerShaderStage'] ?? '?'} storage buffers per shader stage`;
 }
 
 function describeSystem(system: SystemFacts): string {
