@@ -47,11 +47,3 @@ export function describeAdapter(adapter: GPUAdapter): AdapterFacts {
     limits,
   };
 }
-
-/** "NVIDIA H100 PCIe (nvidia, hopper)", or "llvmpipe: Mesa 25.0.7 (LLVM 15.0.6) (mesa, software)". */
-export function adapterLabel(facts: AdapterFacts): string {
-  const name = facts.description || facts.device || facts.vendor || 'unnamed adapter';
-  const origin = [facts.vendor, facts.architecture].filter((part) => part && !name.includes(part)).join(', ');
-  const software = facts.software && !/software/i.test(origin) ? ', software' : '';
-  return `${name}${origin ? ` (${origin}${software})` : software}`;
-}

@@ -1,7 +1,8 @@
 import type { KernelBackend } from '@tensorflow/tfjs-core';
 import type { AdapterFacts } from '../report';
 import type { TF } from '../tf';
-import { adapterInfo, adapterLabel, describeAdapter } from './adapterFacts';
+import { adapterLabel } from '../adapterLabel';
+import { adapterInfo, describeAdapter } from './adapterFacts';
 import { loadDawn } from './dawn';
 
 export type WebGpuStart =
