@@ -39,6 +39,7 @@ export function runHeader(run: RunView, config: HeaderConfig, evaluation?: Evalu
     ...(!run.live && run.status !== 'completed' && run.checkpointStep !== undefined ? { resumableFrom: run.checkpointStep } : {}),
     ...(rate ? { stepsPerSecond: rate, etaSeconds: Math.max(0, (run.totalSteps - run.step) / rate) } : {}),
     ...(run.backend ? { backend: run.backend } : {}),
+    ...(run.adapter ? { adapter: run.adapter } : {}),
     ...(run.error ? { error: run.error } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { adapterShortLabel, backendLine } from '../core/backend/adapterLabel';
 import type { RunStatus } from '../core/run/records';
 import type { UnreadableRun } from '../core/run/runReader';
 import type { RunView } from './runView';
@@ -53,7 +54,7 @@ export function presentRun(run: RunView, now = new Date()): RunPresentation {
     `${run.runId} — ${run.status}`,
     `step ${progress}${run.checkpointStep !== undefined ? ` (checkpoint at ${run.checkpointStep})` : ''}`,
     ...(run.headline ? [run.headlineSpec.long.map((label, i) => `${label} ${formatLoss(run.headline![i]!)}`).join(', ')] : []),
-    ...(run.backend ? [`backend: ${run.backend}`] : []),
+    ...(run.backend ? [backendLine(run.backend, run.adapter)] : []),
     ...(run.configFile ? [`config: ${run.configFile}`] : []),
     `started ${run.startedAt}`,
     ...(run.error ? [run.error] : []),
@@ -115,11 +116,14 @@ export function statusBarText(live: readonly RunView[]): { text: string; tooltip
   if (!first) return undefined;
   const icon = first.status === 'paused' ? '$(debug-pause)' : '$(sync~spin)';
   const rate = first.status === 'running' && first.stepsPerSecond ? ` · ${formatRate(first.stepsPerSecond)} it/s` : first.status === 'paused' ? ' · paused' : '';
+  const adapter = first.adapter ? ` · ${adapterShortLabel(first.adapter)}` : '';
   const more = live.length > 1 ? ` (+${live.length - 1})` : '';
+  const backend = (run: RunView) => run.backend && run.adapter ? ` · ${backendLine(run.backend, run.adapter)}` : '';
+  // A name is the user's text, an adapter's the driver's: "$(" in them must not turn into an icon.
+  const words = `${first.name} ${first.step}/${first.totalSteps}${rate}${adapter}`.replaceAll('$(', '$\u200b(');
   return {
-    // A name is the user's text: "$(" in it must not turn into an icon.
-    text: `${icon} ${first.name.replaceAll('$(', '$\u200b(')} ${first.step}/${first.totalSteps}${rate}${more}`,
-    tooltip: [...live.map((run) => `${run.runId}: ${run.status} ${run.step}/${run.totalSteps}`), 'Click to open the dashboard'].join('\n'),
+    text: `${icon} ${words}${more}`,
+    tooltip: [...live.map((run) => `${run.runId}: ${run.status} ${run.step}/${run.totalSteps}${backend(run)}`), 'Click to open the dashboard'].join('\n'),
     run: first,
   };
 }

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { AdapterFacts } from '../core/backend/report';
 import { effectiveStatus, TRAINER_GONE } from '../core/run/liveness';
 import type { MetricsRecord, NoteOrigin, RunInfo, RunStatus } from '../core/run/records';
 import type { TrainingEvent } from '../core/train/events';
@@ -40,6 +41,8 @@ export interface RunView {
   readonly views?: RunInfo['views'];
   readonly stepsPerSecond?: number;
   readonly backend?: string;
+  /** The WebGPU adapter the run trains on (its backend report's, when the backend is webgpu). */
+  readonly adapter?: AdapterFacts;
   readonly error?: string;
   readonly checkpointStep?: number;
   /** The step of the newest sample grid. */
@@ -66,6 +69,7 @@ export function runViewFromDisk(dir: string, info: RunInfo, metrics: MetricsReco
     ...(info.networks ? { networks: info.networks } : {}),
     ...(metrics ? { stepsPerSecond: metrics.stepsPerSecond } : {}),
     ...(info.backend ? { backend: info.backend.backend } : {}),
+    ...(info.backend?.adapter ? { adapter: info.backend.adapter } : {}),
     ...(error ? { error } : {}),
     ...(info.lastCheckpoint ? { checkpointStep: info.lastCheckpoint.step } : {}),
     ...(info.lastSample ? { sampleStep: info.lastSample.step } : {}),
@@ -76,8 +80,10 @@ export function runViewFromDisk(dir: string, info: RunInfo, metrics: MetricsReco
 export function applyEvent(view: RunView, event: TrainingEvent): RunView {
   switch (event.type) {
     case 'started': {
-      const { error: _previousError, ...rest } = view;
-      return { ...rest, status: 'running', step: event.step, totalSteps: event.totalSteps, backend: event.backend.backend, live: true };
+      // A resumed run may train on another backend: the last start's adapter, or none, is what applies.
+      const { error: _previousError, adapter: _previousAdapter, ...rest } = view;
+      const { backend, adapter } = event.backend;
+      return { ...rest, status: 'running', step: event.step, totalSteps: event.totalSteps, backend, ...(adapter ? { adapter } : {}), live: true };
     }
     case 'progress':
       return { ...view, step: event.step, totalSteps: event.totalSteps, headline: event.headline, stepsPerSecond: event.stepsPerSecond };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AdapterFacts } from '../core/backend/report';
 import { liveChangeSchema, type ChangeRecord } from '../core/run/changeRecords';
 import type { DiagnosticRecord, EvaluationRecord } from '../core/run/evaluationRecords';
 import type { ControlsState } from '../core/train/liveControls';
@@ -38,6 +39,8 @@ export interface RunHeader {
   readonly stepsPerSecond?: number;
   readonly etaSeconds?: number;
   readonly backend?: string;
+  /** The WebGPU adapter the run trains on (webgpu runs only): named after the backend, its facts in a tooltip. */
+  readonly adapter?: AdapterFacts;
   readonly error?: string;
   /** Trained by this window now: Pause/Resume/Stop apply. */
   readonly live: boolean;

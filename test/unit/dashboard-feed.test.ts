@@ -12,6 +12,7 @@ import { renderDashboardShell } from '../../src/host/dashboardHtml';
 import { escapeHtml, makeNonce } from '../../src/host/html';
 import type { RunView } from '../../src/host/runView';
 import type { HostToDashboard, RunHeader } from '../../src/protocol/dashboardMessages';
+import { h100Adapter } from './support/adapters';
 import { resolvedConfig, tempDir, train } from './support/training';
 import type { GanConfigInput } from '../../src/core/config/schema';
 import { evaluationPlan } from '../../src/core/eval/evaluationPlan';
@@ -44,6 +45,15 @@ test('the header says what the data is, what the run logs (D outputs as probabil
   const digits = runHeader(view({ status: 'completed', live: false }), { data: { kind: 'mnist' }, objective: { kind: 'wasserstein' } });
   assert.deepEqual([digits.dataKind, dOutputs(digits).map((metric) => metric.probability), digits.etaSeconds, digits.stepsPerSecond],
     ['images', [false, false], undefined, undefined]);
+});
+
+test('the header names the backend, and the GPU adapter of a run on webgpu; a run on another backend has none', () => {
+  const config = { data: { kind: 'ring' }, objective: { kind: 'non-saturating' } };
+  const onGpu = runHeader(view({ backend: 'webgpu', adapter: h100Adapter }), config);
+  assert.deepEqual([onGpu.backend, onGpu.adapter], ['webgpu', h100Adapter]);
+  const onWasm = runHeader(view({ backend: 'wasm' }), config);
+  assert.deepEqual([onWasm.backend, 'adapter' in onWasm], ['wasm', false]);
+  assert.deepEqual(Object.keys(onGpu).filter((key) => !(key in onWasm)), ['adapter'], 'the adapter is all a webgpu run adds');
 });
 
 test('Resume applies to a run no trainer runs that stopped, failed or was interrupted after a checkpoint', () => {

@@ -3,12 +3,14 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { BackendReport } from '../../src/core/backend/report';
 import { readLastJsonLine } from '../../src/core/run/jsonLines';
 import { isMetricsRecord, type RunInfo } from '../../src/core/run/records';
 import { readRunInfo } from '../../src/core/run/runReader';
 import { discoverRuns, settleRunsOfEndedWindows, TRAINER_GONE } from '../../src/host/runDiscovery';
 import { presentRun, runFlags, shortStartTime, statusBarText } from '../../src/host/runPresentation';
 import { applyEvent, type RunView } from '../../src/host/runView';
+import { h100Adapter, lavapipeAdapter } from './support/adapters';
 import { resolvedConfig, tempDir, train } from './support/training';
 
 const tiny = (name: string, steps: number) => resolvedConfig({
@@ -51,6 +53,12 @@ test('discovery lists the runs of a folder newest first, grouped by their config
   fs.writeFileSync(runJson, JSON.stringify(older));
   const reread = (await discoverRuns([location])).find((run) => run.dir === first.runDir);
   assert.deepEqual([reread?.catalogue, reread?.headlineSpec.long, reread?.headline], [undefined, ['D loss', 'G loss'], ring.headline]);
+  assert.deepEqual([ring.backend, 'adapter' in ring], ['wasm', false], 'a wasm run has no adapter');
+  // A webgpu run's report names its adapter: the view carries it, whole.
+  const webgpu = { ...older, backend: { ...(older.backend as object), backend: 'webgpu', adapter: h100Adapter } };
+  fs.writeFileSync(runJson, JSON.stringify(webgpu));
+  const onGpu = (await discoverRuns([location])).find((run) => run.dir === first.runDir);
+  assert.deepEqual([onGpu?.backend, onGpu?.adapter], ['webgpu', h100Adapter]);
   assert.equal(last?.step, 20);
   assert.deepEqual(await discoverRuns([{ ...location, runsDir: path.join(location.root, 'missing') }]), []);
 });
@@ -118,6 +126,11 @@ test('trainer events move a run view along: started, progress, checkpoint, pause
   assert.deepEqual([run.status, run.live], ['paused', true]);
   run = applyEvent(run, { type: 'status', status: 'failed', step: 25, error: 'NaN in D loss' });
   assert.deepEqual([run.status, run.live, run.error], ['failed', false, 'NaN in D loss']);
+  const started = (report: BackendReport) => ({ type: 'started', runId: 'ring-1', runDir: run.dir, step: 25, totalSteps: 200, backend: report, dataset: 'ring', resumed: true }) as const;
+  run = applyEvent(run, started({ ...backend, backend: 'webgpu', adapter: h100Adapter }));
+  assert.deepEqual([run.backend, run.adapter], ['webgpu', h100Adapter], 'the trainer\'s report names the adapter');
+  run = applyEvent(run, started(backend));
+  assert.deepEqual([run.backend, 'adapter' in run], ['wasm', false], 'resumed on another backend: the old adapter goes');
 });
 
 test('menu flags say which commands apply to a run', () => {
@@ -134,7 +147,9 @@ test('a run is presented with its status icon, progress, losses and speed', () =
   assert.match(shown.tooltip, /^ring-1 — running/);
   assert.equal(shown.description, 'running 10/100 · D 1.386 G 1.23e-4 · 35 it/s');
   assert.equal(shown.icon.id, 'sync~spin');
-  assert.match(shown.tooltip, /backend: wasm/);
+  assert.match(shown.tooltip, /^backend: wasm$/m);
+  const onGpu = presentRun(view({ backend: 'webgpu', adapter: h100Adapter }));
+  assert.match(onGpu.tooltip, /^backend: webgpu · NVIDIA H100 80GB HBM3 \(nvidia, hopper\)$/m);
   const failed = presentRun(view({ status: 'failed', live: false, error: 'NaN in G loss at step 12' }));
   assert.equal(failed.icon.id, 'error');
   assert.match(failed.tooltip, /NaN in G loss at step 12/);
@@ -157,4 +172,17 @@ test('the status bar shows the first live run, its speed, and how many more trai
   const two = statusBarText([view({ status: 'paused' }), view({ runId: 'grid-1', name: 'grid' })]);
   assert.equal(two?.text, '$(debug-pause) ring 10/100 · paused (+1)');
   assert.match(two?.tooltip ?? '', /grid-1: running 10\/100/);
+  assert.doesNotMatch(`${one?.tooltip}${two?.tooltip}`, /backend/, 'no adapter, no backend in the tooltip, as before');
+});
+
+test('the status bar names the GPU adapter a run trains on, short; its tooltip names it whole', () => {
+  const onGpu = statusBarText([view({ stepsPerSecond: 120, backend: 'webgpu', adapter: h100Adapter }), view({ runId: 'cpu-1', backend: 'webgpu', adapter: lavapipeAdapter })]);
+  assert.equal(onGpu?.text, '$(sync~spin) ring 10/100 · 120 it/s · NVIDIA H100 80GB HBM3 (+1)');
+  assert.deepEqual(onGpu?.tooltip.split('\n'), [
+    'ring-1: running 10/100 · backend: webgpu · NVIDIA H100 80GB HBM3 (nvidia, hopper)',
+    'cpu-1: running 10/100 · backend: webgpu · llvmpipe: Mesa 25.0.7 (LLVM 15.0.6) (mesa, software)',
+    'Click to open the dashboard',
+  ]);
+  const software = statusBarText([view({ status: 'paused', backend: 'webgpu', adapter: { ...lavapipeAdapter, description: 'evil $(zap)' } })]);
+  assert.equal(software?.text, '$(debug-pause) ring 10/100 · paused · evil $\u200b(zap) (software)', 'an adapter\'s "$(" is no icon');
 });
