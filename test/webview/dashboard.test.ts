@@ -102,6 +102,7 @@ test('a recorded stream fills the header, charts, histogram, samples and plane',
   assert.equal(await page.textContent('.status-badge'), 'running');
   assert.match(await page.textContent('.run-meta') ?? '', new RegExp(`step ${last.header.step.toLocaleString('en-US')} / 5,000`));
   assert.match(await page.textContent('.run-meta') ?? '', /it\/s.*ETA/);
+  assert.deepEqual([await page.textContent('.run-backend'), await page.getAttribute('.run-backend', 'title')], ['backend: wasm', null], 'no adapter: as before');
 
   const totalRows = stream.snapshot.metrics.steps.length + stream.updates.length * 10;
   // Losses, mean D outputs and gradient norms; the catalogue's instance-noise card stays hidden: this run logs no σ.

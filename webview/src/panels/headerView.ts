@@ -1,3 +1,4 @@
+import { adapterDetails, backendLine } from '../../../src/core/backend/adapterLabel';
 import type { DashboardToHost, RunHeader } from '../../../src/protocol/dashboardMessages';
 import type { DashboardState, DashboardView, StateChanges } from '../state/dashboardState';
 import { button } from '../ui/button';
@@ -16,7 +17,7 @@ export class HeaderView implements DashboardView {
   private readonly status = element('span', { className: 'status-badge', attributes: { role: 'status' } });
   /** Beside the status: what other views flag about the run (the diagnostics badge). */
   readonly indicators = element('span', { className: 'run-indicators' });
-  private readonly backend = element('span', { className: 'meta-item' });
+  private readonly backend = element('span', { className: 'meta-item run-backend' });
   private readonly progress = element('span', { className: 'meta-item' });
   private readonly rate = element('span', { className: 'meta-item' });
   private readonly eta = element('span', { className: 'meta-item' });
@@ -76,10 +77,17 @@ export class HeaderView implements DashboardView {
     setText(this.progress, `step ${formatCount(header.step)} / ${formatCount(header.totalSteps)}`);
     setText(this.rate, header.stepsPerSecond === undefined ? '' : `${formatRate(header.stepsPerSecond)} it/s`);
     setText(this.eta, header.etaSeconds === undefined || header.status !== 'running' ? '' : `ETA ${formatDuration(header.etaSeconds)}`);
-    setText(this.backend, header.backend === undefined ? '' : `backend: ${header.backend}`);
+    this.showBackend(header);
     setText(this.error, header.error ?? '');
     setHidden(this.error, header.error === undefined || header.error === '');
     this.showControls(header, state.canSnapshotToNote);
+  }
+
+  /** "backend: webgpu · NVIDIA H100 PCIe (nvidia, hopper)", the adapter's facts in its tooltip; "backend: wasm" alone. */
+  private showBackend(header: RunHeader): void {
+    setText(this.backend, header.backend === undefined ? '' : backendLine(header.backend, header.adapter));
+    if (header.backend !== undefined && header.adapter) this.backend.title = adapterDetails(header.adapter);
+    else this.backend.removeAttribute('title');
   }
 
   /** Nothing of the run is shown (its files failed their checks): only why. */
@@ -88,6 +96,7 @@ export class HeaderView implements DashboardView {
     setText(this.status, 'unreadable');
     this.status.dataset.status = 'unreadable';
     for (const part of [this.runId, this.progress, this.rate, this.eta, this.backend]) setText(part, '');
+    this.backend.removeAttribute('title');
     setText(this.error, reason);
     setHidden(this.error, false);
     for (const control of [this.speedLabel, this.pause, this.resume, this.stepOne, this.stepTen, this.stop, this.snapshot, this.openFolder]) setHidden(control, true);
