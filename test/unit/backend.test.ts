@@ -6,12 +6,14 @@ import type { Tensor, Tensor4D } from '@tensorflow/tfjs-core';
 import { tf } from '../../src/core/backend/tf';
 import { assertClose, onCpuAndWasm, shapeRandom, wave, withoutLeaks } from './support/kernelCompare';
 
-test('auto picks wasm here, saying why each native backend was skipped', async () => {
+test('auto picks wasm here, saying why each native backend and WebGPU were skipped', async () => {
   const report = await initBackend('auto');
   assert.equal(report.backend, 'wasm');
   assert.equal(tf.getBackend(), 'wasm');
   const skipped = report.attempts.filter((a) => !a.ok).map((a) => a.backend);
-  assert.deepEqual(skipped, ['tensorflow-gpu', 'tensorflow']);
+  assert.deepEqual(skipped, ['tensorflow-gpu', 'webgpu', 'tensorflow']);
+  // No Vulkan (or only a software adapter) here: auto passes WebGPU over, saying why.
+  assert.match(report.reason, /webgpu unavailable \((no Vulkan (loader|driver)|Dawn found no WebGPU adapter|only a software adapter)/);
   assert.match(report.reason, /tensorflow-gpu unavailable \(@tensorflow\/tfjs-node-gpu is not installed\)/);
   assert.equal(activeBackend(), report);
 });

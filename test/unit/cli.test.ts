@@ -130,7 +130,7 @@ test('train --backend gpu is rejected as an unknown backend (exit 2)', async () 
   const runsDir = path.join(work, 'gpu-runs');
   const result = await cli('train', configFile, '--backend', 'gpu', '--runs-dir', runsDir);
   assert.equal(result.code, 2);
-  assert.match(result.err.join('\n'), /--backend must be one of auto, tensorflow-gpu, tensorflow, wasm, cpu; found 'gpu'/);
+  assert.match(result.err.join('\n'), /--backend must be one of auto, tensorflow-gpu, webgpu, tensorflow, wasm, cpu; found 'gpu'/);
   assert.deepEqual(runFolders(runsDir), []);
 });
 

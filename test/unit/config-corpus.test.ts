@@ -53,7 +53,7 @@ const expected: Readonly<Record<string, readonly [path: string, line: number, me
   'learning-rate-string.gan.json': ['training.generatorOptimizer.learningRate', 5, 'expected a number > 0 and ≤ 10, found the string "fast"'],
   'logging-every-zero.gan.yaml': ['logging.every', 5, 'must be an integer ≥ 1, found 0'],
   'checkpoints-keep-last-zero.gan.json': ['checkpoints.keepLast', 4, 'must be an integer between 1 and 1000, found 0'],
-  'backend-gpu.gan.yaml': ['backend', 4, 'found "gpu", allowed: auto, tensorflow-gpu, tensorflow, wasm, cpu'],
+  'backend-gpu.gan.yaml': ['backend', 4, 'found "gpu", allowed: auto, tensorflow-gpu, webgpu, tensorflow, wasm, cpu'],
   'seed-negative.gan.yaml': ['seed', 2, 'must be an integer between 0 and 4294967295, found -1'],
   'ring-batch-larger-than-data.gan.yaml': ['training.batchSize', 7, 'found 4096, but the data holds only 16 examples (data.count); use at most 16'],
   'mnist-limit-below-batch.gan.yaml': ['training.batchSize', 6, 'found 64, but the data holds only 1 example (data.limit); use at most 1'],

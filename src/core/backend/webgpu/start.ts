@@ -4,13 +4,17 @@ import type { TF } from '../tf';
 import { adapterLabel } from '../adapterLabel';
 import { adapterInfo, describeAdapter } from './adapterFacts';
 import { loadDawn } from './dawn';
+import { missingVulkan } from './vulkan';
 
 export type WebGpuStart =
   | { ok: true; detail: string; adapter: AdapterFacts }
   | { ok: false; detail: string; adapter?: AdapterFacts };
 
 export interface WebGpuOptions {
-  /** A software adapter (lavapipe, SwiftShader) runs only when asked for by name: `auto` skips it. */
+  /**
+   * Asked for by name: a software adapter (lavapipe, SwiftShader) may run, and Dawn is loaded even
+   * where Vulkan looks absent. `auto` skips both.
+   */
   readonly allowSoftware: boolean;
   readonly searchDirs: readonly string[];
 }
@@ -27,10 +31,13 @@ const noAdapter = 'Dawn found no WebGPU adapter: it needs libvulkan.so.1 and a V
  * pipeline), so the device asks for the adapter's own limit.
  */
 export async function prepareWebGpu(tf: TF, options: WebGpuOptions): Promise<WebGpuStart> {
+  // Asked for by name, Dawn still tries: the check reads files, and a system may keep them elsewhere.
+  const vulkan = missingVulkan();
+  if (vulkan && !options.allowSoftware) return { ok: false, detail: vulkan };
   const dawn = await loadDawn(options.searchDirs);
   if (!dawn.ok) return dawn;
   const adapter = await dawn.gpu.requestAdapter({ powerPreference: 'high-performance' });
-  if (adapter === null) return { ok: false, detail: noAdapter };
+  if (adapter === null) return { ok: false, detail: vulkan ? `Dawn found no WebGPU adapter: ${vulkan}` : noAdapter };
   const facts = describeAdapter(adapter);
   const label = adapterLabel(facts);
   if (facts.software && !options.allowSoftware) {
