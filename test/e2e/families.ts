@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  assert, findInExtensionHostLogs, findWebview, goToLine, openFile, pollUntil, readExtensionHostLogs, readNotifications, runCommand, runGanScript, waitForActiveEditorText,
+  clickLensCommand, assert, findInExtensionHostLogs, findWebview, goToLine, openFile, pollUntil, readExtensionHostLogs, readNotifications, runCommand, runGanScript, waitForActiveEditorText,
   waitForExtensionHostLog, waitForNotification, waitForWorkbench, type FrameLocator, type Locator, type Page,
 } from './harness';
 
@@ -116,11 +116,11 @@ async function lensRowOf(page: Page, workspace: string, firstLine: string, revea
  */
 async function clickTrainLens(page: Page, workspace: string, firstLine: string): Promise<void> {
   await revealLine(page, noteLine(workspace, firstLine));
-  await pollUntil(async () => {
+  await clickLensCommand(page, () => pollUntil(async () => {
     const train = (await nearestLensRow(page, firstLine))?.locator('a', { hasText: 'Train' });
     if (!train || await train.count() !== 1) return undefined;
     return train.click({ timeout: 2_000 }).then(() => true, () => undefined);
-  }, { timeoutMs: 20_000, describe: async () => `no Train lens to click above "${firstLine}"` });
+  }, { timeoutMs: 20_000, describe: async () => `no Train lens to click above "${firstLine}"` }).then(() => undefined));
 }
 
 interface DashboardReading {

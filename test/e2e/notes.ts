@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  assert, findWebview, goToLine, openFile, pollUntil, runCommand, runGanScript, waitForActiveEditorText, waitForStatusBarItem, waitForWorkbench, webviewContent,
+  assert, clickLensCommand, findWebview, goToLine, openFile, pollUntil, runCommand, runGanScript, waitForActiveEditorText, waitForStatusBarItem, waitForWorkbench, webviewContent,
   type Page,
 } from './harness';
 
@@ -22,7 +22,7 @@ async function revealLine(page: Page, line: number): Promise<void> {
 }
 
 async function clickLens(page: Page, title: string): Promise<void> {
-  await page.locator('.contentWidgets .codelens-decoration a', { hasText: title }).first().click();
+  await clickLensCommand(page, () => page.locator('.contentWidgets .codelens-decoration a', { hasText: title }).first().click());
 }
 
 // The size the studio's layout is held to: a student's session is shot at it, light and dark.

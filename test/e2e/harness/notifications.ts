@@ -22,3 +22,22 @@ export async function waitForNotification(page: Page, matcher: TextMatcher, time
       `no notification matching ${String(matcher)}; visible: ${JSON.stringify(await readNotifications(page))}`,
   });
 }
+
+/**
+ * Clicks a CodeLens command and clicks again when VS Code answers "Actual command not found": a
+ * lens clicked while its provider refreshes still carries the command of the replaced lens, which
+ * VS Code no longer knows. `click` finds the lens afresh each time.
+ */
+export async function clickLensCommand(page: Page, click: () => Promise<void>, attempts = 3): Promise<void> {
+  const stale = /Actual command not found/;
+  for (let attempt = 1; ; attempt++) {
+    await click();
+    const answered = await pollUntil(async () => (await readNotifications(page)).some((text) => stale.test(text)) || undefined,
+      { timeoutMs: 1_000, describe: async () => 'no stale-lens answer' }).then(() => true, () => false);
+    if (!answered) return;
+    if (attempt >= attempts) throw new Error(`VS Code kept answering a stale CodeLens after ${attempts} clicks`);
+    // Dismiss it so the next answer is the next click's.
+    await page.locator('.notification-toast', { hasText: 'Actual command not found' }).locator('.codicon-notifications-clear').first().click().catch(() => undefined);
+    await page.waitForTimeout(500);
+  }
+}
