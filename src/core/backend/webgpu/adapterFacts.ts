@@ -32,12 +32,16 @@ export function adapterInfo(adapter: GPUAdapter): AdapterInfo {
  * type consistently across versions, so the name is checked too.
  */
 export function describeAdapter(adapter: GPUAdapter): AdapterFacts {
-  const info = adapterInfo(adapter);
+  const limits: Record<string, number> = {};
+  for (const name of reportedLimits) limits[name] = (adapter.limits as unknown as Record<string, number>)[name] ?? 0;
+  return factsFromInfo(adapterInfo(adapter), limits);
+}
+
+/** The same facts from an adapter's info alone, as a load check in another process prints it. */
+export function factsFromInfo(info: AdapterInfo, limits: Record<string, number> = {}): AdapterFacts {
   const text = (value: string | undefined) => value ?? '';
   const names = [info.vendor, info.architecture, info.device, info.description].map(text);
   const fallback = info.isFallbackAdapter === true;
-  const limits: Record<string, number> = {};
-  for (const name of reportedLimits) limits[name] = (adapter.limits as unknown as Record<string, number>)[name] ?? 0;
   return {
     vendor: names[0]!,
     architecture: names[1]!,

@@ -21,7 +21,7 @@ let loaded: Promise<DawnLoad> | undefined;
 export function loadDawn(searchDirs: readonly string[]): Promise<DawnLoad> {
   loaded ??= (async (): Promise<DawnLoad> => {
     const found = findPackage(dawnPackage.name, searchDirs);
-    if (!found) return { ok: false, detail: `the optional package '${dawnPackage.name}' is not installed (npm install ${dawnPackage.name}@${dawnPackage.version})` };
+    if (!found) return { ok: false, detail: `the optional package '${dawnPackage.name}' is not installed (npm install ${dawnPackage.name}@${dawnPackage.version}, or the extension's Install Native Backend command)` };
     try {
       // An ES module: import() it (a require of the package would fail).
       const dawn = await import(pathToFileURL(found.resolved).href) as DawnModule;

@@ -4,6 +4,7 @@ import type { TF } from '../tf';
 import { adapterLabel } from '../adapterLabel';
 import { adapterInfo, describeAdapter } from './adapterFacts';
 import { loadDawn } from './dawn';
+import { vulkanDriverHint } from './probe';
 import { missingVulkan } from './vulkan';
 
 export type WebGpuStart =
@@ -20,9 +21,7 @@ export interface WebGpuOptions {
 }
 
 /** Why Dawn offers no adapter, nearly always. */
-const noAdapter = 'Dawn found no WebGPU adapter: it needs libvulkan.so.1 and a Vulkan driver '
-  + '(NVIDIA: the driver\'s Vulkan ICD, nvidia_icd.json; AMD and Intel: Mesa\'s mesa-vulkan-drivers; '
-  + 'run `vulkaninfo --summary` to see what Vulkan finds)';
+const noAdapter = `Dawn found no WebGPU adapter: it needs libvulkan.so.1 and a Vulkan driver ${vulkanDriverHint}`;
 
 /**
  * Gets TF.js's WebGPU backend ready to be set: Dawn loaded, an adapter judged, and the backend
