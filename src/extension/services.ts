@@ -15,6 +15,6 @@ export interface Services {
   readonly dashboards: DashboardPanels;
   /** dist/trainer.js inside the extension. */
   readonly trainerEntry: string;
-  /** Where Install Native Backend puts the native TF.js packages (also a trainer search folder). */
+  /** Where Install Native Backend puts the native TF.js packages and Dawn (also a trainer search folder). */
   readonly nativeDir: string;
 }

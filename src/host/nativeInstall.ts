@@ -1,10 +1,9 @@
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { nativeRequirements } from '../core/backend/nativeDiagnosis';
-import { nativePackages } from '../core/backend/nativeLoader';
-import { nativeProbeEnv, nativeProbeScript } from '../core/backend/nativeProbe';
-import type { NativeBackend } from '../core/backend/nativeLoader';
+import { nativeProbeEnv } from '../core/backend/nativeProbe';
+import { installableBackends } from './installableBackends';
+import type { InstallableBackend, InstallVerdict } from './installableBackends';
 import { NativeInstallError } from './nativeInstallFailure';
 import type { InstallPhase } from './nativeInstallFailure';
 import { runStreamed } from './nativeInstallProcess';
@@ -12,22 +11,22 @@ import type { StreamedRun, StreamedRunOptions } from './nativeInstallProcess';
 
 export { NativeInstallError, describeInstallFailure } from './nativeInstallFailure';
 export type { InstallPhase } from './nativeInstallFailure';
-
-/** Must equal the bundled @tensorflow/tfjs-core version: the native kernels register against that core. */
-export const nativeTfjsVersion = nativeRequirements.tfjsNode;
+export { installableBackends, nativeTfjsVersion } from './installableBackends';
+export type { InstallableBackend } from './installableBackends';
 
 /** What npm installs, and the name the load check then resolves (a tarball path does not say it). */
 export interface NativePackageSpec {
-  readonly name: string;
+  /** Defaults to the backend's package name: a stand-in under another name gives its own. */
+  readonly name?: string;
   /** Anything `npm install` accepts: `name@version`, an absolute tarball path, a URL. */
   readonly spec: string;
 }
 
 export interface NativeInstallOptions {
-  readonly backend: NativeBackend;
+  readonly backend: InstallableBackend;
   /** The extension's global storage folder; the package goes into `nativeInstallDir(storageDir)`. */
   readonly storageDir: string;
-  /** Defaults to the backend's official package at `nativeTfjsVersion`. */
+  /** Defaults to the backend's package at its version in `installableBackends`. */
   readonly packageSpec?: NativePackageSpec;
   readonly npmCommand?: string;
   /** Receives npm's and the load check's output, line by line, as it arrives. */
@@ -40,6 +39,14 @@ export interface NativeInstall {
   /** The installed package's root folder, inside the install folder. */
   readonly packageDir: string;
   readonly version: string;
+  /** What the load check found, as the user is told it. */
+  readonly verdict: InstallVerdict;
+}
+
+/** `npm install`'s argument for a backend's own package, from the table. */
+export function defaultPackageSpec(backend: InstallableBackend): Required<NativePackageSpec> {
+  const { name, version } = installableBackends[backend];
+  return { name, spec: `${name}@${version}` };
 }
 
 /** The folder npm installs into (`--prefix`), and the search folder to give `loadNative`. */
@@ -48,19 +55,22 @@ export function nativeInstallDir(storageDir: string): string {
 }
 
 /** Where the backend's package resolves from the install folder, without loading it; undefined if absent. */
-export function isNativeInstalled(backend: NativeBackend, storageDir: string): string | undefined {
-  return resolveFrom(nativeInstallDir(storageDir), nativePackages[backend]);
+export function isNativeInstalled(backend: InstallableBackend, storageDir: string): string | undefined {
+  return resolveFrom(nativeInstallDir(storageDir), installableBackends[backend].name);
 }
 
 /**
  * Installs a native backend with npm, then loads it in a separate Node process: a GPU build installs
  * fine without CUDA and cuDNN and only fails when loaded, and a failed load must not take the
- * extension host down with it. Throws NativeInstallError with a specific message on any failure.
+ * extension host down with it. Throws NativeInstallError with a specific message on any failure;
+ * a package that loads but finds no GPU here (Dawn without a Vulkan driver) is installed, and its
+ * verdict says so.
  */
 export async function installNativeBackend(options: NativeInstallOptions): Promise<NativeInstall> {
   const { backend, log, signal } = options;
   const installDir = nativeInstallDir(options.storageDir);
-  const target = options.packageSpec ?? { name: nativePackages[backend], spec: `${nativePackages[backend]}@${nativeTfjsVersion}` };
+  const installable = installableBackends[backend];
+  const target = { ...defaultPackageSpec(backend), ...options.packageSpec };
   const fail = (phase: InstallPhase, output: string, packageDir?: string) => new NativeInstallError(backend, phase, output, packageDir);
 
   try {
@@ -82,12 +92,16 @@ export async function installNativeBackend(options: NativeInstallOptions): Promi
   if (!resolved) throw fail('load', `npm finished, but ${target.name} does not resolve from ${installDir}`);
   const packageDir = packageRoot(resolved, target.name);
   if (!packageDir) throw fail('load', `${resolved} is not inside a package named ${target.name}`);
-  // The same probe as `gan-studio doctor`, streamed to the log; its error output is what describeInstallFailure reads.
-  const probe = ['-e', nativeProbeScript, resolved];
+  // The backend's load check (for the natives, the same probe as `gan-studio doctor`), streamed to
+  // the log; its error output is what describeInstallFailure reads.
+  const probe = ['-e', installable.loadCheck, resolved];
   const load = await runStep(process.execPath, probe, 'load', fail, { env: nativeProbeEnv(), shell: false, log, ...(signal ? { signal } : {}) });
   if (load.exitCode !== 0) throw fail('load', withExitStatus('the load check', load), packageDir);
+  const version = readManifest(packageDir).version ?? 'unknown';
+  const verdict = installable.verdict(load.lastStdoutLine, `${target.name} ${version}`);
+  if (!verdict) throw fail('load', `${load.output}\nthe load check exited without printing its result`, packageDir);
 
-  return { packageDir, version: readManifest(packageDir).version ?? 'unknown' };
+  return { packageDir, version, verdict };
 }
 
 /** `--save` (not `--no-save`): npm prunes unlisted packages, so the second backend would remove the first. */

@@ -1,14 +1,13 @@
 import { UserError } from '../core/errors';
-import { describeNativeLoadFailure, diagnoseNativeLoad } from '../core/backend/nativeDiagnosis';
-import { nativePackages } from '../core/backend/nativeLoader';
-import type { NativeBackend } from '../core/backend/nativeLoader';
+import { installableBackends } from './installableBackends';
+import type { InstallableBackend } from './installableBackends';
 
 /** Where an install failed: starting npm, npm itself (with the package's install script), or loading the result. */
 export type InstallPhase = 'npm' | 'load' | 'spawn';
 
 /** A failed native install, with the output it was diagnosed from so the UI can offer the full log. */
 export class NativeInstallError extends UserError {
-  constructor(readonly backend: NativeBackend, readonly phase: InstallPhase, readonly output: string, packageDir?: string) {
+  constructor(readonly backend: InstallableBackend, readonly phase: InstallPhase, readonly output: string, packageDir?: string) {
     super(describeInstallFailure(backend, output, phase, packageDir));
   }
 }
@@ -19,22 +18,22 @@ const pureJsNote = 'The pure-JS backends (wasm, cpu) keep working.';
  * Turns npm's or the load check's output into one actionable sentence or two, ending with the pure-JS
  * note. `packageDir`, once npm has installed the package, lets a load failure name its deps folder.
  */
-export function describeInstallFailure(backend: NativeBackend, output: string, phase: InstallPhase, packageDir?: string): string {
+export function describeInstallFailure(backend: InstallableBackend, output: string, phase: InstallPhase, packageDir?: string): string {
   return `${diagnose(backend, output, phase, packageDir)} ${pureJsNote}`;
 }
 
 // Checked in order: a libtensorflow download failure also mentions ENOTFOUND, so it must win over
 // the generic network rule; disk and permission errors can surface during any of the others.
-function diagnose(backend: NativeBackend, output: string, phase: InstallPhase, packageDir: string | undefined): string {
-  const packageName = nativePackages[backend];
+function diagnose(backend: InstallableBackend, output: string, phase: InstallPhase, packageDir: string | undefined): string {
+  const { name: packageName, diagnoseLoad } = installableBackends[backend];
   if (npmMissing(output, phase)) {
     return `npm was not found on PATH, so ${packageName} cannot be installed. Install Node.js with npm ` +
       '(https://nodejs.org), check that `npm --version` works in a terminal, then restart VS Code and retry.';
   }
   if (phase === 'spawn') return `Could not start npm to install ${packageName}: ${tail(output)}.`;
   if (/\bENOSPC\b|no space left on device/i.test(output)) {
-    return `The disk is full: installing ${packageName} failed with ENOSPC. The native packages unpack ` +
-      'hundreds of megabytes (more for the GPU build); free some space and retry.';
+    return `The disk is full: installing ${packageName} failed with ENOSPC. The backends' packages unpack ` +
+      'tens to hundreds of megabytes (TensorFlow\'s GPU build the most); free some space and retry.';
   }
   const permission = /\b(EACCES|EPERM)\b/.exec(output);
   if (permission) {
@@ -44,9 +43,8 @@ function diagnose(backend: NativeBackend, output: string, phase: InstallPhase, p
       'backend this window already loaded) also causes this, so reload the window and retry.';
   }
   // A load failure reads as it does in a training error and in `gan-studio doctor`.
-  if (phase === 'load' && diagnoseNativeLoad(packageName, output, packageDir)) {
-    return `${describeNativeLoadFailure(packageName, output, packageDir)}. Then reload the window.`;
-  }
+  const loadFailure = phase === 'load' ? diagnoseLoad?.(output, packageDir) : undefined;
+  if (loadFailure) return loadFailure;
   if (phase === 'npm' && /libtensorflow/i.test(output)) {
     const reason = errorLine(output) ?? tail(output);
     return `${packageName} could not finish installing: the native package needs to download libtensorflow from ` +

@@ -14,6 +14,8 @@ export interface StreamedRun {
   readonly killedBy: NodeJS.Signals | null;
   /** stdout and stderr interleaved as they arrived, the last `keptLines` lines only. */
   readonly output: string;
+  /** Where a load check prints its result: stderr may still be writing warnings after it. */
+  readonly lastStdoutLine: string;
 }
 
 // Enough for any diagnosis; an install that prints more must not grow memory without bound.
@@ -34,10 +36,14 @@ export function runStreamed(command: string, args: readonly string[], options: S
       lines.push(line);
       if (lines.length > keptLines) lines.shift();
     };
-    splitLines(child.stdout, keep);
+    let lastStdoutLine = '';
+    splitLines(child.stdout, (line) => {
+      keep(line);
+      if (line.trim()) lastStdoutLine = line;
+    });
     splitLines(child.stderr, keep);
     child.on('error', reject);
-    child.on('close', (exitCode, killedBy) => resolve({ exitCode, killedBy, output: lines.join('\n') }));
+    child.on('close', (exitCode, killedBy) => resolve({ exitCode, killedBy, output: lines.join('\n'), lastStdoutLine }));
   });
 }
 

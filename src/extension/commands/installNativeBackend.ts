@@ -1,17 +1,21 @@
 import * as vscode from 'vscode';
-import { nativePackages, type NativeBackend } from '../../core/backend/nativeLoader';
-import { installNativeBackend as install, isNativeInstalled, NativeInstallError } from '../../host/nativeInstall';
+import {
+  installableBackends, installNativeBackend as install, isNativeInstalled, NativeInstallError, type InstallableBackend,
+} from '../../host/nativeInstall';
 import { ensureTrusted } from '../trust';
 import type { CommandFactory } from './command';
 
-const choices: readonly { backend: NativeBackend; label: string; detail: string }[] = [
-  { backend: 'tensorflow-gpu', label: 'GPU (CUDA)', detail: `${nativePackages['tensorflow-gpu']}: NVIDIA GPUs on Linux or Windows; needs CUDA 11.2 and cuDNN 8.1` },
-  { backend: 'tensorflow', label: 'CPU (native TensorFlow)', detail: `${nativePackages.tensorflow}: native TensorFlow on the CPU, several times faster than wasm` },
+const packageOf = (backend: InstallableBackend) => `${installableBackends[backend].name}@${installableBackends[backend].version}`;
+
+const choices: readonly { backend: InstallableBackend; label: string; detail: string }[] = [
+  { backend: 'tensorflow-gpu', label: 'GPU (CUDA)', detail: `${packageOf('tensorflow-gpu')}: NVIDIA GPUs on Linux or Windows; needs CUDA 11.2 and cuDNN 8.1` },
+  { backend: 'webgpu', label: 'GPU (WebGPU, any Vulkan GPU)', detail: `${packageOf('webgpu')}: NVIDIA, AMD and Intel GPUs through Vulkan; ~50 MB, no CUDA needed` },
+  { backend: 'tensorflow', label: 'CPU (native TensorFlow)', detail: `${packageOf('tensorflow')}: native TensorFlow on the CPU, several times faster than wasm` },
 ];
 
 /**
- * Installs a native TF.js package with npm into the extension's global storage, where trainers
- * look for it; on failure a specific reason, and the pure-JS backends keep working.
+ * Installs a native TF.js package or Dawn (WebGPU) with npm into the extension's global storage,
+ * where trainers look for it; on failure a specific reason, and the pure-JS backends keep working.
  */
 export const installNativeBackend: CommandFactory = (services) => ({
   id: 'ganStudio.installNativeBackend',
@@ -20,9 +24,9 @@ export const installNativeBackend: CommandFactory = (services) => ({
     const storageDir = services.context.globalStorageUri.fsPath;
     const picked = await vscode.window.showQuickPick(choices.map((choice) => ({
       ...choice, description: isNativeInstalled(choice.backend, storageDir) ? 'installed' : '',
-    })), { placeHolder: 'Native TensorFlow backend to install (downloads several hundred MB)' });
+    })), { placeHolder: 'Backend to install (WebGPU downloads ~50 MB, native TensorFlow several hundred)' });
     if (!picked) return;
-    const name = nativePackages[picked.backend];
+    const name = installableBackends[picked.backend].name;
     services.log.show();
     const result = await vscode.window.withProgress({
       location: vscode.ProgressLocation.Notification, title: `Installing ${name}`, cancellable: true,
@@ -44,7 +48,8 @@ export const installNativeBackend: CommandFactory = (services) => ({
       return undefined;
     });
     if (!result) return;
-    void vscode.window.showInformationMessage(
-      `GAN Studio: ${name} ${result.version} is installed. New runs with backend "auto" (or "${picked.backend}") train on it, in a separate process.`);
+    // Not ready (Dawn found no GPU): installed all the same, but the user has a driver to install.
+    const show = result.verdict.ready ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
+    void show(`GAN Studio: ${result.verdict.message}`);
   },
 });
