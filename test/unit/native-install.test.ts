@@ -7,8 +7,10 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import {
   NativeInstallError,
+  defaultPackageSpec,
   describeInstallFailure,
   installNativeBackend,
+  installableBackends,
   isNativeInstalled,
   nativeInstallDir,
   nativeTfjsVersion,
@@ -32,6 +34,28 @@ function assertMessage(message: string, ...patterns: RegExp[]): void {
 test('the pinned native version is the installed tfjs-core version', () => {
   const core = JSON.parse(fs.readFileSync(require.resolve('@tensorflow/tfjs-core/package.json'), 'utf8')) as { version: string };
   assert.equal(nativeTfjsVersion, core.version);
+});
+
+test('the table names each backend\'s package at its version: the natives at tfjs-core\'s, Dawn at 0.6.2', () => {
+  assert.deepEqual(defaultPackageSpec('tensorflow-gpu'), { name: '@tensorflow/tfjs-node-gpu', spec: `@tensorflow/tfjs-node-gpu@${nativeTfjsVersion}` });
+  assert.deepEqual(defaultPackageSpec('tensorflow'), { name: '@tensorflow/tfjs-node', spec: `@tensorflow/tfjs-node@${nativeTfjsVersion}` });
+  assert.deepEqual(defaultPackageSpec('webgpu'), { name: 'webgpu', spec: 'webgpu@0.6.2' });
+});
+
+describe('the webgpu load check\'s verdict', () => {
+  const verdict = (line: string) => installableBackends.webgpu.verdict(line, 'webgpu 0.6.2');
+
+  test('a software adapter installs, but the message says auto will not use it', () => {
+    const lavapipe = { vendor: 'mesa', architecture: 'software', device: 'llvmpipe', description: 'llvmpipe: Mesa 25.0.7 (LLVM 15.0.6)', isFallbackAdapter: true };
+    const found = verdict(JSON.stringify({ adapter: lavapipe }));
+    assert.equal(found?.ready, false);
+    assert.match(found.message, /^webgpu 0\.6\.2 is installed, but Dawn found only a software adapter, llvmpipe: Mesa 25\.0\.7 \(LLVM 15\.0\.6\) \(mesa, software\): /);
+    assert.match(found.message, /so auto will not use it \(backend "webgpu" does, for testing\)\. To train on a GPU, install your GPU's Vulkan driver/);
+  });
+
+  test('a line that is not the check\'s gives no verdict (the install then fails)', () => {
+    for (const line of ['', 'Warning: something', '{"gpu":true}', '{"adapter":"nvidia"}']) assert.equal(verdict(line), undefined, line);
+  });
 });
 
 test('the install folder is <storage>/native', () => {
@@ -112,6 +136,16 @@ describe('describeInstallFailure', () => {
     assert.ok(libtensorflow.includes(path.join(packageDir, 'deps', 'lib')), libtensorflow);
   });
 
+  test('webgpu: a platform without a prebuilt dawn.node is named; another load error is quoted, with no TensorFlow advice', () => {
+    const noBinary = "Cannot find module '/store/native/node_modules/webgpu/dist/linux-ia32/dawn.node'\nRequire stack:\n- /store/native/node_modules/webgpu/index.js";
+    assertMessage(describeInstallFailure('webgpu', noBinary, 'load'),
+      /^webgpu is installed but failed to load: Dawn has no prebuilt dawn\.node for linux-ia32 \(its package ships Linux and Windows on x64 and arm64, and macOS\)/);
+    // SIGILL is libtensorflow's AVX diagnosis for the natives; for Dawn it is only quoted.
+    const crash = describeInstallFailure('webgpu', 'the load check was killed by SIGILL', 'load');
+    assertMessage(crash, /^webgpu installed but failed to load in a test process: the load check was killed by SIGILL\./);
+    assert.doesNotMatch(crash, /libtensorflow|AVX/);
+  });
+
   test('npm missing from PATH, by spawn ENOENT or by cmd.exe', () => {
     for (const [output, phase] of [
       ['npm: spawn npm ENOENT', 'spawn'],
@@ -165,12 +199,14 @@ describe('installNativeBackend with real npm and local probe packages', () => {
   after(() => fs.rmSync(workDir, { recursive: true, force: true }));
 
   // A tarball, like the registry serves: npm would symlink a folder, placing the package outside the install folder.
-  async function pack(fixtureDir: string, name: string): Promise<NativePackageSpec> {
+  // Without a name, the backend's own package name from the table is what must resolve.
+  async function pack(fixtureDir: string, name?: string): Promise<NativePackageSpec> {
     const { stdout } = await promisify(execFile)('npm', ['pack', '--silent', '--pack-destination', workDir], {
       cwd: path.join(fixtures, fixtureDir),
       shell: process.platform === 'win32',
     });
-    return { name, spec: path.join(workDir, stdout.trim()) };
+    const spec = path.join(workDir, stdout.trim());
+    return name ? { name, spec } : { spec };
   }
 
   test('a package that loads resolves with its folder inside the install folder', async () => {
@@ -195,6 +231,47 @@ describe('installNativeBackend with real npm and local probe packages', () => {
     assert.ok(lines.includes('libcudnn.so.8: cannot open shared object file: No such file or directory'), 'the load error reached the log');
     // Installing a second backend must not prune the first (npm does that with --no-save).
     assert.ok(fs.existsSync(path.join(nativeInstallDir(storageDir()), 'node_modules', 'gan-studio-native-probe', 'index.js')));
+  });
+
+  test('webgpu installs through the table, and the message names the hardware adapter Dawn offers', async () => {
+    const storage = path.join(workDir, 'storage-webgpu-hardware');
+    const installed = await installNativeBackend({ backend: 'webgpu', storageDir: storage, packageSpec: await pack('webgpu-hardware'), log: () => undefined });
+    const packageDir = path.join(nativeInstallDir(storage), 'node_modules', 'webgpu');
+    assert.equal(installed.packageDir, packageDir);
+    assert.equal(installed.version, '0.6.2-hardware');
+    assert.equal(isNativeInstalled('webgpu', storage), path.join(packageDir, 'index.js'));
+    assert.deepEqual(installed.verdict, {
+      ready: true,
+      message: 'webgpu 0.6.2-hardware is installed: new runs with backend "auto" (or "webgpu") train on NVIDIA H100 PCIe (nvidia, hopper) ' +
+        'through WebGPU, in a separate process.',
+    });
+  });
+
+  test('webgpu with no adapter (no Vulkan driver) installs, and the message says to install the driver', async () => {
+    const storage = path.join(workDir, 'storage-webgpu-none');
+    const lines: string[] = [];
+    const installed = await installNativeBackend({ backend: 'webgpu', storageDir: storage, packageSpec: await pack('webgpu-no-adapter'), log: (line) => lines.push(line) });
+    assert.equal(installed.version, '0.6.2-no-adapter');
+    assert.equal(installed.verdict.ready, false);
+    assert.match(installed.verdict.message, /^webgpu 0\.6\.2-no-adapter is installed, but Dawn found no GPU adapter: install your GPU's Vulkan driver \(NVIDIA: /);
+    assert.match(installed.verdict.message, /vulkaninfo --summary.*Until then, auto trains on the other backends\.$/);
+    assert.ok(lines.some((line) => line.includes("Couldn't load Vulkan")), `Dawn's warning reached the log: ${lines.join('\n')}`);
+  });
+
+  test('webgpu that fails to load is a NativeInstallError saying why, without TensorFlow\'s advice', async () => {
+    const storage = path.join(workDir, 'storage-webgpu-broken');
+    await assert.rejects(
+      installNativeBackend({ backend: 'webgpu', storageDir: storage, packageSpec: await pack('webgpu-broken'), log: () => undefined }),
+      (error: unknown) => {
+        assert.ok(error instanceof NativeInstallError, `not a NativeInstallError: ${String(error)}`);
+        assert.equal(error.backend, 'webgpu');
+        assert.equal(error.phase, 'load');
+        assertMessage(error.message,
+          /^webgpu is installed but failed to load: the system C library is too old for Dawn's prebuilt dawn\.node \(GLIBC_2\.34 not found\); /,
+          /it needs a newer Linux distribution \(or a container with one\), else train on another backend\. /);
+        assert.doesNotMatch(error.message, /libtensorflow/);
+        return true;
+      });
   });
 
   test('an npm command that does not exist says npm was not found', async () => {
