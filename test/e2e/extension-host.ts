@@ -34,22 +34,28 @@ async function clickNotificationButton(page: Page, message: RegExp, button: stri
   await toast.locator('.monaco-button', { hasText: button }).first().click();
 }
 
-async function pickQuickItem(page: Page, label: string): Promise<void> {
-  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: label }).first();
-  try {
-    await row.waitFor({ state: 'visible', timeout: 15_000 });
-  } catch (error) {
+/**
+ * Runs a command that opens a quick pick and picks the row labelled `label`. VS Code sometimes hands
+ * the focus back to the editor a moment after the pick opens, which closes it: then the command is
+ * run again (up to three times). A pick still open without the row is a failure that says what showed.
+ */
+async function pickFromCommand(page: Page, command: string, label: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  const row = widget.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+  for (let attempt = 1; ; attempt++) {
+    await runCommand(page, command, 15_000, { opensInput: true });
+    const picked = await row.waitFor({ state: 'visible', timeout: 15_000 }).then(() => row.click({ timeout: 5_000 })).then(() => true, () => false);
+    if (picked) return;
+    if (attempt < 3 && !await widget.isVisible()) continue;
     // Say what showed instead: a pick that closed (focus taken) reads differently from one still loading.
-    const widget = page.locator('.quick-input-widget');
     const seen = {
       widgetVisible: await widget.isVisible(),
       input: await widget.locator('.quick-input-box input').inputValue().catch(() => ''),
       rows: await widget.locator('.quick-input-list .monaco-list-row').allInnerTexts(),
       focus: await page.evaluate(() => { const active = document.activeElement; return active ? `${active.tagName.toLowerCase()}.${active.className}` : 'none'; }),
     };
-    throw new Error(`no quick-pick row "${label}": ${JSON.stringify(seen)}`, { cause: error });
+    throw new Error(`no quick-pick row "${label}" after ${attempt} tries of ${command}: ${JSON.stringify(seen)}`);
   }
-  await row.click();
 }
 
 runGanScript('extension-host', { userSettings: { 'ganStudio.refreshRate': 4 } }, async ({ page, server, workspace, step }) => {
@@ -130,8 +136,7 @@ runGanScript('extension-host', { userSettings: { 'ganStudio.refreshRate': 4 } },
     await waitForRun(workspace, 'ring-long', (info) => info.status === 'stopped');
   });
   await step('New Config from Template writes a renamed example into the workspace and opens it', async () => {
-    await runCommand(page, 'GAN Studio: New Config from Template', 15_000, { opensInput: true });
-    await pickQuickItem(page, 'grid');
+    await pickFromCommand(page, 'GAN Studio: New Config from Template', 'grid');
     const input = page.locator('.quick-input-widget .quick-input-box input');
     await input.fill('my-grid');
     await input.press('Enter');
@@ -139,8 +144,7 @@ runGanScript('extension-host', { userSettings: { 'ganStudio.refreshRate': 4 } },
     assert(fs.existsSync(path.join(workspace, 'my-grid.gan.yaml')), 'my-grid.gan.yaml written');
   });
   await step('Export Generator writes a TF.js LayersModel where the user picks', async () => {
-    await runCommand(page, 'GAN Studio: Export Generator', 15_000, { opensInput: true });
-    await pickQuickItem(page, 'ring-tiny-');
+    await pickFromCommand(page, 'GAN Studio: Export Generator', 'ring-tiny-');
     // code-server's folder picker is the simple (quick input) file dialog; it opens on the
     // workspace folder, which is where this export goes.
     await page.locator('.quick-input-widget .quick-input-box input').waitFor({ timeout: 15_000 });
@@ -151,8 +155,7 @@ runGanScript('extension-host', { userSettings: { 'ganStudio.refreshRate': 4 } },
     for (const file of ['model.json', 'weights.bin', 'gan-studio.json']) assert(fs.existsSync(path.join(workspace, exported, file)), file);
   });
   await step('Install Native Backend reports why the install failed, and training still works', async () => {
-    await runCommand(page, 'GAN Studio: Install Native Backend', 15_000, { opensInput: true });
-    await pickQuickItem(page, 'CPU (native TensorFlow)');
+    await pickFromCommand(page, 'GAN Studio: Install Native Backend', 'CPU (native TensorFlow)');
     // This machine reaches the npm registry but not storage.googleapis.com, where tfjs-node's
     // install script downloads libtensorflow: the message must say exactly that.
     const message = await waitForNotification(page, /could not finish installing|registry|npm was not found/, 240_000);
@@ -160,8 +163,7 @@ runGanScript('extension-host', { userSettings: { 'ganStudio.refreshRate': 4 } },
     assert(/pure-JS backends \(wasm, cpu\) keep working/.test(message), message);
   });
   await step('after a window reload the run panel comes back, and the interrupted run is offered for resume and resumes', async () => {
-    await runCommand(page, 'GAN Studio: Resume from Checkpoint', 15_000, { opensInput: true });
-    await pickQuickItem(page, 'ring-long-');
+    await pickFromCommand(page, 'GAN Studio: Resume from Checkpoint', 'ring-long-');
     const dir = await waitForRun(workspace, 'ring-long', (info) => info.status === 'running');
     // Reloading the page is a window reload in code-server: a new extension host starts.
     await page.reload();
