@@ -9,6 +9,7 @@ import { systemFacts, type SystemFacts } from './systemFacts';
 import type { AdapterFacts } from './report';
 import { tf } from './tf';
 import { dawnPackage } from './webgpu/dawn';
+import { missingVulkan } from './webgpu/vulkan';
 
 export type BackendStatus = 'ok' | 'not-installed' | 'failed';
 
@@ -87,6 +88,9 @@ async function checkNative(backend: NativeBackend, searchDirs: readonly string[]
 }
 
 async function checkPure(backend: 'webgpu' | 'wasm' | 'cpu', searchDirs: readonly string[]): Promise<BackendCheck> {
+  // Without Vulkan, Dawn would only add its own C++ warnings to the report: say what is missing.
+  const vulkan = backend === 'webgpu' ? missingVulkan() : undefined;
+  if (vulkan) return { backend, status: 'failed', detail: `${vulkan} (auto skips WebGPU; backend: webgpu would still ask Dawn)` };
   try {
     // The same path training takes: the backend is set and ready (for wasm, its binary compiled),
     // and one product computed and read back, so a GPU whose kernels fail to compile shows here.

@@ -87,7 +87,7 @@ async function activate(namespace: TF, tfBackendName: string, backend: ConcreteB
   const ok = await quietly(() => namespace.setBackend(tfBackendName));
   if (!ok) return { backend, ok: false, detail: `TF.js could not initialise the ${tfBackendName} backend` };
   await namespace.ready();
-  if (tfBackendName === 'webgpu') quietCpuFallback(namespace);
+  if (tfBackendName !== 'tensorflow') quietCpuAdvert(namespace);
   setTf(namespace);
   registerMissingGradients(namespace);
   return { backend, ok: true, detail };
@@ -135,10 +135,11 @@ function wasmDirectory(): string {
 }
 
 /**
- * TF.js's WebGPU backend hands small operations to the cpu backend, whose first write greets Node
- * users with an advert for tfjs-node on the console, in the middle of a training's output.
+ * The cpu backend's first write greets Node users with an advert for tfjs-node on the console, in
+ * the middle of a training's or the doctor's output; TF.js's WebGPU backend also hands small
+ * operations to the cpu backend.
  */
-function quietCpuFallback(namespace: TF): void {
+function quietCpuAdvert(namespace: TF): void {
   const cpu = namespace.findBackend('cpu') as { firstUse?: boolean } | null;
   if (cpu && 'firstUse' in cpu) cpu.firstUse = false;
 }
