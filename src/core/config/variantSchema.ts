@@ -21,6 +21,19 @@ const continuousCode = z.strictObject({
   max: z.number().min(-100).max(100).default(1).describe('Upper end of the code\'s uniform range.'),
 }).describe('A continuous code, drawn uniformly from [min, max].');
 
+// A prototype (issue 25); optional, so configs without it resolve, and hash, as before it existed.
+const realConsistency = z.strictObject({
+  weight: z.number().min(0).max(100).default(1)
+    .describe('Weight of the consistency term: the cross-entropy of Q\'s answer on an augmented real image against its answer on the '
+      + 'unaugmented image, held fixed (no gradient through the target).'),
+  conditionalEntropy: z.number().min(0).max(100).default(0.1)
+    .describe('Weight of the mean entropy of Q\'s answer per real image (lowered: Q answers confidently).'),
+  marginalEntropy: z.number().min(0).max(100).default(0.4)
+    .describe('Weight of the entropy of Q\'s batch-mean answer on real images (raised: Q uses every category).'),
+}).describe('IMSAT (Hu et al. 2017) on InfoGAN\'s categorical codes: Q also sorts the real images, in D\'s update, into groups that '
+  + 'are confident, balanced and unchanged by the augmentation, so a category must be a group the real data has. Needs '
+  + 'regularizers.augmentation. Defaults: the paper\'s λ 0.1 and μ 4.');
+
 export const infoganSchema = z.strictObject({
   categorical: z.array(z.int().min(2).max(100)).max(8).default([10])
     .describe('One entry per categorical code: its number of categories k, drawn uniformly. Grids show one row per category of the first.'),
@@ -32,6 +45,7 @@ export const infoganSchema = z.strictObject({
     .describe('λ for the continuous codes\' Gaussian negative log-likelihood; smaller, as the paper advises, to keep it on the scale of the other terms.'),
   headHidden: z.int().min(0).max(4096).default(128)
     .describe('Width of the Q head\'s hidden layer on the discriminator\'s features (0: a linear head).'),
+  realConsistency: realConsistency.optional(),
 }).describe('InfoGAN (Chen et al. 2016): the generator also gets latent codes c, and a Q head on the discriminator\'s trunk '
   + 'learns to recover them from G(z, c), so G puts interpretable factors into them.');
 

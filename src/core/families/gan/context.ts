@@ -6,6 +6,7 @@ import { codeLayout, type CodeLayout } from '../../models/codeLayout';
 import { adversarialObjective, type AdversarialObjective } from '../../objectives/adversarial';
 import { realTarget } from '../../objectives/labelSmoothing';
 import type { InfoWeights } from '../../objectives/mutualInformation';
+import type { RealConsistencyWeights } from '../../objectives/realConsistency';
 import type { CheckpointParts } from '../player';
 import { createOptimizer } from '../../optim/optimizers';
 
@@ -33,6 +34,8 @@ export interface InfoContext {
   readonly qHeadVariables: readonly Variable[];
   readonly layout: CodeLayout;
   readonly weights: InfoWeights;
+  /** IMSAT's terms on real images, trained in the D step (a prototype); only with augmentation. */
+  readonly realConsistency?: RealConsistencyWeights;
 }
 
 /** The networks' variables, the two optimizers and the loss settings of a GAN config. */
@@ -46,6 +49,7 @@ export function stepContext(config: GanConfig, models: GanModels): StepContext {
       info: {
         scoreAndCodes: info.scoreAndCodes, qHeadVariables: variables(info.qHead), layout: codeLayout(latent.codes),
         weights: { categorical: model.infogan.weight, continuous: model.infogan.continuousWeight },
+        ...(model.infogan.realConsistency && regularizers.augmentation ? { realConsistency: model.infogan.realConsistency } : {}),
       },
     } : {}),
     objective: adversarialObjective(objective),

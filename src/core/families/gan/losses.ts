@@ -8,6 +8,7 @@ import type { Critic } from '../../objectives/inputGradient';
 import { r1Penalty } from '../../objectives/r1';
 import { addInstanceNoise } from '../../objectives/instanceNoise';
 import { mutualInformationLoss } from '../../objectives/mutualInformation';
+import { realConsistencyLoss } from '../../objectives/realConsistency';
 import type { Loss } from '../player';
 import type { StepContext } from './context';
 
@@ -34,12 +35,32 @@ function judgeGenerated(ctx: StepContext, critic: Critic, fake: Tensor, latent: 
 }
 
 /**
+ * D's scores on the (augmented) real batch and, with InfoGAN's real-image consistency (IMSAT), its
+ * terms: Q's answer on the augmented batch from the same trunk pass against its answer on `clean`.
+ */
+function judgeReal(ctx: StepContext, critic: Critic, real: Tensor, clean: Tensor): { scores: Tensor; parts?: Record<string, Scalar> } {
+  const weights = ctx.info?.realConsistency;
+  if (!ctx.info || !weights || real === clean) return { scores: critic(real) };
+  const [scores, augmented] = ctx.info.scoreAndCodes.apply(real, { training: true }) as Tensor[];
+  const [, unaugmented] = ctx.info.scoreAndCodes.apply(clean, { training: true }) as Tensor[];
+  const terms = realConsistencyLoss(unaugmented!, augmented!, ctx.info.layout, weights);
+  return {
+    scores: scores!,
+    parts: {
+      realConsistency: terms.total, realAugmentationCrossEntropy: terms.consistency,
+      realConditionalEntropy: terms.conditionalEntropy, realMarginalEntropy: terms.marginalEntropy,
+    },
+  };
+}
+
+/**
  * D's loss: the adversarial loss on a real and a generated batch plus the penalties (and, for
  * InfoGAN, Q's term from the same trunk pass). G runs outside the tape: D's update needs no gradient through it.
  */
 export function discriminatorLoss(ctx: StepContext, draws: DiscriminatorDraws): () => Loss {
   let fake = generate(ctx.generator, draws.latent, true);
-  let real = draws.real;
+  const clean = draws.real;
+  let real = clean;
   if (draws.augmentation) {
     real = augmentImages(real, draws.augmentation.real);
     fake = augmentImages(fake, draws.augmentation.fake);
@@ -50,7 +71,7 @@ export function discriminatorLoss(ctx: StepContext, draws: DiscriminatorDraws): 
   }
   const D = criticOf(ctx.discriminator, draws.latent.labels, true);
   return () => {
-    const realScores = D(real);
+    const { scores: realScores, parts: realParts } = judgeReal(ctx, D, real, clean);
     const { scores: fakeScores, infoLoss } = judgeGenerated(ctx, D, fake, draws.latent);
     // Mismatched pairs join the fake side, so its loss averages over generated and mislabelled examples.
     const rejected = draws.mismatchedLabels
@@ -75,6 +96,10 @@ export function discriminatorLoss(ctx: StepContext, draws: DiscriminatorDraws): 
     if (infoLoss) {
       parts['infoLoss'] = infoLoss;
       total = tf.add(total, infoLoss);
+    }
+    if (realParts) {
+      Object.assign(parts, realParts);
+      total = tf.add(total, realParts['realConsistency']!);
     }
     return { total, parts };
   };
