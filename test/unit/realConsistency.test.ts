@@ -2,9 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { tf } from '../../src/core/backend/tf';
+import { parseConfigText } from '../../src/core/config/parse';
 import { codeLayout } from '../../src/core/models/codeLayout';
 import { realConsistencyLoss } from '../../src/core/objectives/realConsistency';
 import { assertNoLeak, useTestBackend } from './support/backend';
+import { refusedFields } from './support/configIssues';
 
 const softmax = (row: readonly number[]) => {
   const total = row.reduce((sum, v) => sum + Math.exp(v), 0);
@@ -42,4 +44,11 @@ test('IMSAT on real images: the consistency term sends no gradient into the clea
     return Array.from(grad(tf.tensor2d([[2, 0, -1], [0, 1, 0]])).dataSync());
   }));
   assert.deepEqual(gradient.map((g) => Math.abs(g)), [0, 0, 0, 0, 0, 0]);
+});
+
+test('realConsistency without augmentation is refused at its path, saying what to add', () => {
+  const refused = refusedFields('name: q\ndata: { kind: mnist }\nmodel: { kind: dcgan, infogan: { realConsistency: {} } }\n');
+  assert.match(refused.get('model.infogan.realConsistency') ?? '', /there is no augmentation: add regularizers\.augmentation/);
+  const accepted = parseConfigText('name: q\ndata: { kind: mnist }\nmodel: { kind: dcgan, infogan: { realConsistency: {} } }\nregularizers: { augmentation: { rotation: 10 } }\n');
+  assert.ok(accepted.ok, JSON.stringify(accepted));
 });

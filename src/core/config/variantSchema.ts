@@ -21,7 +21,7 @@ const continuousCode = z.strictObject({
   max: z.number().min(-100).max(100).default(1).describe('Upper end of the code\'s uniform range.'),
 }).describe('A continuous code, drawn uniformly from [min, max].');
 
-// A prototype (issue 25); optional, so configs without it resolve, and hash, as before it existed.
+// Optional, so configs without it resolve, and hash, as before it existed.
 const realConsistency = z.strictObject({
   weight: z.number().min(0).max(100).default(1)
     .describe('Weight of the consistency term: the cross-entropy of Q\'s answer on an augmented real image against its answer on the '
@@ -32,7 +32,7 @@ const realConsistency = z.strictObject({
     .describe('Weight of the entropy of Q\'s batch-mean answer on real images (raised: Q uses every category).'),
 }).describe('IMSAT (Hu et al. 2017) on InfoGAN\'s categorical codes: Q also sorts the real images, in D\'s update, into groups that '
   + 'are confident, balanced and unchanged by the augmentation, so a category must be a group the real data has. Needs '
-  + 'regularizers.augmentation. Defaults: the paper\'s λ 0.1 and μ 4.');
+  + 'regularizers.augmentation. Defaults: the paper\'s λ 0.1 and μ 4 (so H(Y) weighs λ·μ = 0.4).');
 
 export const infoganSchema = z.strictObject({
   categorical: z.array(z.int().min(2).max(100)).max(8).default([10])

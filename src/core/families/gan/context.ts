@@ -34,7 +34,7 @@ export interface InfoContext {
   readonly qHeadVariables: readonly Variable[];
   readonly layout: CodeLayout;
   readonly weights: InfoWeights;
-  /** IMSAT's terms on real images, trained in the D step (a prototype); only with augmentation. */
+  /** IMSAT's terms on real images, trained in the D step; only with augmentation (the rules refuse it without). */
   readonly realConsistency?: RealConsistencyWeights;
 }
 

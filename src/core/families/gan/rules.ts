@@ -5,7 +5,17 @@ const packingPath = ['model', 'discriminator', 'packing'] as const;
 
 /** What a plain GAN's config cannot combine: D's packs must fill the batch, Q reads one example at a time, one Lipschitz bound. */
 export function ganIssues(config: GanConfig): ConfigIssue[] {
-  return [...packingIssues(config), ...spectralNormIssues(config)];
+  return [...packingIssues(config), ...spectralNormIssues(config), ...realConsistencyIssues(config)];
+}
+
+/** IMSAT's consistency compares Q's answers on the clean and the augmented real batch: no augmentation, nothing to compare. */
+function realConsistencyIssues({ model, regularizers }: GanConfig): ConfigIssue[] {
+  if (!model.infogan?.realConsistency || regularizers.augmentation) return [];
+  return [{
+    path: ['model', 'infogan', 'realConsistency'],
+    message: 'Q\'s answer on each real image is held to its answer on an augmented copy, and there is no augmentation: '
+      + 'add regularizers.augmentation (e.g. { rotation: 20, translation: 3, scale: 0.15, thickness: 0.7 }), or remove realConsistency',
+  }];
 }
 
 function spectralNormIssues({ model, objective }: GanConfig): ConfigIssue[] {
