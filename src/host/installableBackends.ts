@@ -4,7 +4,8 @@ import { nativePackages, type NativeBackend } from '../core/backend/nativeLoader
 import { nativeProbeScript } from '../core/backend/nativeProbe';
 import { factsFromInfo } from '../core/backend/webgpu/adapterFacts';
 import { dawnPackage } from '../core/backend/webgpu/dawn';
-import { dawnProbeScript, diagnoseDawnLoad, readDawnProbe, vulkanDriverHint } from '../core/backend/webgpu/probe';
+import { dawnProbeScript, diagnoseDawnLoad, readDawnProbe } from '../core/backend/webgpu/probe';
+import { vulkanDriverHint } from '../core/backend/webgpu/vulkan';
 
 /** Must equal the bundled @tensorflow/tfjs-core version: the native kernels register against that core. */
 export const nativeTfjsVersion = nativeRequirements.tfjsNode;

@@ -31,21 +31,7 @@ APT_PACKAGES=(pkg-config libx11-dev libxkbfile-dev libsecret-1-dev libkrb5-dev g
 log() { printf '[e2e setup] %s\n' "$*"; }
 
 install_apt_packages() {
-  local missing=()
-  for pkg in "${APT_PACKAGES[@]}"; do
-    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
-      missing+=("$pkg")
-    fi
-  done
-  if [ ${#missing[@]} -eq 0 ]; then
-    log "apt packages: all present"
-    return
-  fi
-  log "apt packages: installing ${missing[*]}"
-  local sudo=()
-  if [ "$(id -u)" -ne 0 ]; then sudo=(sudo); fi
-  "${sudo[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  "$E2E_DIR/../support/apt-install.sh" '[e2e setup]' "${APT_PACKAGES[@]}"
 }
 
 # Prints the version of an installed package under TOOLS, or nothing.

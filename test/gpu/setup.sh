@@ -30,16 +30,7 @@ RUNTIME_PACKAGES=(libllvm15 libelf1 libexpat1 libzstd1 zlib1g libwayland-client0
   libxcb-dri3-0 libxcb-present0 libxcb-randr0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxshmfence1)
 
 install_runtime_packages() {
-  local missing=()
-  for pkg in "${RUNTIME_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
-  done
-  [ ${#missing[@]} -eq 0 ] && return
-  log "apt packages: installing ${missing[*]}"
-  local sudo=()
-  if [ "$(id -u)" -ne 0 ]; then sudo=(sudo); fi
-  "${sudo[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  "$GPU_DIR/../support/apt-install.sh" '[gpu setup]' "${RUNTIME_PACKAGES[@]}"
 }
 
 # The mirror the system already uses (deb822 or one-line sources), else Debian's own.

@@ -1,14 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { errorMessage } from '../errors';
-import { backendRanking, initBackend, wasmThreading, type ConcreteBackend } from './init';
+import { BackendUnavailableError, backendRanking, initBackend, wasmThreading, type ConcreteBackend } from './init';
 import { describeNativeLoadFailure, diagnoseNativeLoad, formatDiagnosis, nativeRequirements, type NativeDiagnosis } from './nativeDiagnosis';
-import { findNative, isNativeBackend, nativePackages, type NativeBackend } from './nativeLoader';
+import { findNative, findPackage, isNativeBackend, nativePackages, type NativeBackend } from './nativeLoader';
 import { probeNative } from './nativeProbe';
 import { systemFacts, type SystemFacts } from './systemFacts';
 import type { AdapterFacts } from './report';
 import { tf } from './tf';
-import { dawnPackage } from './webgpu/dawn';
+import { dawnNotInstalled, dawnPackage } from './webgpu/dawn';
 import { missingVulkan } from './webgpu/vulkan';
 
 export type BackendStatus = 'ok' | 'not-installed' | 'failed';
@@ -89,6 +89,9 @@ async function checkNative(backend: NativeBackend, searchDirs: readonly string[]
 
 async function checkPure(backend: 'webgpu' | 'wasm' | 'cpu', searchDirs: readonly string[]): Promise<BackendCheck> {
   // Without Vulkan, Dawn would only add its own C++ warnings to the report: say what is missing.
+  if (backend === 'webgpu' && !findPackage(dawnPackage.name, searchDirs)) {
+    return { backend, status: 'not-installed', detail: dawnNotInstalled, package: { name: dawnPackage.name } };
+  }
   const vulkan = backend === 'webgpu' ? missingVulkan() : undefined;
   if (vulkan) return { backend, status: 'failed', detail: `${vulkan} (auto skips WebGPU; backend: webgpu would still ask Dawn)` };
   try {
@@ -101,9 +104,7 @@ async function checkPure(backend: 'webgpu' | 'wasm' | 'cpu', searchDirs: readonl
     const skipped = report.adapter?.software ? '; auto skips a software adapter' : '';
     return { backend, status: 'ok', detail: `${detail}${skipped}`, ...adapter, ...(backend === 'wasm' ? { wasm: await wasmFacts() } : {}) };
   } catch (error) {
-    const message = errorMessage(error);
-    const missing = backend === 'webgpu' && message.includes(`'${dawnPackage.name}' is not installed`);
-    return { backend, status: missing ? 'not-installed' : 'failed', detail: message.replace(/^backend 'webgpu' is not available: /, '').replace(/\. Use backend: auto .*$/s, '') };
+    return { backend, status: 'failed', detail: error instanceof BackendUnavailableError ? error.attempts.at(-1)?.detail ?? error.message : errorMessage(error) };
   }
 }
 

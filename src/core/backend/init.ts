@@ -52,8 +52,15 @@ export async function initBackend(requested: BackendName, options: BackendOption
       return active;
     }
   }
-  throw new UserError(`backend '${requested}' is not available: ${attempts.map((a) => a.detail).join('; ')}.` +
-    (requested === 'auto' ? '' : ` Use backend: auto to pick the fastest available one.`));
+  throw new BackendUnavailableError(requested, attempts);
+}
+
+/** No backend of those asked for works; `attempts` say why each did not (the doctor reports them). */
+export class BackendUnavailableError extends UserError {
+  constructor(requested: BackendName, readonly attempts: readonly BackendAttempt[]) {
+    super(`backend '${requested}' is not available: ${attempts.map((a) => a.detail).join('; ')}.` +
+      (requested === 'auto' ? '' : ` Use backend: auto to pick the fastest available one.`));
+  }
 }
 
 export function activeBackend(): BackendReport | undefined {

@@ -5,6 +5,9 @@ import { findPackage } from '../nativeLoader';
 /** Dawn's Node bindings: an npm package with a prebuilt binary per platform, nothing downloaded. */
 export const dawnPackage = { name: 'webgpu', version: '0.6.2' } as const;
 
+export const dawnNotInstalled = `the optional package '${dawnPackage.name}' is not installed `
+  + `(npm install ${dawnPackage.name}@${dawnPackage.version}, or the extension's Install Native Backend command)`;
+
 interface DawnModule {
   create(options: string[]): GPU;
   globals: Record<string, unknown>;
@@ -21,7 +24,7 @@ let loaded: Promise<DawnLoad> | undefined;
 export function loadDawn(searchDirs: readonly string[]): Promise<DawnLoad> {
   loaded ??= (async (): Promise<DawnLoad> => {
     const found = findPackage(dawnPackage.name, searchDirs);
-    if (!found) return { ok: false, detail: `the optional package '${dawnPackage.name}' is not installed (npm install ${dawnPackage.name}@${dawnPackage.version}, or the extension's Install Native Backend command)` };
+    if (!found) return { ok: false, detail: dawnNotInstalled };
     try {
       // An ES module: import() it (a require of the package would fail).
       const dawn = await import(pathToFileURL(found.resolved).href) as DawnModule;

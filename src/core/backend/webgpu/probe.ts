@@ -3,10 +3,6 @@ import type { AdapterInfo } from './adapterFacts';
 // Dawn's load check, for Install Native Backend: strings and parsing only, so the extension host
 // can import it without bundling Dawn or TF.js's WebGPU backend.
 
-/** Where a Vulkan driver comes from, per vendor: the remedy whenever Dawn finds no adapter. */
-export const vulkanDriverHint = '(NVIDIA: the driver\'s Vulkan ICD, nvidia_icd.json; AMD and Intel: Mesa\'s mesa-vulkan-drivers; '
-  + 'run `vulkaninfo --summary` to see what Vulkan finds)';
-
 /**
  * Runs in a fresh Node process (`node -e`) with the package's entry file as argv[1]: a crash in a
  * GPU driver must not take the extension host down, and Dawn loads once per process. A load error

@@ -4,8 +4,7 @@ import type { TF } from '../tf';
 import { adapterLabel } from '../adapterLabel';
 import { adapterInfo, describeAdapter } from './adapterFacts';
 import { loadDawn } from './dawn';
-import { vulkanDriverHint } from './probe';
-import { missingVulkan } from './vulkan';
+import { missingVulkan, vulkanDriverHint } from './vulkan';
 
 export type WebGpuStart =
   | { ok: true; detail: string; adapter: AdapterFacts }

@@ -2,6 +2,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
+/** Where a Vulkan driver comes from, per vendor: the remedy whenever Dawn finds no adapter. */
+export const vulkanDriverHint = '(NVIDIA: the driver\'s Vulkan ICD, nvidia_icd.json; AMD and Intel: Mesa\'s mesa-vulkan-drivers; '
+  + 'run `vulkaninfo --summary` to see what Vulkan finds)';
+
 /**
  * Whether Vulkan can work here, judged from files alone (Linux; elsewhere Dawn uses Metal or
  * D3D12, always present). Dawn itself, asked for an adapter without Vulkan, prints warnings with
@@ -15,8 +19,7 @@ export function missingVulkan(env: NodeJS.ProcessEnv = process.env): string | un
     return 'no Vulkan loader: libvulkan.so.1 is not installed (Debian and Ubuntu: apt install libvulkan1; Fedora: vulkan-loader)';
   }
   if (!driverFound(env)) {
-    return 'no Vulkan driver: no ICD manifest in VK_DRIVER_FILES or any vulkan/icd.d folder (NVIDIA: the driver\'s '
-      + 'nvidia_icd.json, shipped with its graphics libraries; AMD and Intel: mesa-vulkan-drivers)';
+    return `no Vulkan driver: no ICD manifest in VK_DRIVER_FILES or any vulkan/icd.d folder ${vulkanDriverHint}`;
   }
   return undefined;
 }
