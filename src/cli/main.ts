@@ -7,6 +7,7 @@ import { processIO, type CommandIO } from './commands/io';
 import { runsCommand, runsUsage } from './commands/runs';
 import { sampleCommand, sampleUsage } from './commands/sample';
 import { trainCommand, trainUsage } from './commands/train';
+import { translateCommand, translateUsage } from './commands/translate';
 import { validateCommand, validateUsage } from './commands/validate';
 
 const commands: Record<string, { run: (argv: readonly string[], io: CommandIO) => Promise<number>; usage: string; summary: string }> = {
@@ -15,8 +16,9 @@ const commands: Record<string, { run: (argv: readonly string[], io: CommandIO) =
   runs: { run: runsCommand, usage: runsUsage, summary: 'list runs and their status' },
   sample: { run: sampleCommand, usage: sampleUsage, summary: 'draw samples from a run\'s latest checkpoint' },
   eval: { run: evalCommand, usage: evalUsage, summary: 'measure a run\'s generator (modes, FID, label and code accuracy) and record it' },
-  export: { run: exportCommand, usage: exportUsage, summary: 'export a run\'s generator (and encoder) as TF.js LayersModels' },
+  export: { run: exportCommand, usage: exportUsage, summary: 'export a run\'s generator (and encoder, or reverse translator) as TF.js LayersModels' },
   encode: { run: encodeCommand, usage: encodeUsage, summary: 'write the codes E(x) of a run\'s encoder (bigan) as CSV or JSON' },
+  translate: { run: translateCommand, usage: translateUsage, summary: 'translate images with a translation run (cyclegan, pix2pix), one PNG each' },
   doctor: { run: doctorCommand, usage: doctorUsage, summary: 'check which backends work here, and why the others do not' },
 };
 

@@ -183,9 +183,9 @@ test('export writes a LayersModel that loads and matches the run\'s generator', 
   const loaded = await tf.loadLayersModel(fileHandler(outDir));
   const restored = await restoreGenerator(runDir);
   try {
-    const z = new Random(11).fillNormal(new Float32Array(8 * restored.latentSize));
+    const z = new Random(11).fillNormal(new Float32Array(8 * restored.latent.noiseSize));
     const [fromExport, fromRun] = tf.tidy(() => {
-      const input = tf.tensor(z, [8, restored.latentSize]);
+      const input = tf.tensor(z, [8, restored.latent.noiseSize]);
       return [
         (loaded.predict(input) as Tensor).dataSync() as Float32Array,
         (restored.generator.apply(input, { training: false }) as Tensor).dataSync() as Float32Array,
@@ -203,7 +203,7 @@ test('export writes a LayersModel that loads and matches the run\'s generator', 
     const initial = buildModels(stored.config.model, restored.dataset, stored.config.seed);
     try {
       const fromInitial = tf.tidy(() =>
-        (initial.generator.apply(tf.tensor(z, [8, restored.latentSize]), { training: false }) as Tensor).dataSync() as Float32Array);
+        (initial.generator.apply(tf.tensor(z, [8, restored.latent.noiseSize]), { training: false }) as Tensor).dataSync() as Float32Array);
       const largest = Math.max(...fromInitial.map((value, i) => Math.abs(value - fromExport[i]!)));
       assert.ok(largest > 1e-3, `the export differs from an untrained generator (largest difference ${largest})`);
     } finally {

@@ -189,5 +189,5 @@ test('--help lists every command; unknown commands exit 2', async () => {
 
   const unknown = await cli('trian', configFile);
   assert.equal(unknown.code, 2);
-  assert.match(unknown.err.join('\n'), /unknown command 'trian' \(commands: train, validate, runs, sample, eval, export, encode, doctor\)/);
+  assert.match(unknown.err.join('\n'), /unknown command 'trian' \(commands: train, validate, runs, sample, eval, export, encode, translate, doctor\)/);
 });

@@ -105,7 +105,7 @@ test('a fast G against a weak D on the ring collapses onto a single mode', async
     `${line(collapse)} ${JSON.stringify(collapse.evidence.measured)}`);
   // The restored generator, on 2,500 fresh samples (the VEEGAN protocol), agrees.
   const restored = await restoreGenerator(run.runDir);
-  const samples = await generateFromNoise(restored.generator, new Random(9).fillNormal(new Float32Array(2500 * restored.latentSize)), restored.latentSize);
+  const samples = await generateFromNoise(restored.generator, new Random(9).fillNormal(new Float32Array(2500 * restored.latent.noiseSize)), restored.latent.noiseSize);
   restored.dispose();
   const coverage = modeCoverage(samples, run.dataset.mixture!);
   const diversity = compareDiversity(samples, meanPairwiseDistance(run.dataset.values, [2]), [2]);

@@ -101,7 +101,7 @@ async function modesCovered(input: GanConfigInput): Promise<{ covered: number; p
     if (event.type === 'progress') tensors.push(tf.memory().numTensors);
   });
   const restored = await restoreGenerator(runDir);
-  const samples = await generateFromNoise(restored.generator, new Random(9).fillNormal(new Float32Array(2500 * restored.latentSize)), restored.latentSize);
+  const samples = await generateFromNoise(restored.generator, new Random(9).fillNormal(new Float32Array(2500 * restored.latent.noiseSize)), restored.latent.noiseSize);
   restored.dispose();
   const dataset = await loadDataset(config.data, { baseDir: '.', seed: config.seed });
   const coverage = modeCoverage(samples, dataset.mixture!);

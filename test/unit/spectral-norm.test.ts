@@ -166,7 +166,7 @@ test('a spectrally normalized D spreads the ring\'s samples evenly over all eigh
   const { config, hash } = resolvedConfig(input);
   const { runDir } = await train({ runsDir: tempDir(), config: { config, hash } });
   const restored = await restoreGenerator(runDir);
-  const samples = await generateFromNoise(restored.generator, new Random(9).fillNormal(new Float32Array(2500 * restored.latentSize)), restored.latentSize);
+  const samples = await generateFromNoise(restored.generator, new Random(9).fillNormal(new Float32Array(2500 * restored.latent.noiseSize)), restored.latent.noiseSize);
   restored.dispose();
   const coverage = modeCoverage(samples, (await loadDataset(config.data, { baseDir: '.', seed: config.seed })).mixture!);
   t.diagnostic(`modes ${coverage.modesCovered}/8, mode KL ${coverage.modeKl.toFixed(3)}, high quality ${coverage.highQualityShare.toFixed(3)}`);

@@ -26,12 +26,12 @@ async function beforeAndAfter<T>(input: GanConfigInput, count: number, measure: 
   const { config, hash } = resolvedConfig(input);
   const dataset = await loadDataset(config.data, { baseDir: '.', seed: config.seed });
   const initial = buildModels(config.model, dataset, config.seed);
-  const before = measure(await generate(initial.generator, initial.latentSize, count, 9), dataset);
+  const before = measure(await generate(initial.generator, initial.latent.noiseSize, count, 9), dataset);
   initial.dispose();
   const run = await train({ runsDir: tempDir(), config: { config, hash } });
   assert.equal(run.info.status, 'completed');
   const restored = await restoreGenerator(run.runDir);
-  const after = measure(await generate(restored.generator, restored.latentSize, count, 9), dataset);
+  const after = measure(await generate(restored.generator, restored.latent.noiseSize, count, 9), dataset);
   restored.dispose();
   return { before, after };
 }

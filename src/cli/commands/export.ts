@@ -1,6 +1,6 @@
 import { UserError } from '../../core/errors';
 import * as path from 'node:path';
-import { ENCODER_FOLDER, exportRun } from '../../core/train/exportGenerator';
+import { ENCODER_FOLDER, exportRun, REVERSE_TRANSLATOR_FOLDER } from '../../core/train/exportGenerator';
 import { parseArgs, stringOption } from '../args';
 import type { CommandIO } from './io';
 
@@ -13,8 +13,10 @@ export async function exportCommand(argv: readonly string[], io: CommandIO): Pro
   const out = stringOption(args, 'out');
   if (!runDir || !out) throw new UserError(`export needs a run folder and --out\n${exportUsage}`);
   const { files, step } = await exportRun(runDir, out);
-  const encoder = files.some((file) => path.basename(path.dirname(file)) === ENCODER_FOLDER);
-  io.out(`Exported the generator${encoder ? ' and encoder' : ''} of ${runDir} (step ${step}):`);
+  const folders = new Set(files.map((file) => path.basename(path.dirname(file))));
+  const what = folders.has(REVERSE_TRANSLATOR_FOLDER) ? `the a → b generator and, in ${REVERSE_TRANSLATOR_FOLDER}/, the b → a one`
+    : `the generator${folders.has(ENCODER_FOLDER) ? ' and encoder' : ''}`;
+  io.out(`Exported ${what} of ${runDir} (step ${step}):`);
   for (const file of files) io.out(`  ${file}`);
   io.out('Load each with tf.loadLayersModel(<url or file handler of its model.json>).');
   return 0;

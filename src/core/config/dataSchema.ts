@@ -78,12 +78,56 @@ export const idxData = z.strictObject({
   limit: z.int().min(1).optional().describe('Use at most this many images.'),
 });
 
+const transformSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('invert').describe('Swap ink and background: every value v becomes −v.') }),
+  z.strictObject({
+    kind: z.literal('stroke').describe('Thicken (steps > 0) or thin (steps < 0) strokes by one pixel per step (grey images).'),
+    steps: z.int().min(-3).max(3).refine((steps) => steps !== 0, { message: 'use a step count from -3 to 3 other than 0' })
+      .describe('Pixels to grow (> 0) or shrink (< 0) each stroke by.'),
+  }),
+  z.strictObject({
+    kind: z.literal('rotate').describe('Rotate about the centre (bilinear; corners filled with background).'),
+    degrees: z.number().min(-180).max(180).describe('Counter-clockwise angle in degrees.'),
+  }),
+  z.strictObject({ kind: z.literal('edges').describe('Sobel edge strength: the outline of each stroke (grey images).') }),
+  z.strictObject({
+    kind: z.literal('blur').describe('Keep only the detail of a smaller image: average factor×factor blocks, then enlarge back (same size).'),
+    factor: z.literal([2, 4]).default(2).describe('How many times less detail.'),
+  }),
+  z.strictObject({
+    kind: z.literal('downsample').describe('Average factor×factor blocks into one pixel: a smaller image (28 → 14 px).'),
+    factor: z.literal([2, 4]).default(2).describe('How many times smaller each side becomes.'),
+  }),
+  z.strictObject({
+    kind: z.literal('colored').describe('MNIST-M-like: the digit blended by difference onto a seeded, procedurally coloured texture (grey in, RGB out).'),
+  }),
+]);
+
+const transforms = z.array(transformSchema).max(8).default([])
+  .describe('Applied to every image in order, to make a second domain from the same source (e.g. [{kind: colored}]).');
+
+const domainSchema = z.discriminatedUnion('kind', [
+  mnistData.extend({ transforms }), folderData.extend({ transforms }), idxData.extend({ transforms }),
+]);
+
+export const domainsData = z.strictObject({
+  kind: z.literal('domains').describe('Two image domains, a and b, for the translation families (CycleGAN, pix2pix).'),
+  a: domainSchema.describe('Domain A: the source of the a → b translation (mnist, folder or idx, with optional transforms).'),
+  b: domainSchema.describe('Domain B: the target of the a → b translation (mnist, folder or idx, with optional transforms).'),
+  paired: z.boolean().default(false).describe(
+    'Whether the nth image of a and of b show the same thing (pix2pix). Unpaired domains drawn from the same embedded digits '
+    + 'use disjoint halves of them, so no pair leaks; paired domains keep the pairs.'),
+});
+
 export const dataSchema = z.discriminatedUnion('kind', [
   ringData, gridData, spiralData, moonsData, lineData, twoGaussiansData, blobsData,
-  mnistData, folderData, idxData,
+  mnistData, folderData, idxData, domainsData,
 ]).describe('What the GAN learns to generate.');
 
 export type DataConfig = z.output<typeof dataSchema>;
+export type DomainsDataConfig = z.output<typeof domainsData>;
+export type DomainConfig = DomainsDataConfig['a'];
+export type TransformConfig = DomainConfig['transforms'][number];
 export type ToyDataConfig = Extract<DataConfig, { kind: ToyDataKind }>;
 export { toyDataKinds, type ToyDataKind } from './dataKinds';
 

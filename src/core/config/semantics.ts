@@ -3,7 +3,8 @@ import { isMeasurable } from '../eval/evaluationPlan';
 import { familyIssues } from '../families/rules';
 import { batchSizeIssue, configExampleCount, configExampleShape, dataKindIssue, imageSizeIssue } from './dataFit';
 import { isToyData } from './dataSchema';
-import type { DataConfig } from './dataSchema';
+import type { DataConfig, DomainsDataConfig } from './dataSchema';
+import { sourceShape, transformedShape } from '../data/domains/domainShape';
 import { memoryIssue, memoryLimit } from './memoryFit';
 import type { GanConfig } from './schema';
 import { MIXTURE_KINDS } from './evaluationSchema';
@@ -96,10 +97,22 @@ const rules: readonly Rule[] = [
     }
     : undefined,
 
+  ({ data }) => data.kind === 'domains' ? domainTransformIssue(data) : undefined,
+
   ({ training }) => training.steps !== undefined && training.epochs !== undefined
     ? { path: ['training', 'epochs'], message: 'set training.steps or training.epochs, not both' }
     : undefined,
 ];
+
+/** The first transform of either domain that cannot take the image it gets (grey-only on RGB, a factor that does not divide). */
+function domainTransformIssue(data: DomainsDataConfig): ConfigIssue | undefined {
+  for (const side of ['a', 'b'] as const) {
+    const shape = sourceShape(data[side]);
+    const result = shape && transformedShape(shape, data[side].transforms);
+    if (result && 'problem' in result) return { path: ['data', side, 'transforms', result.problem.index], message: result.problem.message };
+  }
+  return undefined;
+}
 
 /** Cross-field problems of a schema-valid config; empty when it makes sense as a whole. */
 export function semanticIssues(config: GanConfig): ConfigIssue[] {

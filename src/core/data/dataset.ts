@@ -17,6 +17,19 @@ export interface Dataset {
   readonly classNames?: readonly string[];
   /** For Gaussian mixtures: the mode centres and σ in the same normalised coordinates as `values`. */
   readonly mixture?: GaussianMixture;
+  /** Two-domain data (kind `domains`): this dataset is domain B, the target of a → b, and this its other side. */
+  readonly translation?: TranslationDomains;
+}
+
+/**
+ * Translation data beside its domain B: domain A, whether the nth images of A and B are a pair, and
+ * the held-out fifth of each (every 5th example of a class), which training never reads: views and
+ * figures translate those.
+ */
+export interface TranslationDomains {
+  readonly source: Dataset;
+  readonly paired: boolean;
+  readonly heldOut: { readonly source: Dataset; readonly target: Dataset };
 }
 
 export interface GaussianMixture {

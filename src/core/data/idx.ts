@@ -14,10 +14,11 @@ const maxDeflateRatio = 1032;
 
 /**
  * MNIST-format images (count×rows×cols) with optional labels, e.g. Fashion-MNIST; .gz or raw. Only
- * the headers and the first `limit` images (and labels) are read, or inflated.
+ * the headers and the first `limit` images (and labels) are read, or inflated. `imagesField` names
+ * the setting in messages: data.images in a config, a command's option elsewhere.
  */
-export async function loadIdx(config: IdxConfig, baseDir: string): Promise<Dataset> {
-  const imagesAt = { field: 'data.images', file: resolveDataPath(config.images, baseDir) };
+export async function loadIdx(config: IdxConfig, baseDir: string, imagesField = 'data.images'): Promise<Dataset> {
+  const imagesAt = { field: imagesField, file: resolveDataPath(config.images, baseDir) };
   const { total, rows, cols, count, pixels } = await withIdx(imagesAt, 3, async (idx) => {
     const [total, rows, cols] = idx.dims as [number, number, number];
     const count = Math.min(total, config.limit ?? total);

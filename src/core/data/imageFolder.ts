@@ -69,8 +69,8 @@ export async function loadImageFolder(config: FolderConfig, baseDir: string): Pr
   };
 }
 
-/** What is left of `dataLimits.folderEntries` for one image folder and its class subfolders. */
-interface ListingBudget {
+/** What is left of `dataLimits.folderEntries` for one image folder and its class subfolders; `at.field` names the setting in messages. */
+export interface ListingBudget {
   readonly at: DataPath;
   remaining: number;
 }
@@ -80,18 +80,18 @@ interface ListingBudget {
  * everywhere. The listing streams and stops once the budget is spent, so a folder of millions of
  * entries is refused without holding them all.
  */
-async function listFolder(folder: string, budget: ListingBudget): Promise<{ images: string[]; folders: string[] }> {
+export async function listFolder(folder: string, budget: ListingBudget): Promise<{ images: string[]; folders: string[] }> {
   let entries: Dir;
   try {
     entries = await fs.opendir(folder, { bufferSize: 256 });
   } catch (error) {
-    throw await folderError(folder, (error as NodeJS.ErrnoException).code);
+    throw await folderError(folder, (error as NodeJS.ErrnoException).code, budget.at.field);
   }
   const images: string[] = [];
   const folders: string[] = [];
   for await (const entry of entries) {
     if (--budget.remaining < 0) {
-      throw new DataError(field, budget.at.file, `holds more than ${formatCount(dataLimits.folderEntries)} entries (its class subfolders included); ` +
+      throw new DataError(budget.at.field, budget.at.file, `holds more than ${formatCount(dataLimits.folderEntries)} entries (its class subfolders included); ` +
         `an image folder may hold at most ${formatCount(dataLimits.folderEntries)}.`);
     }
     if (entry.name.startsWith('.')) continue;
@@ -105,7 +105,7 @@ async function listFolder(folder: string, budget: ListingBudget): Promise<{ imag
   return { images: images.sort(byCodePoint), folders: folders.sort(byCodePoint) };
 }
 
-async function folderError(folder: string, code: string | undefined): Promise<DataError> {
+async function folderError(folder: string, code: string | undefined, field: string): Promise<DataError> {
   const kind = code === 'ENOTDIR' ? await fs.stat(folder).then(describeKind, () => undefined) : undefined;
   const reason = code === 'ENOENT' ? 'does not exist'
     : code === 'ENOTDIR' ? (kind ? `is ${kind}, not a folder` : 'is not a folder')
@@ -113,6 +113,6 @@ async function folderError(folder: string, code: string | undefined): Promise<Da
   return new DataError(field, folder, `${reason}.`);
 }
 
-function isImageName(name: string): boolean {
+export function isImageName(name: string): boolean {
   return (imageExtensions as readonly string[]).includes(path.extname(name).toLowerCase());
 }

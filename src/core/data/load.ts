@@ -3,6 +3,7 @@ import type { Dataset } from './dataset';
 import { loadIdx } from './idx';
 import { loadImageFolder } from './imageFolder';
 import { loadMnist } from './mnist';
+import { loadDomains } from './domains/load';
 import { generateToyDataset } from './toy2d';
 
 export interface LoadOptions {
@@ -18,6 +19,7 @@ export async function loadDataset(config: DataConfig, options: LoadOptions): Pro
     case 'mnist': return loadMnist(config);
     case 'folder': return loadImageFolder(config, options.baseDir);
     case 'idx': return loadIdx(config, options.baseDir);
+    case 'domains': return loadDomains(config, options.seed, (source) => loadDataset(source, options));
     default: return generateToyDataset(config, options.seed);
   }
 }

@@ -1,5 +1,6 @@
 import { evaluationEvery, MIXTURE_KINDS } from '../config/evaluationSchema';
 import type { GanConfig } from '../config/schema';
+import { generatesDigits } from '../data/domains/domainShape';
 import { familyMeasuresAnyData } from '../families/rules';
 
 /** Whether and how often a run measures its generator: what a dashboard with no evaluation yet can say. */
@@ -12,7 +13,7 @@ export interface EvaluationPlan {
 
 /** Whether `gan-studio eval` (and `evaluation.every`) can measure anything on this config's data. */
 export function isMeasurable(config: GanConfig): boolean {
-  return config.data.kind === 'mnist' || MIXTURE_KINDS.includes(config.data.kind) || familyMeasuresAnyData(config);
+  return generatesDigits(config.data) || MIXTURE_KINDS.includes(config.data.kind) || familyMeasuresAnyData(config);
 }
 
 export function evaluationPlan(config: GanConfig): EvaluationPlan {

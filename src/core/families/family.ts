@@ -53,8 +53,16 @@ export interface FamilyModel extends Disposable {
   readonly views: readonly SampleView[];
   /** x → z, for a family that learns one (BiGAN): `gan-studio encode` and export use it. */
   readonly encoder?: LayersModel;
+  /** Image-to-image translators by direction, for a family that learns them: `gan-studio translate` and export use them. */
+  readonly translators?: Translators;
   /** Figures beyond the generator's, measured with every evaluation: BiGAN's encoder figures. */
   readonly measure?: () => Promise<FamilyFigures>;
+}
+
+/** A translation family's generators: a → b, and b → a when it learns that way too (CycleGAN; pix2pix learns one). */
+export interface Translators {
+  readonly ab: LayersModel;
+  readonly ba?: LayersModel;
 }
 
 /** The figures a family adds to an evaluation. */

@@ -1,7 +1,9 @@
 import type { GanConfig } from '../config/schema';
 import type { Family } from './family';
 import { biganFamily } from './bigan/family';
+import { cycleGanFamily } from './cyclegan/family';
 import { ganFamily } from './gan/family';
+import { pix2pixFamily } from './pix2pix/family';
 import { vaeFamily } from './vae/family';
 import { vaeGanFamily } from './vaegan/family';
 import { familyKind, type FamilyKind } from './sections';
@@ -12,6 +14,8 @@ const families: { readonly [K in FamilyKind]: Family } = {
   bigan: biganFamily,
   vae: vaeFamily,
   'vae-gan': vaeGanFamily,
+  cyclegan: cycleGanFamily,
+  pix2pix: pix2pixFamily,
 };
 
 export function familyOf(config: GanConfig): Family {

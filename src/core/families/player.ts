@@ -64,4 +64,6 @@ export interface CheckpointParts {
   readonly networks: Readonly<Record<string, LayersModel>>;
   /** Each player's optimizer, as `<player>Optimizer`. */
   readonly optimizers: Readonly<Record<string, Optimizer>>;
+  /** Training state that is neither weights nor moments: CycleGAN's pools of generated images. */
+  readonly buffers?: Readonly<Record<string, Variable>>;
 }

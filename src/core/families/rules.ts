@@ -1,7 +1,9 @@
 import type { GanConfig } from '../config/schema';
 import type { ConfigIssue } from '../errors';
 import { biganIssues } from './bigan/rules';
+import { cycleGanIssues } from './cyclegan/rules';
 import { ganIssues } from './gan/rules';
+import { pix2pixIssues } from './pix2pix/rules';
 import { vaeGanIssues, vaeIssues } from './vae/rules';
 import { familyKind, type FamilyKind } from './sections';
 
@@ -12,18 +14,33 @@ interface FamilyRules {
   readonly measuresAnyData: boolean;
   /** Whether a discriminator is trained, so the config's objective is the family's adversarial loss. */
   readonly adversarial: boolean;
+  /** Whether it translates between two domains (data kind domains), rather than generating one. */
+  readonly translates: boolean;
 }
 
 const rules: { readonly [K in FamilyKind]: FamilyRules } = {
-  gan: { issues: ganIssues, measuresAnyData: false, adversarial: true },
-  bigan: { issues: biganIssues, measuresAnyData: true, adversarial: true },
-  vae: { issues: vaeIssues, measuresAnyData: true, adversarial: false },
-  'vae-gan': { issues: vaeGanIssues, measuresAnyData: true, adversarial: true },
+  gan: { issues: ganIssues, measuresAnyData: false, adversarial: true, translates: false },
+  bigan: { issues: biganIssues, measuresAnyData: true, adversarial: true, translates: false },
+  vae: { issues: vaeIssues, measuresAnyData: true, adversarial: false, translates: false },
+  'vae-gan': { issues: vaeGanIssues, measuresAnyData: true, adversarial: true, translates: false },
+  cyclegan: { issues: cycleGanIssues, measuresAnyData: true, adversarial: true, translates: true },
+  pix2pix: { issues: pix2pixIssues, measuresAnyData: true, adversarial: true, translates: true },
 };
 
-/** Cross-field problems specific to the config's family. */
+/** The families that translate between two domains: what data kind domains and `gan-studio translate` are for. */
+export const translatingFamilies = (Object.keys(rules) as FamilyKind[]).filter((kind) => rules[kind].translates);
+
+/** Cross-field problems specific to the config's family, the fit of its data first: two domains for a translator, one for the rest. */
 export function familyIssues(config: GanConfig): ConfigIssue[] {
-  return rules[familyKind(config)].issues(config);
+  const kind = familyKind(config);
+  const twoDomains = config.data.kind === 'domains';
+  if (rules[kind].translates && !twoDomains) {
+    return [{ path: ['data', 'kind'], message: `the ${kind} family translates between two image domains; use data kind domains, with a and b` }];
+  }
+  if (!rules[kind].translates && twoDomains) {
+    return [{ path: ['data', 'kind'], message: `two domains are data for a translation family (family.kind ${translatingFamilies.join(' or ')}); the ${kind} family learns one dataset, so use mnist, folder or idx` }];
+  }
+  return rules[kind].issues(config);
 }
 
 export function familyMeasuresAnyData(config: GanConfig): boolean {

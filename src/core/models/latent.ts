@@ -1,16 +1,23 @@
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { tf } from '../backend/tf';
 import type { ModelConfig } from '../config/modelSchema';
+import type { Dataset } from '../data/dataset';
 import type { CodeSpec } from './codeLayout';
 
-/** What the generator takes: noise z, plus class labels (conditional GAN) or codes (InfoGAN). */
+/** What the generator takes: noise z, plus class labels (conditional GAN) or codes (InfoGAN), or a source image (a translator). */
 export interface LatentSpec {
+  /** 0 for a generator that takes no noise (a translator). */
   readonly noiseSize: number;
   /** Standard deviation of z's values (1 when absent). */
   readonly noiseStd?: number;
   /** Conditional GAN: labels are one-hot vectors of `names.length` classes. */
   readonly classes?: { readonly names: readonly string[] };
   readonly codes?: CodeSpec;
+  /**
+   * A translator's input: an image of the source domain. Grids, evaluation and draws take them from
+   * `images` (held-out examples the translator never trained on).
+   */
+  readonly source?: { readonly images: Dataset; readonly domain: 'a' | 'b' };
 }
 
 /** Generator inputs for `count` examples as plain arrays, example-major (fixed sample latents, draws). */
@@ -22,6 +29,16 @@ export interface LatentValues {
   readonly labels?: Float32Array;
   /** count × codeWidth: each categorical code one-hot, then each continuous value. */
   readonly codes?: Float32Array;
+  /** A translator's count source images. */
+  readonly source?: SourceImages;
+}
+
+/** Source images for a translator, example-major, with their labels when the domain has them (what a translation should keep). */
+export interface SourceImages {
+  readonly values: Float32Array;
+  /** One image's shape, [height, width, channels]. */
+  readonly shape: readonly number[];
+  readonly labels?: Int32Array;
 }
 
 /** The same inputs as tensors, for one batch (a type, not an interface, so tf.tidy can return it). */
@@ -29,6 +46,7 @@ export type LatentBatch = {
   readonly z: Tensor;
   readonly labels?: Tensor;
   readonly codes?: Tensor;
+  readonly source?: Tensor;
 };
 
 /** The latent spec of a model config; `classNames` comes from the data and is needed only for a conditional model. */
@@ -42,8 +60,9 @@ export function latentSpec(model: ModelConfig, classNames: readonly string[] | u
   };
 }
 
-/** The generator's inputs in the order its builder declares them: z, then the labels or the codes. */
+/** The generator's inputs in the order its builder declares them: z, then the labels or the codes; a translator's, its source image alone. */
 export function generatorInputs(latent: LatentBatch): Tensor | Tensor[] {
+  if (latent.source) return latent.source;
   const conditioning = latent.labels ?? latent.codes;
   return conditioning ? [latent.z, conditioning] : latent.z;
 }
@@ -58,7 +77,14 @@ export function latentBatch(values: LatentValues, start = 0, count = values.coun
     z: rows(values.z),
     ...(values.labels ? { labels: rows(values.labels) } : {}),
     ...(values.codes ? { codes: rows(values.codes) } : {}),
+    ...(values.source ? { source: imageRows(values.source, start, count) } : {}),
   };
+}
+
+/** Rows [start, start + count) of source images as a [count, ...shape] tensor. */
+function imageRows(images: SourceImages, start: number, count: number): Tensor {
+  const width = images.shape.reduce((a, b) => a * b, 1);
+  return tf.tensor(images.values.subarray(start * width, (start + count) * width), [count, ...images.shape]);
 }
 
 /** One-hot rows of `width` for class indices. */

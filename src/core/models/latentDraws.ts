@@ -1,5 +1,6 @@
 import type { Dataset } from '../data/dataset';
-import { oneHot, type LatentSpec, type LatentValues } from './latent';
+import { gather, gatherLabels } from '../data/sampler';
+import { oneHot, type LatentSpec, type LatentValues, type SourceImages } from './latent';
 import { codeLayout, type CodeSpec } from './codeLayout';
 import type { Random } from '../util/random';
 
@@ -15,6 +16,16 @@ export function drawLatents(random: Random, spec: LatentSpec, count: number, cla
     count, z,
     ...(spec.classes && classes ? { labels: oneHot(classes, spec.classes.names.length) } : {}),
     ...(spec.codes ? { codes: drawCodes(random, spec.codes, count) } : {}),
+    ...(spec.source ? { source: drawSources(random, spec.source.images, count) } : {}),
+  };
+}
+
+/** A translator's inputs: `count` images drawn uniformly (with replacement) from its source pool. */
+export function drawSources(random: Random, images: Dataset, count: number): SourceImages {
+  const indices = Array.from({ length: count }, () => random.int(images.count));
+  return {
+    values: gather(images, indices), shape: images.exampleShape,
+    ...(images.labels ? { labels: gatherLabels(images, indices) } : {}),
   };
 }
 

@@ -40,6 +40,7 @@ export async function saveCheckpoint(runDir: string, parts: CheckpointParts, sta
     const blobs: Record<string, Blob> = {};
     for (const [name, model] of Object.entries(parts.networks)) blobs[name] = await encodeModel(model);
     for (const [name, optimizer] of Object.entries(parts.optimizers)) blobs[name] = await encodeOptimizer(optimizer);
+    for (const [name, buffer] of Object.entries(parts.buffers ?? {})) blobs[name] = await tf.io.encodeWeights([{ name: 'value', tensor: buffer }]);
     for (const [name, blob] of Object.entries(blobs)) {
       await fs.promises.writeFile(path.join(partialDir, `${name}.bin`), new Uint8Array(blob.data));
     }
@@ -70,7 +71,7 @@ export async function latestCheckpoint(runDir: string): Promise<{ step: number; 
 }
 
 /**
- * Restores the networks and optimizers given, by name, from a checkpoint saveCheckpoint wrote;
+ * Restores the networks, optimizers and buffers given, by name, from a checkpoint saveCheckpoint wrote;
  * returns the resume state. A network whose layers differ from the one saved is refused by name:
  * its weights would load into the wrong places, or fail deep inside TF.js.
  */
@@ -113,6 +114,11 @@ export async function loadCheckpoint(dir: string, parts: Partial<CheckpointParts
     } finally {
       tf.dispose(weights.map((weight) => weight.tensor));
     }
+  }
+  for (const [name, buffer] of Object.entries(parts.buffers ?? {})) {
+    const [saved] = await read(name);
+    buffer.assign(saved!.tensor);
+    saved!.tensor.dispose();
   }
   return JSON.parse(await fs.promises.readFile(path.join(dir, 'state.json'), 'utf8')) as ResumeState;
 }

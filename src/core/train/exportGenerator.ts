@@ -8,10 +8,13 @@ import { restoreFamily, type RestoredGenerator } from './restore';
 
 /** Where an export's encoder goes, beside the generator's files: <out>/encoder/model.json. */
 export const ENCODER_FOLDER = 'encoder';
+/** Where a translation family's b → a generator goes: <out>/ba/model.json (a → b is the top-level generator). */
+export const REVERSE_TRANSLATOR_FOLDER = 'ba';
 
 /**
- * Exports a run as of its latest checkpoint: its generator (the weight average, when kept) with
- * gan-studio.json, and the encoder of a family that learns one, in its own folder.
+ * Exports a run as of its latest checkpoint: its generator (the weight average, when kept; a
+ * translator's a → b) with gan-studio.json, the encoder of a family that learns one in its own
+ * folder, and a translator's b → a in `ba/`.
  */
 export async function exportRun(
   runDir: string, outDir: string, backend: BackendName = 'auto', nativeSearchDirs: readonly string[] = [],
@@ -19,13 +22,18 @@ export async function exportRun(
   const restored = await restoreFamily(runDir, backend, nativeSearchDirs);
   try {
     const { family, dataset, stored, step } = restored;
-    const files = await exportGenerator({
-      generator: family.shown.generator, latent: family.shown.latent, latentSize: stored.config.model.latentSize, dataset, stored, step,
-    }, outDir);
+    const files = await exportGenerator({ generator: family.shown.generator, latent: family.shown.latent, dataset, stored, step }, outDir);
     if (family.encoder) {
       const folder = path.join(outDir, ENCODER_FOLDER);
       await writeLayersModel(family.encoder, folder);
       files.push(path.join(folder, EXPORT_FILES.model), path.join(folder, EXPORT_FILES.weights));
+    }
+    // The reverse translator (b → a) in its own folder; a → b is the shown generator, already at the top.
+    const reverse = family.translators?.ba;
+    if (reverse && dataset.translation) {
+      const folder = path.join(outDir, REVERSE_TRANSLATOR_FOLDER);
+      const images = dataset.translation.heldOut.target;
+      files.push(...await exportGenerator({ generator: reverse, latent: { noiseSize: 0, source: { images, domain: 'b' } }, dataset: dataset.translation.source, stored, step }, folder));
     }
     return { files, step };
   } finally {
@@ -56,6 +64,10 @@ export async function exportGenerator(restored: Omit<RestoredGenerator, 'dispose
 
 /** What to feed each generator input, in the order model.predict([...]) takes them. */
 function describeInputs(latent: LatentSpec): object[] {
+  if (latent.source) {
+    const { images, domain } = latent.source;
+    return [{ name: 'image', shape: [null, ...images.exampleShape], range: [-1, 1], domain }];
+  }
   const std = latent.noiseStd ?? 1;
   const z = { name: 'z', shape: [null, latent.noiseSize], distribution: std === 1 ? 'standard normal' : 'normal', mean: 0, std };
   if (latent.classes) {

@@ -1,6 +1,7 @@
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { GanConfig } from '../config/schema';
 import type { Dataset, GaussianMixture } from '../data/dataset';
+import { generatesDigits } from '../data/domains/domainShape';
 import { loadDigitClassifier, type DigitClassifier } from '../eval/digitClassifier';
 import { digitQualityFigures } from '../eval/digitFigures';
 import { DigitEvaluator, labelAccuracy } from '../eval/digitMetrics';
@@ -44,7 +45,7 @@ export class GeneratorEvaluator {
   /** The evaluator for this data; `familyMeasures` when the family adds figures of its own, which any data allows. */
   static async create(config: GanConfig, dataset: Dataset, familyMeasures = false): Promise<GeneratorEvaluator | undefined> {
     if (dataset.kind === 'points' && dataset.mixture) return new GeneratorEvaluator({ kind: 'mixture', mixture: dataset.mixture }, dataset, config.seed);
-    if (config.data.kind !== 'mnist') return familyMeasures ? new GeneratorEvaluator({ kind: 'family' }, dataset, config.seed) : undefined;
+    if (!generatesDigits(config.data)) return familyMeasures ? new GeneratorEvaluator({ kind: 'family' }, dataset, config.seed) : undefined;
     const classifier = await loadDigitClassifier();
     return new GeneratorEvaluator({ kind: 'digits', classifier, digits: new DigitEvaluator(classifier, dataset) }, dataset, config.seed);
   }

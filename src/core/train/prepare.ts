@@ -158,13 +158,16 @@ async function resumeState(resume: ResumeTarget, common: Pick<PreparedRun, 'conf
 export function resolveDataPaths(config: GanConfig, configFile: string | undefined): GanConfig {
   const base = configFile ? path.dirname(path.resolve(configFile)) : process.cwd();
   const absolute = (p: string) => resolveDataPath(p, base);
-  const data: DataConfig = config.data.kind === 'folder' ? { ...config.data, path: absolute(config.data.path) }
-    : config.data.kind === 'idx' ? {
-      ...config.data, images: absolute(config.data.images),
-      ...(config.data.labels ? { labels: absolute(config.data.labels) } : {}),
-    }
-    : config.data;
-  return { ...config, data };
+  return { ...config, data: absolutePaths(config.data, absolute) };
+}
+
+function absolutePaths<D extends DataConfig>(data: D, absolute: (p: string) => string): D {
+  switch (data.kind) {
+    case 'folder': return { ...data, path: absolute(data.path) };
+    case 'idx': return { ...data, images: absolute(data.images), ...(data.labels ? { labels: absolute(data.labels) } : {}) };
+    case 'domains': return { ...data, a: absolutePaths(data.a, absolute), b: absolutePaths(data.b, absolute) };
+    default: return data;
+  }
 }
 
 interface ResumeTarget {

@@ -6,8 +6,6 @@ import { loadDataset } from '../data/load';
 import { UserError } from '../errors';
 import { familyOf } from '../families';
 import type { FamilyModel } from '../families/family';
-import { buildGenerator } from '../models';
-import { latentSpec } from '../models/latent';
 import type { LatentSpec } from '../models/latent';
 import type { StoredConfig } from '../run/runWriter';
 import { readStoredConfig } from '../run/runReader';
@@ -16,9 +14,7 @@ import { conditionedDataset } from './classLabels';
 
 export interface RestoredGenerator {
   readonly generator: LayersModel;
-  /** Size of z. */
-  readonly latentSize: number;
-  /** Everything the generator takes: z, and the labels or codes of a conditional or InfoGAN model. */
+  /** Everything the generator takes: z, and the labels or codes of a conditional or InfoGAN model, or a translator's source image. */
   readonly latent: LatentSpec;
   readonly dataset: Dataset;
   readonly stored: StoredConfig;
@@ -60,23 +56,14 @@ async function openCheckpointedRun(runDir: string, backend: BackendName, nativeS
   return { stored, checkpoint, dataset: conditionedDataset(stored.config, loaded, stored.configFile) };
 }
 
-/** The generator of a run as of its latest checkpoint (its weight average, when it keeps one), for sampling and export. */
+/**
+ * The generator of a run as of its latest checkpoint, for sampling and export: the family's shown
+ * generator (the weight average, when the run keeps one; a translator's a → b).
+ */
 export async function restoreGenerator(
   runDir: string, backend: BackendName = 'auto', nativeSearchDirs: readonly string[] = [],
 ): Promise<RestoredGenerator> {
-  const { stored, checkpoint, dataset } = await openCheckpointedRun(runDir, backend, nativeSearchDirs);
-  // Every family's generator is built as the GAN's is, so its checkpoint's weights fit whatever the family.
-  const { model } = stored.config;
-  const generator = buildGenerator(model, dataset, stored.config.seed);
-  try {
-    // A run that averages its generator's weights samples, evaluates and exports the average.
-    await loadCheckpoint(checkpoint.dir, { networks: stored.config.training.generatorEma ? { generatorEma: generator } : { generator } });
-  } catch (error) {
-    generator.dispose();
-    throw error;
-  }
-  return {
-    generator, latentSize: model.latentSize, latent: latentSpec(model, dataset.classNames), dataset, stored, step: checkpoint.step,
-    dispose: () => generator.dispose(),
-  };
+  const restored = await restoreFamily(runDir, backend, nativeSearchDirs);
+  const { generator, latent } = restored.family.shown;
+  return { generator, latent, dataset: restored.dataset, stored: restored.stored, step: restored.step, dispose: restored.dispose };
 }

@@ -2,7 +2,7 @@ import type { Dataset } from '../data/dataset';
 import { oneHot, type LatentSpec, type LatentValues } from '../models/latent';
 import { codeLayout, type CodeSpec } from '../models/codeLayout';
 import type { Random } from '../util/random';
-import { drawCodes, drawNoise, presentClasses } from '../models/latentDraws';
+import { drawCodes, drawNoise, drawSources, presentClasses } from '../models/latentDraws';
 
 /** Latents for a sample grid and, when rows mean something, how many columns a row has. */
 export interface SampleGrid {
@@ -27,6 +27,7 @@ export function sampleGrid(spec: LatentSpec, random: Random, count: number, data
       count, z,
       ...(spec.classes ? { labels: oneHot(Array.from({ length: count }, (_, i) => classes[i % classes.length]!), spec.classes.names.length) } : {}),
       ...(spec.codes ? { codes: drawCodes(random, spec.codes, count) } : {}),
+      ...(spec.source ? { source: drawSources(random, spec.source.images, count) } : {}),
     },
   };
 }

@@ -89,14 +89,19 @@ export function datasetHalf(dataset: Dataset, half: 0 | 1): Dataset {
     seen.set(label, rank + 1);
     if (rank % 2 === half) picked.push(n);
   }
+  return datasetSubset(dataset, picked, half === 0 ? 'first half' : 'second half');
+}
+
+/** The examples at `indices`, in that order, with their labels; `part` names them in the description. */
+export function datasetSubset(dataset: Dataset, indices: readonly number[] | Uint32Array, part: string): Dataset {
   const size = dataset.exampleShape.reduce((a, b) => a * b, 1);
-  const values = new Float32Array(picked.length * size);
-  picked.forEach((n, k) => values.set(dataset.values.subarray(n * size, (n + 1) * size), k * size));
+  const values = new Float32Array(indices.length * size);
+  indices.forEach((n, k) => values.set(dataset.values.subarray(n * size, (n + 1) * size), k * size));
   return {
     ...dataset,
-    description: `${dataset.description}, ${half === 0 ? 'first' : 'second'} half`,
-    count: picked.length,
+    description: `${dataset.description}, ${part}`,
+    count: indices.length,
     values,
-    ...(dataset.labels ? { labels: Int32Array.from(picked, (n) => dataset.labels![n]!) } : {}),
+    ...(dataset.labels ? { labels: Int32Array.from(indices, (n) => dataset.labels![n]!) } : {}),
   };
 }

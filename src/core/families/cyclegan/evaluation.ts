@@ -1,0 +1,109 @@
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { readAndFree } from '../../backend/reads';
+import { tf } from '../../backend/tf';
+import type { DataConfig } from '../../config/dataSchema';
+import type { Dataset } from '../../data/dataset';
+import { gather } from '../../data/sampler';
+import { loadDigitClassifier, type DigitClassifier } from '../../eval/digitClassifier';
+import type { FamilyFigure } from '../../run/evaluationRecords';
+import { Random } from '../../util/random';
+import type { CycleGanNetworks } from './translators';
+import { translate } from '../shared/translation/apply';
+import { digitAccuracy, measuredIndices } from '../shared/translation/figures';
+import { plainDigitSide } from '../../data/domains/domainShape';
+
+// The noise check and the random pairs draw from their own stream.
+const measureSalt = 0xc7f0;
+/** σ of the noise the steganography check adds to translations: 5 % of the [-1, 1] range, invisible at a glance. */
+export const STEGANOGRAPHY_NOISE = 0.1;
+
+interface Direction {
+  readonly from: Dataset;
+  readonly to: Dataset;
+  readonly there: LayersModel;
+  readonly back: LayersModel;
+}
+
+/**
+ * CycleGAN's figures on held-out images. Each way: the round trip's L1 error beside the L1 between
+ * random pairs of the domain (what an identity-blind cycle would score) and the round trip with
+ * small noise added to the translation (a much larger error means the cycle rides on hidden,
+ * near-invisible signal). Where one domain is the plain digits: the share of translations into it
+ * that the shipped classifier reads as the source's hidden label, for the trained translator and an
+ * untrained one, and the label-flip rate of the digits' own round trip.
+ */
+export async function translationFigures(data: DataConfig, dataset: Dataset, networks: CycleGanNetworks, untrained: () => CycleGanNetworks, seed: number): Promise<FamilyFigure[]> {
+  const { heldOut } = dataset.translation!;
+  const ab: Direction = { from: heldOut.source, to: heldOut.target, there: networks.generatorAB, back: networks.generatorBA };
+  const ba: Direction = { from: heldOut.target, to: heldOut.source, there: networks.generatorBA, back: networks.generatorAB };
+  const random = Random.derive(seed, measureSalt);
+  const figures: FamilyFigure[] = [];
+  for (const [name, direction] of [['A', ab], ['B', ba]] as const) figures.push(...await cycleFigures(name, direction, random, seed));
+  const digits = plainDigitSide(data);
+  if (!digits) return figures;
+  const into = digits === 'a' ? ba : ab;
+  const round = digits === 'a' ? ab : ba;
+  const classifier = await loadDigitClassifier();
+  const fresh = untrained();
+  try {
+    const freshInto = digits === 'a' ? fresh.generatorBA : fresh.generatorAB;
+    figures.push(
+      { name: 'translationAccuracy', label: `translations to ${digits} read as the source's digit`, unit: 'share',
+        value: await digitAccuracy(classifier, into.from, into.there, seed),
+        description: `Share of held-out images translated into the plain digits (${digits}) that the shipped classifier gives the source image's hidden label` },
+      { name: 'translationAccuracyUntrained', label: 'the same, untrained translator', unit: 'share', baseline: true,
+        value: await digitAccuracy(classifier, into.from, freshInto, seed),
+        description: 'The same share for the translator as initialised: what chance and the untrained network score' },
+      { name: 'labelFlipRate', label: `round trips of ${digits} changing the digit`, unit: 'share',
+        value: await labelFlipRate(classifier, round, seed),
+        description: `Of held-out digits the classifier reads correctly, the share whose round trip (${digits} → other → ${digits}) it reads as another digit` },
+    );
+  } finally {
+    classifier.dispose();
+    fresh.dispose();
+  }
+  return figures;
+}
+
+async function cycleFigures(name: 'A' | 'B', { from, there, back }: Direction, random: Random, seed: number): Promise<FamilyFigure[]> {
+  const indices = measuredIndices(from, seed, name === 'A' ? 1 : 2);
+  const count = indices.length;
+  const x = gather(from, indices);
+  const [clean, noisy] = await readAndFree(...tf.tidy(() => {
+    const input = tf.tensor(x, [count, ...from.exampleShape]);
+    const translated = translate(there, input);
+    const noise = tf.randomNormal(translated.shape, 0, STEGANOGRAPHY_NOISE, 'float32', random.uint32());
+    return [translate(back, translated), translate(back, tf.add(translated, noise))] as const;
+  }));
+  const size = x.length / count;
+  const shift = 1 + random.int(Math.max(1, count - 1));
+  let own = 0;
+  let underNoise = 0;
+  let pairs = 0;
+  for (let i = 0; i < x.length; i++) {
+    own += Math.abs(clean[i]! - x[i]!);
+    underNoise += Math.abs(noisy[i]! - x[i]!);
+    pairs += Math.abs(x[i]! - x[((Math.floor(i / size) + shift) % count) * size + (i % size)]!);
+  }
+  const lower = name.toLowerCase();
+  const trip = name === 'A' ? 'a → b → a' : 'b → a → b';
+  return [
+    { name: `cycleError${name}`, label: `cycle error ${trip} (mean L1)`, unit: 'value', value: own / x.length,
+      description: `Mean absolute difference between held-out ${lower} and its round trip, per value on the [-1, 1] scale` },
+    { name: `randomPairError${name}`, label: `L1 between random pairs of ${lower}`, unit: 'value', value: pairs / x.length, baseline: true,
+      description: `Mean absolute difference between two unrelated held-out images of ${lower}: a cycle error near it keeps nothing of the input` },
+    { name: `cycleErrorUnderNoise${name}`, label: `cycle error ${trip}, noise σ ${STEGANOGRAPHY_NOISE} on the translation`, unit: 'value', value: underNoise / x.length,
+      description: 'The round trip with faint Gaussian noise added to the translation: far above the clean cycle error, the translators hide the source in invisible signal (steganography)' },
+  ];
+}
+
+/** Of the digits read correctly, the share whose round trip is read as another digit. */
+async function labelFlipRate(classifier: DigitClassifier, { from, there, back }: Direction, seed: number): Promise<number> {
+  if (!from.labels) return Number.NaN;
+  const indices = measuredIndices(from, seed, 4);
+  const x = gather(from, indices);
+  const [returned] = await readAndFree(tf.tidy(() => translate(back, translate(there, tf.tensor(x, [indices.length, ...from.exampleShape])))));
+  const [before, after] = [await classifier.predict(x), await classifier.predict(returned)];
+  const readable = indices.map((_, i) => i).filter((i) => before[i] === from.labels![indices[i]!]);
+  return readable.length ? readable.filter((i) => after[i] !== before[i]).length / readable.length : Number.NaN;
+}
