@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { adapterShortLabel, backendLine } from '../core/backend/adapterLabel';
 import type { RunStatus } from '../core/run/records';
+import { translationDirections } from '../core/run/translatorNetworks';
 import type { UnreadableRun } from '../core/run/runReader';
 import type { RunView } from './runView';
 
@@ -90,6 +91,8 @@ export function runFlags(run: RunView): string[] {
     if (!run.live) flags.push('resumable');
     // A network the run learned to encode with: the Encode command applies.
     if (run.networks?.includes('encoder')) flags.push('encoder');
+    // A translator (CycleGAN, pix2pix): the Translate Images command applies.
+    if (translationDirections(run.networks).length > 0) flags.push('translator');
   }
   return flags;
 }

@@ -5,6 +5,7 @@ import { runInfoSchema, stepCount } from '../core/run/records';
 import { trainingEventSchema } from '../core/train/events';
 import type { LiveChange } from '../core/run/changeRecords';
 import type { EncodeSource } from '../core/train/encodeRun';
+import type { TranslateRequest } from '../core/train/translateRun';
 import type { TrainOptions } from '../core/train/prepare';
 
 /** Why a run ended when its window closed or reloaded: the host stops its trainers with this, and a trainer whose host vanished says the same. */
@@ -27,6 +28,9 @@ export interface EncodeRequest {
   readonly nativeSearchDirs?: readonly string[];
 }
 
+/** Translates the images at `input` with a translation run's generator in `direction`, one PNG each into `outDir`. */
+export type { TranslateRequest } from '../core/train/translateRun';
+
 /** Evaluates a run's generator (latest checkpoint) and appends the result to its metrics.jsonl. */
 export interface EvaluateRequest {
   readonly runDir: string;
@@ -38,7 +42,7 @@ export interface EvaluateRequest {
 /**
  * The one protocol between the extension host and a trainer, whichever transport carries it (a
  * worker thread or a forked Node process): plain data only, discriminated by `type`. A trainer
- * does one job (`train`, `export`, `encode` or `evaluate`) and exits. This direction is typed, not checked:
+ * does one job (`train`, `export`, `encode`, `translate` or `evaluate`) and exits. This direction is typed, not checked:
  * the host starts the trainer and is the only one that can write to it.
  */
 export type HostToTrainer =
@@ -46,6 +50,7 @@ export type HostToTrainer =
   | { readonly type: 'export'; readonly request: ExportRequest }
   | { readonly type: 'evaluate'; readonly request: EvaluateRequest }
   | { readonly type: 'encode'; readonly request: EncodeRequest }
+  | { readonly type: 'translate'; readonly request: TranslateRequest }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
   /** A paused run trains this many steps, then pauses again (GAN Lab's step button). */
@@ -69,6 +74,8 @@ export const trainerToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('exported'), files: z.array(z.string()).readonly(), step: stepCount }),
   /** The encode job wrote `count` codes of what `description` says, from the checkpoint at `step`. */
   z.object({ type: z.literal('encoded'), file: z.string(), count: z.int().nonnegative(), description: z.string(), step: stepCount }),
+  /** The translate job wrote `count` PNGs (`files`) translating `description` (a → b or b → a), from the checkpoint at `step`. */
+  z.object({ type: z.literal('translated'), files: z.array(z.string()).readonly(), count: z.int().nonnegative(), description: z.string(), step: stepCount }),
   /** The evaluate job measured the generator (and recorded it in the run). */
   z.object({ type: z.literal('evaluated'), record: evaluationRecordSchema }),
   /** The job could not start or the trainer broke; `userError` marks a problem the user can fix. */

@@ -1,5 +1,6 @@
 import type { EvaluationRecord } from '../core/run/evaluationRecords';
-import type { EncodeRequest, EvaluateRequest, ExportRequest } from '../protocol/trainerMessages';
+import type { Translated } from '../core/train/translateRun';
+import type { EncodeRequest, EvaluateRequest, ExportRequest, TranslateRequest } from '../protocol/trainerMessages';
 import type { TrainerTransport } from './channel';
 import { runOneShotJob } from './oneShotJob';
 
@@ -35,4 +36,11 @@ export function encodeInTrainer(entry: string, transport: TrainerTransport, requ
   log?: (line: string) => void): Promise<EncodeResult> {
   return runOneShotJob(entry, transport, { type: 'encode', request },
     (message) => message.type === 'encoded' ? { file: message.file, count: message.count, description: message.description, step: message.step } : undefined, log);
+}
+
+/** Translates images with a translation run's generator in a trainer. */
+export function translateInTrainer(entry: string, transport: TrainerTransport, request: TranslateRequest,
+  log?: (line: string) => void): Promise<Translated> {
+  return runOneShotJob(entry, transport, { type: 'translate', request },
+    (message) => message.type === 'translated' ? { files: message.files, count: message.count, description: message.description, step: message.step } : undefined, log);
 }

@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { errorMessage, isUserError } from '../core/errors';
 import { evaluateRun } from '../core/train/evaluateRun';
 import { encodeToFile } from '../core/train/codesFile';
+import { translateRun } from '../core/train/translateRun';
 import { exportRun } from '../core/train/exportGenerator';
 import { TrainingSession } from '../core/train/session';
 import { WINDOW_CLOSED, type HostToTrainer, type TrainerToHost } from '../protocol/trainerMessages';
@@ -78,6 +79,8 @@ function serve(host: HostPort): void {
         return void runJob(async () => ({ type: 'evaluated', record: await evaluateRun({ ...message.request, record: true }) }));
       case 'encode':
         return void runJob(async () => ({ type: 'encoded', ...await encodeToFile(message.request) }));
+      case 'translate':
+        return void runJob(async () => ({ type: 'translated', ...await translateRun(message.request) }));
       case 'pause':
         return session?.pause();
       case 'resume':

@@ -39,6 +39,13 @@ export function remediesFor(kind: DiagnosticKind, objective: ObjectiveKind): rea
     case 'divergence':
       return [lowerRates, ...(objective === 'wasserstein' ? [criticConstraint] : [slopePenalty]), spectralNorm,
         adam, 'Check the data is scaled to [-1, 1] (toy and image data are; custom files may not be).'];
+    case 'hidden-signal':
+      return [
+        'Add the identity loss (family.identityWeight: 0.5): each translator must leave images of its own target domain alone, which leaves less room for a code.',
+        'Lower the cycle weight (family.cycleWeight, e.g. 10 → 5) so the adversarial terms, which judge what a translation shows, weigh more.',
+        'Give the critics more to see (family.discriminator.layers or channels) so a translation must look right, not just decode right.',
+        'Read the translations view rather than the cycle loss: it shows whether a → b looks like b.',
+      ];
   }
 }
 

@@ -167,3 +167,17 @@ export const CYCLING_DOMINANT_SHARE = 0.5;
 export const CYCLING_MIN_SAMPLES = 8;
 /** Raised when, over the window, the dominant mode changed at each of ≥ 2 consecutive evaluations. */
 export const CYCLING_MIN_HOPS = 2;
+
+// ── Hidden signal (steganography) ───────────────────────────────────────────────────────────────
+
+/**
+ * Faint noise on a translation (σ 0.1, 5 % of the range) undoes at least this share of what the
+ * round trip keeps — (noisy cycle error − cycle error) over (random-pair error − cycle error). An
+ * honest translation carries the source in visible content that such noise barely touches: a
+ * healthy MNIST ↔ inverted CycleGAN lost 2–3 % of it; a cycle riding on a hidden low-amplitude
+ * code loses most of it (Chu et al. 2017, "CycleGAN, a master of steganography").
+ */
+export const HIDDEN_SIGNAL_NOISE_SHARE = 0.5;
+
+/** …while the cycle keeps most of the input: its error under this share of the random-pair error. */
+export const HIDDEN_SIGNAL_CYCLE_SHARE = 0.5;

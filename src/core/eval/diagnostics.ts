@@ -1,7 +1,8 @@
 import type { ObjectiveKind } from '../config/objectiveSchema';
 import type { GanConfig } from '../config/schema';
 import { realTarget } from '../objectives/labelSmoothing';
-import type { DiagnosticRecord } from '../run/evaluationRecords';
+import type { DiagnosticRecord, FamilyFigure } from '../run/evaluationRecords';
+import { hiddenSignal, type FigureRule } from './diagnosticFigureRules';
 import type { GameRecord } from '../run/records';
 import { divergence } from './diagnosticDivergence';
 import { MetricsHistory, type Assessment, type MetricRule, type RuleContext } from './diagnosticHistory';
@@ -29,6 +30,7 @@ export function diagnosticsOptions(config: Pick<GanConfig, 'objective' | 'regula
 
 const metricRules: readonly MetricRule[] = [vanishingGradients, discriminatorOverpowering, oscillation, divergence];
 const sampleRules: readonly SampleRule[] = [modeCollapse, modeCycling];
+const figureRules: readonly FigureRule[] = [hiddenSignal];
 
 /** A kind of failure currently raised: since when, how severe, and which rules have seen it and not yet cleared it. */
 interface RaisedKind {
@@ -70,6 +72,11 @@ export class DiagnosticsDetector {
     return this.judge(observation.step, sampleRules.map((rule) => [rule, rule.assess(this.evaluations, this.context)]));
   }
 
+  /** A family's own figures from an evaluation (a translation family's round trips). */
+  observeFigures(step: number, figures: readonly FamilyFigure[]): Diagnostic[] {
+    return this.judge(step, figureRules.map((rule) => [rule, rule.assess(step, figures)]));
+  }
+
   /** The kinds raised and not yet resolved. */
   get active(): readonly DiagnosticKind[] {
     return [...this.raised.keys()];
@@ -94,7 +101,7 @@ export class DiagnosticsDetector {
     }
   }
 
-  private judge(step: number, verdicts: readonly (readonly [MetricRule | SampleRule, Assessment])[]): Diagnostic[] {
+  private judge(step: number, verdicts: readonly (readonly [MetricRule | SampleRule | FigureRule, Assessment])[]): Diagnostic[] {
     return verdicts.flatMap(([rule, assessment]) => {
       const finding = this.update(step, rule, assessment);
       return finding ? [finding] : [];
@@ -102,7 +109,7 @@ export class DiagnosticsDetector {
   }
 
   /** The state machine of one kind: raised → (escalated) → resolved → raised… */
-  private update(step: number, rule: MetricRule | SampleRule, assessment: Assessment): Diagnostic | undefined {
+  private update(step: number, rule: MetricRule | SampleRule | FigureRule, assessment: Assessment): Diagnostic | undefined {
     const current = this.raised.get(rule.kind);
     const base = { step, kind: rule.kind, rule: rule.rule };
     if (assessment.state === 'present') {

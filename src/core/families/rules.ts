@@ -16,6 +16,8 @@ interface FamilyRules {
   readonly adversarial: boolean;
   /** Whether it translates between two domains (data kind domains), rather than generating one. */
   readonly translates: boolean;
+  /** How its networks compute, when it builds its own rather than the model section's (the wasm backend's threads follow it). */
+  readonly computeProfile?: 'convolutional' | 'dense';
 }
 
 const rules: { readonly [K in FamilyKind]: FamilyRules } = {
@@ -23,8 +25,8 @@ const rules: { readonly [K in FamilyKind]: FamilyRules } = {
   bigan: { issues: biganIssues, measuresAnyData: true, adversarial: true, translates: false },
   vae: { issues: vaeIssues, measuresAnyData: true, adversarial: false, translates: false },
   'vae-gan': { issues: vaeGanIssues, measuresAnyData: true, adversarial: true, translates: false },
-  cyclegan: { issues: cycleGanIssues, measuresAnyData: true, adversarial: true, translates: true },
-  pix2pix: { issues: pix2pixIssues, measuresAnyData: true, adversarial: true, translates: true },
+  cyclegan: { issues: cycleGanIssues, measuresAnyData: true, adversarial: true, translates: true, computeProfile: 'convolutional' },
+  pix2pix: { issues: pix2pixIssues, measuresAnyData: true, adversarial: true, translates: true, computeProfile: 'convolutional' },
 };
 
 /** The families that translate between two domains: what data kind domains and `gan-studio translate` are for. */
@@ -49,4 +51,9 @@ export function familyMeasuresAnyData(config: GanConfig): boolean {
 
 export function familyIsAdversarial(config: GanConfig): boolean {
   return rules[familyKind(config)].adversarial;
+}
+
+/** How the config's networks compute: the family's own, or the model section's network kind. */
+export function familyComputeProfile(config: GanConfig): 'convolutional' | 'dense' | undefined {
+  return rules[familyKind(config)].computeProfile;
 }

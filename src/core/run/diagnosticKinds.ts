@@ -1,7 +1,7 @@
 // Apart from the record schemas: the webview bundle imports these labels, and must not pull in zod.
 
 export const diagnosticKinds = [
-  'vanishing-gradients', 'discriminator-overpowering', 'mode-collapse', 'oscillation', 'divergence',
+  'vanishing-gradients', 'discriminator-overpowering', 'mode-collapse', 'oscillation', 'divergence', 'hidden-signal',
 ] as const;
 export type DiagnosticKind = (typeof diagnosticKinds)[number];
 
@@ -12,4 +12,5 @@ export const diagnosticKindLabels: Readonly<Record<DiagnosticKind, string>> = {
   'mode-collapse': 'Mode collapse',
   oscillation: 'Oscillation',
   divergence: 'Divergence',
+  'hidden-signal': 'Hidden signal (steganography)',
 };

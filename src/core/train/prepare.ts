@@ -13,6 +13,7 @@ import { EpochSampler } from '../data/sampler';
 import { UserError } from '../errors';
 import type { FamilyModel } from '../families/family';
 import { familyOf } from '../families';
+import { familyComputeProfile } from '../families/rules';
 import { RUN_FORMAT, type NoteOrigin, type RunInfo } from '../run/records';
 import { isTrainerAlive } from '../run/liveness';
 import { isChangeRecord, type ChangeRecord } from '../run/changeRecords';
@@ -88,7 +89,7 @@ async function prepareWith(options: TrainOptions, resume: ResumeTarget | undefin
   const config = resolveDataPaths(source.config, source.file);
   const backend = await initBackend(options.backend ?? config.backend, {
     nativeSearchDirs: options.nativeSearchDirs ?? [],
-    wasmThreads: options.wasmThreads ?? wasmThreadsForModel(networkTraits(config.model).computeProfile),
+    wasmThreads: options.wasmThreads ?? wasmThreadsForModel(familyComputeProfile(config) ?? networkTraits(config.model).computeProfile),
   });
   const loaded = await loadDataset(config.data, { baseDir: process.cwd(), seed: config.seed });
   const dataset = conditionedDataset(config, loaded, source.file);

@@ -85,6 +85,7 @@ export class RunMonitor implements Disposable {
     const record = await this.evaluator.evaluate(model, step, this.run.config.evaluation.samples, measure);
     await this.run.writer.appendMetrics(record);
     this.fire({ type: 'evaluation', record });
+    if (record.figures) await this.report(this.detector.observeFigures(step, record.figures));
   }
 
   dispose(): void {

@@ -17,9 +17,10 @@ import { showLog } from './showLog';
 import { stopRun } from './stopRun';
 import { trainConfig } from './trainConfig';
 import { trainNoteBlock } from './trainNoteBlock';
+import { translateImages } from './translateImages';
 
 /** Every contributed command (package.json "contributes.commands" lists the same ids). */
 export const commandFactories: readonly CommandFactory[] = [
   trainConfig, stopRun, pauseRun, resumeRun, resumeFromCheckpoint, openDashboard, openRunFolder, deleteRun,
-  newConfigFromTemplate, exportGenerator, encodeRun, evaluateRun, installNativeBackend, refreshRuns, showLog, trainNoteBlock, insertSnapshot, openNotePreview,
+  newConfigFromTemplate, exportGenerator, encodeRun, translateImages, evaluateRun, installNativeBackend, refreshRuns, showLog, trainNoteBlock, insertSnapshot, openNotePreview,
 ];

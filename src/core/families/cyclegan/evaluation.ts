@@ -5,6 +5,7 @@ import type { DataConfig } from '../../config/dataSchema';
 import type { Dataset } from '../../data/dataset';
 import { gather } from '../../data/sampler';
 import { loadDigitClassifier, type DigitClassifier } from '../../eval/digitClassifier';
+import { cycleFigureNames, HIDDEN_SIGNAL_NOISE } from '../../eval/cycleFigures';
 import type { FamilyFigure } from '../../run/evaluationRecords';
 import { Random } from '../../util/random';
 import type { CycleGanNetworks } from './translators';
@@ -14,8 +15,6 @@ import { plainDigitSide } from '../../data/domains/domainShape';
 
 // The noise check and the random pairs draw from their own stream.
 const measureSalt = 0xc7f0;
-/** σ of the noise the steganography check adds to translations: 5 % of the [-1, 1] range, invisible at a glance. */
-export const STEGANOGRAPHY_NOISE = 0.1;
 
 interface Direction {
   readonly from: Dataset;
@@ -72,7 +71,7 @@ async function cycleFigures(name: 'A' | 'B', { from, there, back }: Direction, r
   const [clean, noisy] = await readAndFree(...tf.tidy(() => {
     const input = tf.tensor(x, [count, ...from.exampleShape]);
     const translated = translate(there, input);
-    const noise = tf.randomNormal(translated.shape, 0, STEGANOGRAPHY_NOISE, 'float32', random.uint32());
+    const noise = tf.randomNormal(translated.shape, 0, HIDDEN_SIGNAL_NOISE, 'float32', random.uint32());
     return [translate(back, translated), translate(back, tf.add(translated, noise))] as const;
   }));
   const size = x.length / count;
@@ -86,13 +85,14 @@ async function cycleFigures(name: 'A' | 'B', { from, there, back }: Direction, r
     pairs += Math.abs(x[i]! - x[((Math.floor(i / size) + shift) % count) * size + (i % size)]!);
   }
   const lower = name.toLowerCase();
+  const names = cycleFigureNames(name);
   const trip = name === 'A' ? 'a → b → a' : 'b → a → b';
   return [
-    { name: `cycleError${name}`, label: `cycle error ${trip} (mean L1)`, unit: 'value', value: own / x.length,
+    { name: names.clean, label: `cycle error ${trip} (mean L1)`, unit: 'value', value: own / x.length,
       description: `Mean absolute difference between held-out ${lower} and its round trip, per value on the [-1, 1] scale` },
-    { name: `randomPairError${name}`, label: `L1 between random pairs of ${lower}`, unit: 'value', value: pairs / x.length, baseline: true,
+    { name: names.pairs, label: `L1 between random pairs of ${lower}`, unit: 'value', value: pairs / x.length, baseline: true,
       description: `Mean absolute difference between two unrelated held-out images of ${lower}: a cycle error near it keeps nothing of the input` },
-    { name: `cycleErrorUnderNoise${name}`, label: `cycle error ${trip}, noise σ ${STEGANOGRAPHY_NOISE} on the translation`, unit: 'value', value: underNoise / x.length,
+    { name: names.noisy, label: `cycle error ${trip}, noise σ ${HIDDEN_SIGNAL_NOISE} on the translation`, unit: 'value', value: underNoise / x.length,
       description: 'The round trip with faint Gaussian noise added to the translation: far above the clean cycle error, the translators hide the source in invisible signal (steganography)' },
   ];
 }

@@ -1,3 +1,4 @@
+import { translatorNetworks } from '../../run/translatorNetworks';
 import type { Family } from '../family';
 import { adversarialObjective } from '../../objectives/adversarial';
 import { createOptimizer } from '../../optim/optimizers';
@@ -24,7 +25,7 @@ export const cycleGanFamily: Family = {
     const { generatorAB, generatorBA, discriminatorA, discriminatorB } = networks;
     return {
       checkpointParts: {
-        networks: { generatorAB, generatorBA, discriminatorA, discriminatorB },
+        networks: { [translatorNetworks.ab]: generatorAB, [translatorNetworks.ba]: generatorBA, discriminatorA, discriminatorB },
         optimizers: { generatorOptimizer: ctx.generatorOptimizer, discriminatorOptimizer: ctx.discriminatorOptimizer },
         buffers: { poolA: ctx.pools.a.images, poolB: ctx.pools.b.images },
       },

@@ -1,3 +1,4 @@
+import { translatorNetworks } from '../../run/translatorNetworks';
 import type { Family } from '../family';
 import { adversarialObjective } from '../../objectives/adversarial';
 import { createOptimizer } from '../../optim/optimizers';
@@ -21,7 +22,7 @@ export const pix2pixFamily: Family = {
     };
     return {
       checkpointParts: {
-        networks: { generatorAB: generator, ...(discriminator ? { discriminator } : {}) },
+        networks: { [translatorNetworks.ab]: generator, ...(discriminator ? { discriminator } : {}) },
         optimizers: { generatorOptimizer: ctx.generatorOptimizer, ...(discriminatorOptimizer ? { discriminatorOptimizer } : {}) },
       },
       plan: (streams) => pix2pixTrainingPlan(ctx, streams),
