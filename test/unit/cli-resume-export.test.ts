@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { io, Tensor } from '@tensorflow/tfjs-core';
+import type { Tensor } from '@tensorflow/tfjs-core';
 import { tf } from '../../src/core/backend/tf';
 import type { GanConfig } from '../../src/core/config/schema';
 import { buildModels } from '../../src/core/models';
@@ -12,6 +12,7 @@ import { readJsonLines } from '../../src/core/run/jsonLines';
 import { restoreGenerator } from '../../src/core/train/restore';
 import { Random } from '../../src/core/util/random';
 import { useTestBackend } from './support/backend';
+import { fileHandler } from './support/layersModel';
 import { cli, tinyYaml, work, writeConfig, readInfo, configFile, trainedRun, copyOfRun } from './support/cli';
 
 test('train --resume continues from the last checkpoint to the new step count', async () => {
@@ -147,23 +148,6 @@ test('sample rejects a bad --out extension, a missing --out and a run without ch
 });
 
 /** An IOHandler that reads an exported model.json + weights.bin from disk. */
-function fileHandler(dir: string): io.IOHandler {
-  return {
-    load: async () => {
-      const model = JSON.parse(fs.readFileSync(path.join(dir, 'model.json'), 'utf8')) as {
-        modelTopology: object; weightsManifest: { paths: string[]; weights: io.WeightsManifestEntry[] }[];
-      };
-      const group = model.weightsManifest[0]!;
-      assert.deepEqual(group.paths, ['weights.bin']);
-      const bytes = fs.readFileSync(path.join(dir, group.paths[0]!));
-      return {
-        modelTopology: model.modelTopology,
-        weightSpecs: group.weights,
-        weightData: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
-      };
-    },
-  };
-}
 
 test('export writes a LayersModel that loads and matches the run\'s generator', async () => {
   const runDir = await trainedRun();

@@ -101,7 +101,9 @@ test('validation names the transform, the family or the field that does not fit 
   assert.match(identity.get('family.identityWeight') ?? '', /domain a has 1 channel and domain b 3/);
   const deep = refusedFields('name: t\nfamily:\n  kind: pix2pix\n  generator: { depth: 3 }\ndata:\n  kind: domains\n  paired: true\n  a: { kind: mnist }\n  b: { kind: mnist }\n');
   assert.match(deep.get('family.generator.depth') ?? '', /must divide by 8, but the images are 28×28/);
-  const refused = refusedFields(`${head}data:\n  kind: domains\n  a: { kind: mnist }\n  b: { kind: mnist }\nmodel:\n  kind: mlp\n  conditional: {}\nobjective:\n  kind: wasserstein\n`);
-  assert.match(refused.get('model.conditional') ?? '', /the cyclegan family/);
-  assert.match(refused.get('objective.kind') ?? '', /use least-squares/);
+  const model = refusedFields(`${head}data:\n  kind: domains\n  a: { kind: mnist }\n  b: { kind: mnist }\nmodel:\n  kind: mlp\n  conditional: {}\n`);
+  assert.match(model.get('model') ?? '', /the cyclegan family builds its own networks \(sized by family.generator and family.discriminator\); remove model/);
+  const refused = refusedFields(`${head}data:\n  kind: domains\n  a: { kind: mnist }\n  b: { kind: mnist }\nregularizers:\n  augmentation: {}\nobjective:\n  kind: wasserstein\n`);
+  assert.match(refused.get('regularizers.augmentation') ?? '', /the cyclegan family/);
+  assert.match(refused.get('objective.kind') ?? '', /use least-squares or non-saturating/);
 });

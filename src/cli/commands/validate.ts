@@ -1,6 +1,6 @@
 import { loadConfigFile } from '../../core/config/parse';
 import { isUserError } from '../../core/errors';
-import { familyIsAdversarial } from '../../core/families/rules';
+import { familyComputeProfile, familyIsAdversarial } from '../../core/families/rules';
 import { parseArgs } from '../args';
 import type { CommandIO } from './io';
 
@@ -19,7 +19,9 @@ export async function validateCommand(argv: readonly string[], io: CommandIO): P
       const { config, hash } = await loadConfigFile(file);
       const family = config.family ? `${config.family.kind} family, ` : '';
       const objective = familyIsAdversarial(config) ? `, ${config.objective.kind} objective` : '';
-      io.out(`ok  ${file}: ${config.name} — ${family}${config.data.kind} data, ${config.model.kind} model${objective} (hash ${hash})`);
+      // A family with networks of its own (the translators) does not read the model section.
+      const model = familyComputeProfile(config) ? 'the family\'s own networks' : `${config.model.kind} model`;
+      io.out(`ok  ${file}: ${config.name} — ${family}${config.data.kind} data, ${model}${objective} (hash ${hash})`);
     } catch (error) {
       if (!isUserError(error)) throw error;
       failures++;

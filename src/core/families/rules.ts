@@ -1,3 +1,4 @@
+import { modelSchema } from '../config/modelSchema';
 import type { GanConfig } from '../config/schema';
 import type { ConfigIssue } from '../errors';
 import { biganIssues } from './bigan/rules';
@@ -42,8 +43,14 @@ export function familyIssues(config: GanConfig): ConfigIssue[] {
   if (!rules[kind].translates && twoDomains) {
     return [{ path: ['data', 'kind'], message: `two domains are data for a translation family (family.kind ${translatingFamilies.join(' or ')}); the ${kind} family learns one dataset, so use mnist, folder or idx` }];
   }
+  // A family with networks of its own reads family.generator / family.discriminator, never the model section.
+  if (rules[kind].computeProfile && JSON.stringify(config.model) !== defaultModel) {
+    return [{ path: ['model'], message: `the ${kind} family builds its own networks (sized by family.generator and family.discriminator); remove model` }];
+  }
   return rules[kind].issues(config);
 }
+
+const defaultModel = JSON.stringify(modelSchema.parse({ kind: 'mlp' }));
 
 export function familyMeasuresAnyData(config: GanConfig): boolean {
   return rules[familyKind(config)].measuresAnyData;

@@ -33,66 +33,92 @@ interface Direction {
  */
 export async function translationFigures(data: DataConfig, dataset: Dataset, networks: CycleGanNetworks, untrained: () => CycleGanNetworks, seed: number): Promise<FamilyFigure[]> {
   const { heldOut } = dataset.translation!;
-  const ab: Direction = { from: heldOut.source, to: heldOut.target, there: networks.generatorAB, back: networks.generatorBA };
-  const ba: Direction = { from: heldOut.target, to: heldOut.source, there: networks.generatorBA, back: networks.generatorAB };
-  const random = Random.derive(seed, measureSalt);
-  const figures: FamilyFigure[] = [];
-  for (const [name, direction] of [['A', ab], ['B', ba]] as const) figures.push(...await cycleFigures(name, direction, random, seed));
-  const digits = plainDigitSide(data);
-  if (!digits) return figures;
-  const into = digits === 'a' ? ba : ab;
-  const round = digits === 'a' ? ab : ba;
-  const classifier = await loadDigitClassifier();
+  const directions = (nets: CycleGanNetworks) => ({
+    ab: { from: heldOut.source, to: heldOut.target, there: nets.generatorAB, back: nets.generatorBA },
+    ba: { from: heldOut.target, to: heldOut.source, there: nets.generatorBA, back: nets.generatorAB },
+  });
   const fresh = untrained();
   try {
-    const freshInto = digits === 'a' ? fresh.generatorBA : fresh.generatorAB;
-    figures.push(
-      { name: 'translationAccuracy', label: `translations to ${digits} read as the source's digit`, unit: 'share',
-        value: await digitAccuracy(classifier, into.from, into.there, seed),
-        description: `Share of held-out images translated into the plain digits (${digits}) that the shipped classifier gives the source image's hidden label` },
-      { name: 'translationAccuracyUntrained', label: 'the same, untrained translator', unit: 'share', baseline: true,
-        value: await digitAccuracy(classifier, into.from, freshInto, seed),
-        description: 'The same share for the translator as initialised: what chance and the untrained network score' },
-      { name: 'labelFlipRate', label: `round trips of ${digits} changing the digit`, unit: 'share',
-        value: await labelFlipRate(classifier, round, seed),
-        description: `Of held-out digits the classifier reads correctly, the share whose round trip (${digits} → other → ${digits}) it reads as another digit` },
-    );
+    const [trained, initial] = [directions(networks), directions(fresh)];
+    const figures: FamilyFigure[] = [];
+    for (const [side, way] of [['A', 'ab'], ['B', 'ba']] as const) {
+      const errors = await roundTripErrors(side, trained[way], seed);
+      const { clean } = await roundTripErrors(side, initial[way], seed);
+      figures.push(...cycleFigures(side, errors, clean));
+    }
+    const digits = plainDigitSide(data);
+    if (!digits) return figures;
+    // Into the digits: b → a when a is the digits, a → b when b is; the digits' own round trip starts from them.
+    const [into, round] = digits === 'a' ? ['ba', 'ab'] as const : ['ab', 'ba'] as const;
+    const classifier = await loadDigitClassifier();
+    try {
+      const other = digits === 'a' ? 'b' : 'a';
+      figures.push(
+        { name: 'translationAccuracy', label: `translations ${other} → ${digits} read as the source's digit`, unit: 'share',
+          value: await digitAccuracy(classifier, trained[into].from, trained[into].there, seed),
+          description: `Share of held-out images of ${other} translated into the plain digits (${digits}) that the shipped classifier gives the source image's hidden label` },
+        { name: 'translationAccuracyUntrained', label: 'the same, untrained translator', unit: 'share', baseline: true,
+          value: await digitAccuracy(classifier, initial[into].from, initial[into].there, seed),
+          description: 'The same share for the translator as initialised: what chance and the untrained network score' },
+        { name: 'labelFlipRate', label: `round trips ${digits} → ${other} → ${digits} changing the digit`, unit: 'share',
+          value: await labelFlipRate(classifier, trained[round], seed),
+          description: `Of held-out digits the classifier reads correctly, the share whose round trip (${digits} → ${other} → ${digits}) it reads as another digit` },
+        { name: 'labelFlipRateUntrained', label: 'the same, untrained translators', unit: 'share', baseline: true,
+          value: await labelFlipRate(classifier, initial[round], seed),
+          description: 'The same share for the translators as initialised' },
+      );
+    } finally {
+      classifier.dispose();
+    }
+    return figures;
   } finally {
-    classifier.dispose();
     fresh.dispose();
   }
-  return figures;
 }
 
-async function cycleFigures(name: 'A' | 'B', { from, there, back }: Direction, random: Random, seed: number): Promise<FamilyFigure[]> {
-  const indices = measuredIndices(from, seed, name === 'A' ? 1 : 2);
+interface RoundTripErrors {
+  /** Mean L1 between held-out images and their round trip. */
+  readonly clean: number;
+  /** The same with noise of σ HIDDEN_SIGNAL_NOISE added to the translation. */
+  readonly noisy: number;
+  /** Mean L1 between two unrelated held-out images of the domain. */
+  readonly pairs: number;
+}
+
+async function roundTripErrors(side: 'A' | 'B', { from, there, back }: Direction, seed: number): Promise<RoundTripErrors> {
+  // Each side's noise and pairing from its own stream: the trained and the untrained networks see the same.
+  const random = Random.derive(seed, measureSalt, side === 'A' ? 1 : 2);
+  const indices = measuredIndices(from, seed, side === 'A' ? 1 : 2);
   const count = indices.length;
   const x = gather(from, indices);
   const [clean, noisy] = await readAndFree(...tf.tidy(() => {
-    const input = tf.tensor(x, [count, ...from.exampleShape]);
-    const translated = translate(there, input);
+    const translated = translate(there, tf.tensor(x, [count, ...from.exampleShape]));
     const noise = tf.randomNormal(translated.shape, 0, HIDDEN_SIGNAL_NOISE, 'float32', random.uint32());
     return [translate(back, translated), translate(back, tf.add(translated, noise))] as const;
   }));
   const size = x.length / count;
   const shift = 1 + random.int(Math.max(1, count - 1));
-  let own = 0;
-  let underNoise = 0;
-  let pairs = 0;
+  let [own, underNoise, pairs] = [0, 0, 0];
   for (let i = 0; i < x.length; i++) {
     own += Math.abs(clean[i]! - x[i]!);
     underNoise += Math.abs(noisy[i]! - x[i]!);
     pairs += Math.abs(x[i]! - x[((Math.floor(i / size) + shift) % count) * size + (i % size)]!);
   }
-  const lower = name.toLowerCase();
-  const names = cycleFigureNames(name);
-  const trip = name === 'A' ? 'a → b → a' : 'b → a → b';
+  return { clean: own / x.length, noisy: underNoise / x.length, pairs: pairs / x.length };
+}
+
+function cycleFigures(side: 'A' | 'B', errors: RoundTripErrors, untrained: number): FamilyFigure[] {
+  const domain = side.toLowerCase();
+  const names = cycleFigureNames(side);
+  const trip = side === 'A' ? 'a → b → a' : 'b → a → b';
   return [
-    { name: names.clean, label: `cycle error ${trip} (mean L1)`, unit: 'value', value: own / x.length,
-      description: `Mean absolute difference between held-out ${lower} and its round trip, per value on the [-1, 1] scale` },
-    { name: names.pairs, label: `L1 between random pairs of ${lower}`, unit: 'value', value: pairs / x.length, baseline: true,
-      description: `Mean absolute difference between two unrelated held-out images of ${lower}: a cycle error near it keeps nothing of the input` },
-    { name: names.noisy, label: `cycle error ${trip}, noise σ ${HIDDEN_SIGNAL_NOISE} on the translation`, unit: 'value', value: underNoise / x.length,
+    { name: names.clean, label: `cycle error ${trip} (mean L1)`, unit: 'value', value: errors.clean,
+      description: `Mean absolute difference between held-out ${domain} and its round trip, per value on the [-1, 1] scale` },
+    { name: `${names.clean}Untrained`, label: `cycle error ${trip}, untrained`, unit: 'value', value: untrained, baseline: true,
+      description: 'The same for the translators as initialised' },
+    { name: names.pairs, label: `L1 between random pairs of ${domain}`, unit: 'value', value: errors.pairs, baseline: true,
+      description: `Mean absolute difference between two unrelated held-out images of ${domain}: a cycle error near it keeps nothing of the input` },
+    { name: names.noisy, label: `cycle error ${trip}, noise σ ${HIDDEN_SIGNAL_NOISE} on the translation`, unit: 'value', value: errors.noisy,
       description: 'The round trip with faint Gaussian noise added to the translation: far above the clean cycle error, the translators hide the source in invisible signal (steganography)' },
   ];
 }

@@ -3,17 +3,7 @@ import type { DataConfig } from '../../config/dataSchema';
 import type { GanConfig } from '../../config/schema';
 import { sourceShape, transformedShape } from '../../data/domains/domainShape';
 import type { ConfigIssue } from '../../errors';
-import { reconstructingRefusals, refusedFields, type Refusal } from '../shared/refusals';
-
-const reason = 'builds its own translators and PatchGAN critics';
-const refusals: readonly Refusal[] = [
-  ...reconstructingRefusals.filter(({ path }) => path[0] !== 'training'),
-  { path: ['training', 'generatorEma'], set: ({ training }) => training.generatorEma !== undefined, why: 'translates with the generators it trains, not an average of them' },
-  { path: ['model', 'discriminator', 'minibatchDiscrimination'], set: ({ model }) => model.discriminator.minibatchDiscrimination !== undefined, why: reason },
-  { path: ['regularizers', 'gradientPenalty'], set: ({ regularizers }) => regularizers.gradientPenalty !== undefined, why: 'trains its patch critics without input-gradient penalties (least squares keeps them tame)' },
-  { path: ['regularizers', 'r1'], set: ({ regularizers }) => regularizers.r1 !== undefined, why: 'trains its patch critics without input-gradient penalties (least squares keeps them tame)' },
-  { path: ['objective', 'kind'], set: ({ objective }) => objective.kind === 'wasserstein', why: 'has no Lipschitz constraint on its critics for the wasserstein loss; use least-squares (the paper\'s)' },
-];
+import { refusedFields, translatingRefusals } from '../shared/refusals';
 
 /** Domain a's image shape when the config alone tells: the networks' input side of a → b. */
 function domainAShape(data: DataConfig): readonly number[] | undefined {
@@ -25,7 +15,7 @@ function domainAShape(data: DataConfig): readonly number[] | undefined {
 
 /** What a CycleGAN config cannot combine with, and shapes its translators cannot take. */
 export function cycleGanIssues(config: GanConfig): ConfigIssue[] {
-  const issues = refusedFields('cyclegan', refusals, config);
+  const issues = refusedFields('cyclegan', translatingRefusals, config);
   const [a, b] = [domainAShape(config.data), configExampleShape(config.data)];
   const odd = [a, b].find((shape) => shape && (shape[0]! % 2 !== 0 || shape[1]! % 2 !== 0));
   if (odd) {

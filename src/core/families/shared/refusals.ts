@@ -39,3 +39,24 @@ export const reconstructingRefusals: readonly Refusal[] = [
   packingRefusal,
   spectralNormRefusal,
 ];
+
+/** What the translation families (CycleGAN, pix2pix) cannot train with; their model section is refused as a whole, since they build their own networks. */
+export const translatingRefusals: readonly Refusal[] = [
+  {
+    path: ['regularizers', 'augmentation'], set: ({ regularizers }) => regularizers.augmentation !== undefined,
+    why: 'compares each translation with its source pixel by pixel (cycle, L1), which warping one side breaks',
+  },
+  {
+    path: ['regularizers', 'instanceNoise'], set: ({ regularizers }) => regularizers.instanceNoise !== undefined,
+    why: 'compares each translation with its source pixel by pixel (cycle, L1), which noise on one side blurs',
+  },
+  ...(['gradientPenalty', 'r1'] as const).map((name): Refusal => ({
+    path: ['regularizers', name], set: ({ regularizers }) => regularizers[name] !== undefined,
+    why: 'trains its patch critics without input-gradient penalties',
+  })),
+  { path: ['training', 'generatorEma'], set: ({ training }) => training.generatorEma !== undefined, why: 'translates with the generators it trains, not an average of them' },
+  {
+    path: ['objective', 'kind'], set: ({ objective }) => objective.kind === 'wasserstein',
+    why: 'has no Lipschitz constraint on its patch critics for the wasserstein loss; use least-squares or non-saturating',
+  },
+];
