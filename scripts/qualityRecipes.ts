@@ -41,6 +41,12 @@ const agreement = family('reconstructionAgreement', 'digit kept', 'higher', perc
 const digitQuality = [family('precision', 'precision', 'higher', percent), family('recall', 'recall', 'higher', percent),
   family('speckle', 'speckle', 'lower', percent), family('speckleReal', 'real speckle', 'lower', percent)];
 
+const translationFigures = [family('translationAccuracy', 'digit kept', 'higher', percent), family('translationAccuracyUntrained', 'untrained', 'higher', percent),
+  family('cycleErrorA', 'cycle A', 'lower', fixed(3)), family('randomPairErrorA', 'random pairs A', 'lower', fixed(3)),
+  family('cycleErrorB', 'cycle B', 'lower', fixed(3)), family('labelFlipRate', 'flips', 'lower', percent)];
+const pairFigures = [family('heldOutL1', 'held-out L1', 'lower', fixed(3)), fid, { label: 'FID floor', value: (r: EvaluationRecord) => r.fid?.floor ?? Number.NaN, better: 'lower' as const, format: fixed(1) },
+  family('outputAccuracy', 'digit kept', 'higher', percent), family('outputAccuracyUntrained', 'untrained', 'higher', percent)];
+
 export const qualityRecipes: Readonly<Record<string, QualityRecipe>> = {
   ring: {
     file: 'examples/ring.gan.yaml', target: '8/8 modes, ≥ 90% high quality, mode KL ≤ 0.05, ≤ 90 s', maxSeconds: 90,
@@ -89,6 +95,39 @@ export const qualityRecipes: Readonly<Record<string, QualityRecipe>> = {
     met: (r, vae) => vae !== undefined && (r.fid?.value ?? Infinity) < (vae.fid?.value ?? -Infinity)
       && familyFigure(r, 'reconstructionError') > familyFigure(vae, 'reconstructionError') && familyFigure(r, 'reconstructionAgreement') >= 0.9,
     figures: [fid, family('reconstructionError', 'pixel error', 'lower', fixed(3)), agreement],
+  },
+  // CycleGAN: translations into the plain digits read by the shipped classifier, each beside the
+  // untrained translator; the round trips against the L1 between random pairs of the domain.
+  'cyclegan-inverted': {
+    file: 'examples/mnist-inverted-cyclegan.gan.yaml', target: 'translations keep their digit ≥ 95%, cycle errors < 0.3 × random pairs',
+    met: (r) => familyFigure(r, 'translationAccuracy') >= 0.95
+      && familyFigure(r, 'cycleErrorA') < 0.3 * familyFigure(r, 'randomPairErrorA') && familyFigure(r, 'cycleErrorB') < 0.3 * familyFigure(r, 'randomPairErrorB'),
+    figures: translationFigures,
+  },
+  'cyclegan-colored': {
+    file: 'examples/mnist-colored-cyclegan.gan.yaml', target: 'translations keep their digit ≥ 3× the untrained translator\'s share, cycle errors < 0.5 × random pairs',
+    met: (r) => familyFigure(r, 'translationAccuracy') >= 3 * familyFigure(r, 'translationAccuracyUntrained')
+      && familyFigure(r, 'cycleErrorA') < 0.5 * familyFigure(r, 'randomPairErrorA') && familyFigure(r, 'cycleErrorB') < 0.5 * familyFigure(r, 'randomPairErrorB'),
+    figures: [...translationFigures, fid],
+  },
+  // pix2pix's ablation (Isola et al. 2017, Table 1) on held-out edge → digit pairs: L1 alone, then
+  // L1 + cGAN against it (sharper: a lower FID, as faithful), then the cGAN alone against that (less faithful).
+  'pix2pix-l1': {
+    file: 'scripts/ablations/mnist-edges-pix2pix-l1.gan.yaml', target: 'outputs read as the pair\'s digit ≥ 90%',
+    met: (r) => familyFigure(r, 'outputAccuracy') >= 0.9, figures: pairFigures,
+  },
+  pix2pix: {
+    file: 'examples/mnist-edges-pix2pix.gan.yaml', against: 'pix2pix-l1',
+    target: 'FID below L1 alone\'s, held-out L1 ≤ 1.25× L1 alone\'s, outputs read as the pair\'s digit ≥ 95%',
+    met: (r, l1) => l1 !== undefined && (r.fid?.value ?? Infinity) < (l1.fid?.value ?? -Infinity)
+      && familyFigure(r, 'heldOutL1') <= 1.25 * familyFigure(l1, 'heldOutL1') && familyFigure(r, 'outputAccuracy') >= 0.95,
+    figures: pairFigures,
+  },
+  'pix2pix-cgan': {
+    file: 'scripts/ablations/mnist-edges-pix2pix-cgan.gan.yaml', against: 'pix2pix',
+    target: 'less faithful than L1 + cGAN: held-out L1 above it',
+    met: (r, both) => both !== undefined && familyFigure(r, 'heldOutL1') > familyFigure(both, 'heldOutL1'),
+    figures: pairFigures,
   },
 };
 

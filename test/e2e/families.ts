@@ -1,7 +1,8 @@
 // GAN Studio's training families in a real VS Code (code-server 1.100), from a note's gan blocks:
-// a BiGAN in the plane, a VAE and a VAE-GAN on digits each train from their "▶ Train" CodeLens, and
-// the dashboard beside the note draws what the family's catalogue and views name (its metric
-// groups, its reconstructions, its D-output histograms or none), the preview shows each block's
+// a BiGAN in the plane, a VAE and a VAE-GAN on digits and a CycleGAN between the digits and their
+// inverse each train from their "▶ Train" CodeLens, and the dashboard beside the note draws what the
+// family's catalogue and views name (its metric groups, its reconstructions or translations, its
+// D-output histograms or none), the preview shows each block's
 // grid with the family's headline pair, and an unknown field in a family section is a plain
 // diagnostic at its line, with no stack trace.
 //   test/e2e/setup.sh && npm run build && test/e2e/run.sh families.ts
@@ -26,7 +27,8 @@ interface FamilyCase {
   readonly metricCards: readonly string[];
   /** D-output histogram cards: the class naming the view, and its title. None for a family without D. */
   readonly histograms: readonly { readonly view: string; readonly title: string }[];
-  readonly reconstructionsTitle: string;
+  /** The family's one sample view: its name (samples/<name>/) and card title. */
+  readonly view: { readonly name: string; readonly title: string };
   /** The preview's status line shows the headline pair under its short labels. */
   readonly headline: RegExp;
   /** run.json's networks. */
@@ -41,14 +43,14 @@ const CASES: readonly FamilyCase[] = [
     name: 'spiral-bigan', block: 0, steps: 200,
     lossTitle: 'Losses', metricCards: ['Mean D outputs on pairs', 'Gradient norms'],
     histograms: [{ view: 'discriminator', title: 'D outputs: encoded pairs vs generated pairs' }],
-    reconstructionsTitle: 'Reconstructions x | G(E(x))', headline: new RegExp(`· D ${NUMBER} EG ${NUMBER}$`),
+    view: { name: 'reconstructions', title: 'Reconstructions x | G(E(x))' }, headline: new RegExp(`· D ${NUMBER} EG ${NUMBER}$`),
     networks: ['generator', 'encoder', 'discriminator'], planeScale: 'E(x)',
   },
   {
     name: 'digits-vae', block: 1, steps: 60,
     lossTitle: 'VAE terms', metricCards: ['Gradient norm'],
     histograms: [],
-    reconstructionsTitle: 'Reconstructions x | decoder(μ(x))', headline: new RegExp(`· R ${NUMBER} KL ${NUMBER}$`),
+    view: { name: 'reconstructions', title: 'Reconstructions x | decoder(μ(x))' }, headline: new RegExp(`· R ${NUMBER} KL ${NUMBER}$`),
     networks: ['generator', 'encoder'],
   },
   {
@@ -58,8 +60,19 @@ const CASES: readonly FamilyCase[] = [
       { view: 'discriminator', title: 'D outputs: real vs prior samples' },
       { view: 'reconstructions', title: 'D outputs: real vs reconstructions' },
     ],
-    reconstructionsTitle: 'Reconstructions x | decoder(μ(x))', headline: new RegExp(`· D ${NUMBER} Dec ${NUMBER}$`),
+    view: { name: 'reconstructions', title: 'Reconstructions x | decoder(μ(x))' }, headline: new RegExp(`· D ${NUMBER} Dec ${NUMBER}$`),
     networks: ['generator', 'encoder', 'discriminator'],
+  },
+  {
+    // Both directions' losses, the round trips and both critics: all from its catalogue, view and histogram keys.
+    name: 'digits-cyclegan', block: 3, steps: 30,
+    lossTitle: 'Losses', metricCards: ['Cycle consistency', 'Mean D outputs', 'Gradient norms'],
+    histograms: [
+      { view: 'discriminatorA', title: 'D_A outputs: a vs G_BA(b)' },
+      { view: 'discriminatorB', title: 'D_B outputs: b vs G_AB(a)' },
+    ],
+    view: { name: 'translations', title: 'Translations a → b → a and b → a → b' }, headline: new RegExp(`· D ${NUMBER} G ${NUMBER}$`),
+    networks: ['generatorAB', 'generatorBA', 'discriminatorA', 'discriminatorB'],
   },
 ];
 
@@ -179,12 +192,12 @@ function dashboardMismatch(family: FamilyCase, runId: string, seen: DashboardRea
     problems.push(`histogram cards ${JSON.stringify(histograms)}`);
   }
   if (seen.histograms.some((card) => !card.painted)) problems.push('a histogram card is not drawn');
-  const reconstructions = seen.views.filter((view) => /\bview-reconstructions\b/.test(view.className));
-  if (seen.views.length !== 1 || reconstructions.length !== 1) problems.push(`view cards ${JSON.stringify(seen.views.map((view) => view.className))}`);
-  const [view] = reconstructions;
-  if (view && view.title !== family.reconstructionsTitle) problems.push(`reconstructions card titled "${view.title}"`);
-  if (view && !view.loaded) problems.push('the reconstructions picture did not load');
-  if (view && !view.src.includes(`${runId}/samples/reconstructions/step-${family.steps}.png`)) problems.push(`reconstructions picture ${view.src}`);
+  const named = seen.views.filter((view) => new RegExp(`\\bview-${family.view.name}\\b`).test(view.className));
+  if (seen.views.length !== 1 || named.length !== 1) problems.push(`view cards ${JSON.stringify(seen.views.map((view) => view.className))}`);
+  const [view] = named;
+  if (view && view.title !== family.view.title) problems.push(`${family.view.name} card titled "${view.title}"`);
+  if (view && !view.loaded) problems.push(`the ${family.view.name} picture did not load`);
+  if (view && !view.src.includes(`${runId}/samples/${family.view.name}/step-${family.steps}.png`)) problems.push(`${family.view.name} picture ${view.src}`);
   if (family.planeScale !== undefined && !(seen.plane.shown && seen.plane.scale === family.planeScale)) problems.push(`plane ${JSON.stringify(seen.plane)}`);
   if (family.planeScale === undefined && seen.plane.shown) problems.push('a data plane for image data');
   return problems.join('; ');
@@ -197,7 +210,7 @@ runGanScript('families', {}, async ({ page, server, workspace, step }) => {
   const runIds = new Map<string, string>();
 
   for (const family of CASES) {
-    await step(`${family.name}: "▶ Train" trains the block to completion, and its dashboard beside the note shows the family's metric groups, reconstructions and ${family.histograms.length} D-output histogram card(s)`, async () => {
+    await step(`${family.name}: "▶ Train" trains the block to completion, and its dashboard beside the note shows the family's metric groups, its ${family.view.name} view and ${family.histograms.length} D-output histogram card(s)`, async () => {
       await clickTrainLens(page, workspace, `name: ${family.name}`);
       const prefix = `families-b${family.block + 1}-${family.name}-`;
       const runDir = await pollUntil(async () => runDirs(workspace).find((dir) => path.basename(dir).startsWith(prefix) && fs.existsSync(path.join(dir, 'run.json'))),
@@ -242,7 +255,7 @@ runGanScript('families', {}, async ({ page, server, workspace, step }) => {
     const [row] = ours as [string];
     assert(row.includes(expected), `problem row: ${row}`);
     assert(row.includes(`[Ln ${line}, Col 22]`), `problem row: ${row} (expected line ${line}, column 22)`);
-    // The three good blocks have nothing to report.
+    // The good blocks have nothing to report.
     const others = problems.filter((text) => !text.includes('family.beta') && !/^families\.md/.test(text.trim()));
     assert(others.length === 0, `other problems: ${JSON.stringify(others)}`);
 
@@ -269,7 +282,7 @@ runGanScript('families', {}, async ({ page, server, workspace, step }) => {
     assert(runIds.size === CASES.length, `only ${runIds.size} of ${CASES.length} blocks trained`);
     await focusNote(page);
     await runCommand(page, 'Markdown: Open Preview to the Side');
-    const preview = await findWebview(page, async (frame) => (await frame.locator('.gan-block').count()) === 4, 'the note\'s four gan blocks', 40_000);
+    const preview = await findWebview(page, async (frame) => (await frame.locator('.gan-block').count()) === 5, 'the note\'s five gan blocks', 40_000);
     const blocks = preview.locator('.gan-block');
     for (const family of CASES) {
       const runId = runIds.get(family.name)!;
@@ -288,8 +301,8 @@ runGanScript('families', {}, async ({ page, server, workspace, step }) => {
       await block.locator('svg.gan-sparkline polyline').nth(1).waitFor({ state: 'attached', timeout: 20_000 })
         .catch(() => { throw new Error(`block ${family.block + 1} has no sparkline with both headline curves`); });
     }
-    const bad = blocks.nth(3);
-    assert(/Not trained yet/.test(await bad.innerText()) && (await bad.getAttribute('class'))?.includes('gan-block-empty'), `block 4: ${await bad.innerText()}`);
+    const bad = blocks.nth(CASES.length);
+    assert(/Not trained yet/.test(await bad.innerText()) && (await bad.getAttribute('class'))?.includes('gan-block-empty'), `block ${CASES.length + 1}: ${await bad.innerText()}`);
   });
 
 });

@@ -16,7 +16,7 @@ import { useTestBackend } from './support/backend';
 import { cli } from './support/cli';
 import { idxBytes } from './support/hostileData';
 import { fileHandler } from './support/layersModel';
-import { resolvedConfig, tempDir, train } from './support/training';
+import { resolvedConfig, tempDir, train, wholeAndResumed } from './support/training';
 
 // Sobel edges → digit on paired halves of 2,000 digits: the U-Net learns to fill strokes in fast.
 const edges: GanConfigInput = {
@@ -109,6 +109,26 @@ test('pix2pix learns edges → digit: held-out outputs keep their digit and come
   const fromFile = Array.from({ length: 784 }, (_, p) => outputs[0]!.data[p * 4]!);
   fromExport.forEach((value, p) => assert.ok(Math.abs(Math.round(Math.min(Math.max((value + 1) * 127.5, 0), 255)) - fromFile[p]!) <= 1, `pixel ${p}`));
   model.dispose();
+});
+
+test('pix2pix resumes exactly and holds its tensor count', async () => {
+  await useTestBackend();
+  const tiny = resolvedConfig({
+    ...edges, family: { kind: 'pix2pix', generator: { channels: 4, depth: 1 }, discriminator: { channels: 4, layers: 1 } },
+    data: { kind: 'domains', paired: true, a: { kind: 'mnist', limit: 300, transforms: [{ kind: 'edges' }] }, b: { kind: 'mnist', limit: 300 } },
+    training: { ...edges.training, steps: 12, batchSize: 8, dSteps: 2 }, logging: { every: 2, histogramEvery: 6 }, samples: { every: 6, count: 9 }, checkpoints: { every: 1000 },
+  });
+  const { whole, split } = await wholeAndResumed(tempDir(), tiny, 6);
+  const [expected, actual] = await Promise.all([readRun(whole.runDir), readRun(split.runDir)]);
+  assert.equal(actual.metrics.length, 6);
+  actual.metrics.forEach((record, i) => {
+    for (const key of ['dLoss', 'gLoss', 'l1', 'adversarial', 'dLossReal', 'gradNormD']) assert.equal(record[key], expected.metrics[i]![key], `step ${record.step} ${key}`);
+  });
+  const counts: number[] = [];
+  await train({ runsDir: tempDir(), config: tiny }, (event) => {
+    if (event.type === 'progress') counts.push(tf.memory().numTensors);
+  });
+  assert.equal(new Set(counts.slice(1)).size, 1, `tensor counts per step: ${counts.join(', ')}`);
 });
 
 test('pix2pix with L1 alone trains no discriminator: one player, no histograms, the L1 headline', async () => {
