@@ -105,18 +105,18 @@ test('the MNIST ↔ inverted CycleGAN, shortened: translations keep their digit,
   assert.equal(reverse.inputs[0]!.domain, 'b');
 });
 
-// The coloured ↔ digits recipe (2,000 steps) cut to 300: translating a textured coloured digit back
-// to a plain one is harder (64 % by step 1,000 on seed 1), but learning shows early against the
-// untrained translator's 9.4 %; the digits' own round trip (b → a → b) comes back.
+// The coloured ↔ digits recipe (2,000 steps) cut to 200: translating a textured coloured digit back
+// to a plain one is harder (36 % at step 300, 64 % by step 1,000 on seed 1), but learning shows
+// early against the untrained translator's 9.4 %; the digits' own round trip (b → a → b) comes back.
 test('the coloured ↔ digits CycleGAN, shortened: translations into the digits beat the untrained translator, and FID falls', async (t) => {
   await useTestBackend();
-  const run = await train({ runsDir: tempDir(), config: await shortened('examples/mnist-colored-cyclegan.gan.yaml', 300, 300) });
+  const run = await train({ runsDir: tempDir(), config: await shortened('examples/mnist-colored-cyclegan.gan.yaml', 200, 300) });
   assert.equal(run.info.status, 'completed');
   const { first, last } = await evaluationsOf(run.runDir);
   const figures = last.figures ?? [];
   const accuracy = figure(figures, 'translationAccuracy');
-  t.diagnostic(`step 300: translations a → b keep their digit ${accuracy}, FID ${last.fid?.value} (step 0: ${first.fid?.value})`);
-  assert.ok(accuracy >= 2.5 * figure(figures, 'translationAccuracyUntrained'), `translations a → b keeping their digit: ${accuracy}`);
+  t.diagnostic(`step 200: translations a → b keep their digit ${accuracy}, FID ${last.fid?.value} (step 0: ${first.fid?.value})`);
+  assert.ok(accuracy >= 2 * figure(figures, 'translationAccuracyUntrained'), `translations a → b keeping their digit: ${accuracy}`);
   assert.ok(figure(figures, 'cycleErrorB') < 0.5 * figure(figures, 'randomPairErrorB'), `cycle error B ${figure(figures, 'cycleErrorB')}`);
   assert.ok(last.fid && first.fid && last.fid.value < 0.5 * first.fid.value, `FID ${first.fid?.value} → ${last.fid?.value}`);
 });

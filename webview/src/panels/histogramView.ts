@@ -92,7 +92,8 @@ export class HistogramView implements DashboardView {
 
   render(state: DashboardState, changes: StateChanges): void {
     if (!(changes.header || changes.histograms || changes.theme)) return;
-    const judged = state.header?.networks === undefined || state.header.networks.includes('discriminator');
+    // A critic's checkpoint name starts with "discriminator" (a GAN's one, CycleGAN's discriminatorA and discriminatorB).
+    const judged = state.header?.networks === undefined || state.header.networks.some((name) => name.startsWith('discriminator'));
     // Without a discriminator there are no D outputs to show, whatever lines a folder holds.
     const views = judged ? groupByView(state.histograms) : new Map<string, ViewRecords>();
     if (views.size === 0 && judged) views.set(ganHistogramKey.view, { key: ganHistogramKey, records: [] });
