@@ -1,6 +1,6 @@
 import type { ConfigIssue } from '../errors';
 import { networkKindsFor, networkTraits } from '../networks/shapes';
-import { sourceShape, transformedShape } from '../data/domains/domainShape';
+import { domainShape } from '../data/domains/domainShape';
 import { isToyData } from './dataSchema';
 import type { DataConfig } from './dataSchema';
 import type { ModelConfig } from './modelSchema';
@@ -39,12 +39,8 @@ export function configExampleShape(data: DataConfig): readonly number[] | undefi
   if (isToyData(data)) return [2];
   if (data.kind === 'mnist') return [28, 28, 1];
   if (data.kind === 'folder') return [data.size, data.size, data.channels];
-  if (data.kind === 'domains') {
-    // What the translation writes (a → b) and the discriminators read: domain b after its transforms.
-    const shape = sourceShape(data.b);
-    const transformed = shape && transformedShape(shape, data.b.transforms);
-    return transformed && 'shape' in transformed ? transformed.shape : undefined;
-  }
+  // What the translation writes (a → b) and the discriminators read: domain b after its transforms.
+  if (data.kind === 'domains') return domainShape(data.b);
   return undefined;
 }
 

@@ -38,6 +38,13 @@ export function transformedShape(shape: readonly [number, number, number], trans
   return { shape: current };
 }
 
+/** A domain's image shape after its transforms, when the config alone decides it and every transform can take its input. */
+export function domainShape(domain: DomainConfig): readonly [number, number, number] | undefined {
+  const shape = sourceShape(domain);
+  const result = shape && transformedShape(shape, domain.transforms);
+  return result && 'shape' in result ? result.shape : undefined;
+}
+
 /** A domain source's image shape before its transforms, when the config alone decides it (an IDX file says so only once read). */
 export function sourceShape(domain: DomainConfig): readonly [number, number, number] | undefined {
   if (domain.kind === 'mnist') return [28, 28, 1];

@@ -18,7 +18,6 @@ const measureSalt = 0xc7f0;
 
 interface Direction {
   readonly from: Dataset;
-  readonly to: Dataset;
   readonly there: LayersModel;
   readonly back: LayersModel;
 }
@@ -34,8 +33,8 @@ interface Direction {
 export async function translationFigures(data: DataConfig, dataset: Dataset, networks: CycleGanNetworks, untrained: () => CycleGanNetworks, seed: number): Promise<FamilyFigure[]> {
   const { heldOut } = dataset.translation!;
   const directions = (nets: CycleGanNetworks) => ({
-    ab: { from: heldOut.source, to: heldOut.target, there: nets.generatorAB, back: nets.generatorBA },
-    ba: { from: heldOut.target, to: heldOut.source, there: nets.generatorBA, back: nets.generatorAB },
+    ab: { from: heldOut.source, there: nets.generatorAB, back: nets.generatorBA },
+    ba: { from: heldOut.target, there: nets.generatorBA, back: nets.generatorAB },
   });
   const fresh = untrained();
   try {

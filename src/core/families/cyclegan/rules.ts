@@ -1,22 +1,15 @@
 import { configExampleShape } from '../../config/dataFit';
-import type { DataConfig } from '../../config/dataSchema';
 import type { GanConfig } from '../../config/schema';
-import { sourceShape, transformedShape } from '../../data/domains/domainShape';
+import { domainShape } from '../../data/domains/domainShape';
 import type { ConfigIssue } from '../../errors';
 import { refusedFields, translatingRefusals } from '../shared/refusals';
 
-/** Domain a's image shape when the config alone tells: the networks' input side of a → b. */
-function domainAShape(data: DataConfig): readonly number[] | undefined {
-  if (data.kind !== 'domains') return undefined;
-  const shape = sourceShape(data.a);
-  const result = shape && transformedShape(shape, data.a.transforms);
-  return result && 'shape' in result ? result.shape : undefined;
-}
 
 /** What a CycleGAN config cannot combine with, and shapes its translators cannot take. */
 export function cycleGanIssues(config: GanConfig): ConfigIssue[] {
   const issues = refusedFields('cyclegan', translatingRefusals, config);
-  const [a, b] = [domainAShape(config.data), configExampleShape(config.data)];
+  // Domain a's shape is the translators' input side, b's (the data's example shape) their output side.
+  const [a, b] = [config.data.kind === 'domains' ? domainShape(config.data.a) : undefined, configExampleShape(config.data)];
   const odd = [a, b].find((shape) => shape && (shape[0]! % 2 !== 0 || shape[1]! % 2 !== 0));
   if (odd) {
     issues.push({ path: ['data'], message: `the translators halve and double the image side, so it must be even; the images are ${odd[0]}×${odd[1]}` });

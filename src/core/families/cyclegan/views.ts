@@ -6,7 +6,7 @@ import type { Dataset } from '../../data/dataset';
 import { gather } from '../../data/sampler';
 import { fixedSubset } from '../../eval/field';
 import { histogramDraws, histogramRecord } from '../../eval/histogramDraws';
-import { translate } from '../shared/translation/apply';
+import { scorePerImage, translate } from '../shared/translation/apply';
 import type { AdversarialObjective } from '../../objectives/adversarial';
 import { renderSideBySide, type ImageSet } from '../shared/translation/views';
 import type { HistogramKey } from '../../run/histogramKeys';
@@ -63,7 +63,7 @@ export async function criticHistograms(
   const { random, count, real } = histogramDraws(step, seed, dataset);
   const source = dataset.translation!.source;
   const sourceIndices = Array.from({ length: count }, () => random.int(source.count));
-  const perImage = (critic: LayersModel, x: Tensor) => tf.mean(objective.displayed(translate(critic, x)), 1);
+  const perImage = (critic: LayersModel, x: Tensor) => scorePerImage(critic, objective, x);
   const [realA, fakeA, realB, fakeB] = await readAndFree(...tf.tidy(() => {
     const a = tf.tensor(gather(source, sourceIndices), [count, ...source.exampleShape]);
     const b = real.tensor();

@@ -9,7 +9,7 @@ import type { AdversarialObjective } from '../../objectives/adversarial';
 import type { HistogramKey } from '../../run/histogramKeys';
 import type { HistogramRecord } from '../../run/records';
 import type { SampleView } from '../family';
-import { translate } from '../shared/translation/apply';
+import { scorePerImage, translate } from '../shared/translation/apply';
 import { renderSideBySide } from '../shared/translation/views';
 import type { Pix2PixNetworks } from './networks';
 import { stackPair } from './plan';
@@ -44,7 +44,7 @@ export async function pairHistogram(step: number, seed: number, networks: Pix2Pi
   const { count, real } = histogramDraws(step, seed, dataset);
   const source = dataset.translation!.source;
   const critic = networks.discriminator!;
-  const perPair = (x: Tensor) => tf.mean(objective.displayed(translate(critic, x)), 1);
+  const perPair = (x: Tensor) => scorePerImage(critic, objective, x);
   const [realScores, fakeScores] = await readAndFree(...tf.tidy(() => {
     const a = tf.tensor(gather(source, real.indices), [count, ...source.exampleShape]);
     return [perPair(stackPair(a, real.tensor())), perPair(stackPair(a, translate(networks.generator, a)))] as const;
