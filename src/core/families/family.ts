@@ -53,6 +53,8 @@ export interface FamilyModel extends Disposable {
   readonly views: readonly SampleView[];
   /** x → z, for a family that learns one (BiGAN): `gan-studio encode` and export use it. */
   readonly encoder?: LayersModel;
+  /** x → class logits, for a family that learns a classifier (Triple-GAN): export writes it in its own folder. */
+  readonly classifier?: LayersModel;
   /** Image-to-image translators by direction, for a family that learns them: `gan-studio translate` and export use them. */
   readonly translators?: Translators;
   /** Figures beyond the generator's, measured with every evaluation: BiGAN's encoder figures. */

@@ -4,6 +4,7 @@ import { biganFamily } from './bigan/family';
 import { cycleGanFamily } from './cyclegan/family';
 import { ganFamily } from './gan/family';
 import { pix2pixFamily } from './pix2pix/family';
+import { tripleGanFamily } from './triplegan/family';
 import { vaeFamily } from './vae/family';
 import { vaeGanFamily } from './vaegan/family';
 import { familyKind, type FamilyKind } from './sections';
@@ -16,6 +17,7 @@ const families: { readonly [K in FamilyKind]: Family } = {
   'vae-gan': vaeGanFamily,
   cyclegan: cycleGanFamily,
   pix2pix: pix2pixFamily,
+  'triple-gan': tripleGanFamily,
 };
 
 export function familyOf(config: GanConfig): Family {

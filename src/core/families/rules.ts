@@ -5,6 +5,7 @@ import { biganIssues } from './bigan/rules';
 import { cycleGanIssues } from './cyclegan/rules';
 import { ganIssues } from './gan/rules';
 import { pix2pixIssues } from './pix2pix/rules';
+import { tripleGanIssues } from './triplegan/rules';
 import { vaeGanIssues, vaeIssues } from './vae/rules';
 import { familyKind, type FamilyKind } from './sections';
 
@@ -28,6 +29,7 @@ const rules: { readonly [K in FamilyKind]: FamilyRules } = {
   'vae-gan': { issues: vaeGanIssues, measuresAnyData: true, adversarial: true, translates: false },
   cyclegan: { issues: cycleGanIssues, measuresAnyData: true, adversarial: true, translates: true, computeProfile: 'convolutional' },
   pix2pix: { issues: pix2pixIssues, measuresAnyData: true, adversarial: true, translates: true, computeProfile: 'convolutional' },
+  'triple-gan': { issues: tripleGanIssues, measuresAnyData: true, adversarial: true, translates: false },
 };
 
 /** The families that translate between two domains: what data kind domains and `gan-studio translate` are for. */

@@ -8,13 +8,15 @@ import { restoreFamily, type RestoredGenerator } from './restore';
 
 /** Where an export's encoder goes, beside the generator's files: <out>/encoder/model.json. */
 export const ENCODER_FOLDER = 'encoder';
+/** Where a classifier (Triple-GAN's C) goes: <out>/classifier/model.json, with gan-studio.json naming its classes. */
+export const CLASSIFIER_FOLDER = 'classifier';
 /** Where a translation family's b → a generator goes: <out>/ba/model.json (a → b is the top-level generator). */
 export const REVERSE_TRANSLATOR_FOLDER = 'ba';
 
 /**
  * Exports a run as of its latest checkpoint: its generator (the weight average, when kept; a
  * translator's a → b) with gan-studio.json, the encoder of a family that learns one in its own
- * folder, and a translator's b → a in `ba/`.
+ * folder, a classifier in `classifier/`, and a translator's b → a in `ba/`.
  */
 export async function exportRun(
   runDir: string, outDir: string, backend: BackendName = 'auto', nativeSearchDirs: readonly string[] = [],
@@ -27,6 +29,16 @@ export async function exportRun(
       const folder = path.join(outDir, ENCODER_FOLDER);
       await writeLayersModel(family.encoder, folder);
       files.push(path.join(folder, EXPORT_FILES.model), path.join(folder, EXPORT_FILES.weights));
+    }
+    if (family.classifier) {
+      const folder = path.join(outDir, CLASSIFIER_FOLDER);
+      await writeLayersModel(family.classifier, folder);
+      await writeJsonAtomic(path.join(folder, EXPORT_FILES.info), {
+        name: stored.config.name, step, configHash: stored.hash,
+        input: { name: 'image', shape: [null, ...dataset.exampleShape], range: [-1, 1] },
+        output: { shape: [null, dataset.classNames?.length ?? 0], kind: 'logits', classNames: dataset.classNames ?? [] },
+      });
+      files.push(...[EXPORT_FILES.model, EXPORT_FILES.weights, EXPORT_FILES.info].map((file) => path.join(folder, file)));
     }
     // The reverse translator (b → a) in its own folder; a → b is the shown generator, already at the top.
     const reverse = family.translators?.ba;

@@ -4,6 +4,7 @@ import { tf } from '../../backend/tf';
 import type { GanConfig } from '../../config/schema';
 import type { Dataset } from '../../data/dataset';
 import { gather } from '../../data/sampler';
+import { labelledPerClass } from '../../eval/digitSplit';
 import { linearProbeAccuracy } from '../../eval/linearProbe';
 import type { FamilyFigure } from '../../run/evaluationRecords';
 import { Random } from '../../util/random';
@@ -34,7 +35,7 @@ export async function encoderFigures(config: GanConfig, dataset: Dataset, networ
   const reconstructions = await reconstructionFigures(config, dataset, examples, random, (x) => reconstruct(networks, x));
   const { classes, split, tested } = examples;
   if (!classes || !split) return reconstructions;
-  const probeTrain = labelledFew(split.train, classes.of, random);
+  const probeTrain = labelledPerClass(split.train, classes.of, PROBE_LABELS_PER_CLASS, random);
   const probe = async (features: (indices: ArrayLike<number>) => Promise<Float32Array>) => linearProbeAccuracy(
     { features: await features(probeTrain), labels: Int32Array.from(probeTrain, (i) => classes.of[i]!) },
     { features: await features(tested), labels: Int32Array.from(tested, (i) => classes.of[i]!) },
@@ -56,20 +57,4 @@ export async function encoderFigures(config: GanConfig, dataset: Dataset, networ
 async function codes(encoder: LayersModel, dataset: Dataset, indices: ArrayLike<number>): Promise<Float32Array> {
   const [values] = await readAndFree(tf.tidy(() => encode({ encoder }, tf.tensor(gather(dataset, indices), [indices.length, ...dataset.exampleShape]))));
   return values;
-}
-
-/** `PROBE_LABELS_PER_CLASS` training examples of each class, drawn with the probe's own stream. */
-function labelledFew(train: Uint32Array, labels: Int32Array, random: Random): Uint32Array {
-  const order = Array.from(train);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = random.int(i + 1);
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  const taken = new Map<number, number>();
-  const chosen = order.filter((index) => {
-    const count = taken.get(labels[index]!) ?? 0;
-    taken.set(labels[index]!, count + 1);
-    return count < PROBE_LABELS_PER_CLASS;
-  });
-  return Uint32Array.from(chosen.sort((a, b) => a - b));
 }

@@ -1,0 +1,155 @@
+import type { Optimizer, Scalar, Tensor, Tensor1D, Variable } from '@tensorflow/tfjs-core';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { tf } from '../../backend/tf';
+import type { GanConfig } from '../../config/schema';
+import type { Dataset } from '../../data/dataset';
+import { gather, gatherLabels } from '../../data/sampler';
+import { criticOf, generate } from '../../models/apply';
+import { latentBatch, oneHot } from '../../models/latent';
+import { drawLatents, drawMismatchedClasses } from '../../models/latentDraws';
+import type { AdversarialObjective } from '../../objectives/adversarial';
+import { realTarget } from '../../objectives/labelSmoothing';
+import type { Random } from '../../util/random';
+import type { FamilyStreams } from '../family';
+import type { Loss, Player, TrainingPlan } from '../player';
+import { tunableWeight } from '../shared/tunableWeight';
+import { tripleGanCatalogue } from './catalogue';
+import type { TripleGanSection } from './config';
+import type { TripleGanNetworks } from './networks';
+import type { SemiSupervisedSplit } from './split';
+
+/** What Triple-GAN's players update; built once per run. */
+export interface TripleGanContext {
+  readonly config: GanConfig;
+  readonly section: TripleGanSection;
+  readonly split: SemiSupervisedSplit;
+  readonly networks: TripleGanNetworks;
+  readonly objective: AdversarialObjective;
+  readonly optimizers: { readonly [P in 'discriminator' | 'generator' | 'classifier' | 'baseline']: Optimizer };
+}
+
+const variables = (model: LayersModel) => model.trainableWeights.map((weight) => weight.read() as Variable);
+const crossEntropy = (logits: Tensor, oneHotLabels: Tensor): Scalar => tf.losses.softmaxCrossEntropy(oneHotLabels, logits) as Scalar;
+
+/** `count` examples drawn uniformly (with replacement) from `part`, as a batch tensor, with their one-hot labels when it has them. */
+function drawBatch(random: Random, part: Dataset, count: number, classes: number): { x: Tensor; y?: Tensor; labels?: Int32Array } {
+  const indices = Array.from({ length: count }, () => random.int(part.count));
+  const x = tf.tensor(gather(part, indices), [count, ...part.exampleShape]);
+  if (!part.labels) return { x };
+  const labels = gatherLabels(part, indices);
+  return { x, labels, y: tf.tensor2d(oneHot(labels, classes), [count, classes]) };
+}
+
+/**
+ * Li et al.'s iteration. D learns labelled pairs (x, y) as real, G's pairs (G(z, y), y) and C's
+ * pairs (x_u, argmax C(x_u)) as fake, half each; G learns to pass D with its pairs; C learns from
+ * its labels, from making D accept its pairs (each weighted by C's confidence: the argmax
+ * approximation's gradient reaches C through the confidence only), and, from `pseudoLabelFrom`, from
+ * G's pairs as labelled data. The baseline learns from the same labels alone, one update a step.
+ */
+export function tripleGanTrainingPlan(ctx: TripleGanContext, { random }: FamilyStreams): TrainingPlan {
+  const { config, section, split, networks, objective, optimizers } = ctx;
+  const { models, classifier, baseline } = networks;
+  const classes = models.latent.classes!.names.length;
+  const batch = config.training.batchSize;
+  const target = realTarget(config.regularizers);
+  const weights = {
+    adversarial: tunableWeight('classifierAdversarial', 'C\'s adversarial weight', section.adversarialWeight),
+    pseudoLabel: tunableWeight('pseudoLabel', 'pseudo-label α_P', section.pseudoLabelWeight),
+    entropy: tunableWeight('entropy', 'C\'s entropy weight', section.entropyWeight),
+  };
+  const labelled = () => drawBatch(random, split.labelled, batch, classes) as { x: Tensor; y: Tensor; labels: Int32Array };
+  const allClasses = Array.from({ length: classes }, (_, k) => k);
+  const mismatched = config.model.conditional?.mismatchedLabels === true;
+  const unlabelled = () => drawBatch(random, split.unlabelled, batch, classes).x;
+  /** G's pairs: uniformly drawn classes, one-hot, and the images G draws for them. */
+  const generated = (training: boolean) => {
+    const latent = latentBatch(drawLatents(random, models.latent, batch, Array.from({ length: batch }, () => random.int(classes))));
+    return { x: generate(models.generator, latent, training), y: latent.labels! };
+  };
+  /** C's pseudo-labels for unlabelled images, one-hot, with no gradient. */
+  const pseudoLabels = (x: Tensor) => tf.cast(tf.oneHot(tf.argMax(classifier.apply(x) as Tensor, -1) as Tensor1D, classes), 'float32');
+  const critic = (labels: Tensor) => criticOf(models.discriminator, labels, true);
+
+  const discriminatorPlayer: Player = {
+    name: 'discriminator', metrics: { loss: 'dLoss', gradNorm: 'gradNormD' }, updates: config.training.dSteps,
+    optimizer: optimizers.discriminator, variables: variables(models.discriminator),
+    prepare() {
+      const real = labelled();
+      const fake = generated(true);
+      const xu = unlabelled();
+      const yu = pseudoLabels(xu);
+      const wrong = mismatched ? tf.tensor2d(oneHot(drawMismatchedClasses(random, real.labels, allClasses), classes), [batch, classes]) : undefined;
+      return (): Loss => {
+        const realScores = critic(real.y)(real.x);
+        const generatedScores = critic(fake.y)(fake.x);
+        const pseudoScores = critic(yu)(xu);
+        // The fake kinds in one batch, so each weighs the same share of D's fake term (Li et al.'s ½ + ½;
+        // a third each with the matching-aware term, labelled images shown with a wrong label).
+        const fakes = [generatedScores, pseudoScores, ...(wrong ? [critic(wrong)(real.x)] : [])];
+        const losses = objective.discriminatorLoss(realScores, tf.concat(fakes, 0), target);
+        const mean = (scores: Tensor) => tf.mean(objective.displayed(scores)) as Scalar;
+        return {
+          total: losses.total,
+          parts: { dLossReal: losses.real, dLossFake: losses.fake, dReal: mean(realScores), dFake: mean(generatedScores), dPseudo: mean(pseudoScores) },
+        };
+      };
+    },
+  };
+
+  const generatorPlayer: Player = {
+    name: 'generator', metrics: { loss: 'gLoss', gradNorm: 'gradNormG' }, updates: 1,
+    optimizer: optimizers.generator, variables: variables(models.generator),
+    prepare() {
+      const latent = latentBatch(drawLatents(random, models.latent, batch, Array.from({ length: batch }, () => random.int(classes))));
+      return (): Loss => ({ total: objective.generatorLoss(critic(latent.labels!)(generate(models.generator, latent, true))), parts: {} });
+    },
+  };
+
+  const classifierPlayer: Player = {
+    name: 'classifier', metrics: { loss: 'cLoss', gradNorm: 'gradNormC' }, updates: 1,
+    optimizer: optimizers.classifier, variables: variables(classifier),
+    prepare(step) {
+      const real = labelled();
+      const xu = unlabelled();
+      const yu = pseudoLabels(xu);
+      // How much each pseudo-labelled pair fails to pass D, per example: fixed, C moves its confidence against it.
+      const failure = perExample(objective, critic(yu)(xu));
+      const fake = step >= section.pseudoLabelFrom ? generated(false) : undefined;
+      return (): Loss => {
+        const supervised = crossEntropy(classifier.apply(real.x, { training: true }) as Tensor, real.y);
+        const probabilities = tf.softmax(classifier.apply(xu, { training: true }) as Tensor);
+        const parts: Record<string, Scalar> = {
+          supervised,
+          adversarial: tf.mean(tf.mul(tf.max(probabilities, -1), failure)) as Scalar,
+          entropy: tf.mean(tf.neg(tf.sum(tf.mul(probabilities, tf.log(tf.add(probabilities, 1e-8))), -1))) as Scalar,
+          ...(fake ? { pseudoLabel: crossEntropy(classifier.apply(fake.x, { training: true }) as Tensor, fake.y) } : {}),
+        };
+        let total = tf.add(supervised, tf.mul(weights.adversarial.get(), parts['adversarial']!)) as Scalar;
+        total = tf.add(total, tf.mul(weights.entropy.get(), parts['entropy']!));
+        if (parts['pseudoLabel']) total = tf.add(total, tf.mul(weights.pseudoLabel.get(), parts['pseudoLabel']));
+        return { total, parts };
+      };
+    },
+  };
+
+  const baselinePlayer: Player = {
+    name: 'baseline classifier', metrics: { loss: 'baselineLoss', gradNorm: 'gradNormBaseline' }, updates: 1,
+    optimizer: optimizers.baseline, variables: variables(baseline),
+    prepare() {
+      const real = labelled();
+      return (): Loss => ({ total: crossEntropy(baseline.apply(real.x, { training: true }) as Tensor, real.y), parts: {} });
+    },
+  };
+
+  return {
+    players: [discriminatorPlayer, generatorPlayer, classifierPlayer, baselinePlayer],
+    catalogue: tripleGanCatalogue(config.objective.kind),
+    weights: [weights.adversarial, weights.pseudoLabel, weights.entropy],
+  };
+}
+
+/** G's loss for each example on its own, [B]: the objective's batch mean over one-example batches. */
+function perExample(objective: AdversarialObjective, scores: Tensor): Tensor {
+  return tf.stack(tf.unstack(scores).map((row) => objective.generatorLoss(tf.reshape(row, [1, -1]))));
+}
