@@ -140,6 +140,13 @@ export const qualityRecipes: Readonly<Record<string, QualityRecipe>> = {
       && familyFigure(r, 'outputAccuracy') < familyFigure(both, 'outputAccuracy'),
     figures: pairFigures,
   },
+  // Issue 21: C's test error at most half the baseline's (the same classifier on the same labels alone, same updates).
+  'triple-gan': {
+    file: 'examples/mnist-triple-gan.gan.yaml', target: 'C\'s test error ≤ ½ the baseline\'s (same classifier, the 100 labels alone, same updates)',
+    met: (r) => 1 - familyFigure(r, 'classifierAccuracy') <= 0.5 * (1 - familyFigure(r, 'baselineAccuracy')),
+    figures: [family('classifierAccuracy', 'C accuracy', 'higher', percent), family('baselineAccuracy', 'baseline', 'higher', percent),
+      { label: 'G label accuracy', value: (r) => r.labelAccuracy ?? Number.NaN, better: 'higher', format: percent }, fid],
+  },
 };
 
 /** "label mean (worst)" over the seeds' values of one figure. */

@@ -21,6 +21,7 @@ const tiny: GanConfigInput = {
   family: { kind: 'triple-gan', labelsPerClass: 2, pseudoLabelFrom: 4, classifier: { channels: 4 }, entropyWeight: 0.1 },
   data: { kind: 'mnist', limit: 400 },
   model: { kind: 'mlp', latentSize: 8, generator: { hidden: [16] }, discriminator: { hidden: [16] }, conditional: {} },
+  regularizers: { instanceNoise: { sigma: 0.3, annealSteps: 10 } },
   training: { steps: 12, batchSize: 8, dSteps: 2 },
   logging: { every: 2, histogramEvery: 6 }, samples: { every: 6, count: 10 }, checkpoints: { every: 1000 }, evaluation: { samples: 100 },
 };
@@ -69,7 +70,7 @@ test('Triple-GAN resumes exactly, holds its tensor count, shows both accuracies 
   const [expected, actual] = await Promise.all([readRun(whole.runDir), readRun(split.runDir)]);
   assert.equal(actual.metrics.length, 6);
   actual.metrics.forEach((record, i) => {
-    for (const key of ['dLoss', 'gLoss', 'cLoss', 'supervised', 'adversarial', 'pseudoLabel', 'baselineLoss', 'dPseudo', 'gradNormC']) {
+    for (const key of ['dLoss', 'gLoss', 'cLoss', 'supervised', 'adversarial', 'pseudoLabel', 'baselineLoss', 'dPseudo', 'gradNormC', 'instanceNoiseSigma']) {
       assert.equal(record[key], expected.metrics[i]![key], `step ${record.step} ${key}`);
     }
   });

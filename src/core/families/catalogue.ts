@@ -82,3 +82,11 @@ export function meanDOutputsGroup(title: string, description: string, labels: re
     ],
   };
 }
+
+/** The σ of the instance noise on D's inputs over steps: every family that adds it logs `instanceNoiseSigma`. */
+export const instanceNoiseGroup: MetricGroup = {
+  title: 'Instance noise', description: 'Standard deviation of the instance noise added to D\'s inputs over steps', logScale: false,
+  explanation: 'The σ of the Gaussian noise added to everything D sees, lowered towards 0 over training: early on it blurs real '
+    + 'and generated data together, so D cannot separate them perfectly and G keeps a useful gradient.',
+  metrics: [{ name: 'instanceNoiseSigma', label: 'σ' }],
+};

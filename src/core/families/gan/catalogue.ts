@@ -1,5 +1,5 @@
 import { outputsAreProbabilities } from '../../objectives/traits';
-import { meanDOutputsGroup, type MetricCatalogue } from '../catalogue';
+import { instanceNoiseGroup, meanDOutputsGroup, type MetricCatalogue } from '../catalogue';
 
 
 /** The GAN's metrics: losses and their parts, D's mean outputs, both gradient norms and the instance noise's σ. */
@@ -38,12 +38,7 @@ export function ganCatalogue(objectiveKind: string): MetricCatalogue {
           { name: 'gradNormG', label: '‖∇G‖', network: 'generator' },
         ],
       },
-      {
-        title: 'Instance noise', description: 'Standard deviation of the instance noise added to D\'s inputs over steps', logScale: false,
-        explanation: 'The σ of the Gaussian noise added to everything D sees, lowered towards 0 over training: early on it blurs real '
-          + 'and generated data together, so D cannot separate them perfectly and G keeps a useful gradient.',
-        metrics: [{ name: 'instanceNoiseSigma', label: 'σ' }],
-      },
+      instanceNoiseGroup,
     ],
   };
 }

@@ -1,5 +1,5 @@
 import { outputsAreProbabilities } from '../../objectives/traits';
-import { meanDOutputsGroup, type MetricCatalogue } from '../catalogue';
+import { instanceNoiseGroup, meanDOutputsGroup, type MetricCatalogue } from '../catalogue';
 
 /** Triple-GAN's metrics: the three players' losses with C's terms, the baseline's, D's mean output on each kind of pair, gradient norms. */
 export function tripleGanCatalogue(objectiveKind: string): MetricCatalogue {
@@ -43,6 +43,7 @@ export function tripleGanCatalogue(objectiveKind: string): MetricCatalogue {
           { name: 'gradNormBaseline', label: '‖∇baseline‖', network: 'baseline' },
         ],
       },
+      instanceNoiseGroup,
     ],
   };
 }

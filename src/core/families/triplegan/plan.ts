@@ -8,6 +8,8 @@ import { criticOf, generate } from '../../models/apply';
 import { latentBatch, oneHot } from '../../models/latent';
 import { drawLatents, drawMismatchedClasses } from '../../models/latentDraws';
 import type { AdversarialObjective } from '../../objectives/adversarial';
+import { normalTensor } from '../../objectives/draws';
+import { instanceNoiseSigma } from '../../objectives/instanceNoise';
 import { realTarget } from '../../objectives/labelSmoothing';
 import type { Random } from '../../util/random';
 import type { FamilyStreams } from '../family';
@@ -44,7 +46,7 @@ function drawBatch(random: Random, part: Dataset, count: number, classes: number
  * Li et al.'s iteration. D learns labelled pairs (x, y) as real, G's pairs (G(z, y), y) and C's
  * pairs (x_u, argmax C(x_u)) as fake, half each; G learns to pass D with its pairs; C learns from
  * its labels, from making D accept its pairs (each weighted by C's confidence: the argmax
- * approximation's gradient reaches C through the confidence only), and, from `pseudoLabelFrom`, from
+ * approximation's gradient reaches C through the confidence only, here against the batch's average), and, from `pseudoLabelFrom`, from
  * G's pairs as labelled data. The baseline learns from the same labels alone, one update a step.
  */
 export function tripleGanTrainingPlan(ctx: TripleGanContext, { random }: FamilyStreams): TrainingPlan {
@@ -70,23 +72,33 @@ export function tripleGanTrainingPlan(ctx: TripleGanContext, { random }: FamilyS
   /** C's pseudo-labels for unlabelled images, one-hot, with no gradient. */
   const pseudoLabels = (x: Tensor) => tf.cast(tf.oneHot(tf.argMax(classifier.apply(x) as Tensor, -1) as Tensor1D, classes), 'float32');
   const critic = (labels: Tensor) => criticOf(models.discriminator, labels, true);
+  // Instance noise on every image D reads (Li et al. add Gaussian noise to D's input): with a few
+  // labelled images as its only real data, a D that sees them bare memorises them and rejects every
+  // other real image, whatever its label — and C's pairs are all other real images.
+  const sigma = (step: number) => instanceNoiseSigma(config.regularizers.instanceNoise, step);
+  const noiseFor = (step: number) => {
+    const scale = sigma(step);
+    const noise = scale > 0 ? tf.mul(normalTensor(random, [batch, ...split.labelled.exampleShape]), scale) : undefined;
+    return (x: Tensor): Tensor => (noise ? tf.add(x, noise) : x);
+  };
 
   const discriminatorPlayer: Player = {
     name: 'discriminator', metrics: { loss: 'dLoss', gradNorm: 'gradNormD' }, updates: config.training.dSteps,
     optimizer: optimizers.discriminator, variables: variables(models.discriminator),
-    prepare() {
+    prepare(step) {
       const real = labelled();
       const fake = generated(true);
       const xu = unlabelled();
       const yu = pseudoLabels(xu);
+      const [noisyReal, noisyFake, noisyPseudo] = [noiseFor(step), noiseFor(step), noiseFor(step)];
       const wrong = mismatched ? tf.tensor2d(oneHot(drawMismatchedClasses(random, real.labels, allClasses), classes), [batch, classes]) : undefined;
       return (): Loss => {
-        const realScores = critic(real.y)(real.x);
-        const generatedScores = critic(fake.y)(fake.x);
-        const pseudoScores = critic(yu)(xu);
+        const realScores = critic(real.y)(noisyReal(real.x));
+        const generatedScores = critic(fake.y)(noisyFake(fake.x));
+        const pseudoScores = critic(yu)(noisyPseudo(xu));
         // The fake kinds in one batch, so each weighs the same share of D's fake term (Li et al.'s ½ + ½;
         // a third each with the matching-aware term, labelled images shown with a wrong label).
-        const fakes = [generatedScores, pseudoScores, ...(wrong ? [critic(wrong)(real.x)] : [])];
+        const fakes = [generatedScores, pseudoScores, ...(wrong ? [critic(wrong)(noisyReal(real.x))] : [])];
         const losses = objective.discriminatorLoss(realScores, tf.concat(fakes, 0), target);
         const mean = (scores: Tensor) => tf.mean(objective.displayed(scores)) as Scalar;
         return {
@@ -100,9 +112,10 @@ export function tripleGanTrainingPlan(ctx: TripleGanContext, { random }: FamilyS
   const generatorPlayer: Player = {
     name: 'generator', metrics: { loss: 'gLoss', gradNorm: 'gradNormG' }, updates: 1,
     optimizer: optimizers.generator, variables: variables(models.generator),
-    prepare() {
+    prepare(step) {
       const latent = latentBatch(drawLatents(random, models.latent, batch, Array.from({ length: batch }, () => random.int(classes))));
-      return (): Loss => ({ total: objective.generatorLoss(critic(latent.labels!)(generate(models.generator, latent, true))), parts: {} });
+      const noisy = noiseFor(step);
+      return (): Loss => ({ total: objective.generatorLoss(critic(latent.labels!)(noisy(generate(models.generator, latent, true)))), parts: {} });
     },
   };
 
@@ -113,8 +126,11 @@ export function tripleGanTrainingPlan(ctx: TripleGanContext, { random }: FamilyS
       const real = labelled();
       const xu = unlabelled();
       const yu = pseudoLabels(xu);
-      // How much each pseudo-labelled pair fails to pass D, per example: fixed, C moves its confidence against it.
-      const failure = perExample(objective, critic(yu)(xu));
+      // How much worse than the batch's average each pseudo-labelled pair fails to pass D: fixed, C moves
+      // its confidence against it. Centred (REINFORCE's baseline), or a D that rejects every unlabelled
+      // image (it has seen only the labelled ones as real) would just push all of C's confidence down.
+      const failures = perExample(objective, critic(yu)(noiseFor(step)(xu)));
+      const failure = tf.sub(failures, tf.mean(failures));
       const fake = step >= section.pseudoLabelFrom ? generated(false) : undefined;
       return (): Loss => {
         const supervised = crossEntropy(classifier.apply(real.x, { training: true }) as Tensor, real.y);
@@ -146,6 +162,7 @@ export function tripleGanTrainingPlan(ctx: TripleGanContext, { random }: FamilyS
     players: [discriminatorPlayer, generatorPlayer, classifierPlayer, baselinePlayer],
     catalogue: tripleGanCatalogue(config.objective.kind),
     weights: [weights.adversarial, weights.pseudoLabel, weights.entropy],
+    settings: (step) => (sigma(step) > 0 ? { instanceNoiseSigma: sigma(step) } : {}),
   };
 }
 

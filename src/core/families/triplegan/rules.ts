@@ -23,7 +23,6 @@ export function tripleGanIssues(config: GanConfig): ConfigIssue[] {
     ...(['gradientPenalty', 'r1'] as const).map((name) => refused(['regularizers', name], ({ regularizers }) => regularizers[name] !== undefined,
       'trains D on three kinds of pair, and the penalty is defined here only for the plain GAN\'s two')),
     refused(['regularizers', 'augmentation'], ({ regularizers }) => regularizers.augmentation !== undefined, 'would show C warped digits as unlabelled data; C and its baseline train on the images as they are'),
-    refused(['regularizers', 'instanceNoise'], ({ regularizers }) => regularizers.instanceNoise !== undefined, 'feeds D the classifier\'s pairs as they are'),
     refused(['training', 'generatorEma'], ({ training }) => training.generatorEma !== undefined, 'gives C the pairs of the generator it trains'),
   ], config)];
 }
