@@ -11,7 +11,6 @@ import type { AdversarialObjective } from '../../objectives/adversarial';
 import { normalTensor } from '../../objectives/draws';
 import { instanceNoiseSigma } from '../../objectives/instanceNoise';
 import { realTarget } from '../../objectives/labelSmoothing';
-import type { Random } from '../../util/random';
 import type { FamilyStreams } from '../family';
 import type { Loss, Player, TrainingPlan } from '../player';
 import { tunableWeight } from '../shared/tunableWeight';
@@ -33,9 +32,9 @@ export interface TripleGanContext {
 const variables = (model: LayersModel) => model.trainableWeights.map((weight) => weight.read() as Variable);
 const crossEntropy = (logits: Tensor, oneHotLabels: Tensor): Scalar => tf.losses.softmaxCrossEntropy(oneHotLabels, logits) as Scalar;
 
-/** `count` examples drawn uniformly (with replacement) from `part`, as a batch tensor, with their one-hot labels when it has them. */
-function drawBatch(random: Random, part: Dataset, count: number, classes: number): { x: Tensor; y?: Tensor; labels?: Int32Array } {
-  const indices = Array.from({ length: count }, () => random.int(part.count));
+/** The examples of `part` at `indices` as a batch tensor, with their one-hot labels when it has them. */
+function batchOf(part: Dataset, indices: readonly number[], classes: number): { x: Tensor; y?: Tensor; labels?: Int32Array } {
+  const count = indices.length;
   const x = tf.tensor(gather(part, indices), [count, ...part.exampleShape]);
   if (!part.labels) return { x };
   const labels = gatherLabels(part, indices);
@@ -47,7 +46,7 @@ function drawBatch(random: Random, part: Dataset, count: number, classes: number
  * pairs (x_u, argmax C(x_u)) as fake, half each; G learns to pass D with its pairs; C learns from
  * its labels, from making D accept its pairs (each weighted by C's confidence: the argmax
  * approximation's gradient reaches C through the confidence only, here against the batch's average), and, from `pseudoLabelFrom`, from
- * G's pairs as labelled data. The baseline learns from the same labels alone, one update a step.
+ * G's pairs as labelled data. The baseline learns from C's labelled batch alone, one update a step.
  */
 export function tripleGanTrainingPlan(ctx: TripleGanContext, { random }: FamilyStreams): TrainingPlan {
   const { config, section, split, networks, objective, optimizers } = ctx;
@@ -60,10 +59,13 @@ export function tripleGanTrainingPlan(ctx: TripleGanContext, { random }: FamilyS
     pseudoLabel: tunableWeight('pseudoLabel', 'pseudo-label α_P', section.pseudoLabelWeight),
     entropy: tunableWeight('entropy', 'C\'s entropy weight', section.entropyWeight),
   };
-  const labelled = () => drawBatch(random, split.labelled, batch, classes) as { x: Tensor; y: Tensor; labels: Int32Array };
+  const drawIndices = (part: Dataset) => Array.from({ length: batch }, () => random.int(part.count));
+  const labelled = (indices = drawIndices(split.labelled)) => batchOf(split.labelled, indices, classes) as { x: Tensor; y: Tensor; labels: Int32Array };
+  // C's labelled batch of this iteration, which the baseline learns from too: the same labels, in the same order.
+  let classifierIndices: number[] = [];
   const allClasses = Array.from({ length: classes }, (_, k) => k);
   const mismatched = config.model.conditional?.mismatchedLabels === true;
-  const unlabelled = () => drawBatch(random, split.unlabelled, batch, classes).x;
+  const unlabelled = () => batchOf(split.unlabelled, drawIndices(split.unlabelled), classes).x;
   /** G's pairs: uniformly drawn classes, one-hot, and the images G draws for them. */
   const generated = (training: boolean) => {
     const latent = latentBatch(drawLatents(random, models.latent, batch, Array.from({ length: batch }, () => random.int(classes))));
@@ -123,7 +125,8 @@ export function tripleGanTrainingPlan(ctx: TripleGanContext, { random }: FamilyS
     name: 'classifier', metrics: { loss: 'cLoss', gradNorm: 'gradNormC' }, updates: 1,
     optimizer: optimizers.classifier, variables: variables(classifier),
     prepare(step) {
-      const real = labelled();
+      classifierIndices = drawIndices(split.labelled);
+      const real = labelled(classifierIndices);
       const xu = unlabelled();
       const yu = pseudoLabels(xu);
       // How much worse than the batch's average each pseudo-labelled pair fails to pass D: fixed, C moves
@@ -153,7 +156,7 @@ export function tripleGanTrainingPlan(ctx: TripleGanContext, { random }: FamilyS
     name: 'baseline classifier', metrics: { loss: 'baselineLoss', gradNorm: 'gradNormBaseline' }, updates: 1,
     optimizer: optimizers.baseline, variables: variables(baseline),
     prepare() {
-      const real = labelled();
+      const real = labelled(classifierIndices);
       return (): Loss => ({ total: crossEntropy(baseline.apply(real.x, { training: true }) as Tensor, real.y), parts: {} });
     },
   };
