@@ -1,6 +1,6 @@
 // GAN Studio's training families in a real VS Code (code-server 1.100), from a note's gan blocks:
-// a BiGAN in the plane, a VAE and a VAE-GAN on digits and a CycleGAN between the digits and their
-// inverse each train from their "▶ Train" CodeLens, and the dashboard beside the note draws what the
+// a BiGAN in the plane, a VAE and a VAE-GAN on digits, a CycleGAN between the digits and their
+// inverse and a Triple-GAN on two labels per class each train from their "▶ Train" CodeLens, and the dashboard beside the note draws what the
 // family's catalogue and views name (its metric groups, its reconstructions or translations, its
 // D-output histograms or none), the preview shows each block's
 // grid with the family's headline pair, and an unknown field in a family section is a plain
@@ -27,8 +27,10 @@ interface FamilyCase {
   readonly metricCards: readonly string[];
   /** D-output histogram cards: the class naming the view, and its title. None for a family without D. */
   readonly histograms: readonly { readonly view: string; readonly title: string }[];
-  /** The family's one sample view: its name (samples/<name>/) and card title. */
-  readonly view: { readonly name: string; readonly title: string };
+  /** The family's one sample view: its name (samples/<name>/) and card title; none for a family with the fixed grid alone. */
+  readonly view?: { readonly name: string; readonly title: string };
+  /** Evaluation figures the run's latest evaluation card lists by label (a family's own figures). */
+  readonly figures?: readonly string[];
   /** The preview's status line shows the headline pair under its short labels. */
   readonly headline: RegExp;
   /** run.json's networks. */
@@ -73,6 +75,14 @@ const CASES: readonly FamilyCase[] = [
     ],
     view: { name: 'translations', title: 'Translations a → b → a and b → a → b' }, headline: new RegExp(`· D ${NUMBER} G ${NUMBER}$`),
     networks: ['generatorAB', 'generatorBA', 'discriminatorA', 'discriminatorB'],
+  },
+  {
+    // Three players and a baseline: its loss groups, D's histogram, and both classifiers' test accuracy in the evaluation card.
+    name: 'digits-triple-gan', block: 4, steps: 30,
+    lossTitle: 'Adversarial losses', metricCards: ['Classifier losses', 'Mean D outputs on pairs', 'Gradient norms'],
+    histograms: [{ view: 'discriminator', title: 'D outputs: real vs generated' }],
+    figures: ['C test accuracy', 'baseline on 2 labels/class'], headline: new RegExp(`· D ${NUMBER} G ${NUMBER}$`),
+    networks: ['generator', 'discriminator', 'classifier', 'baselineClassifier'],
   },
 ];
 
@@ -142,6 +152,8 @@ interface DashboardReading {
   readonly metricCards: string[];
   readonly histograms: { readonly className: string; readonly title: string; readonly painted: boolean }[];
   readonly views: { readonly className: string; readonly title: string; readonly loaded: boolean; readonly src: string }[];
+  /** The evaluation card's figure labels. */
+  readonly figures: string[];
   readonly plane: { readonly shown: boolean; readonly scale: string };
 }
 
@@ -174,10 +186,25 @@ async function readDashboard(frame: FrameLocator): Promise<DashboardReading> {
         loaded: !!image && !image.hidden && image.complete && image.naturalWidth > 0, src: decodeURIComponent(image?.getAttribute('src') ?? ''),
       };
     })),
+    figures: await frame.locator('.evaluation-figure .figure-label').allInnerTexts().then((labels) => labels.map((label) => label.trim())),
     plane: (await frame.locator('section.plane-card').evaluateAll((cards) => cards.map((card) => ({
       shown: !(card as HTMLElement).hidden, scale: (card.querySelector('.legend-entry:last-child > span')?.textContent ?? '').trim(),
     }))))[0] ?? { shown: false, scale: '' },
   };
+}
+
+/** Why the view cards are not the family's one view (or none, for a family without one). */
+function viewMismatch(family: FamilyCase, runId: string, seen: DashboardReading): string[] {
+  if (!family.view) return seen.views.length ? [`view cards ${JSON.stringify(seen.views.map((view) => view.className))}`] : [];
+  const { name, title } = family.view;
+  const named = seen.views.filter((view) => new RegExp(`\\bview-${name}\\b`).test(view.className));
+  if (seen.views.length !== 1 || named.length !== 1) return [`view cards ${JSON.stringify(seen.views.map((view) => view.className))}`];
+  const [view] = named as [DashboardReading['views'][number]];
+  return [
+    ...(view.title !== title ? [`${name} card titled "${view.title}"`] : []),
+    ...(!view.loaded ? [`the ${name} picture did not load`] : []),
+    ...(!view.src.includes(`${runId}/samples/${name}/step-${family.steps}.png`) ? [`${name} picture ${view.src}`] : []),
+  ];
 }
 
 /** Why a dashboard reading is not yet what the family should show ('' when it is). */
@@ -192,12 +219,9 @@ function dashboardMismatch(family: FamilyCase, runId: string, seen: DashboardRea
     problems.push(`histogram cards ${JSON.stringify(histograms)}`);
   }
   if (seen.histograms.some((card) => !card.painted)) problems.push('a histogram card is not drawn');
-  const named = seen.views.filter((view) => new RegExp(`\\bview-${family.view.name}\\b`).test(view.className));
-  if (seen.views.length !== 1 || named.length !== 1) problems.push(`view cards ${JSON.stringify(seen.views.map((view) => view.className))}`);
-  const [view] = named;
-  if (view && view.title !== family.view.title) problems.push(`${family.view.name} card titled "${view.title}"`);
-  if (view && !view.loaded) problems.push(`the ${family.view.name} picture did not load`);
-  if (view && !view.src.includes(`${runId}/samples/${family.view.name}/step-${family.steps}.png`)) problems.push(`${family.view.name} picture ${view.src}`);
+  problems.push(...viewMismatch(family, runId, seen));
+  const missing = (family.figures ?? []).filter((label) => !seen.figures.includes(label));
+  if (missing.length) problems.push(`evaluation figures ${JSON.stringify(seen.figures)} lack ${JSON.stringify(missing)}`);
   if (family.planeScale !== undefined && !(seen.plane.shown && seen.plane.scale === family.planeScale)) problems.push(`plane ${JSON.stringify(seen.plane)}`);
   if (family.planeScale === undefined && seen.plane.shown) problems.push('a data plane for image data');
   return problems.join('; ');
@@ -210,7 +234,7 @@ runGanScript('families', {}, async ({ page, server, workspace, step }) => {
   const runIds = new Map<string, string>();
 
   for (const family of CASES) {
-    await step(`${family.name}: "▶ Train" trains the block to completion, and its dashboard beside the note shows the family's metric groups, its ${family.view.name} view and ${family.histograms.length} D-output histogram card(s)`, async () => {
+    await step(`${family.name}: "▶ Train" trains the block to completion, and its dashboard beside the note shows the family's metric groups, ${family.view ? `its ${family.view.name} view` : 'no view beyond the grid'}, ${family.histograms.length} D-output histogram card(s)${family.figures ? ' and its evaluation figures' : ''}`, async () => {
       await clickTrainLens(page, workspace, `name: ${family.name}`);
       const prefix = `families-b${family.block + 1}-${family.name}-`;
       const runDir = await pollUntil(async () => runDirs(workspace).find((dir) => path.basename(dir).startsWith(prefix) && fs.existsSync(path.join(dir, 'run.json'))),
@@ -282,7 +306,7 @@ runGanScript('families', {}, async ({ page, server, workspace, step }) => {
     assert(runIds.size === CASES.length, `only ${runIds.size} of ${CASES.length} blocks trained`);
     await focusNote(page);
     await runCommand(page, 'Markdown: Open Preview to the Side');
-    const preview = await findWebview(page, async (frame) => (await frame.locator('.gan-block').count()) === 5, 'the note\'s five gan blocks', 40_000);
+    const preview = await findWebview(page, async (frame) => (await frame.locator('.gan-block').count()) === 6, 'the note\'s six gan blocks', 40_000);
     const blocks = preview.locator('.gan-block');
     for (const family of CASES) {
       const runId = runIds.get(family.name)!;
