@@ -80,7 +80,7 @@ const CASES: readonly FamilyCase[] = [
     // Three players and a baseline: its loss groups, D's histogram, and both classifiers' test accuracy in the evaluation card.
     name: 'digits-triple-gan', block: 4, steps: 30,
     lossTitle: 'Adversarial losses', metricCards: ['Classifier losses', 'Mean D outputs on pairs', 'Gradient norms'],
-    histograms: [{ view: 'discriminator', title: 'D outputs: real vs generated' }],
+    histograms: [{ view: 'discriminator', title: 'D outputs: labelled pairs vs G\'s pairs' }],
     figures: ['C test accuracy', 'baseline on 2 labels/class'], headline: new RegExp(`· D ${NUMBER} G ${NUMBER}$`),
     networks: ['generator', 'discriminator', 'classifier', 'baselineClassifier'],
   },

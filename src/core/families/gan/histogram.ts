@@ -8,7 +8,7 @@ import { criticOf, EVALUATION_CHUNK, generate } from '../../models/apply';
 import { latentBatch } from '../../models/latent';
 import { drawLatents } from '../../models/latentDraws';
 import type { AdversarialObjective } from '../../objectives/adversarial';
-import { ganHistogramKey } from '../../run/histogramKeys';
+import { ganHistogramKey, type HistogramKey } from '../../run/histogramKeys';
 import type { HistogramRecord } from '../../run/records';
 
 type EvaluatedModels = Pick<GanModels, 'generator' | 'discriminator' | 'latent'>;
@@ -19,7 +19,7 @@ type EvaluatedModels = Pick<GanModels, 'generator' | 'discriminator' | 'latent'>
  * A conditional model's generated half uses the real half's classes, as in training.
  */
 export async function discriminatorHistogram(
-  step: number, seed: number, models: EvaluatedModels, objective: AdversarialObjective, dataset: Dataset, bins: number,
+  step: number, seed: number, models: EvaluatedModels, objective: AdversarialObjective, dataset: Dataset, bins: number, key: HistogramKey = ganHistogramKey,
 ): Promise<HistogramRecord> {
   const { random, count, real: realBatch } = histogramDraws(step, seed, dataset);
   const classes = models.latent.classes ? gatherLabels(dataset, realBatch.indices) : undefined;
@@ -29,6 +29,6 @@ export async function discriminatorHistogram(
     const critic = criticOf(models.discriminator, latent.labels, false, EVALUATION_CHUNK);
     return [objective.displayed(critic(realBatch.tensor())), objective.displayed(critic(fakeBatch))] as const;
   }));
-  return histogramRecord(ganHistogramKey, step, real, fake, objective, bins);
+  return histogramRecord(key, step, real, fake, objective, bins);
 }
 

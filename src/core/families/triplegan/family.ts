@@ -9,6 +9,9 @@ import { buildTripleGanNetworks } from './networks';
 import { tripleGanTrainingPlan, type TripleGanContext } from './plan';
 import { semiSupervisedSplit } from './split';
 
+// D's real data are the labelled pairs: the card says so.
+const labelledPairsKey = { view: 'discriminator', title: 'D outputs: labelled pairs vs G\'s pairs', realLabel: 'D(x, y), labelled', fakeLabel: 'D(G(z, y), y), generated' };
+
 /** Triple-GAN: a conditional G and D with a classifier C as the third player, on a few labels and many unlabelled examples. */
 export const tripleGanFamily: Family = {
   build(config, dataset) {
@@ -42,7 +45,7 @@ export const tripleGanFamily: Family = {
       plan: (streams) => tripleGanTrainingPlan(ctx, streams),
       shown: { generator: models.generator, latent: models.latent },
       classifier,
-      histograms: async (step, bins) => [await discriminatorHistogram(step, config.seed, models, objective, split.labelled, bins)],
+      histograms: async (step, bins) => [await discriminatorHistogram(step, config.seed, models, objective, split.labelled, bins, labelledPairsKey)],
       views: [],
       measure: () => classifierFigures(networks, split, section.labelsPerClass),
       dispose: () => {
