@@ -2,6 +2,10 @@ import type { Optimizer, Scalar, Variable } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { MetricCatalogue } from './catalogue';
 
+/** The trainable variables of the networks a player updates, in order: what its optimizer moves. */
+export const trainableVariables = (...models: LayersModel[]): Variable[] =>
+  models.flatMap((model) => model.trainableWeights.map((weight) => weight.read() as Variable));
+
 /** A loss for the gradient tape: the total to minimise and named parts to log, each a scalar. */
 export interface Loss {
   readonly total: Scalar;

@@ -1,5 +1,4 @@
-import type { Optimizer, Scalar, Tensor, Variable } from '@tensorflow/tfjs-core';
-import type { LayersModel } from '@tensorflow/tfjs-layers';
+import type { Optimizer, Scalar, Tensor } from '@tensorflow/tfjs-core';
 import { tf } from '../../backend/tf';
 import type { GanConfig } from '../../config/schema';
 import type { Dataset } from '../../data/dataset';
@@ -14,7 +13,7 @@ import { realTarget } from '../../objectives/labelSmoothing';
 import { r1Penalty } from '../../objectives/r1';
 import { clipVariables } from '../../optim/gradients';
 import type { FamilyStreams } from '../family';
-import type { Loss, Player, TrainingPlan } from '../player';
+import { trainableVariables, type Loss, type Player, type TrainingPlan } from '../player';
 import { tunableWeight } from '../shared/tunableWeight';
 import { biganCatalogue } from './catalogue';
 import { joinPair, pairCritic, type BiganNetworks } from './networks';
@@ -30,7 +29,6 @@ export interface BiganContext {
   readonly discriminatorOptimizer: Optimizer;
 }
 
-const variables = (...models: LayersModel[]) => models.flatMap((model) => model.trainableWeights.map((weight) => weight.read() as Variable));
 
 /**
  * D, then E and G together (Donahue et al. 2017, §3): D learns to call (x, E(x)) real and
@@ -49,7 +47,7 @@ export function biganTrainingPlan(ctx: BiganContext, { random, sampler }: Family
   const gpWeight = gp && tunableWeight('gradientPenalty', 'gradient penalty λ', gp.weight);
   const r1Gamma = r1 && tunableWeight('r1', 'R1 γ', r1.gamma);
   const weightClip = config.objective.kind === 'wasserstein' ? config.objective.weightClip : undefined;
-  const dVariables = variables(discriminator);
+  const dVariables = trainableVariables(discriminator);
 
   const draw = () => {
     const x = tf.tensor(gather(dataset, sampler.next(batch)), exampleShape);
@@ -98,7 +96,7 @@ export function biganTrainingPlan(ctx: BiganContext, { random, sampler }: Family
     metrics: { loss: 'gLoss', gradNorm: 'gradNormG' },
     updates: 1,
     optimizer: ctx.encoderGeneratorOptimizer,
-    variables: variables(encoder, generator),
+    variables: trainableVariables(encoder, generator),
     prepare() {
       const { x, z } = draw();
       const D = critic(true);

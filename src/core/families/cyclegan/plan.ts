@@ -1,4 +1,4 @@
-import type { Optimizer, Scalar, Tensor, Variable } from '@tensorflow/tfjs-core';
+import type { Optimizer, Scalar, Tensor } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { tf } from '../../backend/tf';
 import type { GanConfig } from '../../config/schema';
@@ -7,7 +7,7 @@ import { gather } from '../../data/sampler';
 import type { AdversarialObjective } from '../../objectives/adversarial';
 import { realTarget } from '../../objectives/labelSmoothing';
 import type { FamilyStreams } from '../family';
-import type { Loss, Player, TrainingPlan } from '../player';
+import { trainableVariables, type Loss, type Player, type TrainingPlan } from '../player';
 import { tunableWeight } from '../shared/tunableWeight';
 import { cycleGanCatalogue } from './catalogue';
 import type { ImagePool } from './pool';
@@ -26,7 +26,6 @@ export interface CycleGanContext {
   readonly discriminatorOptimizer: Optimizer;
 }
 
-const variables = (...models: LayersModel[]) => models.flatMap((model) => model.trainableWeights.map((weight) => weight.read() as Variable));
 const apply = (model: LayersModel, x: Tensor) => model.apply(x, { training: true }) as Tensor;
 const l1 = (x: Tensor, y: Tensor) => tf.mean(tf.abs(tf.sub(x, y))) as Scalar;
 
@@ -61,7 +60,7 @@ export function cycleGanTrainingPlan(ctx: CycleGanContext, { random, sampler }: 
     metrics: { loss: 'gLoss', gradNorm: 'gradNormG' },
     updates: 1,
     optimizer: ctx.generatorOptimizer,
-    variables: variables(generatorAB, generatorBA),
+    variables: trainableVariables(generatorAB, generatorBA),
     prepare() {
       const { a, b } = draw();
       return (): Loss => {
@@ -95,7 +94,7 @@ export function cycleGanTrainingPlan(ctx: CycleGanContext, { random, sampler }: 
     metrics: { loss: 'dLoss', gradNorm: 'gradNormD' },
     updates: config.training.dSteps,
     optimizer: ctx.discriminatorOptimizer,
-    variables: variables(discriminatorA, discriminatorB),
+    variables: trainableVariables(discriminatorA, discriminatorB),
     prepare(step) {
       const { a, b } = draw();
       const stored = storedBefore(step);

@@ -7,7 +7,7 @@ import { adversarialObjective, type AdversarialObjective } from '../../objective
 import { realTarget } from '../../objectives/labelSmoothing';
 import type { InfoWeights } from '../../objectives/mutualInformation';
 import type { RealConsistencyWeights } from '../../objectives/realConsistency';
-import type { CheckpointParts } from '../player';
+import { trainableVariables, type CheckpointParts } from '../player';
 import { createOptimizer } from '../../optim/optimizers';
 
 /** What one training step needs besides its random draws; built once per run. */
@@ -40,14 +40,13 @@ export interface InfoContext {
 
 /** The networks' variables, the two optimizers and the loss settings of a GAN config. */
 export function stepContext(config: GanConfig, models: GanModels): StepContext {
-  const variables = (model: LayersModel) => model.trainableWeights.map((weight) => weight.read() as Variable);
   const { generator, discriminator, info, latent } = models;
   const { regularizers, objective, training, model } = config;
   return {
     generator, discriminator,
     ...(info && latent.codes && model.infogan ? {
       info: {
-        scoreAndCodes: info.scoreAndCodes, qHeadVariables: variables(info.qHead), layout: codeLayout(latent.codes),
+        scoreAndCodes: info.scoreAndCodes, qHeadVariables: trainableVariables(info.qHead), layout: codeLayout(latent.codes),
         weights: { categorical: model.infogan.weight, continuous: model.infogan.continuousWeight },
         ...(model.infogan.realConsistency && regularizers.augmentation ? { realConsistency: model.infogan.realConsistency } : {}),
       },
@@ -55,8 +54,8 @@ export function stepContext(config: GanConfig, models: GanModels): StepContext {
     objective: adversarialObjective(objective),
     generatorOptimizer: createOptimizer(training.generatorOptimizer),
     discriminatorOptimizer: createOptimizer(training.discriminatorOptimizer),
-    generatorVariables: variables(generator),
-    discriminatorVariables: variables(discriminator),
+    generatorVariables: trainableVariables(generator),
+    discriminatorVariables: trainableVariables(discriminator),
     realTarget: realTarget(regularizers),
     ...(regularizers.gradientPenalty ? { gradientPenaltyWeight: regularizers.gradientPenalty.weight } : {}),
     ...(regularizers.r1 ? { r1Gamma: regularizers.r1.gamma } : {}),

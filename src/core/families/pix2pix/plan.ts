@@ -1,5 +1,4 @@
-import type { Optimizer, Scalar, Tensor, Variable } from '@tensorflow/tfjs-core';
-import type { LayersModel } from '@tensorflow/tfjs-layers';
+import type { Optimizer, Scalar, Tensor } from '@tensorflow/tfjs-core';
 import { tf } from '../../backend/tf';
 import type { GanConfig } from '../../config/schema';
 import type { Dataset } from '../../data/dataset';
@@ -7,7 +6,7 @@ import { gather } from '../../data/sampler';
 import type { AdversarialObjective } from '../../objectives/adversarial';
 import { realTarget } from '../../objectives/labelSmoothing';
 import type { FamilyStreams } from '../family';
-import type { Loss, Player, TrainingPlan } from '../player';
+import { trainableVariables, type Loss, type Player, type TrainingPlan } from '../player';
 import { tunableWeight } from '../shared/tunableWeight';
 import { pix2pixCatalogue } from './catalogue';
 import type { Pix2PixNetworks, Pix2PixSection } from './networks';
@@ -24,7 +23,6 @@ export interface Pix2PixContext {
   readonly discriminatorOptimizer?: Optimizer;
 }
 
-const variables = (model: LayersModel) => model.trainableWeights.map((weight) => weight.read() as Variable);
 
 /** The conditional critic's input: the condition a and an output (b, or G(a)) stacked as channels. */
 export const stackPair = (a: Tensor, b: Tensor): Tensor => tf.concat([a, b], 3);
@@ -56,7 +54,7 @@ export function pix2pixTrainingPlan(ctx: Pix2PixContext, { sampler }: FamilyStre
     metrics: { loss: 'gLoss', gradNorm: 'gradNormG' },
     updates: 1,
     optimizer: ctx.generatorOptimizer,
-    variables: variables(generator),
+    variables: trainableVariables(generator),
     prepare() {
       const { a, b } = draw();
       return (): Loss => {
@@ -77,7 +75,7 @@ export function pix2pixTrainingPlan(ctx: Pix2PixContext, { sampler }: FamilyStre
     metrics: { loss: 'dLoss', gradNorm: 'gradNormD' },
     updates: config.training.dSteps,
     optimizer: ctx.discriminatorOptimizer,
-    variables: variables(discriminator),
+    variables: trainableVariables(discriminator),
     prepare() {
       const { a, b } = draw();
       const fake = generator.apply(a, { training: true }) as Tensor;

@@ -1,5 +1,4 @@
-import type { Optimizer, Scalar, Tensor, Tensor1D, Variable } from '@tensorflow/tfjs-core';
-import type { LayersModel } from '@tensorflow/tfjs-layers';
+import type { Optimizer, Scalar, Tensor, Tensor1D } from '@tensorflow/tfjs-core';
 import { tf } from '../../backend/tf';
 import type { GanConfig } from '../../config/schema';
 import type { Dataset } from '../../data/dataset';
@@ -12,7 +11,7 @@ import { normalTensor } from '../../objectives/draws';
 import { instanceNoiseSigma } from '../../objectives/instanceNoise';
 import { realTarget } from '../../objectives/labelSmoothing';
 import type { FamilyStreams } from '../family';
-import type { Loss, Player, TrainingPlan } from '../player';
+import { trainableVariables, type Loss, type Player, type TrainingPlan } from '../player';
 import { tunableWeight } from '../shared/tunableWeight';
 import { tripleGanCatalogue } from './catalogue';
 import type { TripleGanSection } from './config';
@@ -29,7 +28,6 @@ export interface TripleGanContext {
   readonly optimizers: { readonly [P in 'discriminator' | 'generator' | 'classifier' | 'baseline']: Optimizer };
 }
 
-const variables = (model: LayersModel) => model.trainableWeights.map((weight) => weight.read() as Variable);
 const crossEntropy = (logits: Tensor, oneHotLabels: Tensor): Scalar => tf.losses.softmaxCrossEntropy(oneHotLabels, logits) as Scalar;
 
 /** The examples of `part` at `indices` as a batch tensor, with their one-hot labels when it has them. */
@@ -66,9 +64,11 @@ export function tripleGanTrainingPlan(ctx: TripleGanContext, { random }: FamilyS
   const allClasses = Array.from({ length: classes }, (_, k) => k);
   const mismatched = config.model.conditional?.mismatchedLabels === true;
   const unlabelled = () => batchOf(split.unlabelled, drawIndices(split.unlabelled), classes).x;
-  /** G's pairs: uniformly drawn classes, one-hot, and the images G draws for them. */
+  /** G's inputs: uniformly drawn classes (one-hot) and noise. */
+  const generatorLatents = () => latentBatch(drawLatents(random, models.latent, batch, Array.from({ length: batch }, () => random.int(classes))));
+  /** G's pairs: the images G draws for its inputs, with their labels. */
   const generated = (training: boolean) => {
-    const latent = latentBatch(drawLatents(random, models.latent, batch, Array.from({ length: batch }, () => random.int(classes))));
+    const latent = generatorLatents();
     return { x: generate(models.generator, latent, training), y: latent.labels! };
   };
   /** C's pseudo-labels for unlabelled images, one-hot, with no gradient. */
@@ -86,7 +86,7 @@ export function tripleGanTrainingPlan(ctx: TripleGanContext, { random }: FamilyS
 
   const discriminatorPlayer: Player = {
     name: 'discriminator', metrics: { loss: 'dLoss', gradNorm: 'gradNormD' }, updates: config.training.dSteps,
-    optimizer: optimizers.discriminator, variables: variables(models.discriminator),
+    optimizer: optimizers.discriminator, variables: trainableVariables(models.discriminator),
     prepare(step) {
       const real = labelled();
       const fake = generated(true);
@@ -113,9 +113,9 @@ export function tripleGanTrainingPlan(ctx: TripleGanContext, { random }: FamilyS
 
   const generatorPlayer: Player = {
     name: 'generator', metrics: { loss: 'gLoss', gradNorm: 'gradNormG' }, updates: 1,
-    optimizer: optimizers.generator, variables: variables(models.generator),
+    optimizer: optimizers.generator, variables: trainableVariables(models.generator),
     prepare(step) {
-      const latent = latentBatch(drawLatents(random, models.latent, batch, Array.from({ length: batch }, () => random.int(classes))));
+      const latent = generatorLatents();
       const noisy = noiseFor(step);
       return (): Loss => ({ total: objective.generatorLoss(critic(latent.labels!)(noisy(generate(models.generator, latent, true)))), parts: {} });
     },
@@ -123,7 +123,7 @@ export function tripleGanTrainingPlan(ctx: TripleGanContext, { random }: FamilyS
 
   const classifierPlayer: Player = {
     name: 'classifier', metrics: { loss: 'cLoss', gradNorm: 'gradNormC' }, updates: 1,
-    optimizer: optimizers.classifier, variables: variables(classifier),
+    optimizer: optimizers.classifier, variables: trainableVariables(classifier),
     prepare(step) {
       classifierIndices = drawIndices(split.labelled);
       const real = labelled(classifierIndices);
@@ -154,7 +154,7 @@ export function tripleGanTrainingPlan(ctx: TripleGanContext, { random }: FamilyS
 
   const baselinePlayer: Player = {
     name: 'baseline classifier', metrics: { loss: 'baselineLoss', gradNorm: 'gradNormBaseline' }, updates: 1,
-    optimizer: optimizers.baseline, variables: variables(baseline),
+    optimizer: optimizers.baseline, variables: trainableVariables(baseline),
     prepare() {
       const real = labelled(classifierIndices);
       return (): Loss => ({ total: crossEntropy(baseline.apply(real.x, { training: true }) as Tensor, real.y), parts: {} });

@@ -1,11 +1,10 @@
-import type { Optimizer, Scalar, Tensor, Variable } from '@tensorflow/tfjs-core';
-import type { LayersModel } from '@tensorflow/tfjs-layers';
+import type { Optimizer, Scalar, Tensor } from '@tensorflow/tfjs-core';
 import { tf } from '../../backend/tf';
 import type { Dataset } from '../../data/dataset';
 import { gather } from '../../data/sampler';
 import { normalTensor } from '../../objectives/draws';
 import type { FamilyStreams } from '../family';
-import type { Player, TrainingPlan } from '../player';
+import { trainableVariables, type Player, type TrainingPlan } from '../player';
 import { tunableWeight } from '../shared/tunableWeight';
 import { vaeCatalogue } from './catalogue';
 import { drawCode, klDivergence, posterior, summedSquaredError, type VaeNetworks } from './networks';
@@ -16,8 +15,6 @@ export interface VaeSettings {
   readonly pixelSigma: number;
 }
 
-export const trainableVariables = (...models: LayersModel[]): Variable[] =>
-  models.flatMap((model) => model.trainableWeights.map((weight) => weight.read() as Variable));
 
 /**
  * One player, the encoder and decoder together, minimising the negative evidence lower bound:

@@ -8,10 +8,9 @@ import { normalTensor } from '../../objectives/draws';
 import { realTarget } from '../../objectives/labelSmoothing';
 import { r1Penalty } from '../../objectives/r1';
 import type { FamilyStreams } from '../family';
-import type { Loss, Player, TrainingPlan } from '../player';
+import { trainableVariables, type Loss, type Player, type TrainingPlan } from '../player';
 import { tunableWeight } from '../shared/tunableWeight';
 import { drawCode, klDivergence, posterior, summedSquaredError } from '../vae/networks';
-import { trainableVariables } from '../vae/plan';
 import { vaeGanCatalogue } from './catalogue';
 import { judge, type VaeGanNetworks } from './networks';
 
