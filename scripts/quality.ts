@@ -1,7 +1,7 @@
 // Trains the built-in recipes of the quality bar to the end on several seeds and prints, per recipe,
 // on how many seeds it met its target and each figure's mean and worst seed (scripts/qualityRecipes.ts
 // holds the targets). Minutes per recipe and seed on a 2-core machine (wasm backend).
-//   npm run quality [-- --only ring|grid|cgan|infogan|bigan-spiral|bigan|vae|vae-gan|cyclegan-inverted|cyclegan-colored|pix2pix-edges|pix2pix-blur|pix2pix-l1|pix2pix|pix2pix-cgan|triple-gan] [-- --seeds 11,12,13] [-- --backend cpu]
+//   npm run quality [-- --only ring|grid|cgan|infogan|bigan-spiral|bigan|vae|vae-gan|cyclegan-inverted|cyclegan-colored|pix2pix-edges|pix2pix-blur|pix2pix-l1|pix2pix|pix2pix-cgan|triple-gan|dann] [-- --seeds 11,12,13] [-- --backend cpu]
 //   npm run quality -- --only grid --file my-grid.gan.yaml   (a variant of one recipe, held to that recipe's target: ablations)
 // The default seeds are none the recipes or the docs use, so a recipe tuned on its own seed shows
 // how it does on others. Writes every seed's figures as JSON to quality-results.json as well.

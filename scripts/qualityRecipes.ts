@@ -147,6 +147,14 @@ export const qualityRecipes: Readonly<Record<string, QualityRecipe>> = {
     figures: [family('classifierAccuracy', 'C accuracy', 'higher', percent), family('baselineAccuracy', 'baseline', 'higher', percent),
       { label: 'G label accuracy', value: (r) => r.labelAccuracy ?? Number.NaN, better: 'higher', format: percent }, fid],
   },
+  // Issue 21: DANN's target accuracy against the same network trained with λ = 0 (source-only), beside the target-trained upper bound.
+  dann: {
+    file: 'examples/mnist-dann.gan.yaml', target: 'target accuracy above the source-only network\'s (same network and weights, λ = 0, same batches)',
+    met: (r) => familyFigure(r, 'targetAccuracy') > familyFigure(r, 'sourceOnlyAccuracy'),
+    figures: [family('targetAccuracy', 'DANN on target', 'higher', percent), family('sourceOnlyAccuracy', 'source-only', 'higher', percent),
+      family('targetTrainedAccuracy', 'target-trained', 'higher', percent), family('sourceAccuracy', 'DANN on source', 'higher', percent),
+      family('domainAccuracy', 'domain head', 'lower', percent)],
+  },
 };
 
 /** "label mean (worst)" over the seeds' values of one figure. */

@@ -33,6 +33,7 @@ export function runHeader(run: RunView, config: HeaderConfig, evaluation?: Evalu
     // A run from before catalogues is a GAN: its config's objective says whether D's outputs are probabilities.
     metrics: runCatalogue(run, config.objective.kind),
     views: (run.views ?? []).map(({ name, title, description }) => ({ name, title, description })),
+    ...(run.picture ? { picture: { title: run.picture.title, description: run.picture.description } } : {}),
     ...(run.networks ? { networks: run.networks } : {}),
     ...(evaluation ? { evaluation } : {}),
     ...(run.checkpointStep !== undefined ? { checkpointStep: run.checkpointStep } : {}),

@@ -39,6 +39,8 @@ export interface RunView {
   readonly networks?: readonly string[];
   /** The family's sample views beyond the grid (BiGAN's reconstructions), as run.json lists them. */
   readonly views?: RunInfo['views'];
+  /** What its sample pictures show when no generator draws them (DANN's features), as run.json says. */
+  readonly picture?: RunInfo['picture'];
   readonly stepsPerSecond?: number;
   readonly backend?: string;
   /** The WebGPU adapter the run trains on (its backend report's, when the backend is webgpu). */
@@ -66,6 +68,7 @@ export function runViewFromDisk(dir: string, info: RunInfo, metrics: MetricsReco
     ...(headline ? { headline } : {}),
     ...(info.catalogue ? { catalogue: info.catalogue } : {}),
     ...(info.views ? { views: info.views } : {}),
+    ...(info.picture ? { picture: info.picture } : {}),
     ...(info.networks ? { networks: info.networks } : {}),
     ...(metrics ? { stepsPerSecond: metrics.stepsPerSecond } : {}),
     ...(info.backend ? { backend: info.backend.backend } : {}),

@@ -56,6 +56,8 @@ export interface RunHeader {
   readonly networks?: readonly string[];
   /** The family's sample views beyond the grid, each a card of its own (their frames come in `views`). */
   readonly views: readonly SampleViewInfo[];
+  /** What the sample pictures show when the family has no generator (DANN's features): the samples card's title and text. */
+  readonly picture?: { readonly title: string; readonly description: string };
   /** Whether and how often the run measures its generator (the Evaluation card says so before the first figures). */
   readonly evaluation?: EvaluationPlan;
   /** The step of the latest checkpoint: an on-demand evaluation measures its generator. */

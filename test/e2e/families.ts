@@ -1,9 +1,9 @@
 // GAN Studio's training families in a real VS Code (code-server 1.100), from a note's gan blocks:
 // a BiGAN in the plane, a VAE and a VAE-GAN on digits, a CycleGAN between the digits and their
-// inverse and a Triple-GAN on two labels per class each train from their "▶ Train" CodeLens, and the dashboard beside the note draws what the
-// family's catalogue and views name (its metric groups, its reconstructions or translations, its
-// D-output histograms or none), the preview shows each block's
-// grid with the family's headline pair, and an unknown field in a family section is a plain
+// inverse, a Triple-GAN on two labels per class and a DANN from grey to coloured digits each train
+// from their "▶ Train" CodeLens, and the dashboard beside the note draws what the family's catalogue
+// and views name (its metric groups, its reconstructions, translations or features, its D-output
+// histograms or none), the preview shows each block's grid (DANN's: its features) with the family's headline pair, and an unknown field in a family section is a plain
 // diagnostic at its line, with no stack trace.
 //   test/e2e/setup.sh && npm run build && test/e2e/run.sh families.ts
 import * as fs from 'node:fs';
@@ -37,6 +37,8 @@ interface FamilyCase {
   readonly networks: readonly string[];
   /** The plane card's colour scale, for 2D data. */
   readonly planeScale?: string;
+  /** The samples card's title, where the family saves its own picture rather than G's grid. */
+  readonly samplesTitle?: string;
 }
 
 const NUMBER = String.raw`-?\d[\d.e+-]*`;
@@ -83,6 +85,15 @@ const CASES: readonly FamilyCase[] = [
     histograms: [{ view: 'discriminator', title: 'D outputs: labelled pairs vs G\'s pairs' }],
     figures: ['C test accuracy', 'baseline on 2 labels/class'], headline: new RegExp(`· D ${NUMBER} G ${NUMBER}$`),
     networks: ['generator', 'discriminator', 'classifier', 'baselineClassifier'],
+  },
+  {
+    // No generator: its sample picture is F's features by domain (the samples card says so), its view the same by class.
+    name: 'digits-dann', block: 5, steps: 30,
+    lossTitle: 'Label losses', metricCards: ['Domain head loss', 'Domain head accuracy', 'Domain weight λ', 'Gradient norms'],
+    histograms: [], samplesTitle: 'Features by domain',
+    view: { name: 'features-by-class', title: 'Features by class' },
+    figures: ['DANN on target', 'source-only on target', 'trained on target labels', 'domain head accuracy'], headline: new RegExp(`· label ${NUMBER} domain ${NUMBER}$`),
+    networks: ['classifier', 'domainHead', 'sourceOnlyClassifier', 'targetTrainedClassifier'],
   },
 ];
 
@@ -148,6 +159,7 @@ async function clickTrainLens(page: Page, workspace: string, firstLine: string):
 
 interface DashboardReading {
   readonly runId: string;
+  readonly samplesTitle: string;
   readonly lossTitle: string;
   readonly metricCards: string[];
   readonly histograms: { readonly className: string; readonly title: string; readonly painted: boolean }[];
@@ -166,6 +178,7 @@ async function readDashboard(frame: FrameLocator): Promise<DashboardReading> {
   const titleOf = (selector: string) => frame.locator(selector).evaluateAll((nodes) => nodes.map((node) => (node.textContent ?? '').trim()).join(' | '));
   return {
     runId: await titleOf('.run-id'),
+    samplesTitle: await titleOf('section.samples-card > h2'),
     lossTitle: await titleOf('section.loss-card > h2'),
     metricCards: await frame.locator('section.metric-card').evaluateAll((cards) =>
       cards.filter((card) => !(card as HTMLElement).hidden).map((card) => (card.querySelector('h2')?.textContent ?? '').trim())),
@@ -213,6 +226,7 @@ function dashboardMismatch(family: FamilyCase, runId: string, seen: DashboardRea
   const same = (a: readonly string[], b: readonly string[]) => JSON.stringify(a) === JSON.stringify(b);
   if (seen.runId !== runId) problems.push(`run id ${seen.runId}`);
   if (seen.lossTitle !== family.lossTitle) problems.push(`losses card "${seen.lossTitle}"`);
+  if (seen.samplesTitle !== (family.samplesTitle ?? 'Samples')) problems.push(`samples card "${seen.samplesTitle}"`);
   if (!same(seen.metricCards, family.metricCards)) problems.push(`metric cards ${JSON.stringify(seen.metricCards)}`);
   const histograms = seen.histograms.map(({ className, title }) => ({ view: /\bhistogram-(\S+)/.exec(className.replace('histogram-card', ''))?.[1] ?? '?', title }));
   if (!same(histograms.map((h) => `${h.view}: ${h.title}`), family.histograms.map((h) => `${h.view}: ${h.title}`))) {
@@ -306,7 +320,7 @@ runGanScript('families', {}, async ({ page, server, workspace, step }) => {
     assert(runIds.size === CASES.length, `only ${runIds.size} of ${CASES.length} blocks trained`);
     await focusNote(page);
     await runCommand(page, 'Markdown: Open Preview to the Side');
-    const preview = await findWebview(page, async (frame) => (await frame.locator('.gan-block').count()) === 6, 'the note\'s six gan blocks', 40_000);
+    const preview = await findWebview(page, async (frame) => (await frame.locator('.gan-block').count()) === CASES.length + 1, 'the note\'s gan blocks', 40_000);
     const blocks = preview.locator('.gan-block');
     for (const family of CASES) {
       const runId = runIds.get(family.name)!;

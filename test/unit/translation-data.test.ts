@@ -94,7 +94,7 @@ test('validation names the transform, the family or the field that does not fit 
   assert.match(zeroStroke.get('data.a.transforms.0.steps') ?? '', /other than 0/);
   assert.match(refusedFields(`${head}data:\n  kind: mnist\n`).get('data.kind') ?? '', /the cyclegan family translates between two image domains; use data kind domains/);
   assert.match(refusedFields('name: t\ndata:\n  kind: domains\n  a: { kind: mnist }\n  b: { kind: mnist }\n').get('data.kind') ?? '',
-    /two domains are data for a translation family \(family.kind cyclegan or pix2pix\); the gan family learns one dataset/);
+    /two domains are data for family.kind cyclegan, pix2pix, dann; the gan family learns one dataset/);
   const unpaired = refusedFields('name: t\nfamily:\n  kind: pix2pix\ndata:\n  kind: domains\n  a: { kind: mnist }\n  b: { kind: mnist }\n');
   assert.match(unpaired.get('data.paired') ?? '', /learns from pairs/);
   const identity = refusedFields(`name: t\nfamily:\n  kind: cyclegan\n  identityWeight: 0.5\ndata:\n  kind: domains\n  a: { kind: mnist }\n  b: { kind: mnist, transforms: [{ kind: colored }] }\n`);

@@ -80,7 +80,7 @@ export async function trainCommand(argv: readonly string[], io: CommandIO): Prom
     io.out(`${info.status === 'completed' ? 'Completed' : 'Stopped at'} step ${info.step}/${info.totalSteps} in ${took}.`);
     if (latest) io.out(`  samples: ${latest} (step ${info.lastSample!.step})`);
     if (info.status === 'stopped') io.out(`  resume with: ${resumeCommand(session.runDir)}`);
-    for (const line of nextSteps(session.runDir)) io.out(line);
+    for (const line of nextSteps(session.runDir, learnsGenerator(info.networks))) io.out(line);
     return 0;
   } finally {
     process.removeListener('SIGINT', interrupt);
@@ -92,15 +92,20 @@ export async function trainCommand(argv: readonly string[], io: CommandIO): Prom
  * What a first-time user can do with a finished run, so the demo does not end at a file path. The
  * commands are spelled as this process was started (`node dist/cli.js` from a checkout).
  */
-export function nextSteps(runDir: string, cli = cliName()): string[] {
+export function nextSteps(runDir: string, generates = true, cli = cliName()): string[] {
   const relative = path.relative(process.cwd(), runDir) || '.';
   const shown = /\s/.test(relative) ? `"${relative}"` : relative;
   return [
     'Next:',
     `  measure it again:   ${cli} eval ${shown}`,
-    `  draw new samples:   ${cli} sample ${shown} --out more.png`,
+    generates ? `  draw new samples:   ${cli} sample ${shown} --out more.png` : `  export its networks: ${cli} export ${shown} --out exported`,
     '  watch it live:      open this folder in VS Code with GAN Studio; GAN Runs view → the run → Open Dashboard',
   ];
+}
+
+/** Whether a run's checkpoints hold a generator (DANN's hold classifiers only); a run from before run.json listed its networks had one. */
+function learnsGenerator(networks: readonly string[] | undefined): boolean {
+  return networks?.some((name) => name.startsWith('generator')) ?? true;
 }
 
 function cliName(): string {

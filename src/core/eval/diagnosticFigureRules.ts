@@ -4,7 +4,7 @@ import type { Assessment } from './diagnosticHistory';
 import { unknown } from './diagnosticHistory';
 import type { DiagnosticKind, DiagnosticRule } from './diagnosticFinding';
 import { formatPercent, significant } from './diagnosticStats';
-import { HIDDEN_SIGNAL_CYCLE_SHARE, HIDDEN_SIGNAL_NOISE_SHARE } from './diagnosticThresholds';
+import { DOMAINS_APART_ACCURACY, DOMAINS_APART_GAIN, HIDDEN_SIGNAL_CYCLE_SHARE, HIDDEN_SIGNAL_NOISE_SHARE } from './diagnosticThresholds';
 
 /** A rule judged on one evaluation's named figures (a family's own measurements). */
 export interface FigureRule {
@@ -53,5 +53,35 @@ export const hiddenSignal: FigureRule = {
       };
     }
     return { state: 'absent', evidence, summary: `No hidden signal: ${reading}.` };
+  },
+};
+
+/**
+ * DANN not adapting: the domain head still tells held-out source from target features, and DANN
+ * classifies the target no better than the network that never saw it. A head at chance (a domain
+ * loss near ln 2) is this rule's healthy state, never a failure: it is what DANN is for. Unknown for
+ * runs without DANN's figures.
+ */
+export const domainsApart: FigureRule = {
+  rule: 'domains-apart',
+  kind: 'domains-apart',
+  assess(step, figures) {
+    const value = (name: string) => figures.find((figure) => figure.name === name)?.value;
+    const [domain, target, sourceOnly] = [value('domainAccuracy'), value('targetAccuracy'), value('sourceOnlyAccuracy')];
+    if (domain === undefined || target === undefined || sourceOnly === undefined) return unknown;
+    const measured = { 'domain head accuracy': significant(domain), 'target accuracy gain over source-only': significant(target - sourceOnly) };
+    const evidence = {
+      measured, window: { fromStep: step, toStep: step, count: 1 },
+      thresholds: [
+        { measure: 'domain head accuracy', operator: '≥' as const, value: DOMAINS_APART_ACCURACY },
+        { measure: 'target accuracy gain over source-only', operator: '<' as const, value: DOMAINS_APART_GAIN },
+      ],
+    };
+    const reading = `the domain head names the domain of ${formatPercent(domain)} of held-out images (50 % is chance), and DANN reads `
+      + `${formatPercent(target)} of the target's digits right against the source-only network's ${formatPercent(sourceOnly)}`;
+    if (domain >= DOMAINS_APART_ACCURACY && target - sourceOnly < DOMAINS_APART_GAIN) {
+      return { state: 'present', severity: 'warning', evidence, summary: `Domains still apart: ${reading}. F's features still give the domain away, and adapting has not helped yet.` };
+    }
+    return { state: 'absent', evidence, summary: `Adapting: ${reading}. A domain head near chance, its loss flat near ln 2, is the goal, not a stall.` };
   },
 };

@@ -7,7 +7,7 @@ export type { DiagnosticKind } from '../run/evaluationRecords';
  * metrics, and (2D mixtures) the mode G's samples sit on changing at every evaluation.
  */
 export type DiagnosticRule =
-  | 'vanishing-gradients' | 'discriminator-overpowering' | 'mode-collapse' | 'oscillation' | 'mode-cycling' | 'divergence' | 'hidden-signal';
+  | 'vanishing-gradients' | 'discriminator-overpowering' | 'mode-collapse' | 'oscillation' | 'mode-cycling' | 'divergence' | 'hidden-signal' | 'domains-apart';
 
 export type DiagnosticSeverity = 'warning' | 'error';
 

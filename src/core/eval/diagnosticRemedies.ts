@@ -39,6 +39,13 @@ export function remediesFor(kind: DiagnosticKind, objective: ObjectiveKind): rea
     case 'divergence':
       return [lowerRates, ...(objective === 'wasserstein' ? [criticConstraint] : [slopePenalty]), spectralNorm,
         adam, 'Check the data is scaled to [-1, 1] (toy and image data are; custom files may not be).'];
+    case 'domains-apart':
+      return [
+        'Train longer: Ganin et al.\'s schedule keeps λ small for the first part of training, so F is pushed to hide the domain mostly later.',
+        'Raise family.domainWeight (λ, e.g. 1 → 2) so F\'s reversed gradient from the domain head weighs more against the label loss.',
+        'If the domain loss swings far above ln 2 (≈ 0.69), F and the domain head are overshooting each other: lower family.optimizer.learningRate.',
+        'Read the "Features by domain" picture: two clouds side by side are domains F has not merged.',
+      ];
     case 'hidden-signal':
       return [
         'Add the identity loss (family.identityWeight: 0.5): each translator must leave images of its own target domain alone, which leaves less room for a code.',

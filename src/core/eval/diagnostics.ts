@@ -2,7 +2,7 @@ import type { ObjectiveKind } from '../config/objectiveSchema';
 import type { GanConfig } from '../config/schema';
 import { realTarget } from '../objectives/labelSmoothing';
 import type { DiagnosticRecord, FamilyFigure } from '../run/evaluationRecords';
-import { hiddenSignal, type FigureRule } from './diagnosticFigureRules';
+import { domainsApart, hiddenSignal, type FigureRule } from './diagnosticFigureRules';
 import type { GameRecord } from '../run/records';
 import { divergence } from './diagnosticDivergence';
 import { MetricsHistory, type Assessment, type MetricRule, type RuleContext } from './diagnosticHistory';
@@ -30,7 +30,7 @@ export function diagnosticsOptions(config: Pick<GanConfig, 'objective' | 'regula
 
 const metricRules: readonly MetricRule[] = [vanishingGradients, discriminatorOverpowering, oscillation, divergence];
 const sampleRules: readonly SampleRule[] = [modeCollapse, modeCycling];
-const figureRules: readonly FigureRule[] = [hiddenSignal];
+const figureRules: readonly FigureRule[] = [hiddenSignal, domainsApart];
 
 /** A kind of failure currently raised: since when, how severe, and which rules have seen it and not yet cleared it. */
 interface RaisedKind {

@@ -9,10 +9,12 @@ import type { Disposable } from '../util/disposable';
 import type { Random } from '../util/random';
 import type { CheckpointParts, TrainingPlan } from './player';
 
-/** The run's seeded streams: fresh for a new run, restored from the checkpoint for a resumed one. */
+/** The run's seeded streams (fresh for a new run, restored from the checkpoint for a resumed one), and its length. */
 export interface FamilyStreams {
   readonly random: Random;
   readonly sampler: EpochSampler;
+  /** The steps the run trains for: what a schedule over training reads (DANN's λ). */
+  readonly totalSteps: number;
 }
 
 /** A generator and what it takes: what sample grids, the plane's points and evaluation read. */
@@ -43,8 +45,13 @@ export interface FamilyModel extends Disposable {
   readonly checkpointParts: CheckpointParts;
   /** The training plan over the run's streams, with the catalogue of what it logs. */
   plan(streams: FamilyStreams): TrainingPlan;
-  /** The generator samples, the plane's points and evaluation show (a weight average, when kept). */
-  readonly shown: ShownGenerator;
+  /** The generator samples, the plane's points and evaluation show (a weight average, when kept); none for a family without one (DANN). */
+  readonly shown?: ShownGenerator;
+  /**
+   * The run's sample picture (samples/step-N.png) where no generator draws the fixed-noise grid:
+   * DANN's features. Its title and description name the dashboard's card.
+   */
+  readonly picture?: SampleView;
   /** Histograms of D's displayed output on real and generated inputs, one per view, the family's own way (none without a D). */
   readonly histograms?: (step: number, bins: number) => Promise<readonly HistogramRecord[]>;
   /** The plane view of 2D data: a score over the plane and how G's points are pushed (none without a D). */
@@ -55,6 +62,8 @@ export interface FamilyModel extends Disposable {
   readonly encoder?: LayersModel;
   /** x → class logits, for a family that learns a classifier (Triple-GAN): export writes it in its own folder. */
   readonly classifier?: LayersModel;
+  /** x → features, for a family that learns a feature extractor (DANN): export writes it in its own folder. */
+  readonly featureExtractor?: LayersModel;
   /** Image-to-image translators by direction, for a family that learns them: `gan-studio translate` and export use them. */
   readonly translators?: Translators;
   /** Figures beyond the generator's, measured with every evaluation: BiGAN's encoder figures. */

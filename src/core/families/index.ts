@@ -2,6 +2,7 @@ import type { GanConfig } from '../config/schema';
 import type { Family } from './family';
 import { biganFamily } from './bigan/family';
 import { cycleGanFamily } from './cyclegan/family';
+import { dannFamily } from './dann/family';
 import { ganFamily } from './gan/family';
 import { pix2pixFamily } from './pix2pix/family';
 import { tripleGanFamily } from './triplegan/family';
@@ -18,6 +19,7 @@ const families: { readonly [K in FamilyKind]: Family } = {
   cyclegan: cycleGanFamily,
   pix2pix: pix2pixFamily,
   'triple-gan': tripleGanFamily,
+  dann: dannFamily,
 };
 
 export function familyOf(config: GanConfig): Family {

@@ -48,6 +48,8 @@ export interface TrainingPlan {
   settings?(step: number): Readonly<Record<string, number>>;
   /** The numbers each iteration read, after it (what gating decides the next iteration by). */
   observe?(values: Readonly<Record<string, number>>): void;
+  /** What to change when a loss or gradient becomes non-finite, where the GAN's advice (its two optimizers, a penalty) does not apply. */
+  readonly divergenceRemedy?: string;
   /** The objective's weights a student may change while it trains (the gradient penalty's λ); none when absent. */
   readonly weights?: readonly TunableWeight[];
 }

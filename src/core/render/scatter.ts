@@ -46,6 +46,14 @@ export function scatterLayout(size = 400): ScatterLayout {
   return { width: left + span + right, height: top + span + bottom, left, top, span, scale };
 }
 
+/** One set of points a scatter plot draws in one colour, named in its legend. */
+export interface ScatterSeries {
+  /** x, y interleaved. */
+  readonly points: Float32Array;
+  readonly colour: Rgb;
+  readonly label: string;
+}
+
 /**
  * A scatter plot of 2D points (x, y interleaved) over the data plane (planeBounds, the same view
  * as the dashboard's plane, with a margin around the data's [-1, 1]² so modes on its edge show
@@ -53,13 +61,20 @@ export function scatterLayout(size = 400): ScatterLayout {
  * Points outside the view are not drawn.
  */
 export function renderScatter(real: Float32Array, generated: Float32Array, options: ScatterOptions = {}): Buffer {
+  return renderSeries([
+    { points: real, colour: scatterColours.real, label: 'real' },
+    { points: generated, colour: scatterColours.generated, label: 'generated' },
+  ], options);
+}
+
+/** A scatter plot of several series over the plane, each drawn over the ones before it, with a legend naming them in order. */
+export function renderSeries(series: readonly ScatterSeries[], options: ScatterOptions = {}): Buffer {
   const layout = scatterLayout(options.size);
   const radius = Math.max(0, Math.round(options.pointRadius ?? 2));
   const canvas: RgbaPixels = { width: layout.width, height: layout.height, data: new Uint8Array(layout.width * layout.height * 4) };
   drawAxes(canvas, layout);
-  drawPoints(canvas, layout, real, radius, scatterColours.real);
-  drawPoints(canvas, layout, generated, radius, scatterColours.generated);
-  drawLegend(canvas, layout, radius);
+  for (const { points, colour } of series) drawPoints(canvas, layout, points, radius, colour);
+  drawLegend(canvas, layout, radius, series);
   return encodePng(canvas);
 }
 
@@ -98,12 +113,12 @@ function drawAxes(canvas: RgbaPixels, layout: ScatterLayout): void {
 }
 
 /** "● real  ● generated" above the plot, left-aligned with it. */
-function drawLegend(canvas: RgbaPixels, layout: ScatterLayout, radius: number): void {
+function drawLegend(canvas: RgbaPixels, layout: ScatterLayout, radius: number, series: readonly ScatterSeries[]): void {
   const { scale } = layout;
   const dot = Math.max(radius, 2 * scale);
   const y = Math.round(((GLYPH_HEIGHT + 5) * scale - GLYPH_HEIGHT * scale) / 2) - scale;
   let x = layout.left;
-  for (const [label, colour] of [['real', scatterColours.real], ['generated', scatterColours.generated]] as const) {
+  for (const { label, colour } of series) {
     disk(canvas, x + dot, y + Math.floor((GLYPH_HEIGHT * scale) / 2), dot, colour);
     x += 2 * dot + 2 * scale;
     drawText(canvas, label, x, y, scale, (_canvas, px, py) => paint(canvas, px, py, scatterColours.axes));

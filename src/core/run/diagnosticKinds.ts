@@ -2,6 +2,7 @@
 
 export const diagnosticKinds = [
   'vanishing-gradients', 'discriminator-overpowering', 'mode-collapse', 'oscillation', 'divergence', 'hidden-signal',
+  'domains-apart',
 ] as const;
 export type DiagnosticKind = (typeof diagnosticKinds)[number];
 
@@ -13,4 +14,5 @@ export const diagnosticKindLabels: Readonly<Record<DiagnosticKind, string>> = {
   oscillation: 'Oscillation',
   divergence: 'Divergence',
   'hidden-signal': 'Hidden signal (steganography)',
+  'domains-apart': 'Domains still apart',
 };

@@ -84,6 +84,8 @@ export const runInfoSchema = z.object({
   catalogue: catalogueSchema.exactOptional(),
   /** The networks its checkpoints hold, by name: what it can export or encode with (an `encoder`). */
   networks: z.array(z.string().max(40)).max(32).readonly().exactOptional(),
+  /** What the run's sample pictures show when no generator draws them (DANN's features): the dashboard's card says so. */
+  picture: z.object({ title: z.string().max(120), description: z.string().max(500) }).readonly().exactOptional(),
   /** Pictures the run saves beside its sample grid, each under samples/<name>/ (a family's sample views). */
   views: z.array(z.object({
     name: z.string().regex(VIEW_NAME),

@@ -22,7 +22,7 @@ export async function evaluateRun(request: EvaluateRunRequest): Promise<Evaluati
   const restored = await restoreFamily(request.runDir, request.backend, request.nativeSearchDirs);
   try {
     const { config } = restored.stored;
-    const evaluator = await GeneratorEvaluator.create(config, restored.dataset, restored.family.measure !== undefined);
+    const evaluator = await GeneratorEvaluator.create(config, restored.dataset, restored.family.measure !== undefined, restored.family.shown !== undefined);
     if (!evaluator) {
       throw new UserError(`${request.runDir}: nothing to measure for ${restored.dataset.description}; evaluation covers `
         + 'Gaussian mixtures (ring, grid, two-gaussians, blobs) and the embedded MNIST digits', request.runDir);

@@ -8,15 +8,17 @@ import { restoreFamily, type RestoredGenerator } from './restore';
 
 /** Where an export's encoder goes, beside the generator's files: <out>/encoder/model.json. */
 export const ENCODER_FOLDER = 'encoder';
-/** Where a classifier (Triple-GAN's C) goes: <out>/classifier/model.json, with gan-studio.json naming its classes. */
+/** Where a feature extractor (DANN's F) goes: <out>/features/model.json, x → the features its heads read. */
+export const FEATURES_FOLDER = 'features';
+/** Where a classifier (Triple-GAN's C, DANN's F with its label head) goes: <out>/classifier/model.json, with gan-studio.json naming its classes. */
 export const CLASSIFIER_FOLDER = 'classifier';
 /** Where a translation family's b → a generator goes: <out>/ba/model.json (a → b is the top-level generator). */
 export const REVERSE_TRANSLATOR_FOLDER = 'ba';
 
 /**
- * Exports a run as of its latest checkpoint: its generator (the weight average, when kept; a
- * translator's a → b) with gan-studio.json, the encoder of a family that learns one in its own
- * folder, a classifier in `classifier/`, and a translator's b → a in `ba/`.
+ * Exports a run as of its latest checkpoint: its generator, when it has one (the weight average,
+ * when kept; a translator's a → b) with gan-studio.json, the encoder or feature extractor of a
+ * family that learns one in its own folder, a classifier in `classifier/`, and a translator's b → a in `ba/`.
  */
 export async function exportRun(
   runDir: string, outDir: string, backend: BackendName = 'auto', nativeSearchDirs: readonly string[] = [],
@@ -24,11 +26,11 @@ export async function exportRun(
   const restored = await restoreFamily(runDir, backend, nativeSearchDirs);
   try {
     const { family, dataset, stored, step } = restored;
-    const files = await exportGenerator({ generator: family.shown.generator, latent: family.shown.latent, dataset, stored, step }, outDir);
-    if (family.encoder) {
-      const folder = path.join(outDir, ENCODER_FOLDER);
-      await writeLayersModel(family.encoder, folder);
-      files.push(path.join(folder, EXPORT_FILES.model), path.join(folder, EXPORT_FILES.weights));
+    const files = family.shown ? await exportGenerator({ generator: family.shown.generator, latent: family.shown.latent, dataset, stored, step }, outDir) : [];
+    for (const [folder, model] of [[ENCODER_FOLDER, family.encoder], [FEATURES_FOLDER, family.featureExtractor]] as const) {
+      if (!model) continue;
+      await writeLayersModel(model, path.join(outDir, folder));
+      files.push(path.join(outDir, folder, EXPORT_FILES.model), path.join(outDir, folder, EXPORT_FILES.weights));
     }
     if (family.classifier) {
       const folder = path.join(outDir, CLASSIFIER_FOLDER);

@@ -42,8 +42,12 @@ export interface EvaluatedGenerator {
 export class GeneratorEvaluator {
   private constructor(private readonly measure: Measure, private readonly dataset: Dataset, private readonly seed: number) {}
 
-  /** The evaluator for this data; `familyMeasures` when the family adds figures of its own, which any data allows. */
-  static async create(config: GanConfig, dataset: Dataset, familyMeasures = false): Promise<GeneratorEvaluator | undefined> {
+  /**
+   * The evaluator for this data; `familyMeasures` when the family adds figures of its own, which any
+   * data allows, and `generates` false for a family without a generator (only its own figures).
+   */
+  static async create(config: GanConfig, dataset: Dataset, familyMeasures = false, generates = true): Promise<GeneratorEvaluator | undefined> {
+    if (!generates) return familyMeasures ? new GeneratorEvaluator({ kind: 'family' }, dataset, config.seed) : undefined;
     if (dataset.kind === 'points' && dataset.mixture) return new GeneratorEvaluator({ kind: 'mixture', mixture: dataset.mixture }, dataset, config.seed);
     if (!generatesDigits(config.data)) return familyMeasures ? new GeneratorEvaluator({ kind: 'family' }, dataset, config.seed) : undefined;
     const classifier = await loadDigitClassifier();
@@ -55,10 +59,10 @@ export class GeneratorEvaluator {
     return this.measure.kind === 'digits' ? Math.min(requested, this.measure.digits.maxSamples) : requested;
   }
 
-  /** The generator's figures at `step`, with the family's own (`measure`) when it has some. */
-  async evaluate(model: EvaluatedGenerator, step: number, requested: number, measure?: () => Promise<FamilyFigures>): Promise<EvaluationRecord> {
+  /** The generator's figures at `step` (none without one), with the family's own (`measure`) when it has some. */
+  async evaluate(model: EvaluatedGenerator | undefined, step: number, requested: number, measure?: () => Promise<FamilyFigures>): Promise<EvaluationRecord> {
     const started = performance.now();
-    if (this.measure.kind === 'family') {
+    if (this.measure.kind === 'family' || !model) {
       const figures = measure ? await measure() : [];
       return { type: 'evaluation', step, time: new Date().toISOString(), samples: 0, seconds: Math.round(performance.now() - started) / 1000, figures };
     }

@@ -6,6 +6,7 @@ import { loadDataset } from '../data/load';
 import { UserError } from '../errors';
 import { familyOf } from '../families';
 import type { FamilyModel } from '../families/family';
+import { familyKind } from '../families/sections';
 import type { LatentSpec } from '../models/latent';
 import type { StoredConfig } from '../run/runWriter';
 import { readStoredConfig } from '../run/runReader';
@@ -64,6 +65,11 @@ export async function restoreGenerator(
   runDir: string, backend: BackendName = 'auto', nativeSearchDirs: readonly string[] = [],
 ): Promise<RestoredGenerator> {
   const restored = await restoreFamily(runDir, backend, nativeSearchDirs);
-  const { generator, latent } = restored.family.shown;
+  const shown = restored.family.shown;
+  if (!shown) {
+    restored.dispose();
+    throw new UserError(`${runDir} is a ${familyKind(restored.stored.config)} run, which learns no generator: there is nothing to sample (export writes its networks)`, runDir);
+  }
+  const { generator, latent } = shown;
   return { generator, latent, dataset: restored.dataset, stored: restored.stored, step: restored.step, dispose: restored.dispose };
 }

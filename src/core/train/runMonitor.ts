@@ -22,7 +22,7 @@ export interface MonitoredRun {
   readonly dataset: Dataset;
   readonly writer: RunWriter;
   readonly resumed: boolean;
-  readonly family: Pick<FamilyModel, 'measure'>;
+  readonly family: Pick<FamilyModel, 'measure' | 'shown'>;
 }
 
 /**
@@ -51,7 +51,7 @@ export class RunMonitor implements Disposable {
       const file = path.join(run.writer.dir, runFiles.metrics);
       detector.restore((await readJsonLines(file, isMetricsRecord)).filter(isGameRecord), await readJsonLines(file, isDiagnosticRecord));
     }
-    const evaluator = evaluationEvery(run.config) !== undefined ? await GeneratorEvaluator.create(run.config, run.dataset, run.family.measure !== undefined) : undefined;
+    const evaluator = evaluationEvery(run.config) !== undefined ? await GeneratorEvaluator.create(run.config, run.dataset, run.family.measure !== undefined, run.family.shown !== undefined) : undefined;
     return new RunMonitor(run, fire, detector, meanPairwiseDistance(run.dataset.values, run.dataset.exampleShape), evaluator);
   }
 
@@ -77,7 +77,7 @@ export class RunMonitor implements Disposable {
   }
 
   /** Evaluates on the `evaluation.every` schedule, and at the end (`force`). */
-  async evaluateIfDue(step: number, model: EvaluatedGenerator, force: boolean, measure?: () => Promise<FamilyFigures>): Promise<void> {
+  async evaluateIfDue(step: number, model: EvaluatedGenerator | undefined, force: boolean, measure?: () => Promise<FamilyFigures>): Promise<void> {
     const every = evaluationEvery(this.run.config);
     if (!this.evaluator || every === undefined || this.lastEvaluatedStep === step) return;
     if (!force && step % every !== 0) return;

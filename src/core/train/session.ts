@@ -37,8 +37,8 @@ export class TrainingSession implements Disposable {
   /** GAN Lab's speed control: the shortest a step may take, in seconds (0: as fast as it trains). */
   private minStepSeconds = 0;
   private readonly throughput = new Throughput();
-  /** The fixed latents of every sample grid (and of the 2D field's generated points). */
-  private readonly samples: SampleGrid;
+  /** The fixed latents of every sample grid (and of the 2D field's generated points); none without a generator. */
+  private readonly samples: SampleGrid | undefined;
   private readonly plan: TrainingPlan;
   /** Hand-made changes to rates, updates and weights (GAN Lab's live controls). */
   private readonly controls: LiveControls;
@@ -54,8 +54,8 @@ export class TrainingSession implements Disposable {
     this.lastCheckpointStep = run_.startStep;
     this.elapsedSeconds = run_.elapsedSeconds;
     const { config, dataset, family, random, sampler } = run_;
-    this.samples = fixedSamples(config.seed, family.shown, dataset, config.samples.count);
-    this.plan = family.plan({ random, sampler });
+    this.samples = family.shown && fixedSamples(config.seed, family.shown, dataset, config.samples.count);
+    this.plan = family.plan({ random, sampler, totalSteps: run_.totalSteps });
     this.controls = new LiveControls(this.plan, run_.recordedChanges, run_.startStep);
     this.headlineLabels = headlineSpec(this.plan.catalogue).short;
   }
@@ -216,7 +216,7 @@ export class TrainingSession implements Disposable {
   private divergence(quantity: string, value: number): string {
     const checkpoint = this.run_.writer.current.lastCheckpoint;
     // Resuming replays the same steps exactly, so it diverges again: the config must change.
-    const remedy = 'lower the learning rates (training.generatorOptimizer / training.discriminatorOptimizer learningRate) ' +
+    const remedy = this.plan.divergenceRemedy ?? 'lower the learning rates (training.generatorOptimizer / training.discriminatorOptimizer learningRate) ' +
       'or add a gradient penalty, then train again';
     return `${quantity} became ${value} at step ${this.step}; ` + (checkpoint
       ? `the last good checkpoint (step ${checkpoint.step}) is kept — ${remedy}`
@@ -266,26 +266,35 @@ export class TrainingSession implements Disposable {
     }
     if ((force || this.step % config.samples.every === 0) && this.lastSampleStep !== this.step) {
       this.lastSampleStep = this.step;
-      const generated = await generateFrom(family.shown.generator, this.samples.latents);
-      const png = renderExamples(generated, dataset, this.samples.columns);
-      // 2D runs feed the monitor the plane's points on the histogram schedule; images their grid.
-      if (dataset.kind === 'images') await this.monitor.observeSamples(this.step, generated);
-      const path = await writer.writeSample(this.step, png, this.run_.retention.samples);
+      const png = await this.samplePicture();
+      const path = png && await writer.writeSample(this.step, png, this.run_.retention.samples);
       for (const view of family.views) {
         await writer.writeSample(this.step, await view.render(), this.run_.retention.samples, view.name);
       }
       await writer.update({
-        step: this.step, lastSample: { step: this.step, path },
+        step: this.step, ...(path ? { lastSample: { step: this.step, path } } : {}),
+        ...(family.picture ? { picture: { title: family.picture.title, description: family.picture.description } } : {}),
         ...(family.views.length ? { views: family.views.map(({ name, title, description }) => ({ name, title, description, lastStep: this.step })) } : {}),
       });
-      this.emitter.fire({ type: 'sample', step: this.step, path });
+      if (path) this.emitter.fire({ type: 'sample', step: this.step, path });
     }
     await this.monitor.evaluateIfDue(this.step, family.shown, force, family.measure);
+  }
+
+  /** The step's sample picture: G's grid for the fixed latents (fed to the monitor, for images), or the family's own picture. */
+  private async samplePicture(): Promise<Buffer | undefined> {
+    const { family, dataset } = this.run_;
+    if (!family.shown || !this.samples) return family.picture?.render();
+    const generated = await generateFrom(family.shown.generator, this.samples.latents);
+    // 2D runs feed the monitor the plane's points on the histogram schedule; images their grid.
+    if (dataset.kind === 'images') await this.monitor.observeSamples(this.step, generated);
+    return renderExamples(generated, dataset, this.samples.columns);
   }
 
   /** 2D data: the family's plane view when it has one, and the fixed latents' points for the monitor either way. */
   private async observePlane(): Promise<void> {
     const { family, writer } = this.run_;
+    if (!family.shown || !this.samples) return;
     if (!family.field) {
       await this.monitor.observeSamples(this.step, await generateFrom(family.shown.generator, this.samples.latents));
       return;

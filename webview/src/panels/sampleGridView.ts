@@ -1,7 +1,7 @@
 import type { SampleFrame } from '../../../src/protocol/dashboardMessages';
 import { KeyedCards } from '../ui/keyedCards';
 import type { DashboardState, DashboardView, StateChanges } from '../state/dashboardState';
-import { explainer } from '../ui/explainer';
+import { explainer, setExplainer } from '../ui/explainer';
 import { card, element, setHidden } from '../ui/dom';
 import type { StepCursor } from '../state/stepCursor';
 import { StepScrubber } from '../ui/stepScrubber';
@@ -13,10 +13,14 @@ export class FramesCard {
   private readonly empty: HTMLElement;
   private readonly scrubber: StepScrubber;
   private frames: readonly SampleFrame[] = [];
+  private readonly heading: HTMLElement;
+  private readonly body: HTMLElement;
 
-  constructor(title: string, className: string, private readonly what: string, cursor: StepCursor, description?: string, explanation?: string) {
-    const { root, body } = card(title, className);
+  constructor(title: string, className: string, private what: string, cursor: StepCursor, description?: string, explanation?: string) {
+    const { root, body, heading } = card(title, className);
     this.root = root;
+    this.heading = heading;
+    this.body = body;
     this.empty = element('p', { className: 'empty', text: `No ${what} saved yet.` });
     this.scrubber = new StepScrubber({ label: `${title} step`, playable: true, framesPerSecond: 8, cursor, onChange: (index) => this.show(index) });
     this.image.hidden = true;
@@ -27,6 +31,15 @@ export class FramesCard {
 
   dispose(): void {
     this.scrubber.dispose();
+  }
+
+  /** Names what the card shows, when the run says (a family without a generator saves its own picture). */
+  retitle(title: string, explanation: string): void {
+    this.heading.textContent = title;
+    this.root.setAttribute('aria-label', title);
+    this.what = title;
+    this.empty.textContent = `No ${title.toLowerCase()} saved yet.`;
+    setExplainer(this.body, explanation);
   }
 
   /** The step of the picture on show. */
@@ -70,6 +83,8 @@ export class SampleGridView implements DashboardView {
 
   render(state: DashboardState, changes: StateChanges): void {
     if (changes.header && state.header) this.root.dataset.dataKind = state.header.dataKind;
+    const picture = changes.header ? state.header?.picture : undefined;
+    if (picture) this.frames.retitle(picture.title, picture.description);
     if (changes.samples) this.frames.setFrames(state.samples);
   }
 }

@@ -3,8 +3,12 @@ import { tf } from '../../backend/tf';
 import { connect, seededKernels } from '../../models/layers';
 import { Random } from '../../util/random';
 
-/** The penultimate layer's name: the features a classifier's class logits read (and DANN's domain head). */
+/** The convolutions' output, flattened: the features DANN's domain head reads (Ganin et al.'s F ends there). */
+export const CLASSIFIER_CONV_FEATURES = 'conv_features';
+/** The penultimate layer's name: the features a classifier's class logits read. */
 export const CLASSIFIER_FEATURES = 'features';
+/** The last layer's name: the label head, features → class logits. */
+export const CLASSIFIER_LOGITS = 'logits';
 
 /**
  * A small image classifier with the shipped digit classifier's shape: conv 5×5 (C) – max-pool –
@@ -19,8 +23,8 @@ export function buildClassifier(channels: number, shape: readonly number[], clas
   const image = tf.input({ shape: [...shape] });
   let x: SymbolicTensor = connect(pool(), connect(conv(channels), image));
   x = connect(pool(), connect(conv(2 * channels), x));
-  x = connect(tf.layers.flatten(), x);
+  x = connect(tf.layers.flatten({ name: CLASSIFIER_CONV_FEATURES }), x);
   x = connect(tf.layers.dense({ units: 64, activation: 'relu', kernelInitializer: kernels(), name: CLASSIFIER_FEATURES }), x);
-  const logits = connect(tf.layers.dense({ units: classes, kernelInitializer: kernels(), name: 'logits' }), x);
+  const logits = connect(tf.layers.dense({ units: classes, kernelInitializer: kernels(), name: CLASSIFIER_LOGITS }), x);
   return tf.model({ inputs: image, outputs: logits, name });
 }

@@ -2,7 +2,6 @@ import type { Optimizer, Scalar, Tensor, Tensor1D } from '@tensorflow/tfjs-core'
 import { tf } from '../../backend/tf';
 import type { GanConfig } from '../../config/schema';
 import type { Dataset } from '../../data/dataset';
-import { gather, gatherLabels } from '../../data/sampler';
 import { criticOf, generate } from '../../models/apply';
 import { latentBatch, oneHot } from '../../models/latent';
 import { drawLatents, drawMismatchedClasses } from '../../models/latentDraws';
@@ -12,6 +11,7 @@ import { instanceNoiseSigma } from '../../objectives/instanceNoise';
 import { realTarget } from '../../objectives/labelSmoothing';
 import type { FamilyStreams } from '../family';
 import { trainableVariables, type Loss, type Player, type TrainingPlan } from '../player';
+import { crossEntropy, labelledBatch } from '../shared/labelledBatch';
 import { tunableWeight } from '../shared/tunableWeight';
 import { tripleGanCatalogue } from './catalogue';
 import type { TripleGanSection } from './config';
@@ -28,16 +28,6 @@ export interface TripleGanContext {
   readonly optimizers: { readonly [P in 'discriminator' | 'generator' | 'classifier' | 'baseline']: Optimizer };
 }
 
-const crossEntropy = (logits: Tensor, oneHotLabels: Tensor): Scalar => tf.losses.softmaxCrossEntropy(oneHotLabels, logits) as Scalar;
-
-/** The examples of `part` at `indices` as a batch tensor, with their one-hot labels when it has them. */
-function batchOf(part: Dataset, indices: readonly number[], classes: number): { x: Tensor; y?: Tensor; labels?: Int32Array } {
-  const count = indices.length;
-  const x = tf.tensor(gather(part, indices), [count, ...part.exampleShape]);
-  if (!part.labels) return { x };
-  const labels = gatherLabels(part, indices);
-  return { x, labels, y: tf.tensor2d(oneHot(labels, classes), [count, classes]) };
-}
 
 /**
  * Li et al.'s iteration. D learns labelled pairs (x, y) as real, G's pairs (G(z, y), y) and C's
@@ -58,12 +48,12 @@ export function tripleGanTrainingPlan(ctx: TripleGanContext, { random }: FamilyS
     entropy: tunableWeight('entropy', 'C\'s entropy weight', section.entropyWeight),
   };
   const drawIndices = (part: Dataset) => Array.from({ length: batch }, () => random.int(part.count));
-  const labelled = (indices = drawIndices(split.labelled)) => batchOf(split.labelled, indices, classes) as { x: Tensor; y: Tensor; labels: Int32Array };
+  const labelled = (indices = drawIndices(split.labelled)) => labelledBatch(split.labelled, indices, classes) as { x: Tensor; y: Tensor; labels: Int32Array };
   // C's labelled batch of this iteration, which the baseline learns from too: the same labels, in the same order.
   let classifierIndices: number[] = [];
   const allClasses = Array.from({ length: classes }, (_, k) => k);
   const mismatched = config.model.conditional?.mismatchedLabels === true;
-  const unlabelled = () => batchOf(split.unlabelled, drawIndices(split.unlabelled), classes).x;
+  const unlabelled = () => labelledBatch(split.unlabelled, drawIndices(split.unlabelled), classes).x;
   /** G's inputs: uniformly drawn classes (one-hot) and noise. */
   const generatorLatents = () => latentBatch(drawLatents(random, models.latent, batch, Array.from({ length: batch }, () => random.int(classes))));
   /** G's pairs: the images G draws for its inputs, with their labels. */
