@@ -143,8 +143,8 @@ runGanScript('extension-host', { userSettings: { 'ganStudio.refreshRate': 4 } },
     await waitForActiveEditorText(page, 'name: my-grid', 15_000);
     assert(fs.existsSync(path.join(workspace, 'my-grid.gan.yaml')), 'my-grid.gan.yaml written');
   });
-  await step('Export Generator writes a TF.js LayersModel where the user picks', async () => {
-    await pickFromCommand(page, 'GAN Studio: Export Generator', 'ring-tiny-');
+  await step('Export Networks writes the generator as a TF.js LayersModel where the user picks', async () => {
+    await pickFromCommand(page, 'GAN Studio: Export Networks', 'ring-tiny-');
     // code-server's folder picker is the simple (quick input) file dialog; it opens on the
     // workspace folder, which is where this export goes.
     await page.locator('.quick-input-widget .quick-input-box input').waitFor({ timeout: 15_000 });

@@ -34,7 +34,7 @@ test('every command has one implementation file, a contribution and a localised 
     assert.equal(nls[/^%(.+)%$/.exec(command.category)?.[1] ?? ''], 'GAN Studio');
   }
   for (const required of ['Train Config', 'Stop Run', 'Pause Run', 'Resume Run', 'Resume from Checkpoint', 'Open Dashboard',
-    'Open Run Folder', 'Delete Run', 'New Config from Template', 'Export Generator', 'Install Native Backend']) {
+    'Open Run Folder', 'Delete Run', 'New Config from Template', 'Export Networks', 'Install Native Backend']) {
     assert.ok(Object.values(nls).includes(required), required);
   }
 });

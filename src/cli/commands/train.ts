@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { learnsGenerator } from '../../core/run/networkNames';
 import { configHash } from '../../core/config/configHash';
 import { loadConfigFile, type LoadedConfig } from '../../core/config/parse';
 import { backendNames, MAX_STEPS, type BackendName } from '../../core/config/trainingSchema';
@@ -101,11 +102,6 @@ export function nextSteps(runDir: string, generates = true, cli = cliName()): st
     generates ? `  draw new samples:   ${cli} sample ${shown} --out more.png` : `  export its networks: ${cli} export ${shown} --out exported`,
     '  watch it live:      open this folder in VS Code with GAN Studio; GAN Runs view → the run → Open Dashboard',
   ];
-}
-
-/** Whether a run's checkpoints hold a generator (DANN's hold classifiers only); a run from before run.json listed its networks had one. */
-function learnsGenerator(networks: readonly string[] | undefined): boolean {
-  return networks?.some((name) => name.startsWith('generator')) ?? true;
 }
 
 function cliName(): string {
