@@ -20,7 +20,7 @@ import { readJsonLines } from '../../src/core/run/jsonLines';
 
 const tiny: GanConfigInput = {
   name: 'triple-tiny', seed: 3,
-  family: { kind: 'triple-gan', labelsPerClass: 2, pseudoLabelFrom: 4, classifier: { channels: 4 }, entropyWeight: 0.1 },
+  family: { kind: 'triple-gan', labelsPerClass: 2, pseudoLabelFrom: 4, classifier: { channels: 4 }, entropyWeight: 0.1, consistency: { weight: 0.5 } },
   data: { kind: 'mnist', limit: 400 },
   model: { kind: 'mlp', latentSize: 8, generator: { hidden: [16] }, discriminator: { hidden: [16] }, conditional: {} },
   regularizers: { instanceNoise: { sigma: 0.3, annealSteps: 10 } },
@@ -72,12 +72,13 @@ test('Triple-GAN resumes exactly, holds its tensor count, shows both accuracies 
   const [expected, actual] = await Promise.all([readRun(whole.runDir), readRun(split.runDir)]);
   assert.equal(actual.metrics.length, 6);
   actual.metrics.forEach((record, i) => {
-    for (const key of ['dLoss', 'gLoss', 'cLoss', 'supervised', 'adversarial', 'pseudoLabel', 'baselineLoss', 'dPseudo', 'gradNormC', 'instanceNoiseSigma']) {
+    for (const key of ['dLoss', 'gLoss', 'cLoss', 'supervised', 'adversarial', 'pseudoLabel', 'consistency', 'baselineLoss', 'dPseudo', 'gradNormC', 'instanceNoiseSigma']) {
       assert.equal(record[key], expected.metrics[i]![key], `step ${record.step} ${key}`);
     }
   });
   assert.deepEqual(expected.info.networks, ['generator', 'discriminator', 'classifier', 'baselineClassifier']);
   assert.equal(expected.metrics[0]!['pseudoLabel'], undefined, 'no pseudo-label term before pseudoLabelFrom');
+  assert.equal(typeof expected.metrics[0]!['consistency'], 'number', 'the consistency term is logged when configured');
   const counts: number[] = [];
   await train({ runsDir: tempDir(), config }, (event) => {
     if (event.type === 'progress') counts.push(tf.memory().numTensors);

@@ -23,6 +23,15 @@ export const objectiveSchema = z.discriminatedUnion('kind', [
 export type ObjectiveConfig = z.output<typeof objectiveSchema>;
 export type ObjectiveKind = ObjectiveConfig['kind'];
 
+/** A random similarity warp per image (and stroke change): D's augmentation, and Triple-GAN's consistency views. */
+export const augmentationSchema = z.strictObject({
+  rotation: z.number().min(0).max(180).default(10).describe('Largest rotation, in degrees either way.'),
+  translation: z.number().min(0).max(64).default(2).describe('Largest shift, in pixels along each axis either way.'),
+  scale: z.number().min(0).max(0.5).default(0.1).describe('Largest zoom either way, as a fraction of the size (0.1: 90–110 %).'),
+  thickness: z.number().min(0).max(1).default(0)
+    .describe('Largest stroke change either way: how far an image is blended towards its 3×3 dilation (thicker) or erosion (thinner); 0: off.'),
+});
+
 export const regularizersSchema = z.strictObject({
   gradientPenalty: z.strictObject({
     weight: z.number().positive().max(1000).default(10).describe('λ in λ·E[(‖∇D(x̂)‖ − 1)²] on random interpolates x̂ (WGAN-GP).'),
@@ -34,13 +43,7 @@ export const regularizersSchema = z.strictObject({
     sigma: z.number().positive().max(10).default(0.1).describe('Standard deviation of the Gaussian noise added to every input of D.'),
     annealSteps: z.int().min(0).default(0).describe('Anneal σ linearly to 0 over this many steps (0: keep it constant).'),
   }).optional().describe('Instance noise: blur both distributions so D cannot separate them perfectly.'),
-  augmentation: z.strictObject({
-    rotation: z.number().min(0).max(180).default(10).describe('Largest rotation, in degrees either way.'),
-    translation: z.number().min(0).max(64).default(2).describe('Largest shift, in pixels along each axis either way.'),
-    scale: z.number().min(0).max(0.5).default(0.1).describe('Largest zoom either way, as a fraction of the size (0.1: 90–110 %).'),
-    thickness: z.number().min(0).max(1).default(0)
-      .describe('Largest stroke change either way: how far an image is blended towards its 3×3 dilation (thicker) or erosion (thinner); 0: off.'),
-  }).optional().describe('Differentiable augmentation (Zhao et al. 2020), for image data: every image D sees, real or generated, in both '
+  augmentation: augmentationSchema.optional().describe('Differentiable augmentation (Zhao et al. 2020), for image data: every image D sees, real or generated, in both '
     + 'steps, gets its own random rotation, zoom and shift (and stroke thickness), and G learns through the warp. D cannot memorise a small data set, and '
     + 'an InfoGAN\'s Q must read the codes from a warped image, so they cannot hide in slant, size, position (or stroke width).'),
   labelSmoothing: z.number().gt(0).lt(1).optional()

@@ -33,6 +33,16 @@ function rowEntropy(logProbabilities: Tensor): Tensor {
 }
 
 /**
+ * The cross-entropy of the class distribution read from augmented images against the one read from
+ * the same images as they are, held fixed (no gradient through the target): answers that do not
+ * change under a warp (IMSAT's R_SAT; a Π-model's consistency, Laine & Aila 2017). Mean over the batch.
+ */
+export function augmentationConsistency(cleanLogits: Tensor, augmentedLogits: Tensor): Scalar {
+  const target = heldFixed(tf.softmax(cleanLogits));
+  return meanOf(tf.neg(tf.sum(tf.mul(target, tf.logSoftmax(augmentedLogits)), 1)));
+}
+
+/**
  * IMSAT's loss (Hu et al. 2017) on Q's categorical logits for real images: R_SAT + λ·H(Y|X) − μ·H(Y).
  * `clean` are Q's parameters on the unaugmented batch, `augmented` on the same images augmented.
  * The consistency term is the cross-entropy of the augmented answer against the clean one held fixed;
@@ -45,9 +55,7 @@ export function realConsistencyLoss(clean: Tensor, augmented: Tensor, layout: Co
   const marginal: Scalar[] = [];
   for (const { offset, size } of layout.categorical) {
     const cleanLog = tf.logSoftmax(columns(clean, offset, size));
-    const augmentedLog = tf.logSoftmax(columns(augmented, offset, size));
-    const target = heldFixed(tf.exp(cleanLog));
-    consistency.push(meanOf(tf.neg(tf.sum(tf.mul(target, augmentedLog), 1))));
+    consistency.push(augmentationConsistency(columns(clean, offset, size), columns(augmented, offset, size)));
     conditional.push(meanOf(rowEntropy(cleanLog)));
     const meanAnswer = tf.mean(tf.exp(cleanLog), 0);
     marginal.push(tf.neg(tf.sum(tf.mul(meanAnswer, tf.log(tf.add(meanAnswer, 1e-8))))) as Scalar);

@@ -30,6 +30,7 @@ export function tripleGanCatalogue(objectiveKind: string): MetricCatalogue {
           { name: 'adversarial', label: 'C: pseudo-labelled pairs judged fake', network: 'classifier' },
           { name: 'pseudoLabel', label: 'C: cross-entropy on G\'s pairs', network: 'classifier' },
           { name: 'entropy', label: 'C: entropy on unlabelled digits', network: 'classifier' },
+          { name: 'consistency', label: 'C: consistency on warped unlabelled digits', network: 'classifier' },
           { name: 'baselineLoss', label: 'baseline: cross-entropy on labels', network: 'baseline' },
         ],
       },

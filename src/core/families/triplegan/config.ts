@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { augmentationSchema } from '../../config/objectiveSchema';
 import { optimizerSchema } from '../../config/trainingSchema';
 
 export const tripleGanSection = z.strictObject({
@@ -19,6 +20,12 @@ export const tripleGanSection = z.strictObject({
     'Weight of C\'s term for making D accept its pseudo-labelled pairs (each weighted by C\'s confidence, as Li et al.\'s argmax approximation). 0: C ignores D.'),
   pseudoLabelWeight: z.number().min(0).max(10).default(0.1).describe('α_P: weight of C\'s cross-entropy on G\'s pairs (G(z, y), y), the pseudo-label term (the paper: 0.1).'),
   pseudoLabelFrom: z.int().min(0).max(10_000_000).default(500).describe('The step from which C learns from G\'s pairs: before it, G draws noise that would teach C nothing.'),
+  consistency: z.strictObject({
+    weight: z.number().min(0).max(100).default(0).describe('Weight of the term (0: off).'),
+    augmentation: augmentationSchema.prefault({}).describe('The random warp of each unlabelled digit (rotation, shift, zoom, stroke).'),
+  }).prefault({}).describe(
+    'Triple-GAN-V2\'s consistency regularization of C (Li et al. 2021): C\'s answer on a randomly warped unlabelled digit is held to its '
+    + 'answer on the digit as it is, so its decisions follow what a digit shows, not where or how large it is drawn.'),
   entropyWeight: z.number().min(0).max(10).default(0).describe('Weight of the entropy of C\'s predictions on unlabelled digits (lower: confident predictions; the official code\'s regularizer). 0: off.'),
 });
 

@@ -7,7 +7,9 @@ import { latentBatch, oneHot } from '../../models/latent';
 import { drawLatents, drawMismatchedClasses } from '../../models/latentDraws';
 import type { AdversarialObjective } from '../../objectives/adversarial';
 import { normalTensor } from '../../objectives/draws';
+import { augmentImages, drawAugmentation } from '../../objectives/augmentation';
 import { instanceNoiseSigma } from '../../objectives/instanceNoise';
+import { augmentationConsistency } from '../../objectives/realConsistency';
 import { realTarget } from '../../objectives/labelSmoothing';
 import type { FamilyStreams } from '../family';
 import { trainableVariables, type Loss, type Player, type TrainingPlan } from '../player';
@@ -46,7 +48,9 @@ export function tripleGanTrainingPlan(ctx: TripleGanContext, { random }: FamilyS
     adversarial: tunableWeight('classifierAdversarial', 'C\'s adversarial weight', section.adversarialWeight),
     pseudoLabel: tunableWeight('pseudoLabel', 'pseudo-label α_P', section.pseudoLabelWeight),
     entropy: tunableWeight('entropy', 'C\'s entropy weight', section.entropyWeight),
+    consistency: tunableWeight('consistency', 'C\'s consistency weight', section.consistency.weight),
   };
+  const consistent = section.consistency.weight > 0;
   const drawIndices = (part: Dataset) => Array.from({ length: batch }, () => random.int(part.count));
   const labelled = (indices = drawIndices(split.labelled)) => labelledBatch(split.labelled, indices, classes) as { x: Tensor; y: Tensor; labels: Int32Array };
   // C's labelled batch of this iteration, which the baseline learns from too: the same labels, in the same order.
@@ -125,17 +129,23 @@ export function tripleGanTrainingPlan(ctx: TripleGanContext, { random }: FamilyS
       const failures = perExample(objective, critic(yu)(noiseFor(step)(xu)));
       const failure = tf.sub(failures, tf.mean(failures));
       const fake = step >= section.pseudoLabelFrom ? generated(false) : undefined;
+      // Only for a run configured with the term (whose live control then exists): a run without it draws as before.
+      const [height, width] = split.unlabelled.exampleShape as [number, number];
+      const warped = consistent ? augmentImages(xu, drawAugmentation(random, batch, section.consistency.augmentation, height, width)) : undefined;
       return (): Loss => {
         const supervised = crossEntropy(classifier.apply(real.x, { training: true }) as Tensor, real.y);
-        const probabilities = tf.softmax(classifier.apply(xu, { training: true }) as Tensor);
+        const logits = classifier.apply(xu, { training: true }) as Tensor;
+        const probabilities = tf.softmax(logits);
         const parts: Record<string, Scalar> = {
           supervised,
           adversarial: tf.mean(tf.mul(tf.max(probabilities, -1), failure)) as Scalar,
           entropy: tf.mean(tf.neg(tf.sum(tf.mul(probabilities, tf.log(tf.add(probabilities, 1e-8))), -1))) as Scalar,
+          ...(warped ? { consistency: augmentationConsistency(logits, classifier.apply(warped, { training: true }) as Tensor) } : {}),
           ...(fake ? { pseudoLabel: crossEntropy(classifier.apply(fake.x, { training: true }) as Tensor, fake.y) } : {}),
         };
         let total = tf.add(supervised, tf.mul(weights.adversarial.get(), parts['adversarial']!)) as Scalar;
         total = tf.add(total, tf.mul(weights.entropy.get(), parts['entropy']!));
+        if (parts['consistency']) total = tf.add(total, tf.mul(weights.consistency.get(), parts['consistency']));
         if (parts['pseudoLabel']) total = tf.add(total, tf.mul(weights.pseudoLabel.get(), parts['pseudoLabel']));
         return { total, parts };
       };
@@ -154,7 +164,7 @@ export function tripleGanTrainingPlan(ctx: TripleGanContext, { random }: FamilyS
   return {
     players: [discriminatorPlayer, generatorPlayer, classifierPlayer, baselinePlayer],
     catalogue: tripleGanCatalogue(config.objective.kind),
-    weights: [weights.adversarial, weights.pseudoLabel, weights.entropy],
+    weights: [weights.adversarial, weights.pseudoLabel, weights.entropy, ...(consistent ? [weights.consistency] : [])],
     settings: (step) => (sigma(step) > 0 ? { instanceNoiseSigma: sigma(step) } : {}),
   };
 }
