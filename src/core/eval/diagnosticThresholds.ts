@@ -187,8 +187,8 @@ export const HIDDEN_SIGNAL_CYCLE_SHARE = 0.5;
 
 /**
  * DANN's domain head still naming the domain of at least this share of held-out images from F's
- * features (50 % is chance, the goal)… In the recipe it stays above 0.9 through the first few
- * hundred steps while λ is small, and adapting already helps there; so it counts as a failure only with:
+ * features (50 % is chance, the goal)… In the recipe it stays above 0.9 for all 1,500 steps while
+ * DANN already reads the target 6–16 points better than source-only; so it counts as a failure only with:
  */
 export const DOMAINS_APART_ACCURACY = 0.9;
 /** …DANN's target accuracy no better than the source-only network's by this margin: adapting has not helped. */
