@@ -1,14 +1,9 @@
 import type { Tensor } from '@tensorflow/tfjs-core';
-import { readAndFree } from '../../backend/reads';
-import { tf } from '../../backend/tf';
 import type { Dataset } from '../../data/dataset';
 import type { FamilyFigure } from '../../run/evaluationRecords';
-import { classifierAccuracy } from '../shared/classifierAccuracy';
+import { classifierAccuracy, predictInChunks } from '../shared/classifierAccuracy';
 import type { AdaptationData } from './data';
 import type { DannNetworks } from './networks';
-
-/** Examples per forward pass: bounds the activations held at once. */
-const CHUNK = 500;
 
 /**
  * DANN's figures on the held-out fifths, which nothing trained on: its accuracy on the target
@@ -50,15 +45,6 @@ async function domainAccuracy(networks: DannNetworks, source: Dataset, target: D
 
 /** The share of `set` the domain head places in the target domain (`target` true) or the source. */
 async function shareJudged(networks: DannNetworks, set: Dataset, target: boolean): Promise<number> {
-  const size = set.values.length / set.count;
-  let right = 0;
-  for (let start = 0; start < set.count; start += CHUNK) {
-    const count = Math.min(CHUNK, set.count - start);
-    const [logits] = await readAndFree(tf.tidy(() => {
-      const x = tf.tensor(set.values.subarray(start * size, (start + count) * size), [count, ...set.exampleShape]);
-      return networks.domainHead.predict(networks.features.predict(x) as Tensor) as Tensor;
-    }));
-    for (let k = 0; k < count; k++) if ((logits[k]! > 0) === target) right++;
-  }
-  return right / set.count;
+  const logits = await predictInChunks(set, (x) => networks.domainHead.predict(networks.features.predict(x) as Tensor) as Tensor);
+  return logits.filter((logit) => (logit > 0) === target).length / set.count;
 }

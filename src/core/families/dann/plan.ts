@@ -5,7 +5,7 @@ import type { GanConfig } from '../../config/schema';
 import type { Dataset } from '../../data/dataset';
 import type { FamilyStreams } from '../family';
 import { trainableVariables, type Loss, type Player, type TrainingPlan } from '../player';
-import { crossEntropy, labelledBatch } from '../shared/labelledBatch';
+import { crossEntropy, labelledBatch, type LabelledBatch } from '../shared/labelledBatch';
 import { tunableWeight } from '../shared/tunableWeight';
 import { dannCatalogue } from './catalogue';
 import { domainWeightAt, type DannSection } from './config';
@@ -34,7 +34,7 @@ export function dannTrainingPlan(ctx: DannContext, { random, totalSteps }: Famil
   const batch = config.training.batchSize;
   const weight = tunableWeight('domainWeight', 'domain weight λ', section.domainWeight);
   const lambda = (step: number) => domainWeightAt(section, weight.get(), step, totalSteps);
-  const draw = (part: Dataset) => labelledBatch(part, Array.from({ length: batch }, () => random.int(part.count)), classes) as Required<ReturnType<typeof labelledBatch>>;
+  const draw = (part: Dataset) => labelledBatch(part, Array.from({ length: batch }, () => random.int(part.count)), classes) as Required<LabelledBatch>;
   // This iteration's batches, drawn by DANN's player: the comparison networks learn from the same images.
   let batches: { source: Tensor; sourceY: Tensor; target: Tensor; targetY: Tensor } | undefined;
   const disposeBatches = () => {
