@@ -149,12 +149,20 @@ runGanScript('notes', { viewport: { width: 1600, height: 960 } }, async ({ page,
     await dashboard.locator('vscode-button', { hasText: 'Resume' }).click();
     await pollUntil(async () => status() === 'running' || undefined, { timeoutMs: 20_000, describe: async () => `status ${status()}` });
     await page.locator('.tabs-container .tab[data-resource-name="gan-notes.md"]').first().click();
-    await revealLine(page, fs.readFileSync(note, 'utf8').split('\n').indexOf('config: ../ring-long.gan.yaml') + 1);
+    // The lens row re-renders as the live run's step changes, so a found lens can be gone by the click:
+    // find and click it in one retried attempt, and click again if the run did not stop.
+    const longLine = fs.readFileSync(note, 'utf8').split('\n').indexOf('config: ../ring-long.gan.yaml') + 1;
     const stop = page.locator('.contentWidgets .codelens-decoration a[title^="Stop gan-notes-b4-ring-long-"]').first();
-    await stop.waitFor({ timeout: 15_000 });
-    await stop.click();
-    await pollUntil(async () => (JSON.parse(fs.readFileSync(path.join(longRun, 'run.json'), 'utf8')) as { status: string }).status === 'stopped' || undefined,
-      { timeoutMs: 30_000, describe: async () => fs.readFileSync(path.join(longRun, 'run.json'), 'utf8') });
+    await pollUntil(async () => {
+      if (status() === 'stopped') return true;
+      await revealLine(page, longLine);
+      await clickLensCommand(page, () => pollUntil(async () => {
+        if (status() === 'stopped') return true;
+        if ((await stop.count()) === 0) return undefined;
+        return stop.click({ timeout: 2_000 }).then(() => true, () => undefined);
+      }, { timeoutMs: 20_000, describe: async () => 'no Stop lens to click' }).then(() => undefined));
+      return pollUntil(async () => status() === 'stopped' || undefined, { timeoutMs: 15_000, describe: async () => `status ${status()}` }).catch(() => undefined);
+    }, { timeoutMs: 90_000, describe: async () => fs.readFileSync(path.join(longRun, 'run.json'), 'utf8') });
   });
   await step('hovering a run: reference shows that run\'s status and latest grid', async () => {
     await page.locator('.tabs-container .tab[data-resource-name="gan-notes.md"]').first().click();
