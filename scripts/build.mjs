@@ -41,6 +41,9 @@ const entries = [
     footer: { js: 'var __ganStudioLoadEnd = performance.now();' },
     // Parsing the bundle is most of its load time: a minified bundle parses faster.
     minify: true },
+  // The style generator's custom layers alone, for a plain TF.js script loading an exported generator
+  // (an export copies it beside the model as gan-studio-layers.js).
+  { in: 'src/core/networks/style/layers.ts', out: 'style-layers' },
   // The dashboard webview: a browser bundle (and its CSS) loaded through asWebviewUri.
   { in: 'webview/src/main.ts', out: 'webview/dashboard', platform: 'browser', format: 'iife', minify: true },
 ];

@@ -69,10 +69,41 @@ export const dcganModel = z.strictObject({
   infogan: infoganSchema.optional(),
 });
 
-export const modelSchema = z.discriminatedUnion('kind', [mlpModel, dcganModel])
+export const styleModel = z.strictObject({
+  kind: z.literal('style').describe('StyleGAN-style generator (Karras et al. 2019, 2020): a mapping network z → w, synthesis from a learned constant by '
+    + 'convolutions modulated by per-layer styles of w (with demodulation), per-pixel noise and style-mixing regularization; D is the DCGAN\'s strided convolutions.'),
+  latentSize: latentSize(64),
+  latentStd,
+  imageSize: z.literal([28, 32, 64]).optional()
+    .describe('Image side in pixels: 28, 32 or 64 (default: the data\'s size). Must match the data.'),
+  mapping: z.strictObject({
+    layers: z.int().min(1).max(8).default(4).describe('Fully connected layers from z (with any label embedding or codes) to w.'),
+    units: z.int().min(1).max(1024).default(64).describe('Width of each mapping layer, and the size of w.'),
+  }).prefault({}).describe('The mapping network f: z → w, whose output sets every synthesis layer\'s style.'),
+  generator: z.strictObject({
+    channels: z.int().min(1).max(1024).default(16)
+      .describe('Channel base: the synthesis convolutions at full size have this many channels, doubling per halving of the side.'),
+    noise: z.boolean().default(true).describe('Per-pixel noise added after each synthesis convolution, with a learned strength per channel (starting at 0).'),
+    mixing: z.number().min(0).max(1).default(0.9)
+      .describe('Style-mixing regularization: the share of training examples whose styles switch, at a random layer, to those of another example\'s w.'),
+  }).prefault({}).describe('The synthesis network: a learned constant → modulated 3×3 convolutions (two per resolution), each resolution adding its RGB.'),
+  discriminator: z.strictObject({
+    channels,
+    activation: activation('leakyRelu'),
+    batchNorm: z.boolean().default(false).describe('Batch normalisation after each convolution but the first (off: StyleGAN\'s D has none, and R1 suits it).'),
+    minibatchDiscrimination: minibatchDiscriminationSchema.optional(),
+    packing: packingSchema.optional(),
+    spectralNorm: spectralNormSchema.optional(),
+  }).prefault({}).describe('The discriminator D: an image → the score that it is real, by strided convolutions (as the DCGAN\'s).'),
+  conditional: conditionalSchema.optional(),
+  infogan: infoganSchema.optional(),
+});
+
+export const modelSchema = z.discriminatedUnion('kind', [mlpModel, dcganModel, styleModel])
   .describe('Generator and discriminator architecture.');
 
 export type ModelConfig = z.output<typeof modelSchema>;
 export type MlpModelConfig = z.output<typeof mlpModel>;
 export type DcganModelConfig = z.output<typeof dcganModel>;
+export type StyleModelConfig = z.output<typeof styleModel>;
 export type ActivationName = (typeof activationNames)[number];

@@ -10,6 +10,8 @@ import type { WeightLayers } from './weightLayers';
 export interface GeneratorInput {
   readonly inputs: SymbolicTensor[];
   readonly vector: SymbolicTensor;
+  /** A style generator's per-example noise and mixing draws (the last input), when its spec has them. */
+  readonly synthesis?: SymbolicTensor;
 }
 
 /**
@@ -18,6 +20,13 @@ export interface GeneratorInput {
  * exactly a lookup table; its initializer draws N(0, 1), the scale of z, so the label is heard from the start.
  */
 export function generatorInput(spec: LatentSpec, conditional: ConditionalConfig | undefined, embeddingInitializer: KernelInitializers): GeneratorInput {
+  const input = latentInput(spec, conditional, embeddingInitializer);
+  if (!spec.synthesis) return input;
+  const synthesis = tf.input({ shape: [spec.synthesis.normals + spec.synthesis.uniforms], name: 'synthesis_draws' });
+  return { inputs: [...input.inputs, synthesis], vector: input.vector, synthesis };
+}
+
+function latentInput(spec: LatentSpec, conditional: ConditionalConfig | undefined, embeddingInitializer: KernelInitializers): GeneratorInput {
   const z = tf.input({ shape: [spec.noiseSize], name: 'z' });
   if (spec.classes && conditional) {
     const labels = tf.input({ shape: [spec.classes.names.length], name: 'label' });

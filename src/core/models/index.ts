@@ -54,14 +54,14 @@ export function networkKernels(model: ModelConfig, seed: number, stream: number)
  * generator-weight average, which takes its weights from the trained generator.
  */
 export function buildGenerator(model: ModelConfig, data: DataShape, seed: number): LayersModel {
-  const input = generatorInput(latentSpec(model, data.classNames), model.conditional, kernels(seed, seedStreams.labelEmbedding, unitNormal));
+  const input = generatorInput(latentSpec(model, data.classNames, data.exampleShape), model.conditional, kernels(seed, seedStreams.labelEmbedding, unitNormal));
   const generatorKernels = kernels(seed, seedStreams.generator, kernelInitializer(model));
   return networkBuilder(model).generator(model, data, input, generatorKernels);
 }
 
 /** The networks of a model config for data of this shape (its class names, for a conditional model). */
 export function buildModels(model: ModelConfig, data: DataShape, seed: number): GanModels {
-  const latent = latentSpec(model, data.classNames);
+  const latent = latentSpec(model, data.classNames, data.exampleShape);
   const generator = buildGenerator(model, data, seed);
   const initializer = kernelInitializer(model);
   const discriminatorKernels = kernels(seed, seedStreams.discriminator, initializer);

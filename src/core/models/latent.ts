@@ -3,6 +3,10 @@ import { tf } from '../backend/tf';
 import type { ModelConfig } from '../config/modelSchema';
 import type { Dataset } from '../data/dataset';
 import type { CodeSpec } from './codeLayout';
+import type { SynthesisInputs } from '../networks/shape';
+import { networkShape } from '../networks/shapes';
+
+export type { SynthesisInputs } from '../networks/shape';
 
 /** What the generator takes: noise z, plus class labels (conditional GAN) or codes (InfoGAN), or a source image (a translator). */
 export interface LatentSpec {
@@ -18,7 +22,14 @@ export interface LatentSpec {
    * `images` (held-out examples the translator never trained on).
    */
   readonly source?: { readonly images: Dataset; readonly domain: 'a' | 'b' };
+  /**
+   * A style generator's per-example randomness, one row of `normals` per-pixel noise values then
+   * `uniforms` values in [0, 1) (its style-mixing draws): an input rather than drawn inside the
+   * graph, so it comes from the run's seeded Random and a resumed run draws what it would have.
+   */
+  readonly synthesis?: SynthesisInputs;
 }
+
 
 /** Generator inputs for `count` examples as plain arrays, example-major (fixed sample latents, draws). */
 export interface LatentValues {
@@ -31,6 +42,8 @@ export interface LatentValues {
   readonly codes?: Float32Array;
   /** A translator's count source images. */
   readonly source?: SourceImages;
+  /** count × (normals + uniforms): a style generator's noise and mixing draws. */
+  readonly synthesis?: Float32Array;
 }
 
 /** Source images for a translator, example-major, with their labels when the domain has them (what a translation should keep). */
@@ -47,24 +60,34 @@ export type LatentBatch = {
   readonly labels?: Tensor;
   readonly codes?: Tensor;
   readonly source?: Tensor;
+  readonly synthesis?: Tensor;
 };
 
-/** The latent spec of a model config; `classNames` comes from the data and is needed only for a conditional model. */
-export function latentSpec(model: ModelConfig, classNames: readonly string[] | undefined): LatentSpec {
+/**
+ * The latent spec of a model config; `classNames` comes from the data and is needed only for a
+ * conditional model, `exampleShape` only for a network kind with synthesis inputs (a style generator).
+ */
+export function latentSpec(model: ModelConfig, classNames: readonly string[] | undefined, exampleShape?: readonly number[]): LatentSpec {
   if (model.conditional && !classNames?.length) throw new Error('a conditional model needs the data\'s class names');
+  const { synthesisInputs } = networkShape(model);
+  if (synthesisInputs && !exampleShape) throw new Error(`a ${model.kind} generator's latent spec needs the data's example shape`);
   return {
     noiseSize: model.latentSize,
     ...(model.latentStd !== undefined ? { noiseStd: model.latentStd } : {}),
     ...(model.conditional && classNames ? { classes: { names: classNames } } : {}),
     ...(model.infogan ? { codes: { categorical: model.infogan.categorical, continuous: model.infogan.continuous } } : {}),
+    ...(synthesisInputs && exampleShape ? { synthesis: synthesisInputs(model, exampleShape) } : {}),
   };
 }
 
-/** The generator's inputs in the order its builder declares them: z, then the labels or the codes; a translator's, its source image alone. */
+/**
+ * The generator's inputs in the order its builder declares them: z, then the labels or the codes,
+ * then a style generator's synthesis draws; a translator's, its source image alone.
+ */
 export function generatorInputs(latent: LatentBatch): Tensor | Tensor[] {
   if (latent.source) return latent.source;
-  const conditioning = latent.labels ?? latent.codes;
-  return conditioning ? [latent.z, conditioning] : latent.z;
+  const inputs = [latent.z, latent.labels ?? latent.codes, latent.synthesis].filter((input) => input !== undefined);
+  return inputs.length === 1 ? latent.z : inputs;
 }
 
 /** Tensors of rows [start, start + count) of `values`. */
@@ -78,6 +101,7 @@ export function latentBatch(values: LatentValues, start = 0, count = values.coun
     ...(values.labels ? { labels: rows(values.labels) } : {}),
     ...(values.codes ? { codes: rows(values.codes) } : {}),
     ...(values.source ? { source: imageRows(values.source, start, count) } : {}),
+    ...(values.synthesis ? { synthesis: rows(values.synthesis) } : {}),
   };
 }
 

@@ -1,12 +1,12 @@
 import type { Dataset } from '../data/dataset';
 import { gather, gatherLabels } from '../data/sampler';
-import { oneHot, type LatentSpec, type LatentValues, type SourceImages } from './latent';
+import { oneHot, type LatentSpec, type LatentValues, type SourceImages, type SynthesisInputs } from './latent';
 import { codeLayout, type CodeSpec } from './codeLayout';
 import type { Random } from '../util/random';
 
 /**
  * Latents for `count` generated examples from the run's Random: z ~ N(0, σ²I) first (so an
- * unconditional run draws exactly what it always did), then InfoGAN's codes. A conditional model's
+ * unconditional run draws exactly what it always did), then InfoGAN's codes, then a style generator's synthesis draws. A conditional model's
  * classes are given: those of the real batch D compares against, or drawn by `drawClasses`.
  */
 export function drawLatents(random: Random, spec: LatentSpec, count: number, classes?: ArrayLike<number>): LatentValues {
@@ -17,7 +17,19 @@ export function drawLatents(random: Random, spec: LatentSpec, count: number, cla
     ...(spec.classes && classes ? { labels: oneHot(classes, spec.classes.names.length) } : {}),
     ...(spec.codes ? { codes: drawCodes(random, spec.codes, count) } : {}),
     ...(spec.source ? { source: drawSources(random, spec.source.images, count) } : {}),
+    ...(spec.synthesis ? { synthesis: drawSynthesis(random, spec.synthesis, count) } : {}),
   };
+}
+
+/** A style generator's draws for `count` examples: per row, its per-pixel noise (standard normals), then its uniforms. */
+export function drawSynthesis(random: Random, widths: SynthesisInputs, count: number): Float32Array {
+  const width = widths.normals + widths.uniforms;
+  const out = new Float32Array(count * width);
+  for (let i = 0; i < count; i++) {
+    random.fillNormal(out.subarray(i * width, i * width + widths.normals), 0, 1);
+    for (let j = widths.normals; j < width; j++) out[i * width + j] = random.float();
+  }
+  return out;
 }
 
 /** A translator's inputs: `count` images drawn uniformly (with replacement) from its source pool. */

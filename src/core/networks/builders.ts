@@ -2,12 +2,14 @@ import type { ModelConfig } from '../config/modelSchema';
 import { dcganBuilder } from './dcgan/build';
 import type { NetworkBuilder } from './kind';
 import { mlpBuilder } from './mlp/build';
+import { styleBuilder } from './style/build';
 import type { NetworkConfig, NetworkKind } from './shapes';
 
 /** Every network kind's TF.js builder: adding a kind is its folder and one line here and in shapes.ts. */
 const builders: { readonly [K in NetworkKind]: NetworkBuilder<NetworkConfig<K>> } = {
   mlp: mlpBuilder,
   dcgan: dcganBuilder,
+  style: styleBuilder,
 };
 
 /** The builder of `model`'s network kind, typed for its config. */

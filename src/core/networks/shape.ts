@@ -12,6 +12,11 @@ export interface NetworkTraits {
   readonly initializer: 'glorotUniform' | 'normal002';
   /** The generator's and discriminator's field that sets their width, and its unit: what a model too large is told to shrink. */
   readonly width: { readonly field: string; readonly unit: string };
+  /**
+   * Custom layers its generator holds, which a plain TF.js script must register before loading an
+   * exported generator: the shipped bundle (in dist/) an export copies beside the model, and the function it exports.
+   */
+  readonly customLayers?: { readonly bundle: string; readonly register: string };
 }
 
 /** Counts for the memory estimate, layer by layer in the builder's order. */
@@ -22,4 +27,12 @@ export interface NetworkShape<C> {
    * `labelChannels` label values joined); returns the width of D's flat features.
    */
   sizes(config: C, data: DataGeometry, inputWidth: number, labelChannels: number, generator: Tally, discriminator: Tally): number;
+  /** A generator that reads per-example randomness besides z (a style generator's noise and mixing draws): how much, for examples of this shape. */
+  synthesisInputs?(config: C, exampleShape: readonly number[]): SynthesisInputs;
+}
+
+/** The widths of a style generator's randomness input: per-pixel noise values, then uniform draws. */
+export interface SynthesisInputs {
+  readonly normals: number;
+  readonly uniforms: number;
 }

@@ -1,6 +1,7 @@
 import type { ModelConfig } from '../config/modelSchema';
 import { dcganShape } from './dcgan/shape';
 import { mlpShape } from './mlp/shape';
+import { styleShape } from './style/shape';
 import type { NetworkShape, NetworkTraits } from './shape';
 
 export type NetworkKind = ModelConfig['kind'];
@@ -10,6 +11,7 @@ export type NetworkConfig<K extends NetworkKind> = Extract<ModelConfig, { kind: 
 const shapes: { readonly [K in NetworkKind]: NetworkShape<NetworkConfig<K>> } = {
   mlp: mlpShape,
   dcgan: dcganShape,
+  style: styleShape,
 };
 
 /** The shape of `model`'s network kind, typed for its config. */

@@ -1,4 +1,7 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { networkTraits } from '../networks/shapes';
+import { findPackageRoot } from '../util/packageRoot';
 import { writeJsonAtomic } from '../run/atomicFile';
 import { LAYERS_MODEL_FILES, writeLayersModel } from '../run/layersModelFiles';
 import { type LatentSpec } from '../models/latent';
@@ -55,7 +58,7 @@ export async function exportRun(
   }
 }
 
-export const EXPORT_FILES = { ...LAYERS_MODEL_FILES, info: 'gan-studio.json' } as const;
+export const EXPORT_FILES = { ...LAYERS_MODEL_FILES, info: 'gan-studio.json', layers: 'gan-studio-layers.js' } as const;
 
 /**
  * Writes the generator in TF.js LayersModel format (model.json + weights.bin), loadable with
@@ -66,8 +69,15 @@ export async function exportGenerator(restored: Omit<RestoredGenerator, 'dispose
   const written = [path.join(outDir, EXPORT_FILES.model), path.join(outDir, EXPORT_FILES.weights)];
   const { stored, dataset, latent, step } = restored;
   const inputs = describeInputs(latent);
+  // Only the generator the model kind builds holds its custom layers (a translator's are plain).
+  const custom = latent.source ? undefined : networkTraits(stored.config.model).customLayers;
+  if (custom) {
+    await fs.promises.copyFile(path.join(findPackageRoot(), 'dist', custom.bundle), path.join(outDir, EXPORT_FILES.layers));
+    written.push(path.join(outDir, EXPORT_FILES.layers));
+  }
   await writeJsonAtomic(path.join(outDir, EXPORT_FILES.info), {
     name: stored.config.name, step, configHash: stored.hash,
+    ...(custom ? { customLayers: { file: EXPORT_FILES.layers, load: `require('./${EXPORT_FILES.layers}').${custom.register}(tf), before tf.loadLayersModel` } } : {}),
     // `input` is the noise, for readers of single-input generators; `inputs` lists every input in predict()'s order.
     input: inputs[0], inputs,
     output: { shape: [null, ...dataset.exampleShape], kind: dataset.kind, range: dataset.kind === 'images' ? [-1, 1] : 'normalised data coordinates' },
@@ -86,7 +96,7 @@ function describeInputs(latent: LatentSpec): object[] {
   const z = { name: 'z', shape: [null, latent.noiseSize], distribution: std === 1 ? 'standard normal' : 'normal', mean: 0, std };
   if (latent.classes) {
     const { names } = latent.classes;
-    return [z, { name: 'label', shape: [null, names.length], encoding: 'one-hot', classNames: names }];
+    return [z, { name: 'label', shape: [null, names.length], encoding: 'one-hot', classNames: names }, ...synthesisInput(latent)];
   }
   if (latent.codes) {
     const layout = codeLayout(latent.codes);
@@ -94,7 +104,20 @@ function describeInputs(latent: LatentSpec): object[] {
       ...layout.categorical.map(({ offset, size }) => ({ kind: 'categorical', columns: [offset, offset + size], categories: size, encoding: 'one-hot', distribution: 'uniform' })),
       ...latent.codes.continuous.map(({ min, max }, i) => ({ kind: 'continuous', columns: [layout.continuousOffset + i, layout.continuousOffset + i + 1], range: [min, max], distribution: 'uniform' })),
     ];
-    return [z, { name: 'codes', shape: [null, layout.width], parts }];
+    return [z, { name: 'codes', shape: [null, layout.width], parts }, ...synthesisInput(latent)];
   }
-  return [z];
+  return [z, ...synthesisInput(latent)];
+}
+
+/** A style generator's last input: per-pixel noise, then the style-mixing draws (read in training only). */
+function synthesisInput(latent: LatentSpec): object[] {
+  if (!latent.synthesis) return [];
+  const { normals, uniforms } = latent.synthesis;
+  return [{
+    name: 'synthesis_draws', shape: [null, normals + uniforms],
+    parts: [
+      { kind: 'noise', columns: [0, normals], distribution: 'standard normal', note: 'per-pixel noise, resolution by resolution; zeros give the noise-free image' },
+      { kind: 'mixing', columns: [normals, normals + uniforms], distribution: 'uniform [0, 1)', note: 'style-mixing draws, read only in training' },
+    ],
+  }];
 }

@@ -2,7 +2,7 @@ import type { Dataset } from '../data/dataset';
 import { oneHot, type LatentSpec, type LatentValues } from '../models/latent';
 import { codeLayout, type CodeSpec } from '../models/codeLayout';
 import type { Random } from '../util/random';
-import { drawCodes, drawNoise, drawSources, presentClasses } from '../models/latentDraws';
+import { drawCodes, drawNoise, drawSources, drawSynthesis, presentClasses } from '../models/latentDraws';
 
 /** Latents for a sample grid and, when rows mean something, how many columns a row has. */
 export interface SampleGrid {
@@ -28,8 +28,16 @@ export function sampleGrid(spec: LatentSpec, random: Random, count: number, data
       ...(spec.classes ? { labels: oneHot(Array.from({ length: count }, (_, i) => classes[i % classes.length]!), spec.classes.names.length) } : {}),
       ...(spec.codes ? { codes: drawCodes(random, spec.codes, count) } : {}),
       ...(spec.source ? { source: drawSources(random, spec.source.images, count) } : {}),
+      ...synthesisRows(spec, random, Array.from({ length: count }, (_, i) => i)),
     },
   };
+}
+
+/** A style generator's synthesis draws for grid cells: one draw per distinct index, so cells sharing a z share their noise too. */
+function synthesisRows(spec: LatentSpec, random: Random, indices: readonly number[]): Pick<LatentValues, 'synthesis'> {
+  if (!spec.synthesis) return {};
+  const drawn = drawSynthesis(random, spec.synthesis, Math.max(...indices) + 1);
+  return { synthesis: gatherRows(drawn, spec.synthesis.normals + spec.synthesis.uniforms, indices) };
 }
 
 function classRows(spec: LatentSpec, random: Random, count: number, classes: readonly number[]): SampleGrid {
@@ -42,6 +50,7 @@ function classRows(spec: LatentSpec, random: Random, count: number, classes: rea
       count: cells.length,
       z: gatherRows(columnNoise, spec.noiseSize, cells.map(({ column }) => column)),
       labels: oneHot(cells.map(({ row }) => classes[row]!), spec.classes!.names.length),
+      ...synthesisRows(spec, random, cells.map(({ column }) => column)),
     },
   };
 }
@@ -68,7 +77,10 @@ function codeTraversal(spec: LatentSpec, codes: CodeSpec, random: Random, count:
       values[row + layout.continuousOffset + k] = min + (max - min) * position;
     });
   });
-  return { columns, latents: { count: cells.length, z: gatherRows(noise, spec.noiseSize, cells.map(noiseOf)), codes: values } };
+  return {
+    columns,
+    latents: { count: cells.length, z: gatherRows(noise, spec.noiseSize, cells.map(noiseOf)), codes: values, ...synthesisRows(spec, random, cells.map(noiseOf)) },
+  };
 }
 
 interface Cell {

@@ -1,5 +1,6 @@
 import type { GanConfig } from '../../config/schema';
 import type { ConfigIssue } from '../../errors';
+import { networkShape } from '../../networks/shapes';
 
 /** A config field a family cannot train with: when it is set, and why not. */
 export interface Refusal {
@@ -26,8 +27,12 @@ const spectralNormRefusal: Refusal = {
   why: 'builds its own discriminator (where it has one) from plain layers',
 };
 
-/** What no family that reconstructs its input can use: labels, codes, warped or noisy inputs, a generator average. */
+/** What no family that reconstructs its input can use: labels, codes, warped or noisy inputs, a generator average, a generator with randomness of its own. */
 export const reconstructingRefusals: readonly Refusal[] = [
+  {
+    path: ['model', 'kind'], set: ({ model }) => networkShape(model).synthesisInputs !== undefined,
+    why: `decodes a code with the generator alone, and this generator also draws per-pixel noise and mixes styles, so its reconstructions would not be repeatable`,
+  },
   { path: ['model', 'conditional'], set: ({ model }) => model.conditional !== undefined, why: 'learns from unlabelled data: its encoder finds the structure labels would give' },
   { path: ['model', 'infogan'], set: ({ model }) => model.infogan !== undefined, why: 'already learns an inverse of G (the encoder), which InfoGAN\'s Q head would duplicate' },
   { path: ['regularizers', 'augmentation'], set: ({ regularizers }) => regularizers.augmentation !== undefined, why: 'pairs each image with its code, and warping the image breaks the pair' },
