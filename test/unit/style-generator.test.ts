@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { tf } from '../../src/core/backend/tf';
 import type { GanConfigInput } from '../../src/core/config/schema';
+import { r1ScaleAt } from '../../src/core/objectives/r1';
 import { readRun } from '../../src/core/run/runReader';
 import { useTestBackend } from './support/backend';
 import { cli } from './support/cli';
@@ -85,6 +86,21 @@ test('a style GAN trains and resumes exactly, holds its tensor count, and its ex
   assert.ok(new Set(values.map((value) => value.toFixed(3))).size > 50, 'a varied image, not a constant');
   here.dispose();
   loaded.dispose();
+});
+
+test('lazy R1: the penalty is computed on every k-th D step only, and D\'s loss takes it multiplied by k', async () => {
+  await useTestBackend();
+  assert.deepEqual([0, 1, 3, 4, 8].map((step) => r1ScaleAt(4, step)), [4, undefined, undefined, 4, 4]);
+  assert.equal(r1ScaleAt(undefined, 7), 1);
+  const run = await train({ runsDir: tempDir(), config: resolvedConfig({ ...tiny, regularizers: { r1: { gamma: 1, every: 4 } }, logging: { every: 1 } }) });
+  const lines = (await readRun(run.runDir)).metrics;
+  // Line n is written after step n, whose D update ran at step index n − 1.
+  assert.deepEqual(lines.filter((line) => line['r1Penalty'] !== undefined).map((line) => line.step), [1, 5]);
+  for (const line of lines) {
+    const penalty = line['r1Penalty'] ?? 0;
+    const adversarial = line['dLossReal']! + line['dLossFake']!;
+    assert.ok(Math.abs(line['dLoss']! - (adversarial + 4 * penalty)) < 1e-5 * Math.max(1, Math.abs(line['dLoss']!)), `step ${line.step}: ${JSON.stringify(line)}`);
+  }
 });
 
 test('the reconstructing families refuse a style generator, naming why', () => {

@@ -38,6 +38,10 @@ export const regularizersSchema = z.strictObject({
   }).optional().describe('Gradient penalty of Gulrajani et al. 2017.'),
   r1: z.strictObject({
     gamma: z.number().positive().max(1000).default(10).describe('γ in (γ/2)·E[‖∇D(x)‖²] on real data.'),
+    // Optional rather than defaulted: configs that leave it out resolve, and hash, as they did before it existed.
+    every: z.int().min(1).max(1000).optional()
+      .describe('Lazy regularization (StyleGAN2): compute the penalty on every k-th D step only, multiplied by k (default 1: every step). '
+        + 'The chart shows it on the steps it is computed.'),
   }).optional().describe('R1 penalty on real data (Mescheder et al. 2018).'),
   instanceNoise: z.strictObject({
     sigma: z.number().positive().max(10).default(0.1).describe('Standard deviation of the Gaussian noise added to every input of D.'),

@@ -10,7 +10,7 @@ import type { AdversarialObjective } from '../../objectives/adversarial';
 import { interpolationWeights } from '../../objectives/draws';
 import { gradientPenalty } from '../../objectives/gradientPenalty';
 import { realTarget } from '../../objectives/labelSmoothing';
-import { r1Penalty } from '../../objectives/r1';
+import { r1ScaleAt, withR1 } from '../../objectives/r1';
 import { clipVariables } from '../../optim/gradients';
 import type { FamilyStreams } from '../family';
 import { trainableVariables, type Loss, type Player, type TrainingPlan } from '../player';
@@ -61,7 +61,8 @@ export function biganTrainingPlan(ctx: BiganContext, { random, sampler }: Family
     updates: config.training.dSteps,
     optimizer: ctx.discriminatorOptimizer,
     variables: dVariables,
-    prepare() {
+    prepare(step) {
+      const r1Scale = r1ScaleAt(r1?.every, step);
       const { x, z } = draw();
       const epsilon = gp ? interpolationWeights(random, batch, 1) : undefined;
       const real = joinPair(x, encoder.apply(x, { training: true }) as Tensor);
@@ -81,10 +82,7 @@ export function biganTrainingPlan(ctx: BiganContext, { random, sampler }: Family
           parts['gradientPenalty'] = gradientPenalty(D, real, fake, epsilon, gpWeight.get());
           total = tf.add(total, parts['gradientPenalty']);
         }
-        if (r1Gamma) {
-          parts['r1Penalty'] = r1Penalty(D, real, r1Gamma.get());
-          total = tf.add(total, parts['r1Penalty']);
-        }
+        if (r1Gamma) total = withR1(total, parts, D, real, r1Gamma.get(), r1Scale);
         return { total, parts };
       };
     },

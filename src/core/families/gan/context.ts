@@ -25,6 +25,8 @@ export interface StepContext {
   readonly realTarget: number;
   readonly gradientPenaltyWeight?: number;
   readonly r1Gamma?: number;
+  /** Lazy R1: the penalty is computed on every k-th D step, multiplied by k. */
+  readonly r1Every?: number;
   readonly weightClip?: number;
 }
 
@@ -58,7 +60,7 @@ export function stepContext(config: GanConfig, models: GanModels): StepContext {
     discriminatorVariables: trainableVariables(discriminator),
     realTarget: realTarget(regularizers),
     ...(regularizers.gradientPenalty ? { gradientPenaltyWeight: regularizers.gradientPenalty.weight } : {}),
-    ...(regularizers.r1 ? { r1Gamma: regularizers.r1.gamma } : {}),
+    ...(regularizers.r1 ? { r1Gamma: regularizers.r1.gamma, r1Every: regularizers.r1.every ?? 1 } : {}),
     ...(objective.kind === 'wasserstein' && objective.weightClip !== undefined ? { weightClip: objective.weightClip } : {}),
   };
 }

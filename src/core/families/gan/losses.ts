@@ -5,7 +5,7 @@ import type { LatentBatch } from '../../models/latent';
 import { augmentImages, type AugmentationDraws } from '../../objectives/augmentation';
 import { gradientPenalty } from '../../objectives/gradientPenalty';
 import type { Critic } from '../../objectives/inputGradient';
-import { r1Penalty } from '../../objectives/r1';
+import { withR1 } from '../../objectives/r1';
 import { addInstanceNoise } from '../../objectives/instanceNoise';
 import { mutualInformationLoss } from '../../objectives/mutualInformation';
 import { realConsistencyLoss } from '../../objectives/realConsistency';
@@ -25,6 +25,8 @@ export interface DiscriminatorDraws {
   readonly epsilon?: Tensor;
   /** A conditional model's wrong labels for the real batch (one-hot): D learns to call those pairs fake too. */
   readonly mismatchedLabels?: Tensor;
+  /** Lazy R1: this step's multiplier of the penalty (the interval on the steps it is due); no penalty when absent. */
+  readonly r1Scale?: number;
 }
 
 /** D's scores on a generated batch and, for InfoGAN, the mutual-information loss from the same trunk pass. */
@@ -89,10 +91,7 @@ export function discriminatorLoss(ctx: StepContext, draws: DiscriminatorDraws): 
       parts['gradientPenalty'] = gradientPenalty(D, real, fake, draws.epsilon, ctx.gradientPenaltyWeight);
       total = tf.add(total, parts['gradientPenalty']);
     }
-    if (ctx.r1Gamma !== undefined) {
-      parts['r1Penalty'] = r1Penalty(D, real, ctx.r1Gamma);
-      total = tf.add(total, parts['r1Penalty']);
-    }
+    if (ctx.r1Gamma !== undefined) total = withR1(total, parts, D, real, ctx.r1Gamma, draws.r1Scale);
     if (infoLoss) {
       parts['infoLoss'] = infoLoss;
       total = tf.add(total, infoLoss);

@@ -7,6 +7,7 @@ import { latentBatch, oneHot } from '../../models/latent';
 import { drawAugmentation } from '../../objectives/augmentation';
 import { instanceNoiseSigma } from '../../objectives/instanceNoise';
 import { interpolationWeights, normalTensor } from '../../objectives/draws';
+import { r1ScaleAt } from '../../objectives/r1';
 import type { GeneratorEma } from './generatorEma';
 import { clipVariables } from '../../optim/gradients';
 import { spectralNormAdvance } from '../../models/spectralNorm';
@@ -62,6 +63,7 @@ export function ganTrainingPlan(run: GanPlanInputs): TrainingPlan {
     prepare(step) {
       const sigma = instanceNoiseSigma(instanceNoise, step);
       const indices = sampler.next(batch);
+      const r1Scale = r1ScaleAt(ctx.r1Every, step);
       // A conditional model's fakes take the real batch's classes: D judges both halves against the same labels.
       const classes = latent.classes ? gatherLabels(dataset, indices) : undefined;
       return discriminatorLoss(live.context(), {
@@ -73,6 +75,7 @@ export function ganTrainingPlan(run: GanPlanInputs): TrainingPlan {
           ? { mismatchedLabels: tf.tensor2d(oneHot(drawMismatchedClasses(random, classes, mismatchClasses), classCount), [batch, classCount]) }
           : {}),
         ...(drawAugmented ? { augmentation: { real: drawAugmented(), fake: drawAugmented() } } : {}),
+        ...(r1Scale !== undefined ? { r1Scale } : {}),
       });
     },
     ...(afterDiscriminatorUpdate ? { afterUpdate: afterDiscriminatorUpdate } : {}),

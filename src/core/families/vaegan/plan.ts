@@ -6,7 +6,7 @@ import { gather } from '../../data/sampler';
 import type { AdversarialObjective } from '../../objectives/adversarial';
 import { normalTensor } from '../../objectives/draws';
 import { realTarget } from '../../objectives/labelSmoothing';
-import { r1Penalty } from '../../objectives/r1';
+import { r1ScaleAt, withR1 } from '../../objectives/r1';
 import type { FamilyStreams } from '../family';
 import { trainableVariables, type Loss, type Player, type TrainingPlan } from '../player';
 import { tunableWeight } from '../shared/tunableWeight';
@@ -80,7 +80,8 @@ export function vaeGanTrainingPlan(ctx: VaeGanContext, { random, sampler }: Fami
   const discriminatorPlayer: Player = {
     name: 'discriminator', metrics: { loss: 'dLoss', gradNorm: 'gradNormD' }, updates: config.training.dSteps,
     optimizer: optimizers.discriminator, variables: trainableVariables(discriminator), active: dActive,
-    prepare() {
+    prepare(step) {
+      const r1Scale = r1ScaleAt(r1?.every, step);
       const { x, epsilon, prior } = draw();
       const reconstructed = reconstructionOf(x, epsilon).reconstructed;
       const sampled = decode(prior);
@@ -94,10 +95,7 @@ export function vaeGanTrainingPlan(ctx: VaeGanContext, { random, sampler }: Fami
           dReal: tf.mean(objective.displayed(realScores)) as Scalar, dFake: tf.mean(objective.displayed(priorScores)) as Scalar,
         };
         let total: Scalar = losses.total;
-        if (r1Gamma) {
-          parts['r1Penalty'] = r1Penalty((input) => judge(discriminator, input, true).scores, x, r1Gamma.get());
-          total = tf.add(total, parts['r1Penalty']);
-        }
+        if (r1Gamma) total = withR1(total, parts, (input) => judge(discriminator, input, true).scores, x, r1Gamma.get(), r1Scale);
         return { total, parts };
       };
     },
