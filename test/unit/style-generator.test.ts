@@ -51,6 +51,8 @@ test('a style GAN trains and resumes exactly, holds its tensor count, and its ex
   actual.metrics.forEach((record, i) => {
     for (const key of ['dLoss', 'gLoss', 'r1Penalty', 'gradNormG']) assert.equal(record[key], expected.metrics[i]![key], `step ${record.step} ${key}`);
   });
+  assert.deepEqual(expected.info.views?.map((view) => view.name), ['style-mixing', 'truncation', 'noise']);
+  for (const view of ['style-mixing', 'truncation', 'noise']) assert.ok(fs.existsSync(path.join(whole.runDir, 'samples', view, 'step-8.png')), view);
   const counts: number[] = [];
   await train({ runsDir: tempDir(), config }, (event) => {
     if (event.type === 'progress') counts.push(tf.memory().numTensors);
@@ -97,9 +99,9 @@ test('lazy R1: the penalty is computed on every k-th D step only, and D\'s loss 
   // Line n is written after step n, whose D update ran at step index n − 1.
   assert.deepEqual(lines.filter((line) => line['r1Penalty'] !== undefined).map((line) => line.step), [1, 5]);
   for (const line of lines) {
-    const penalty = line['r1Penalty'] ?? 0;
-    const adversarial = line['dLossReal']! + line['dLossFake']!;
-    assert.ok(Math.abs(line['dLoss']! - (adversarial + 4 * penalty)) < 1e-5 * Math.max(1, Math.abs(line['dLoss']!)), `step ${line.step}: ${JSON.stringify(line)}`);
+    const value = (key: string) => Number(line[key] ?? 0);
+    const expected = value('dLossReal') + value('dLossFake') + 4 * value('r1Penalty');
+    assert.ok(Math.abs(value('dLoss') - expected) < 1e-5 * Math.max(1, Math.abs(expected)), `step ${line.step}: ${JSON.stringify(line)}`);
   }
 });
 

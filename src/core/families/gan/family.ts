@@ -2,6 +2,7 @@ import type { GanConfig } from '../../config/schema';
 import type { Dataset } from '../../data/dataset';
 import { discriminatorField } from '../../eval/field';
 import { buildModels } from '../../models';
+import { networkBuilder } from '../../networks/builders';
 import { discriminatorHistogram } from './histogram';
 import type { Family, FamilyModel } from '../family';
 import { ganCheckpointParts, stepContext } from './context';
@@ -24,7 +25,8 @@ export const ganFamily: Family = {
       histograms: async (step, bins) => [await discriminatorHistogram(step, config.seed, models, ctx.objective, dataset, bins)],
       field: (step, latents) => discriminatorField(step, config.seed, { ...models, generator: shown.generator },
         ctx.objective, dataset, latents.z, latents),
-      views: [],
+      // The network kind's own pictures (a style generator's mixing grid), of the shown generator.
+      views: networkBuilder(config.model).views?.(config.model, shown.generator, shown.latent, dataset, config.seed) ?? [],
       dispose: () => {
         models.dispose();
         generatorEma?.dispose();

@@ -6,9 +6,10 @@ import { activate, connect, type KernelInitializers } from '../../models/layers'
 import type { DataShape } from '../../models/shape';
 import { dcganBuilder } from '../dcgan/build';
 import type { NetworkBuilder } from '../kind';
-import { asDcgan, styleGeometry, type StyleGeometry } from './geometry';
+import { asDcgan, STYLE_PARTS, styleGeometry, type StyleGeometry } from './geometry';
 import { perNamespace } from '../../models/layerRegistry';
 import { defineStyleLayers } from './layers';
+import { styleViews } from './views';
 
 /** The style layer classes of the TF.js namespace in use, registered for loading on first use. */
 const styleLayers = perNamespace(defineStyleLayers, (classes) => Object.values(classes));
@@ -16,8 +17,6 @@ const styleLayers = perNamespace(defineStyleLayers, (classes) => Object.values(c
 /** The mapping network's learning-rate multiplier (StyleGAN's): w moves slowly, so the styles every layer reads stay meaningful. */
 const MAPPING_RATE = 0.01;
 
-/** The nested models' names: views take the mapping and the synthesis apart by them. */
-export const STYLE_PARTS = { mapping: 'mapping', synthesis: 'synthesis' } as const;
 
 /**
  * z (with any label embedding or codes) → the mapping network → w → one w per style row (mixed in
@@ -35,7 +34,7 @@ function styleGenerator(config: StyleModelConfig, data: DataShape, input: Genera
   }
   const mapping = tf.model({ inputs: vector, outputs: w, name: STYLE_PARTS.mapping });
   const synthesis = synthesisNetwork(geometry, config.mapping.units, input.synthesis.shape[1]!, kernels);
-  const broadcast = new StyleBroadcast({ styles: geometry.styleCount, mixing: config.generator.mixing, offset: geometry.noiseValues });
+  const broadcast = new StyleBroadcast({ styles: geometry.styleCount, mixing: config.generator.mixing, offset: geometry.noiseValues, name: STYLE_PARTS.broadcast });
   const ws = broadcast.apply([mapping.apply(input.vector) as SymbolicTensor, input.synthesis]) as SymbolicTensor;
   const image = synthesis.apply([ws, input.synthesis]) as SymbolicTensor;
   return tf.model({ inputs: input.inputs, outputs: image, name: 'generator' });
@@ -71,4 +70,5 @@ export const styleBuilder: NetworkBuilder<StyleModelConfig> = {
   generator: styleGenerator,
   discriminatorInput: (config, data) => dcganBuilder.discriminatorInput(asDcgan(config), data),
   discriminatorTrunk: (config, data, x, label, layers) => dcganBuilder.discriminatorTrunk(asDcgan(config), data, x, label, layers),
+  views: styleViews,
 };

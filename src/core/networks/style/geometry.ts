@@ -34,6 +34,9 @@ export interface StyleGeometry {
   readonly noiseValues: number;
 }
 
+/** The nested models' and the broadcast layer's names: views take the generator apart by them. */
+export const STYLE_PARTS = { mapping: 'mapping', synthesis: 'synthesis', broadcast: 'style_broadcast' } as const;
+
 /** Mixing draws per example: whether this example mixes, and at which style row. */
 export const MIXING_UNIFORMS = 2;
 
