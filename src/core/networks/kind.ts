@@ -2,6 +2,7 @@ import type { LayersModel, SymbolicTensor } from '@tensorflow/tfjs-layers';
 import type { SampleView } from '../families/family';
 import type { GeneratorInput } from '../models/conditioning';
 import type { LatentSpec } from '../models/latent';
+import type { FamilyFigure } from '../run/evaluationRecords';
 import type { KernelInitializers } from '../models/layers';
 import type { WeightLayers } from '../models/weightLayers';
 import type { DataShape } from '../models/shape';
@@ -17,6 +18,16 @@ export interface NetworkBuilder<C> {
   discriminatorInput(config: C, data: DataShape): SymbolicTensor;
   /** The example (with a one-hot label joined, when given) → flat features; the heads sit on top. */
   discriminatorTrunk(config: C, data: DataShape, x: SymbolicTensor, label: SymbolicTensor | undefined, layers: WeightLayers): SymbolicTensor;
-  /** Pictures its generator's parts make possible (a style generator's mixing grid), drawn from the generator the run shows. */
-  views?(config: C, generator: LayersModel, latent: LatentSpec, data: DataShape, seed: number): SampleView[];
+  /**
+   * What its generator's parts make possible beyond samples (a style generator's mixing grid and
+   * figures), for the generator the run shows; `digits`: the data are the shipped digits, which the
+   * shipped classifier reads.
+   */
+  extras?(config: C, generator: LayersModel, latent: LatentSpec, data: DataShape, seed: number, digits: boolean): NetworkExtras;
+}
+
+/** A network kind's own sample views and evaluation figures. */
+export interface NetworkExtras {
+  readonly views: readonly SampleView[];
+  readonly measure?: () => Promise<FamilyFigure[]>;
 }

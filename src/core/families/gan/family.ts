@@ -18,6 +18,8 @@ export const ganFamily: Family = {
     // Samples and evaluation show the weight average when the run keeps one; D's histograms and the
     // plane stay on the generator being trained for the game itself, and the plane's points on the shown one.
     const shown = { generator: generatorEma?.model ?? models.generator, latent: models.latent };
+    // The network kind's own pictures and figures (a style generator's mixing grid), of the shown generator.
+    const extras = networkBuilder(config.model).extras?.(config.model, shown.generator, shown.latent, dataset, config.seed, config.data.kind === 'mnist');
     return {
       checkpointParts: ganCheckpointParts(models, ctx, generatorEma?.model),
       plan: (streams) => ganTrainingPlan({ config, dataset, models, ctx, generatorEma, ...streams }),
@@ -25,8 +27,8 @@ export const ganFamily: Family = {
       histograms: async (step, bins) => [await discriminatorHistogram(step, config.seed, models, ctx.objective, dataset, bins)],
       field: (step, latents) => discriminatorField(step, config.seed, { ...models, generator: shown.generator },
         ctx.objective, dataset, latents.z, latents),
-      // The network kind's own pictures (a style generator's mixing grid), of the shown generator.
-      views: networkBuilder(config.model).views?.(config.model, shown.generator, shown.latent, dataset, config.seed) ?? [],
+      views: extras?.views ?? [],
+      ...(extras?.measure ? { measure: extras.measure } : {}),
       dispose: () => {
         models.dispose();
         generatorEma?.dispose();

@@ -9,7 +9,8 @@ import type { NetworkBuilder } from '../kind';
 import { asDcgan, STYLE_PARTS, styleGeometry, type StyleGeometry } from './geometry';
 import { perNamespace } from '../../models/layerRegistry';
 import { defineStyleLayers } from './layers';
-import { styleViews } from './views';
+import { styleFigures } from './figures';
+import { styleParts, styleViews } from './views';
 
 /** The style layer classes of the TF.js namespace in use, registered for loading on first use. */
 const styleLayers = perNamespace(defineStyleLayers, (classes) => Object.values(classes));
@@ -70,5 +71,8 @@ export const styleBuilder: NetworkBuilder<StyleModelConfig> = {
   generator: styleGenerator,
   discriminatorInput: (config, data) => dcganBuilder.discriminatorInput(asDcgan(config), data),
   discriminatorTrunk: (config, data, x, label, layers) => dcganBuilder.discriminatorTrunk(asDcgan(config), data, x, label, layers),
-  views: styleViews,
+  extras(config, generator, latent, data, seed, digits) {
+    const parts = styleParts(config, generator, data.exampleShape);
+    return { views: styleViews(parts, latent, data, seed), ...(digits ? { measure: () => styleFigures(parts, latent, seed) } : {}) };
+  },
 };

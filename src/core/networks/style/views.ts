@@ -4,7 +4,7 @@ import { readAndFree } from '../../backend/reads';
 import { tf } from '../../backend/tf';
 import type { StyleModelConfig } from '../../config/modelSchema';
 import type { SampleView } from '../../families/family';
-import { generatorInputs, latentBatch, type LatentSpec, type LatentValues } from '../../models/latent';
+import { latentBatch, type LatentSpec, type LatentValues } from '../../models/latent';
 import { drawLatents } from '../../models/latentDraws';
 import type { DataShape } from '../../models/shape';
 import { renderImageGrid } from '../../render/grid';
@@ -43,9 +43,11 @@ export function styleParts(config: StyleModelConfig, generator: LayersModel, exa
 /** w for each row of `latents` (inference mode). */
 export function mapToW(parts: StyleParts, latents: LatentValues): Tensor {
   return tf.tidy(() => {
-    // A style generator's inputs end with its synthesis draws, which w does not read.
-    const inputs = (generatorInputs(latentBatch(latents)) as Tensor[]).slice(0, -1);
-    return parts.toW.apply(inputs, { training: false }) as Tensor;
+    // w reads z and any labels or codes, not the synthesis draws.
+    const { count, z: noise, labels: classes, codes: values } = latents;
+    const { z, labels, codes } = latentBatch({ count, z: noise, ...(classes ? { labels: classes } : {}), ...(values ? { codes: values } : {}) });
+    const conditioning = labels ?? codes;
+    return parts.toW.apply(conditioning ? [z, conditioning] : z, { training: false }) as Tensor;
   });
 }
 
@@ -74,8 +76,7 @@ const broadcastW = (w: Tensor, styleCount: number): Tensor => tf.tidy(() => tf.t
  * variations (each row's w with fresh per-pixel noise in every column). Latents come from a fixed
  * stream, so each view shows the same w's at every step.
  */
-export function styleViews(config: StyleModelConfig, generator: LayersModel, latent: LatentSpec, data: DataShape, seed: number): SampleView[] {
-  const parts = styleParts(config, generator, data.exampleShape);
+export function styleViews(parts: StyleParts, latent: LatentSpec, data: DataShape, seed: number): SampleView[] {
   const latentsFor = (salt: number, count: number) => {
     const random = Random.derive(seed, VIEW_SALT, salt);
     const classes = latent.classes ? Array.from({ length: count }, (_, i) => i % latent.classes!.names.length) : undefined;
