@@ -96,6 +96,20 @@ export const qualityRecipes: Readonly<Record<string, QualityRecipe>> = {
       && familyFigure(r, 'reconstructionError') > familyFigure(vae, 'reconstructionError') && familyFigure(r, 'reconstructionAgreement') >= 0.9,
     figures: [fid, family('reconstructionError', 'pixel error', 'lower', fixed(3)), agreement],
   },
+  // The style generator against a DCGAN trained as long on the same machine (the baseline's file
+  // says how its steps were set), and the StyleGAN papers' two claims read by the shipped classifier.
+  'dcgan-style-budget': {
+    file: 'scripts/ablations/mnist-dcgan-style-budget.gan.yaml', target: 'a baseline: FID < 100', met: (r) => (r.fid?.value ?? Infinity) < 100,
+    figures: [fid, ...digitQuality],
+  },
+  style: {
+    file: 'examples/mnist-style.gan.yaml', against: 'dcgan-style-budget',
+    target: 'FID below the DCGAN\'s trained as long, mixes keep the coarse styles\' digit ≥ 80%, path length in W below Z\'s',
+    met: (r, dcgan) => dcgan !== undefined && (r.fid?.value ?? Infinity) < (dcgan.fid?.value ?? -Infinity)
+      && familyFigure(r, 'styleMixingCoarse') >= 0.8 && familyFigure(r, 'pathLengthW') < familyFigure(r, 'pathLengthZ'),
+    figures: [fid, family('styleMixingCoarse', 'coarse digit kept', 'higher', percent), family('styleMixingFine', 'fine digit taken', 'lower', percent),
+      family('pathLengthW', 'path W', 'lower', fixed(0)), family('pathLengthZ', 'path Z', 'lower', fixed(0)), ...digitQuality],
+  },
   // CycleGAN: translations into the plain digits read by the shipped classifier, each beside the
   // untrained translator; the round trips against the L1 between random pairs of the domain.
   'cyclegan-inverted': {

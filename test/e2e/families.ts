@@ -27,8 +27,8 @@ interface FamilyCase {
   readonly metricCards: readonly string[];
   /** D-output histogram cards: the class naming the view, and its title. None for a family without D. */
   readonly histograms: readonly { readonly view: string; readonly title: string }[];
-  /** The family's one sample view: its name (samples/<name>/) and card title; none for a family with the fixed grid alone. */
-  readonly view?: { readonly name: string; readonly title: string };
+  /** The run's sample views: each its name (samples/<name>/) and card title; none for a run with the fixed grid alone. */
+  readonly views?: readonly { readonly name: string; readonly title: string }[];
   /** Evaluation figures the run's latest evaluation card lists by label (a family's own figures). */
   readonly figures?: readonly string[];
   /** The preview's status line shows the headline pair under its short labels. */
@@ -47,14 +47,14 @@ const CASES: readonly FamilyCase[] = [
     name: 'spiral-bigan', block: 0, steps: 200,
     lossTitle: 'Losses', metricCards: ['Mean D outputs on pairs', 'Gradient norms'],
     histograms: [{ view: 'discriminator', title: 'D outputs: encoded pairs vs generated pairs' }],
-    view: { name: 'reconstructions', title: 'Reconstructions x | G(E(x))' }, headline: new RegExp(`· D ${NUMBER} EG ${NUMBER}$`),
+    views: [{ name: 'reconstructions', title: 'Reconstructions x | G(E(x))' }], headline: new RegExp(`· D ${NUMBER} EG ${NUMBER}$`),
     networks: ['generator', 'encoder', 'discriminator'], planeScale: 'E(x)',
   },
   {
     name: 'digits-vae', block: 1, steps: 60,
     lossTitle: 'VAE terms', metricCards: ['Gradient norm'],
     histograms: [],
-    view: { name: 'reconstructions', title: 'Reconstructions x | decoder(μ(x))' }, headline: new RegExp(`· R ${NUMBER} KL ${NUMBER}$`),
+    views: [{ name: 'reconstructions', title: 'Reconstructions x | decoder(μ(x))' }], headline: new RegExp(`· R ${NUMBER} KL ${NUMBER}$`),
     networks: ['generator', 'encoder'],
   },
   {
@@ -64,7 +64,7 @@ const CASES: readonly FamilyCase[] = [
       { view: 'discriminator', title: 'D outputs: real vs prior samples' },
       { view: 'reconstructions', title: 'D outputs: real vs reconstructions' },
     ],
-    view: { name: 'reconstructions', title: 'Reconstructions x | decoder(μ(x))' }, headline: new RegExp(`· D ${NUMBER} Dec ${NUMBER}$`),
+    views: [{ name: 'reconstructions', title: 'Reconstructions x | decoder(μ(x))' }], headline: new RegExp(`· D ${NUMBER} Dec ${NUMBER}$`),
     networks: ['generator', 'encoder', 'discriminator'],
   },
   {
@@ -75,7 +75,7 @@ const CASES: readonly FamilyCase[] = [
       { view: 'discriminatorA', title: 'D_A outputs: a vs G_BA(b)' },
       { view: 'discriminatorB', title: 'D_B outputs: b vs G_AB(a)' },
     ],
-    view: { name: 'translations', title: 'Translations a → b → a and b → a → b' }, headline: new RegExp(`· D ${NUMBER} G ${NUMBER}$`),
+    views: [{ name: 'translations', title: 'Translations a → b → a and b → a → b' }], headline: new RegExp(`· D ${NUMBER} G ${NUMBER}$`),
     networks: ['generatorAB', 'generatorBA', 'discriminatorA', 'discriminatorB'],
   },
   {
@@ -91,9 +91,18 @@ const CASES: readonly FamilyCase[] = [
     name: 'digits-dann', block: 5, steps: 30,
     lossTitle: 'Label losses', metricCards: ['Domain head loss', 'Domain head accuracy', 'Domain weight λ', 'Gradient norms'],
     histograms: [], samplesTitle: 'Features by domain',
-    view: { name: 'features-by-class', title: 'Features by class' },
+    views: [{ name: 'features-by-class', title: 'Features by class' }],
     figures: ['DANN on target', 'source-only on target', 'trained on target labels', 'domain head accuracy'], headline: new RegExp(`· label ${NUMBER} domain ${NUMBER}$`),
     networks: ['classifier', 'domainHead', 'sourceOnlyClassifier', 'targetTrainedClassifier'],
+  },
+  {
+    // A network kind, not a family: the plain GAN's cards, with the style generator's three views and figures.
+    name: 'digits-style', block: 6, steps: 30,
+    lossTitle: 'Losses', metricCards: ['Mean D outputs: D(x) and D(G(z))', 'Gradient norms'],
+    histograms: [{ view: 'discriminator', title: 'D outputs: real vs generated' }],
+    views: [{ name: 'style-mixing', title: 'Style mixing' }, { name: 'truncation', title: 'Truncation' }, { name: 'noise', title: 'Noise variations' }],
+    figures: ['mixes keeping the coarse styles\' digit', 'path length in W (classifier features)'], headline: new RegExp(`· D ${NUMBER} G ${NUMBER}$`),
+    networks: ['generator', 'discriminator'],
   },
 ];
 
@@ -208,16 +217,19 @@ async function readDashboard(frame: FrameLocator): Promise<DashboardReading> {
 
 /** Why the view cards are not the family's one view (or none, for a family without one). */
 function viewMismatch(family: FamilyCase, runId: string, seen: DashboardReading): string[] {
-  if (!family.view) return seen.views.length ? [`view cards ${JSON.stringify(seen.views.map((view) => view.className))}`] : [];
-  const { name, title } = family.view;
-  const named = seen.views.filter((view) => new RegExp(`\\bview-${name}\\b`).test(view.className));
-  if (seen.views.length !== 1 || named.length !== 1) return [`view cards ${JSON.stringify(seen.views.map((view) => view.className))}`];
-  const [view] = named as [DashboardReading['views'][number]];
-  return [
-    ...(view.title !== title ? [`${name} card titled "${view.title}"`] : []),
-    ...(!view.loaded ? [`the ${name} picture did not load`] : []),
-    ...(!view.src.includes(`${runId}/samples/${name}/step-${family.steps}.png`) ? [`${name} picture ${view.src}`] : []),
-  ];
+  const expected = family.views ?? [];
+  const cards = () => [`view cards ${JSON.stringify(seen.views.map((view) => view.className))}`];
+  if (seen.views.length !== expected.length) return cards();
+  return expected.flatMap(({ name, title }) => {
+    const named = seen.views.filter((view) => new RegExp(`\\bview-${name}\\b`).test(view.className));
+    if (named.length !== 1) return cards();
+    const [view] = named as [DashboardReading['views'][number]];
+    return [
+      ...(view.title !== title ? [`${name} card titled "${view.title}"`] : []),
+      ...(!view.loaded ? [`the ${name} picture did not load`] : []),
+      ...(!view.src.includes(`${runId}/samples/${name}/step-${family.steps}.png`) ? [`${name} picture ${view.src}`] : []),
+    ];
+  });
 }
 
 /** Why a dashboard reading is not yet what the family should show ('' when it is). */
@@ -248,7 +260,7 @@ runGanScript('families', {}, async ({ page, server, workspace, step }) => {
   const runIds = new Map<string, string>();
 
   for (const family of CASES) {
-    await step(`${family.name}: "▶ Train" trains the block to completion, and its dashboard beside the note shows the family's metric groups, ${family.view ? `its ${family.view.name} view` : 'no view beyond the grid'}, ${family.histograms.length} D-output histogram card(s)${family.figures ? ' and its evaluation figures' : ''}`, async () => {
+    await step(`${family.name}: "▶ Train" trains the block to completion, and its dashboard beside the note shows the family's metric groups, ${family.views ? `its ${family.views.map((view) => view.name).join(', ')} view(s)` : 'no view beyond the grid'}, ${family.histograms.length} D-output histogram card(s)${family.figures ? ' and its evaluation figures' : ''}`, async () => {
       await clickTrainLens(page, workspace, `name: ${family.name}`);
       const prefix = `families-b${family.block + 1}-${family.name}-`;
       const runDir = await pollUntil(async () => runDirs(workspace).find((dir) => path.basename(dir).startsWith(prefix) && fs.existsSync(path.join(dir, 'run.json'))),
