@@ -51,6 +51,16 @@ export function intOption(args: ParsedArgs, name: string, min: number, max?: num
   return value;
 }
 
+export function numberOption(args: ParsedArgs, name: string, min: number, max: number): number | undefined {
+  const text = stringOption(args, name);
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max) {
+    throw new UserError(`--${name} must be a number between ${min} and ${max}, found '${text}'`);
+  }
+  return value;
+}
+
 function splitOnce(text: string, separator: string): [string, string | undefined] {
   const at = text.indexOf(separator);
   return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];

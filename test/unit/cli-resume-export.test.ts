@@ -128,11 +128,14 @@ test('sample writes a PNG that decodes, and JSON points that a seed reproduces',
   assert.notEqual(await draw('c.json', '8'), first, 'another seed draws other samples');
 });
 
-test('sample rejects a bad --out extension, a missing --out and a run without checkpoints', async () => {
+test('sample rejects a bad --out extension, a missing --out, truncation without a mapping network and a run without checkpoints', async () => {
   const runDir = await trainedRun();
   const badExtension = await cli('sample', runDir, '--out', path.join(work, 'x.txt'));
   assert.equal(badExtension.code, 2);
   assert.match(badExtension.err.join('\n'), /--out must end in \.png or \.json/);
+  const truncated = await cli('sample', runDir, '--out', path.join(work, 'x.png'), '--truncation', '0.7');
+  assert.equal(truncated.code, 2);
+  assert.match(truncated.err.join('\n'), /--truncation needs a generator with a mapping network \(model\.kind: style\); .* is model\.kind mlp/);
   assert.equal(fs.existsSync(path.join(work, 'x.txt')), false);
   const noOut = await cli('sample', runDir);
   assert.equal(noOut.code, 2);

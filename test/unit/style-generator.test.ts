@@ -7,12 +7,14 @@ import type { Tensor } from '@tensorflow/tfjs-core';
 import { tf } from '../../src/core/backend/tf';
 import type { GanConfigInput } from '../../src/core/config/schema';
 import { r1ScaleAt } from '../../src/core/objectives/r1';
+import { isEvaluationRecord, type EvaluationRecord } from '../../src/core/run/evaluationRecords';
+import { readJsonLines } from '../../src/core/run/jsonLines';
 import { readRun } from '../../src/core/run/runReader';
 import { useTestBackend } from './support/backend';
 import { cli } from './support/cli';
 import { refusedFields } from './support/configIssues';
 import { fileHandler } from './support/layersModel';
-import { resolvedConfig, tempDir, train, wholeAndResumed } from './support/training';
+import { resolvedConfig, shortenedExample, tempDir, train, wholeAndResumed } from './support/training';
 
 const tiny: GanConfigInput = {
   name: 'style-tiny', seed: 7,
@@ -59,6 +61,21 @@ test('a style GAN trains and resumes exactly, holds its tensor count, and its ex
   });
   assert.equal(new Set(counts.slice(1)).size, 1, `tensor counts per step: ${counts.join(', ')}`);
 
+  // Truncated sampling: ψ = 0 draws the average w's one image for every z (noise aside), ψ = 1 the samples themselves.
+  const sampled = async (psi: string) => {
+    const file = path.join(tempDir(), `psi-${psi}.json`);
+    const result = await cli('sample', whole.runDir, '--out', file, '--count', '6', '--seed', '3', '--truncation', psi);
+    assert.equal(result.code, 0, result.all());
+    assert.match(result.all(), new RegExp(`truncation ψ ${psi}`));
+    return (JSON.parse(fs.readFileSync(file, 'utf8')) as { samples: number[][] }).samples;
+  };
+  const spread = (samples: number[][]) => samples[0]!.reduce((sum, _, k) => sum + Math.abs(samples[0]![k]! - samples[1]![k]!), 0);
+  const [full, none] = [await sampled('1'), await sampled('0')];
+  assert.ok(spread(none) < 0.5 * spread(full), `ψ 0 differences ${spread(none)} against ψ 1's ${spread(full)}`);
+  const refused = await cli('sample', whole.runDir, '--out', path.join(tempDir(), 'x.png'), '--truncation', '1.5');
+  assert.equal(refused.code, 2, refused.all());
+  assert.match(refused.all(), /--truncation must be a number between 0 and 1, found '1.5'/);
+
   const out = path.join(tempDir(), 'export');
   const exported = await cli('export', whole.runDir, '--out', out);
   assert.equal(exported.code, 0, exported.all());
@@ -88,6 +105,26 @@ test('a style GAN trains and resumes exactly, holds its tensor count, and its ex
   assert.ok(new Set(values.map((value) => value.toFixed(3))).size > 50, 'a varied image, not a constant');
   here.dispose();
   loaded.dispose();
+});
+
+test('the style recipe, shortened: FID falls far and recall rises from nothing; the style figures are measured', async () => {
+  await useTestBackend();
+  const loaded = await shortenedExample('examples/mnist-style.gan.yaml', 400);
+  const run = await train({ runsDir: tempDir(), config: { ...loaded, config: { ...loaded.config, evaluation: { every: 400, samples: 1000 } } } });
+  assert.equal(run.info.status, 'completed');
+  const evaluations = await readJsonLines(path.join(run.runDir, 'metrics.jsonl'), isEvaluationRecord);
+  assert.deepEqual(evaluations.map((record) => record.step), [0, 400]);
+  const [first, last] = evaluations as [EvaluationRecord, EvaluationRecord];
+  const figure = (record: EvaluationRecord, name: string) => record.figures?.find((candidate) => candidate.name === name)?.value ?? Number.NaN;
+  const summary = JSON.stringify([first, last].map((record) => ({ fid: record.fid?.value, figures: record.figures?.map(({ name, value }) => [name, value]) })));
+  assert.ok(last.fid!.value < 0.6 * first.fid!.value, summary);
+  assert.ok(figure(first, 'recall') < 0.01 && figure(last, 'recall') > 0.03, summary);
+  // The mixing shares and path lengths mean something for a trained generator (the README's figures, from
+  // `npm run quality -- --only style`); here, that every evaluation measures them.
+  for (const record of [first, last]) {
+    for (const name of ['styleMixingCoarse', 'styleMixingFine']) assert.ok(figure(record, name) >= 0 && figure(record, name) <= 1, `${name}: ${summary}`);
+    for (const name of ['pathLengthW', 'pathLengthZ']) assert.ok(figure(record, name) > 0 && Number.isFinite(figure(record, name)), `${name}: ${summary}`);
+  }
 });
 
 test('lazy R1: the penalty is computed on every k-th D step only, and D\'s loss takes it multiplied by k', async () => {

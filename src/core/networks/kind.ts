@@ -1,7 +1,7 @@
 import type { LayersModel, SymbolicTensor } from '@tensorflow/tfjs-layers';
 import type { SampleView } from '../families/family';
 import type { GeneratorInput } from '../models/conditioning';
-import type { LatentSpec } from '../models/latent';
+import type { LatentSpec, LatentValues } from '../models/latent';
 import type { FamilyFigure } from '../run/evaluationRecords';
 import type { KernelInitializers } from '../models/layers';
 import type { WeightLayers } from '../models/weightLayers';
@@ -26,8 +26,10 @@ export interface NetworkBuilder<C> {
   extras?(config: C, generator: LayersModel, latent: LatentSpec, data: DataShape, seed: number, digits: boolean): NetworkExtras;
 }
 
-/** A network kind's own sample views and evaluation figures. */
+/** A network kind's own sample views and evaluation figures, and truncated sampling where its generator has a W to truncate in. */
 export interface NetworkExtras {
   readonly views: readonly SampleView[];
   readonly measure?: () => Promise<FamilyFigure[]>;
+  /** Images for `latents` with the truncation trick at ψ (1: none), example-major. */
+  readonly truncate?: (latents: LatentValues, psi: number) => Promise<Float32Array>;
 }

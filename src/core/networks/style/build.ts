@@ -10,7 +10,7 @@ import { asDcgan, STYLE_PARTS, styleGeometry, type StyleGeometry } from './geome
 import { perNamespace } from '../../models/layerRegistry';
 import { defineStyleLayers } from './layers';
 import { styleFigures } from './figures';
-import { styleParts, styleViews } from './views';
+import { styleParts, styleViews, truncatedImages } from './views';
 
 /** The style layer classes of the TF.js namespace in use, registered for loading on first use. */
 const styleLayers = perNamespace(defineStyleLayers, (classes) => Object.values(classes));
@@ -73,6 +73,10 @@ export const styleBuilder: NetworkBuilder<StyleModelConfig> = {
   discriminatorTrunk: (config, data, x, label, layers) => dcganBuilder.discriminatorTrunk(asDcgan(config), data, x, label, layers),
   extras(config, generator, latent, data, seed, digits) {
     const parts = styleParts(config, generator, data.exampleShape);
-    return { views: styleViews(parts, latent, data, seed), ...(digits ? { measure: () => styleFigures(parts, latent, seed) } : {}) };
+    return {
+      views: styleViews(parts, latent, data, seed),
+      ...(digits ? { measure: () => styleFigures(parts, latent, seed) } : {}),
+      truncate: (latents, psi) => truncatedImages(parts, latent, seed, latents, psi),
+    };
   },
 };

@@ -30,11 +30,11 @@ export async function styleFigures(parts: StyleParts, latent: LatentSpec, seed: 
     return [
       {
         name: 'styleMixingCoarse', label: 'mixes keeping the coarse styles\' digit', value: mixing.coarse, unit: 'share',
-        description: 'Share of images with coarse styles from w₁ and fine styles from w₂ that the shipped classifier reads as w₁\'s own digit: coarse styles set the digit',
+        description: 'Of pairs whose own images are different digits, the share of mixes (coarse styles from w₁, fine from w₂) the shipped classifier reads as w₁\'s digit: coarse styles set the digit',
       },
       {
         name: 'styleMixingFine', label: 'mixes taking the fine styles\' digit', value: mixing.fine, unit: 'share', baseline: true,
-        description: 'Share of the same mixes read as w₂\'s digit (w₁ and w₂ may share one): what the fine styles decide instead',
+        description: 'Of the same pairs, the share of mixes read as w₂\'s digit: what the fine styles decide instead',
       },
       {
         name: 'pathLengthW', label: 'path length in W (classifier features)', value: pathW, unit: 'value',
@@ -60,13 +60,17 @@ async function mixingShares(parts: StyleParts, latent: LatentSpec, random: Rando
     ] as const;
   }));
   const [ownLabels, mixedLabels] = [await classifier.predict(own), await classifier.predict(mixed)];
+  // Only pairs whose own images are different digits tell coarse from fine (an untrained G draws one blob for every w).
+  let differing = 0;
   let coarse = 0;
   let fine = 0;
   for (let i = 0; i < MIXING_PAIRS; i++) {
+    if (ownLabels[i] === ownLabels[MIXING_PAIRS + i]) continue;
+    differing++;
     if (mixedLabels[i] === ownLabels[i]) coarse++;
     if (mixedLabels[i] === ownLabels[MIXING_PAIRS + i]) fine++;
   }
-  return { coarse: coarse / MIXING_PAIRS, fine: fine / MIXING_PAIRS };
+  return differing ? { coarse: coarse / differing, fine: fine / differing } : { coarse: Number.NaN, fine: Number.NaN };
 }
 
 /** Mean squared feature change per ε², in W (lerp between w) and in Z (slerp between z), 1 % tails dropped. */

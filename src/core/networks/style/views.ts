@@ -70,6 +70,29 @@ const repeatRows = (x: Tensor, times: number): Tensor => tf.tidy(() => tf.reshap
 /** ws with w in every row. */
 const broadcastW = (w: Tensor, styleCount: number): Tensor => tf.tidy(() => tf.tile(tf.expandDims(w, 1), [1, styleCount, 1]));
 
+/** w̄, the average w of `draws` fresh latents: the centre the truncation trick pulls towards ([1, |w|]). */
+export function averageW(parts: StyleParts, latent: LatentSpec, seed: number): Tensor {
+  return tf.tidy(() => tf.mean(mapToW(parts, viewLatents(latent, seed, 3, AVERAGE_DRAWS)), 0, true));
+}
+
+/** Images for `latents` with w pulled towards w̄ by ψ (their own noise draws kept): w̄ + ψ(w − w̄) in every style row. */
+export async function truncatedImages(parts: StyleParts, latent: LatentSpec, seed: number, latents: LatentValues, psi: number): Promise<Float32Array> {
+  const [images] = await readAndFree(tf.tidy(() => {
+    const average = averageW(parts, latent, seed);
+    const w = tf.add(average, tf.mul(tf.sub(mapToW(parts, latents), average), psi));
+    const draws = latents.synthesis ? tf.tensor2d(latents.synthesis, [latents.count, parts.drawsWidth]) : undefined;
+    return synthesize(parts, broadcastW(w, parts.styleCount), draws);
+  }));
+  return images;
+}
+
+/** A view's latents: `count` draws from its own fixed stream, classes in turn for a conditional model. */
+function viewLatents(latent: LatentSpec, seed: number, salt: number, count: number): LatentValues {
+  const random = Random.derive(seed, VIEW_SALT, salt);
+  const classes = latent.classes ? Array.from({ length: count }, (_, i) => i % latent.classes!.names.length) : undefined;
+  return drawLatents(random, latent, count, classes);
+}
+
 /**
  * The style generator's pictures: a style-mixing grid (coarse styles from each row's w, fine from
  * each column's), a truncation strip (each row's w pulled towards the average w), and noise
@@ -77,11 +100,7 @@ const broadcastW = (w: Tensor, styleCount: number): Tensor => tf.tidy(() => tf.t
  * stream, so each view shows the same w's at every step.
  */
 export function styleViews(parts: StyleParts, latent: LatentSpec, data: DataShape, seed: number): SampleView[] {
-  const latentsFor = (salt: number, count: number) => {
-    const random = Random.derive(seed, VIEW_SALT, salt);
-    const classes = latent.classes ? Array.from({ length: count }, (_, i) => i % latent.classes!.names.length) : undefined;
-    return drawLatents(random, latent, count, classes);
-  };
+  const latentsFor = (salt: number, count: number) => viewLatents(latent, seed, salt, count);
   const render = async (images: Tensor, columns: number) => {
     const [values] = await readAndFree(images);
     return renderImageGrid(values, data.exampleShape, { columns, scale: data.exampleShape[0]! <= 32 ? 2 : 1 });
@@ -108,7 +127,7 @@ export function styleViews(parts: StyleParts, latent: LatentSpec, data: DataShap
       description: `Each row one w, pulled towards the average w̄ by ψ = ${TRUNCATION_STRIP.join(', ')} from left to right: `
         + 'w̄ + ψ(w − w̄) trades variety for typical, clean images; ψ = 0 is the average image.',
       render: () => render(tf.tidy(() => {
-        const average = tf.mean(mapToW(parts, latentsFor(3, AVERAGE_DRAWS)), 0, true);
+        const average = averageW(parts, latent, seed);
         const w = mapToW(parts, latentsFor(4, rows));
         const truncated = TRUNCATION_STRIP.map((psi) => tf.add(average, tf.mul(tf.sub(w, average), psi)));
         // Row-major: row r, column c is w_r at ψ_c.
