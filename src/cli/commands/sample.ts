@@ -30,11 +30,11 @@ export async function sampleCommand(argv: readonly string[], io: CommandIO): Pro
   const restored = await restoreGenerator(runDir, backendOption(stringOption(args, 'backend')));
   try {
     const { generator, latent, dataset } = restored;
-    const truncate = psi === undefined ? undefined : truncation(restored, runDir);
+    const truncated = psi === undefined ? undefined : { psi, images: truncation(restored, runDir) };
     // A conditional or InfoGAN model's grid has whole rows (one per class or category), so it may hold fewer than --count.
     const grid = sampleGrid(latent, new Random(seed), count, dataset);
     const drawn = grid.latents.count;
-    const values = truncate && psi !== undefined ? await truncate(grid.latents, psi) : await generateFrom(generator, grid.latents);
+    const values = truncated ? await truncated.images(grid.latents, truncated.psi) : await generateFrom(generator, grid.latents);
     await makeFolder(path.dirname(path.resolve(out)), 'folder of --out');
     if (format === '.json') {
       const size = values.length / drawn;

@@ -45,26 +45,32 @@ export const mlpModel = z.strictObject({
 const channels = z.int().min(1).max(1024).default(64)
   .describe('Channel base: the widest convolution next to the image has this many channels, doubling per level away from it.');
 
+// One multi-value literal (not a union of literals) so a bad value reports the allowed sizes.
+const imageSize = z.literal([28, 32, 64]).optional()
+  .describe('Image side in pixels: 28, 32 or 64 (default: the data\'s size). Must match the data.');
+
+/** The DCGAN's strided-convolution D, which the style kind shares; only batch norm's default differs. */
+const convolutionalDiscriminator = (batchNorm: z.ZodDefault<z.ZodBoolean>) => z.strictObject({
+  channels,
+  activation: activation('leakyRelu'),
+  batchNorm,
+  minibatchDiscrimination: minibatchDiscriminationSchema.optional(),
+  packing: packingSchema.optional(),
+  spectralNorm: spectralNormSchema.optional(),
+});
+
 export const dcganModel = z.strictObject({
   kind: z.literal('dcgan').describe('Deep convolutional GAN (Radford et al. 2015): strided (transposed) convolutions.'),
   latentSize: latentSize(100),
   latentStd,
-  // One multi-value literal (not a union of literals) so a bad value reports the allowed sizes.
-  imageSize: z.literal([28, 32, 64]).optional()
-    .describe('Image side in pixels: 28, 32 or 64 (default: the data\'s size). Must match the data.'),
+  imageSize,
   generator: z.strictObject({
     channels,
     activation: activation('relu'),
     batchNorm: z.boolean().default(true).describe('Batch normalisation after each transposed convolution.'),
   }).prefault({}).describe('The generator G: noise z → an image, by transposed convolutions.'),
-  discriminator: z.strictObject({
-    channels,
-    activation: activation('leakyRelu'),
-    batchNorm: z.boolean().default(true).describe('Batch normalisation after each convolution but the first.'),
-    minibatchDiscrimination: minibatchDiscriminationSchema.optional(),
-    packing: packingSchema.optional(),
-    spectralNorm: spectralNormSchema.optional(),
-  }).prefault({}).describe('The discriminator D: an image → the score that it is real, by strided convolutions.'),
+  discriminator: convolutionalDiscriminator(z.boolean().default(true).describe('Batch normalisation after each convolution but the first.'))
+    .prefault({}).describe('The discriminator D: an image → the score that it is real, by strided convolutions.'),
   conditional: conditionalSchema.optional(),
   infogan: infoganSchema.optional(),
 });
@@ -74,8 +80,7 @@ export const styleModel = z.strictObject({
     + 'convolutions modulated by per-layer styles of w (with demodulation), per-pixel noise and style-mixing regularization; D is the DCGAN\'s strided convolutions.'),
   latentSize: latentSize(64),
   latentStd,
-  imageSize: z.literal([28, 32, 64]).optional()
-    .describe('Image side in pixels: 28, 32 or 64 (default: the data\'s size). Must match the data.'),
+  imageSize,
   mapping: z.strictObject({
     layers: z.int().min(1).max(8).default(4).describe('Fully connected layers from z (with any label embedding or codes) to w.'),
     units: z.int().min(1).max(1024).default(64).describe('Width of each mapping layer, and the size of w.'),
@@ -87,14 +92,9 @@ export const styleModel = z.strictObject({
     mixing: z.number().min(0).max(1).default(0.9)
       .describe('Style-mixing regularization: the share of training examples whose styles switch, at a random layer, to those of another example\'s w.'),
   }).prefault({}).describe('The synthesis network: a learned constant → modulated 3×3 convolutions (two per resolution), each resolution adding its RGB.'),
-  discriminator: z.strictObject({
-    channels,
-    activation: activation('leakyRelu'),
-    batchNorm: z.boolean().default(false).describe('Batch normalisation after each convolution but the first (off: StyleGAN\'s D has none, and R1 suits it).'),
-    minibatchDiscrimination: minibatchDiscriminationSchema.optional(),
-    packing: packingSchema.optional(),
-    spectralNorm: spectralNormSchema.optional(),
-  }).prefault({}).describe('The discriminator D: an image → the score that it is real, by strided convolutions (as the DCGAN\'s).'),
+  discriminator: convolutionalDiscriminator(
+    z.boolean().default(false).describe('Batch normalisation after each convolution but the first (off: StyleGAN\'s D has none, and R1 suits it).'),
+  ).prefault({}).describe('The discriminator D: an image → the score that it is real, by strided convolutions (as the DCGAN\'s).'),
   conditional: conditionalSchema.optional(),
   infogan: infoganSchema.optional(),
 });

@@ -30,7 +30,6 @@ export interface LatentSpec {
   readonly synthesis?: SynthesisInputs;
 }
 
-
 /** Generator inputs for `count` examples as plain arrays, example-major (fixed sample latents, draws). */
 export interface LatentValues {
   readonly count: number;

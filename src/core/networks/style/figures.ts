@@ -6,7 +6,7 @@ import type { LatentSpec, LatentValues } from '../../models/latent';
 import { drawLatents } from '../../models/latentDraws';
 import type { FamilyFigure } from '../../run/evaluationRecords';
 import { Random } from '../../util/random';
-import { mapToW, mixStyles, synthesize, type StyleParts } from './views';
+import { broadcastW, mapToW, mixStyles, synthesize, type StyleParts } from './views';
 
 /** Pairs measured per evaluation: enough for a share to ±2 points, a few seconds on two cores. */
 export const MIXING_PAIRS = 500;
@@ -55,7 +55,7 @@ async function mixingShares(parts: StyleParts, latent: LatentSpec, random: Rando
   const [own, mixed] = await readAndFree(...tf.tidy(() => {
     const [w1, w2] = [mapToW(parts, first), mapToW(parts, second)];
     return [
-      synthesize(parts, tf.concat([mixStyles(w1, w1, parts.styleCount), mixStyles(w2, w2, parts.styleCount)], 0)),
+      synthesize(parts, broadcastW(tf.concat([w1, w2], 0), parts.styleCount)),
       synthesize(parts, mixStyles(w1, w2, parts.styleCount)),
     ] as const;
   }));
@@ -83,8 +83,7 @@ async function pathLengths(parts: StyleParts, latent: LatentSpec, random: Random
     const [at, next] = [tf.tensor2d(t, [PATH_PAIRS, 1]), tf.tensor2d(t.map((value) => value + PATH_EPSILON), [PATH_PAIRS, 1])];
     const wPath = tf.concat([along(at), along(next)], 0);
     const zPath = tf.concat([slerpW(parts, first, second, t, 0), slerpW(parts, first, second, t, PATH_EPSILON)], 0);
-    return [synthesize(parts, tf.tile(tf.expandDims(wPath, 1), [1, parts.styleCount, 1])),
-      synthesize(parts, tf.tile(tf.expandDims(zPath, 1), [1, parts.styleCount, 1]))] as const;
+    return [synthesize(parts, broadcastW(wPath, parts.styleCount)), synthesize(parts, broadcastW(zPath, parts.styleCount))] as const;
   }));
   return [await pathLength(classifier, inW), await pathLength(classifier, inZ)];
 }

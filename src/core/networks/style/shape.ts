@@ -1,21 +1,13 @@
 import type { StyleModelConfig } from '../../config/modelSchema';
 import { dcganShape } from '../dcgan/shape';
-import { DCGAN_IMAGE_SIZES } from '../dcgan/geometry';
 import type { NetworkShape } from '../shape';
 import { Tally } from '../tally';
 import { asDcgan, MIXING_UNIFORMS, styleGeometry } from './geometry';
 
 /** A mapping network, modulated convolutions from a constant, and the DCGAN's D; counted as build.ts builds them. */
 export const styleShape: NetworkShape<StyleModelConfig> = {
-  traits: {
-    dataKinds: ['images'],
-    imageSizes: DCGAN_IMAGE_SIZES,
-    computeProfile: 'convolutional',
-    // D's kernels and the mapping's, as the DCGAN's; the synthesis weights draw N(0, 1) scaled at run time (see modulatedConv.ts).
-    initializer: 'normal002',
-    width: { field: 'channels', unit: 'channels' },
-    customLayers: { bundle: 'style-layers.js', register: 'registerStyleLayers' },
-  },
+  // The DCGAN's (its D is the DCGAN's; the synthesis layers rescale the seeded N(0, 0.02) draws, layers.ts), plus the layers an export ships.
+  traits: { ...dcganShape.traits, customLayers: { bundle: 'style-layers.js', register: 'registerStyleLayers' } },
   sizes(model, data, inputWidth, labelChannels, generator, discriminator) {
     let width = inputWidth;
     for (let layer = 0; layer < model.mapping.layers; layer++) {

@@ -4,7 +4,7 @@ import { readAndFree } from '../../backend/reads';
 import { tf } from '../../backend/tf';
 import type { StyleModelConfig } from '../../config/modelSchema';
 import type { SampleView } from '../../families/family';
-import { latentBatch, type LatentSpec, type LatentValues } from '../../models/latent';
+import { generatorInputs, latentBatch, type LatentSpec, type LatentValues } from '../../models/latent';
 import { drawLatents } from '../../models/latentDraws';
 import type { DataShape } from '../../models/shape';
 import { renderImageGrid } from '../../render/grid';
@@ -43,11 +43,9 @@ export function styleParts(config: StyleModelConfig, generator: LayersModel, exa
 /** w for each row of `latents` (inference mode). */
 export function mapToW(parts: StyleParts, latents: LatentValues): Tensor {
   return tf.tidy(() => {
-    // w reads z and any labels or codes, not the synthesis draws.
-    const { count, z: noise, labels: classes, codes: values } = latents;
-    const { z, labels, codes } = latentBatch({ count, z: noise, ...(classes ? { labels: classes } : {}), ...(values ? { codes: values } : {}) });
-    const conditioning = labels ?? codes;
-    return parts.toW.apply(conditioning ? [z, conditioning] : z, { training: false }) as Tensor;
+    // The generator's inputs but the synthesis draws (its last, when drawn): w reads z and any labels or codes.
+    const inputs = ([] as Tensor[]).concat(generatorInputs(latentBatch(latents)));
+    return parts.toW.apply(latents.synthesis ? inputs.slice(0, -1) : inputs, { training: false }) as Tensor;
   });
 }
 
@@ -68,7 +66,7 @@ export function mixStyles(coarse: Tensor, fine: Tensor, styleCount: number): Ten
 const repeatRows = (x: Tensor, times: number): Tensor => tf.tidy(() => tf.reshape(tf.tile(tf.expandDims(x, 1), [1, times, 1]), [x.shape[0]! * times, x.shape[1]!]));
 
 /** ws with w in every row. */
-const broadcastW = (w: Tensor, styleCount: number): Tensor => tf.tidy(() => tf.tile(tf.expandDims(w, 1), [1, styleCount, 1]));
+export const broadcastW = (w: Tensor, styleCount: number): Tensor => tf.tidy(() => tf.tile(tf.expandDims(w, 1), [1, styleCount, 1]));
 
 /** w̄, the average w of `draws` fresh latents: the centre the truncation trick pulls towards ([1, |w|]). */
 export function averageW(parts: StyleParts, latent: LatentSpec, seed: number): Tensor {
